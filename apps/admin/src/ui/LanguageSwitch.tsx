@@ -1,0 +1,22 @@
+import { GlobalOutlined } from '@ant-design/icons';
+import { Segmented } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { isLanguage, LANGUAGE_NAMES, LANGUAGES } from '../i18n/languages';
+
+/** Switches the interface language; i18n remembers the choice in localStorage. */
+export function LanguageSwitch() {
+  const { i18n, t } = useTranslation();
+  return (
+    <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
+      <GlobalOutlined aria-hidden style={{ color: '#8c8c8c' }} />
+      <Segmented
+        data-testid="language-switch"
+        aria-label={t('language.label')}
+        size="small"
+        value={isLanguage(i18n.language) ? i18n.language : 'zh-CN'}
+        options={LANGUAGES.map((lng) => ({ value: lng, label: LANGUAGE_NAMES[lng] }))}
+        onChange={(value) => void i18n.changeLanguage(value)}
+      />
+    </span>
+  );
+}

@@ -1,0 +1,176 @@
+import { BankOutlined, HomeOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { useQuery } from '@apollo/client/react';
+import { Avatar, Button, Divider, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
+import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { classifyError, type ErrorClass } from '../api/errors';
+import { type CurrentUser, ME_QUERY } from '../api/me';
+import { useSession } from '../app/session-context';
+import { roleLabel, sortRoles, tenantKindLabel, type Translate } from '../i18n/labels';
+import { HomePage } from './HomePage';
+import { LanguageSwitch } from './LanguageSwitch';
+import { Logo } from './Logo';
+
+const HEADER_HEIGHT = 56;
+
+function errorText(t: Translate, error: ErrorClass): string {
+  return error.kind === 'unknown'
+    ? t('errors.unknown', { message: error.message })
+    : t(`errors.${error.kind}`);
+}
+
+function useLogout() {
+  const session = useSession();
+  const [loggingOut, setLoggingOut] = useState(false);
+  const logout = async () => {
+    setLoggingOut(true);
+    try {
+      await session.logout();
+    } finally {
+      setLoggingOut(false);
+    }
+  };
+  return { logout, loggingOut };
+}
+
+function LogoutButton() {
+  const { t } = useTranslation();
+  const { logout, loggingOut } = useLogout();
+  return (
+    <Button icon={<LogoutOutlined />} loading={loggingOut} onClick={logout} data-testid="logout">
+      {loggingOut ? t('shell.loggingOut') : t('shell.logout')}
+    </Button>
+  );
+}
+
+function Header({ user }: { user: CurrentUser }) {
+  const { t } = useTranslation();
+  return (
+    <Layout.Header
+      style={{
+        position: 'sticky',
+        top: 0,
+        zIndex: 10,
+        height: HEADER_HEIGHT,
+        lineHeight: `${HEADER_HEIGHT}px`,
+        padding: '0 20px',
+        background: '#fff',
+        borderBottom: '1px solid #e8ebf0',
+        display: 'flex',
+        alignItems: 'center',
+        gap: 16,
+      }}
+    >
+      <div style={{ display: 'flex', alignItems: 'center', gap: 10, flex: 'none' }}>
+        <Logo size={30} />
+        <Typography.Text strong style={{ fontSize: 17 }} data-testid="shell-product">
+          {t('app.fullName')}
+        </Typography.Text>
+      </div>
+      <Divider type="vertical" style={{ height: 24, margin: 0 }} />
+      <Space size={8} style={{ minWidth: 0, flex: 'none' }} aria-label={t('shell.tenant')}>
+        <BankOutlined style={{ color: '#1f5fc8' }} />
+        <Typography.Text strong data-testid="shell-tenant-name">
+          {user.tenant.name}
+        </Typography.Text>
+        <Tag color="blue" style={{ marginInlineEnd: 0 }} data-testid="shell-tenant-kind">
+          {tenantKindLabel(t, user.tenant.kind)}
+        </Tag>
+      </Space>
+      <div style={{ flex: 1 }} />
+      <Space size={4} wrap={false} aria-label={t('shell.roles')} data-testid="shell-roles">
+        {sortRoles(user.roles).map((role) => (
+          <Tag key={role} color="geekblue" style={{ marginInlineEnd: 0 }}>
+            {roleLabel(t, role)}
+          </Tag>
+        ))}
+      </Space>
+      <Space size={8} style={{ flex: 'none' }} aria-label={t('shell.user')}>
+        <Avatar size="small" style={{ background: '#1f5fc8' }} icon={<UserOutlined />} />
+        <Typography.Text data-testid="shell-user-name">{user.displayName}</Typography.Text>
+      </Space>
+      <LanguageSwitch />
+      <LogoutButton />
+    </Layout.Header>
+  );
+}
+
+function FullPage({ children }: { children: ReactNode }) {
+  return (
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+      }}
+    >
+      {children}
+    </div>
+  );
+}
+
+export function Shell() {
+  const { t } = useTranslation();
+  const { data, error, refetch, loading } = useQuery(ME_QUERY, {
+    notifyOnNetworkStatusChange: true,
+  });
+  const { logout, loggingOut } = useLogout();
+
+  if (!data) {
+    if (error && !loading) {
+      return (
+        <FullPage>
+          <Result
+            status="warning"
+            title={t('shell.loadError')}
+            subTitle={errorText(t, classifyError(error))}
+            data-testid="shell-error"
+            extra={[
+              <Button key="retry" type="primary" onClick={() => void refetch()}>
+                {t('shell.retry')}
+              </Button>,
+              <Button key="logout" loading={loggingOut} onClick={logout} data-testid="logout">
+                {t('shell.logout')}
+              </Button>,
+            ]}
+          />
+        </FullPage>
+      );
+    }
+    return (
+      <FullPage>
+        <Spin size="large" tip={t('shell.loading')}>
+          <div style={{ width: 160, height: 80 }} />
+        </Spin>
+      </FullPage>
+    );
+  }
+
+  const user = data.me;
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Header user={user} />
+      <Layout>
+        <Layout.Sider
+          width={208}
+          theme="light"
+          breakpoint="lg"
+          collapsedWidth={0}
+          style={{ borderRight: '1px solid #e8ebf0' }}
+        >
+          <Menu
+            mode="inline"
+            selectedKeys={['home']}
+            style={{ borderInlineEnd: 'none', paddingTop: 8 }}
+            items={[{ key: 'home', icon: <HomeOutlined />, label: t('shell.menu.home') }]}
+            data-testid="shell-menu"
+          />
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 24 }}>
+          <HomePage user={user} />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

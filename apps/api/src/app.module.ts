@@ -1,0 +1,74 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
+import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TerminusModule } from '@nestjs/terminus';
+import { AuthenticationGuard, TenancyModule } from '@tongban/tenancy';
+import type { Request } from 'express';
+import { ClsModule } from 'nestjs-cls';
+import { LoggerModule } from 'nestjs-pino';
+import { DatabaseModule } from './database/database.module';
+import { createErrorFormatter } from './graphql/error-format';
+import { HealthController } from './health/health.controller';
+import { JobsModule } from './jobs/jobs.module';
+import { identityOptionsFor } from './runtime/identity-options';
+import { Runtime } from './runtime/runtime';
+
+/** The API process: GraphQL, health probes, and (without Redis) the jobs in-process. */
+@Module({})
+export class AppModule {
+  static forRoot(runtime: Runtime): DynamicModule {
+    const { config, logger } = runtime;
+    return {
+      module: AppModule,
+      imports: [
+        ClsModule.forRoot({
+          global: true,
+          middleware: { mount: true, generateId: true, idGenerator: (req: Request) => String(req.id) },
+        }),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            logger,
+            genReqId: (req) => req.id,
+            autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
+            serializers: {
+              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            },
+          },
+        }),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: true,
+          sortSchema: true,
+          playground: false,
+          introspection: config.NODE_ENV !== 'production',
+          includeStacktraceInErrorResponses: false,
+          allowBatchedHttpRequests: false,
+          csrfPrevention: true,
+          formatError: createErrorFormatter(logger),
+          context: ({ req, res }: { req: Request; res: unknown }) => ({ req, res }),
+        }),
+        TerminusModule.forRoot({ errorLogStyle: 'json', logger: false }),
+        DatabaseModule.forRoot(runtime.dataSource),
+        TenancyModule.forRoot(identityOptionsFor(runtime)),
+        JobsModule.forRoot({
+          redisUrl: config.REDIS_URL ?? null,
+          prefix: config.QUEUE_PREFIX,
+          runsJobs: !config.REDIS_URL,
+          concurrency: 2,
+          purgeSessionsEveryMs: config.PURGE_SESSIONS_EVERY_MS,
+        }),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_GUARD, useExisting: AuthenticationGuard },
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
+        },
+      ],
+    };
+  }
+}

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+
+/**
+ * Every setting the API and the worker read from the environment, validated once at
+ * start-up. A missing or malformed variable stops the process with a message naming it.
+ */
+const port = z.coerce.number().int().min(1).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+const pem = (kind: 'PRIVATE' | 'PUBLIC') =>
+  z
+    .string()
+    .transform((value) => value.replace(/\\n/g, '\n').trim())
+    .refine((value) => value.includes(`-----BEGIN ${kind} KEY-----`), {
+      message: `expected a PEM-encoded ${kind.toLowerCase()} key (-----BEGIN ${kind} KEY-----)`,
+    });
+const postgresUrl = z
+  .string()
+  .url()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), { message: 'expected a postgres:// URL' });
+const redisUrl = z
+  .string()
+  .url()
+  .refine((value) => /^rediss?:\/\//.test(value), { message: 'expected a redis:// URL' });
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PORT: port.default(3000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DATA_DIR: z.string().min(1).default('.data'),
+    ADMIN_DIST_DIR: z.string().min(1).default('dist/admin'),
+    TRUST_PROXY: z.string().default('false'),
+    DATABASE_URL: postgresUrl.optional(),
+    DATABASE_POOL_SIZE: positiveInt.default(10),
+    DATABASE_CONNECT_ATTEMPTS: positiveInt.default(8),
+    DATABASE_CONNECT_BACKOFF_MS: positiveInt.default(500),
+    DATABASE_CONNECT_TIMEOUT_MS: positiveInt.default(3000),
+    DATABASE_STATEMENT_TIMEOUT_MS: positiveInt.default(15000),
+    REDIS_URL: redisUrl.optional(),
+    QUEUE_PREFIX: z.string().regex(/^[a-z0-9:_-]+$/i).default('tongban'),
+    JWT_PRIVATE_KEY: pem('PRIVATE').optional(),
+    JWT_PUBLIC_KEY: pem('PUBLIC').optional(),
+    ACCESS_TOKEN_TTL_SECONDS: positiveInt.max(3600).default(900),
+    REFRESH_TOKEN_TTL_SECONDS: positiveInt.default(14 * 24 * 3600),
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: positiveInt.default(5),
+    LOGIN_MAX_FAILURES_PER_ADDRESS: positiveInt.default(50),
+    LOGIN_LOCKOUT_SECONDS: positiveInt.default(900),
+    PURGE_SESSIONS_EVERY_MS: positiveInt.default(3600_000),
+    SHUTDOWN_TIMEOUT_MS: positiveInt.max(60_000).default(9000),
+    GRAPHQL_PLAYGROUND: booleanFlag.default(false),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    // In production nothing falls back to the embedded defaults or generated keys.
+    for (const name of ['DATABASE_URL', 'REDIS_URL', 'JWT_PRIVATE_KEY', 'JWT_PUBLIC_KEY'] as const) {
+      if (!env[name]) {
+        ctx.addIssue({ code: 'custom', path: [name], message: 'is required when NODE_ENV=production' });
+      }
+    }
+  })
+  .superRefine((env, ctx) => {
+    if (Boolean(env.JWT_PRIVATE_KEY) !== Boolean(env.JWT_PUBLIC_KEY)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.JWT_PRIVATE_KEY ? 'JWT_PUBLIC_KEY' : 'JWT_PRIVATE_KEY'],
+        message: 'JWT_PRIVATE_KEY and JWT_PUBLIC_KEY must be given together',
+      });
+    }
+  });
+
+export type Configuration = z.infer<typeof schema> & {
+  /** Express `trust proxy` setting derived from TRUST_PROXY. */
+  trustProxy: boolean | number | string;
+};
+
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+/** Parses the environment; throws ConfigurationError naming every bad variable. */
+export function loadConfiguration(env: NodeJS.ProcessEnv = process.env): Configuration {
+  // Empty strings count as unset, as in most deployment tools.
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigurationError(
+      result.error.issues.map((issue) => {
+        const name = issue.path.join('.') || '(environment)';
+        const given = cleaned[name];
+        const shown = given === undefined || /KEY|URL/.test(name) ? '' : ` (got "${given}")`;
+        return `${name}: ${issue.message}${shown}`;
+      }),
+    );
+  }
+  return { ...result.data, trustProxy: parseTrustProxy(result.data.TRUST_PROXY) };
+}
+
+function parseTrustProxy(value: string): boolean | number | string {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value; // e.g. "loopback" or a comma-separated list of addresses
+}

@@ -1,0 +1,81 @@
+import { BadRequestException } from '@nestjs/common';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { TongbanError } from '@tongban/tenancy';
+import type { GraphQLFormattedError } from 'graphql';
+import { ClsServiceManager } from 'nestjs-cls';
+import type { Logger } from 'pino';
+
+/** Errors Apollo raises itself for a document that cannot run; reported as BAD_USER_INPUT. */
+const INPUT_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+/** pg / network errors that mean "the database is not answering". */
+const UNREACHABLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection terminated|timeout exceeded when trying to connect|Connection ended unexpectedly|the database system is (starting up|shutting down)|terminating connection/i;
+
+/**
+ * Turns any error into a client-safe one with a stable code (DESIGN.md §5): known errors
+ * keep their message; unexpected ones are masked and logged with a correlation id.
+ */
+export function createErrorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+
+    if (original instanceof TongbanError) {
+      return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
+    }
+    if (original instanceof BadRequestException) {
+      return { ...base, message: validationMessage(original), extensions: { code: 'BAD_USER_INPUT' } };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && INPUT_CODES.has(code)) {
+      return { ...base, extensions: { code: 'BAD_USER_INPUT' } };
+    }
+    const correlationId = currentRequestId();
+    if (isDatabaseUnreachable(original)) {
+      logger.warn({ correlationId, error: describe(original) }, 'database unreachable');
+      return {
+        ...base,
+        message: 'The service is temporarily unavailable; try again shortly',
+        extensions: { code: 'SERVICE_UNAVAILABLE', correlationId },
+      };
+    }
+    logger.error({ correlationId, err: original }, 'unexpected error');
+    return {
+      ...base,
+      message: `Internal server error (reference ${correlationId})`,
+      extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId },
+    };
+  };
+}
+
+export function isDatabaseUnreachable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    if (e instanceof AggregateError) return e.errors.some(isDatabaseUnreachable);
+    const message = e instanceof Error ? `${(e as NodeJS.ErrnoException).code ?? ''} ${e.message}` : '';
+    if (UNREACHABLE.test(message)) return true;
+    e = (e as { driverError?: unknown; cause?: unknown }).driverError ?? (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+function validationMessage(error: BadRequestException): string {
+  const response = error.getResponse() as { message?: string | string[] };
+  const messages = Array.isArray(response.message) ? response.message : [response.message ?? error.message];
+  return `Invalid input: ${messages.join('; ')}`;
+}
+
+function currentRequestId(): string {
+  const cls = ClsServiceManager.getClsService();
+  return (cls.isActive() && cls.getId()) || 'none';
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

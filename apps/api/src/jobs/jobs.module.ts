@@ -1,0 +1,83 @@
+import {
+  DynamicModule,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import { JOB_PROCESSORS, JobQueue, PurgeExpiredSessionsProcessor } from '@tongban/tenancy';
+import { BullJobQueue } from './bull-job-queue';
+import { InProcessJobQueue } from './in-process-job-queue';
+import { JobRunner } from './job-runner';
+
+export interface JobsOptions {
+  /** bull on this Redis; absent: in-process. */
+  redisUrl: string | null;
+  prefix: string;
+  /** Whether this process runs jobs (the worker, or the API without Redis). */
+  runsJobs: boolean;
+  concurrency: number;
+  purgeSessionsEveryMs: number;
+}
+
+const JOBS_OPTIONS = Symbol('JOBS_OPTIONS');
+
+/** Starts processing and registers the repeatable jobs, in the process that runs jobs. */
+@Injectable()
+class JobLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Jobs');
+
+  constructor(
+    @Inject(JOBS_OPTIONS) private readonly options: JobsOptions,
+    private readonly queue: JobQueue,
+    private readonly runner: JobRunner,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.options.runsJobs) return;
+    if (this.queue instanceof BullJobQueue) {
+      // '*' takes every job name; the runner dispatches and refuses unknown ones.
+      void this.queue.queue.process('*', this.options.concurrency, (job) =>
+        this.runner.run(job.name, job.data, job.id),
+      );
+    }
+    await this.queue.repeat(PurgeExpiredSessionsProcessor.jobName, this.options.purgeSessionsEveryMs);
+    this.logger.log({ msg: 'processing jobs', jobs: this.runner.jobNames });
+  }
+
+  /** Lets active jobs finish; bull requeues what is still running when the process dies. */
+  async onApplicationShutdown(): Promise<void> {
+    await (this.queue as BullJobQueue | InProcessJobQueue).close();
+  }
+}
+
+@Module({})
+export class JobsModule {
+  static forRoot(options: JobsOptions): DynamicModule {
+    return {
+      module: JobsModule,
+      global: true,
+      providers: [
+        { provide: JOBS_OPTIONS, useValue: options },
+        {
+          provide: JOB_PROCESSORS,
+          useFactory: (...processors: unknown[]) => processors,
+          inject: [PurgeExpiredSessionsProcessor],
+        },
+        JobRunner,
+        {
+          provide: JobQueue,
+          useFactory: (runner: JobRunner) =>
+            options.redisUrl
+              ? new BullJobQueue(options.redisUrl, options.prefix)
+              : new InProcessJobQueue(runner),
+          inject: [JobRunner],
+        },
+        JobLifecycle,
+      ],
+      exports: [JobQueue, JobRunner],
+    };
+  }
+}

@@ -1,0 +1,61 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger as PinoLogger } from 'nestjs-pino';
+import { serveAdminApp } from './admin-app';
+import { AppModule } from './app.module';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/demo-data';
+import { seedDemo } from './demo/seed-demo';
+import { assignRequestId } from './request-id';
+import { createRootLogger } from './runtime/logger';
+import { runMigrations } from './runtime/migrations';
+import { exitOnStartupFailure, loadConfigurationOrExit, onShutdownSignal } from './runtime/process';
+import { startRuntime } from './runtime/runtime';
+
+/**
+ * The API server. Flags: --migrate applies pending migrations first (always done on the
+ * embedded database, which only this process can open); --seed-demo adds the demo data.
+ */
+async function main(): Promise<void> {
+  const flags = new Set(process.argv.slice(2));
+  const config = loadConfigurationOrExit();
+  const logger = createRootLogger(config.LOG_LEVEL, 'tongban-api');
+  const runtime = await startRuntime(config, logger, 'api');
+
+  if (flags.has('--migrate') || runtime.databaseMode === 'embedded') {
+    await runMigrations(runtime.dataSource, logger);
+  }
+  if (flags.has('--seed-demo')) {
+    const added = await seedDemo(runtime.dataSource, config.NODE_ENV);
+    logger.info({ added }, 'demo data seeded');
+  }
+
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(runtime), {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(PinoLogger));
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  app.use(assignRequestId);
+  const servesAdmin = serveAdminApp(app, config.ADMIN_DIST_DIR, logger);
+
+  onShutdownSignal(config.SHUTDOWN_TIMEOUT_MS, async (signal) => {
+    logger.info({ signal }, 'shutting down');
+    await app.close();
+    await runtime.close();
+  });
+
+  await app.listen(config.PORT, config.HOST);
+  const shownHost = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+  const address = `http://${shownHost}:${config.PORT}`;
+  logger.info({ address, admin: servesAdmin }, `Tongban is listening on ${address}`);
+  if (flags.has('--seed-demo')) {
+    const lines = DEMO_ACCOUNTS.map((a) => `    ${a.username.padEnd(22)} ${a.role}`).join('\n');
+    process.stdout.write(
+      `\nTongban is running at ${address}  (GraphQL: ${address}/graphql)\n` +
+        `Demo accounts (password ${DEMO_PASSWORD}):\n${lines}\n\n`,
+    );
+  }
+}
+
+main().catch((error) => exitOnStartupFailure('tongban-api', error));

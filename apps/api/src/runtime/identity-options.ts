@@ -1,0 +1,20 @@
+import { IdentityOptions, LoginThrottle, LoginThrottlePolicy } from '@tongban/tenancy';
+import { loadSigningKeys } from './signing-keys';
+import { Runtime } from './runtime';
+
+export function identityOptionsFor(runtime: Runtime): IdentityOptions {
+  const { config } = runtime;
+  const policy: LoginThrottlePolicy = {
+    maxFailuresPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+    maxFailuresPerAddress: config.LOGIN_MAX_FAILURES_PER_ADDRESS,
+    lockoutSeconds: config.LOGIN_LOCKOUT_SECONDS,
+  };
+  return {
+    signingKeys: loadSigningKeys(config, runtime.logger),
+    accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+    refreshTokenTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS,
+    loginThrottle: runtime.redis
+      ? LoginThrottle.onRedis(runtime.redis, config.QUEUE_PREFIX, policy)
+      : LoginThrottle.inMemory(policy),
+  };
+}

@@ -1,0 +1,100 @@
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { Configuration } from '../config/configuration';
+import { connectWithRetry, describeDatabaseUrl } from '../database/connect';
+import { createDataSource } from '../database/data-source';
+import { EmbeddedDatabase, startEmbeddedDatabase } from '../database/embedded-database';
+
+/**
+ * The outside world a process runs against: the database (PostgreSQL at DATABASE_URL, or
+ * the embedded PGlite) and Redis (at REDIS_URL, or none: jobs and counters in-process).
+ */
+export interface Runtime {
+  config: Configuration;
+  logger: Logger;
+  dataSource: DataSource;
+  databaseMode: 'postgres' | 'embedded';
+  /** null in the embedded default: jobs run in-process, login counters live in memory. */
+  redis: Redis | null;
+  close(): Promise<void>;
+}
+
+export async function startRuntime(
+  config: Configuration,
+  logger: Logger,
+  processName: string,
+  options: { redis: boolean } = { redis: true },
+): Promise<Runtime> {
+  let embedded: EmbeddedDatabase | null = null;
+  let url = config.DATABASE_URL;
+  if (!url) {
+    embedded = await startEmbeddedDatabase(config.DATA_DIR, logger);
+    url = embedded.url;
+  }
+  const target = config.DATABASE_URL ? describeDatabaseUrl(url) : 'embedded PGlite';
+  const dataSource = await connectWithRetry(
+    () =>
+      createDataSource({
+        url: url,
+        poolSize: embedded ? 1 : config.DATABASE_POOL_SIZE,
+        connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+        statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+        applicationName: `tongban-${processName}`,
+      }),
+    {
+      attempts: config.DATABASE_CONNECT_ATTEMPTS,
+      backoffMs: config.DATABASE_CONNECT_BACKOFF_MS,
+      target,
+      logger,
+    },
+  ).catch(async (error) => {
+    await embedded?.stop();
+    throw error;
+  });
+
+  const redis = config.REDIS_URL && options.redis ? await connectRedis(config.REDIS_URL, logger) : null;
+  logger.info(
+    {
+      database: embedded ? 'embedded PGlite' : target,
+      jobs: redis ? 'bull on Redis' : 'in-process',
+    },
+    `running with ${embedded ? 'the embedded database (PGlite)' : 'PostgreSQL'} and ${
+      redis ? 'Redis-backed jobs' : 'in-process jobs (no REDIS_URL)'
+    }`,
+  );
+
+  return {
+    config,
+    logger,
+    dataSource,
+    databaseMode: embedded ? 'embedded' : 'postgres',
+    redis,
+    async close() {
+      if (dataSource.isInitialized) await dataSource.destroy();
+      redis?.disconnect();
+      await embedded?.stop();
+    },
+  };
+}
+
+async function connectRedis(url: string, logger: Logger): Promise<Redis> {
+  // Commands fail fast while Redis is away instead of piling up in memory.
+  const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true });
+  redis.on('error', (error) => logger.warn({ error: error.message }, 'redis connection error'));
+  await redis.connect();
+  await warnUnlessNoEviction(redis, logger);
+  return redis;
+}
+
+/** Queues lose jobs silently when Redis evicts keys; DESIGN.md asks for noeviction. */
+async function warnUnlessNoEviction(redis: Redis, logger: Logger): Promise<void> {
+  try {
+    const [, policy] = (await redis.config('GET', 'maxmemory-policy')) as [string, string];
+    if (policy !== 'noeviction') {
+      logger.warn({ policy }, 'Redis maxmemory-policy should be noeviction: queued jobs can be evicted');
+    }
+  } catch {
+    // Managed Redis services often forbid CONFIG; nothing to check then.
+  }
+}

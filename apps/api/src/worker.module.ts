@@ -1,0 +1,31 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TenancyModule } from '@tongban/tenancy';
+import { ClsModule } from 'nestjs-cls';
+import { LoggerModule } from 'nestjs-pino';
+import { DatabaseModule } from './database/database.module';
+import { JobsModule } from './jobs/jobs.module';
+import { identityOptionsFor } from './runtime/identity-options';
+import { Runtime } from './runtime/runtime';
+
+/** The worker process: the same processors as the API, fed by bull from Redis. */
+@Module({})
+export class WorkerModule {
+  static forRoot(runtime: Runtime, redisUrl: string): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ClsModule.forRoot({ global: true }),
+        LoggerModule.forRoot({ pinoHttp: { logger: runtime.logger } }),
+        DatabaseModule.forRoot(runtime.dataSource),
+        TenancyModule.forRoot(identityOptionsFor(runtime)),
+        JobsModule.forRoot({
+          redisUrl,
+          prefix: runtime.config.QUEUE_PREFIX,
+          runsJobs: true,
+          concurrency: 4,
+          purgeSessionsEveryMs: runtime.config.PURGE_SESSIONS_EVERY_MS,
+        }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,37 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Logger as PinoLogger } from 'nestjs-pino';
+import { createRootLogger } from './runtime/logger';
+import { exitOnStartupFailure, loadConfigurationOrExit, onShutdownSignal } from './runtime/process';
+import { startRuntime } from './runtime/runtime';
+import { WorkerModule } from './worker.module';
+
+/**
+ * The worker: runs the bull processors in their own process. SIGTERM stops taking new jobs,
+ * lets active ones finish and exits within SHUTDOWN_TIMEOUT_MS (jobs still running then are
+ * requeued by bull as stalled).
+ */
+async function main(): Promise<void> {
+  const config = loadConfigurationOrExit();
+  if (!config.REDIS_URL || !config.DATABASE_URL) {
+    process.stderr.write(
+      'tongban-worker needs DATABASE_URL and REDIS_URL; without them the API runs jobs in-process\n',
+    );
+    process.exit(1);
+  }
+  const logger = createRootLogger(config.LOG_LEVEL, 'tongban-worker');
+  const runtime = await startRuntime(config, logger, 'worker');
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(runtime, config.REDIS_URL), {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(PinoLogger));
+  onShutdownSignal(config.SHUTDOWN_TIMEOUT_MS, async (signal) => {
+    logger.info({ signal }, 'worker shutting down');
+    await app.close();
+    await runtime.close();
+  });
+  await app.init();
+  logger.info('worker ready');
+}
+
+main().catch((error) => exitOnStartupFailure('tongban-worker', error));

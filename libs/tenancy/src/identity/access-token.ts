@@ -1,0 +1,42 @@
+import jwt from 'jsonwebtoken';
+
+/** The one algorithm access tokens are signed and verified with (ECDSA P-256). */
+export const ACCESS_TOKEN_ALGORITHM = 'ES256';
+export const ACCESS_TOKEN_ISSUER = 'tongban';
+export const ACCESS_TOKEN_AUDIENCE = 'tongban-api';
+
+export interface SigningKeys {
+  privateKey: string;
+  publicKey: string;
+}
+
+export interface AccessTokenClaims {
+  /** user id */
+  sub: string;
+  /** session id: the refresh-token family this token was issued from */
+  sid: string;
+}
+
+export function signAccessToken(
+  claims: AccessTokenClaims,
+  keys: SigningKeys,
+  ttlSeconds: number,
+): string {
+  return jwt.sign({ sid: claims.sid }, keys.privateKey, {
+    algorithm: ACCESS_TOKEN_ALGORITHM,
+    subject: claims.sub,
+    issuer: ACCESS_TOKEN_ISSUER,
+    audience: ACCESS_TOKEN_AUDIENCE,
+    expiresIn: ttlSeconds,
+  });
+}
+
+/** Options for verifying: the algorithm is pinned, so `alg: none` or HS256 tokens fail. */
+export function accessTokenVerifyOptions(keys: SigningKeys) {
+  return {
+    secretOrKey: keys.publicKey,
+    algorithms: [ACCESS_TOKEN_ALGORITHM] as jwt.Algorithm[],
+    issuer: ACCESS_TOKEN_ISSUER,
+    audience: ACCESS_TOKEN_AUDIENCE,
+  };
+}

@@ -1,0 +1,83 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { TenantKind, TenantStatus } from '../tenant/tenant-kind';
+import { Role } from './role';
+
+registerEnumType(Role, { name: 'Role' });
+registerEnumType(TenantKind, { name: 'TenantKind' });
+registerEnumType(TenantStatus, { name: 'TenantStatus' });
+
+@InputType()
+export class LoginInput {
+  @Field()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  username!: string;
+
+  @Field()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  password!: string;
+}
+
+@InputType()
+export class RefreshInput {
+  @Field()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  refreshToken!: string;
+}
+
+@ObjectType({ description: 'Tokens issued by login and refresh' })
+export class AuthPayload {
+  @Field({ description: 'Short-lived JWT (ES256) for the Authorization: Bearer header' })
+  accessToken!: string;
+
+  @Field({ description: 'Single-use token for `refresh`; each use returns a new one' })
+  refreshToken!: string;
+
+  @Field(() => Int, { description: 'Seconds until the access token expires' })
+  expiresIn!: number;
+
+  @Field()
+  tokenType!: string;
+}
+
+@ObjectType('Tenant')
+export class TenantModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => TenantKind)
+  kind!: TenantKind;
+
+  @Field({ description: 'Administrative division code (行政区划代码)' })
+  divisionCode!: string;
+
+  @Field(() => TenantStatus)
+  status!: TenantStatus;
+}
+
+@ObjectType({ description: 'The logged-in user, their home tenant and their roles there' })
+export class CurrentUser {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  username!: string;
+
+  @Field()
+  displayName!: string;
+
+  @Field(() => [Role])
+  roles!: Role[];
+
+  @Field(() => TenantModel)
+  tenant!: TenantModel;
+}

@@ -1,0 +1,44 @@
+export * from './errors';
+export * from './tenant/tenant-kind';
+export { TenantEntity } from './tenant/tenant.entity';
+export { ServiceWindowEntity, ServiceWindowKind } from './tenant/service-window.entity';
+export { Role, ALL_ROLES } from './identity/role';
+export type { Actor, ActorTenant } from './identity/actor';
+export {
+  UserEntity,
+  UserStatus,
+  MembershipEntity,
+  SessionEntity,
+  RefreshTokenEntity,
+} from './identity/identity.entities';
+export { hashPassword } from './identity/password-hasher';
+export type { SigningKeys } from './identity/access-token';
+export { ACCESS_TOKEN_ALGORITHM } from './identity/access-token';
+export { LoginThrottle, type LoginThrottlePolicy } from './identity/login-throttle';
+export { IDENTITY_OPTIONS, type IdentityOptions } from './identity/identity-options';
+export { IdentityService, type AuthTokens } from './identity/identity.service';
+export { PurgeExpiredSessionsProcessor } from './identity/purge-expired-sessions.processor';
+export { RequestContext, MissingRequestContextError } from './context/request-context';
+export { Public, PUBLIC_ACCESS } from './auth/public.decorator';
+export { AuthenticationGuard } from './auth/authentication.guard';
+export * from './jobs/job-queue';
+export { TenancyModule, TENANCY_RESOLVERS } from './tenancy.module';
+
+import { TenantEntity } from './tenant/tenant.entity';
+import { ServiceWindowEntity } from './tenant/service-window.entity';
+import {
+  MembershipEntity,
+  RefreshTokenEntity,
+  SessionEntity,
+  UserEntity,
+} from './identity/identity.entities';
+
+/** TypeORM entities of this library. */
+export const TENANCY_ENTITIES = [
+  TenantEntity,
+  ServiceWindowEntity,
+  UserEntity,
+  MembershipEntity,
+  SessionEntity,
+  RefreshTokenEntity,
+];

@@ -1,0 +1,38 @@
+import { DynamicModule, Module, Provider } from '@nestjs/common';
+import { PassportModule } from '@nestjs/passport';
+import { AccessTokenStrategy } from './auth/access-token.strategy';
+import { AuthenticationGuard } from './auth/authentication.guard';
+import { RequestContext } from './context/request-context';
+import { IDENTITY_OPTIONS, IdentityOptions } from './identity/identity-options';
+import { IdentityResolver } from './identity/identity.resolver';
+import { IdentityService } from './identity/identity.service';
+import { PurgeExpiredSessionsProcessor } from './identity/purge-expired-sessions.processor';
+
+/**
+ * Tenant tree, identity and request context. `forRoot` takes the identity options (keys,
+ * token lifetimes, login throttle) from the application.
+ */
+@Module({})
+export class TenancyModule {
+  static forRoot(identity: IdentityOptions): DynamicModule {
+    const identityOptions: Provider = { provide: IDENTITY_OPTIONS, useValue: identity };
+    return {
+      module: TenancyModule,
+      global: true,
+      imports: [PassportModule],
+      providers: [
+        identityOptions,
+        RequestContext,
+        IdentityService,
+        AccessTokenStrategy,
+        AuthenticationGuard,
+        IdentityResolver,
+        PurgeExpiredSessionsProcessor,
+      ],
+      exports: [RequestContext, IdentityService, AuthenticationGuard, PurgeExpiredSessionsProcessor],
+    };
+  }
+}
+
+/** Resolvers of this library, for the GraphQL schema printer. */
+export const TENANCY_RESOLVERS = [IdentityResolver];

@@ -1,0 +1,27 @@
+/**
+ * Levels of the tenant tree. PROVINCE is the root the platform operator works from (the
+ * standard catalogue is province-wide); a tree may skip a level, e.g. a community station
+ * directly under a county.
+ */
+export enum TenantKind {
+  PROVINCE = 'PROVINCE',
+  CITY = 'CITY',
+  COUNTY = 'COUNTY',
+  TOWNSHIP = 'TOWNSHIP',
+  VILLAGE = 'VILLAGE',
+}
+
+export enum TenantStatus {
+  ONBOARDING = 'ONBOARDING',
+  ACTIVE = 'ACTIVE',
+  SUSPENDED = 'SUSPENDED',
+}
+
+/** Digits of the administrative division code (行政区划代码) for each kind. */
+export const DIVISION_CODE_LENGTH: Record<TenantKind, number> = {
+  [TenantKind.PROVINCE]: 6,
+  [TenantKind.CITY]: 6,
+  [TenantKind.COUNTY]: 6,
+  [TenantKind.TOWNSHIP]: 9,
+  [TenantKind.VILLAGE]: 12,
+};
