@@ -1,0 +1,245 @@
+/**
+ * The admin app in a real browser, against the real built API (which serves the built admin
+ * app on its own port) on a fresh database with the demo data. Assertions are on visible
+ * text, so a blank or broken screen fails.
+ */
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { type ApiProcess, startApi } from '../support/api-process';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const PASSWORD = 'Demo#2026';
+const REFRESH_TOKEN_KEY = 'tongban.auth.refreshToken';
+const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? '/tmp';
+
+async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Waits until `locator` shows `text` on screen; on timeout says what it shows instead. */
+async function expectVisibleText(locator: Locator, text: string | RegExp, timeout = 15_000) {
+  try {
+    await locator.filter({ hasText: text }).first().waitFor({ state: 'visible', timeout });
+  } catch {
+    const shown = await locator.allInnerTexts().catch(() => []);
+    throw new Error(
+      `Expected ${String(locator)} to show ${String(text)}; it shows ${JSON.stringify(shown)}`,
+    );
+  }
+}
+
+async function expectHidden(locator: Locator, timeout = 15_000) {
+  await locator.first().waitFor({ state: 'hidden', timeout });
+}
+
+async function signIn(page: Page, username: string, password: string) {
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+}
+
+function storedRefreshToken(page: Page): Promise<string | null> {
+  return page.evaluate((key) => window.localStorage.getItem(key), REFRESH_TOKEN_KEY);
+}
+
+/** Collects the GraphQL operations the page sends (by operation name) and their outcome. */
+function recordGraphQL(page: Page) {
+  const seen: { operation: string; status: number; body: string }[] = [];
+  page.on('response', async (response) => {
+    const request = response.request();
+    if (!request.url().endsWith('/graphql') || request.method() !== 'POST') return;
+    const query = (JSON.parse(request.postData() ?? '{}') as { query?: string }).query ?? '';
+    const operation = /(?:query|mutation)\s+(\w+)/.exec(query)?.[1] ?? '?';
+    const entry = { operation, status: response.status(), body: '' };
+    seen.push(entry); // in arrival order
+    entry.body = await response.text().catch(() => '');
+  });
+  return seen;
+}
+
+describe('admin app in the browser', () => {
+  let database: TestDatabase;
+  let api: ApiProcess;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    api = await startApi({ databaseUrl: database.url, seedDemo: true });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.stop();
+    await database?.drop();
+  });
+
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
+    page = await context.newPage();
+  });
+
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  it('signs in, shows the shell in Chinese, switches to English, remembers it, signs out', async () => {
+    const graphql = recordGraphQL(page);
+    await page.goto(api.baseUrl);
+
+    // Login page, in Chinese by default.
+    await expectVisibleText(page.getByTestId('login-title'), '登录');
+    await expectVisibleText(page.locator('body'), '通办 Tongban');
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/tongban-login-zh-CN.png` });
+
+    await signIn(page, 'liucheng.admin', PASSWORD);
+
+    // The shell: tenant, user, role in Chinese, the side menu, the welcome card.
+    await expectVisibleText(page.getByTestId('shell-tenant-name'), '柳城县');
+    await expectVisibleText(page.getByTestId('shell-tenant-kind'), '县级');
+    await expectVisibleText(page.getByTestId('shell-roles'), '县级管理员');
+    await expectVisibleText(page.getByTestId('shell-user-name'), /\S/);
+    await expectVisibleText(page.getByTestId('shell-menu'), '概览');
+    await expectVisibleText(page.getByTestId('welcome-tenant'), '行政区划代码');
+    await expectVisibleText(page.getByTestId('welcome-tenant'), /\b\d{6}\b/);
+    await expectVisibleText(page.getByTestId('welcome-account'), 'liucheng.admin');
+    await expectVisibleText(page.getByTestId('logout'), '退出登录');
+    expect(await page.getByTestId('shell-roles').innerText()).not.toContain('COUNTY_ADMIN');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    const tokenAfterLogin = await storedRefreshToken(page);
+    expect(tokenAfterLogin).toBeTruthy();
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/tongban-admin-zh-CN.png` });
+
+    // Switch to English: labels, role and the menu follow.
+    await page.getByTestId('language-switch').getByText('English', { exact: true }).click();
+    await expectVisibleText(page.getByTestId('shell-roles'), 'County administrator');
+    await expectVisibleText(page.getByTestId('shell-tenant-kind'), 'County');
+    await expectVisibleText(page.getByTestId('shell-menu'), 'Home');
+    await expectVisibleText(page.getByTestId('welcome-tenant'), 'Division code');
+    await expectVisibleText(page.getByTestId('logout'), 'Sign out');
+    await expectVisibleText(page.getByTestId('shell-tenant-name'), '柳城县'); // data stays as is
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/tongban-admin-en-US.png` });
+
+    // Reload: still signed in (refresh token from storage, rotated) and still in English.
+    await page.reload();
+    await expectVisibleText(page.getByTestId('shell-roles'), 'County administrator');
+    await expectVisibleText(page.getByTestId('shell-tenant-name'), '柳城县');
+    await expectVisibleText(page.getByTestId('logout'), 'Sign out');
+    const tokenAfterReload = await storedRefreshToken(page);
+    expect(tokenAfterReload).toBeTruthy();
+    expect(tokenAfterReload).not.toBe(tokenAfterLogin);
+    expect(graphql.filter((c) => c.operation === 'Refresh' && c.status === 200)).toHaveLength(1);
+
+    // Sign out: back on the login page (still in English), session gone for good.
+    await page.getByTestId('logout').click();
+    await expectVisibleText(page.getByTestId('login-title'), 'Sign in');
+    await expectHidden(page.getByTestId('shell-tenant-name'));
+    expect(await storedRefreshToken(page)).toBeNull();
+    const logout = graphql.find((c) => c.operation === 'Logout');
+    expect(logout?.body).toContain('"logout":true');
+
+    await page.reload();
+    await expectVisibleText(page.getByTestId('login-title'), 'Sign in');
+    await expect(page.getByTestId('login-username').isVisible()).resolves.toBe(true);
+  });
+
+  it('a wrong password shows the wrong-credentials message, in the chosen language', async () => {
+    await page.goto(api.baseUrl);
+    await signIn(page, 'liucheng.admin', 'not-the-password');
+    await expectVisibleText(page.getByTestId('login-error'), '用户名或密码错误');
+    await expect(page.getByTestId('shell-tenant-name').count()).resolves.toBe(0);
+
+    await page.getByTestId('language-switch').getByText('English', { exact: true }).click();
+    await signIn(page, 'nobody.here', 'not-the-password');
+    await expectVisibleText(page.getByTestId('login-error'), 'Wrong username or password');
+  });
+
+  it('says the server cannot be reached when nothing answers', async () => {
+    await page.route('**/graphql', (route) => route.abort('connectionrefused'));
+    await page.goto(api.baseUrl);
+    await signIn(page, 'liucheng.admin', PASSWORD);
+    await expectVisibleText(page.getByTestId('login-error'), '无法连接到服务器');
+  });
+
+  it('renews a rejected access token silently and retries the request', async () => {
+    const graphql = recordGraphQL(page);
+    let rejectedOnce = false;
+    // The first `me` after login is answered as if the access token had expired.
+    await page.route('**/graphql', async (route) => {
+      const query = (route.request().postDataJSON() as { query?: string } | null)?.query ?? '';
+      if (!rejectedOnce && /query Me\b/.test(query)) {
+        rejectedOnce = true;
+        await route.fulfill({
+          status: 200,
+          contentType: 'application/json',
+          body: JSON.stringify({
+            data: null,
+            errors: [{ message: 'Token expired', extensions: { code: 'UNAUTHENTICATED' } }],
+          }),
+        });
+        return;
+      }
+      await route.continue();
+    });
+    await page.goto(api.baseUrl);
+    await signIn(page, 'liucheng.admin', PASSWORD);
+    await expectVisibleText(page.getByTestId('shell-roles'), '县级管理员');
+    expect(rejectedOnce).toBe(true);
+    const operations = graphql.map((c) => `${c.operation}:${c.status}`);
+    expect(operations).toEqual(['Login:200', 'Me:200', 'Refresh:200', 'Me:200']);
+  });
+});
+
+describe('admin app with short-lived access tokens', () => {
+  let database: TestDatabase;
+  let api: ApiProcess;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    api = await startApi({
+      databaseUrl: database.url,
+      seedDemo: true,
+      env: { ACCESS_TOKEN_TTL_SECONDS: '2' },
+    });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.stop();
+    await database?.drop();
+  });
+
+  it('refreshes an expired access token before signing out with it', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    const graphql = recordGraphQL(page);
+    await page.goto(api.baseUrl);
+    await signIn(page, 'liucheng.admin', PASSWORD);
+    await expectVisibleText(page.getByTestId('shell-tenant-name'), '柳城县');
+
+    await page.waitForTimeout(2_500); // the access token has now expired
+    await page.getByTestId('logout').click();
+    await expectVisibleText(page.getByTestId('login-title'), '登录');
+
+    const tail = graphql.slice(-2).map((c) => `${c.operation}:${c.status}`);
+    expect(tail).toEqual(['Refresh:200', 'Logout:200']);
+    expect(graphql.at(-1)?.body).toContain('"logout":true');
+    await context.close();
+  });
+});

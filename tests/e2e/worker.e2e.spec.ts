@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createTestDatabase, TestDatabase } from '../support/database';
+import { API_DIST, TEST_REDIS_URL } from '../support/environment';
+import { collect, spawnNode, waitFor } from '../support/processes';
+
+describe('worker process', () => {
+  let db: TestDatabase;
+  let worker: ChildProcess;
+  let output: () => { stdout: string; stderr: string };
+
+  beforeAll(async () => {
+    db = await createTestDatabase({ seedDemo: true });
+    worker = spawnNode(join(API_DIST, 'worker.js'), [], {
+      NODE_ENV: 'test',
+      DATABASE_URL: db.url,
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: `tongban-test-${randomBytes(4).toString('hex')}`,
+      PURGE_SESSIONS_EVERY_MS: '500',
+      DATA_DIR: join(require('node:os').tmpdir(), `tongban-worker-${randomBytes(4).toString('hex')}`),
+      LOG_LEVEL: 'info',
+    });
+    output = collect(worker);
+    await waitFor('worker ready', async () => (output().stdout.includes('worker ready') ? true : undefined));
+  });
+  afterAll(async () => {
+    if (worker.exitCode === null) worker.kill('SIGKILL');
+    await db?.drop();
+  });
+
+  it('runs the repeatable purge: expired and long-revoked sessions go, live ones stay', async () => {
+    const [user] = await db.query<{ id: string }>(`SELECT id FROM users WHERE username = 'liucheng.admin'`);
+    const insert = (expires: string, revoked: string | null) =>
+      db.query<{ id: string }>(
+        `INSERT INTO sessions (user_id, expires_at, revoked_at) VALUES ($1, ${expires}, ${revoked ?? 'NULL'}) RETURNING id`,
+        [user.id],
+      );
+    const [expired] = await insert(`now() - interval '1 hour'`, null);
+    const [revokedLongAgo] = await insert(`now() + interval '1 day'`, `now() - interval '2 days'`);
+    const [live] = await insert(`now() + interval '1 day'`, null);
+    await db.query(
+      `INSERT INTO refresh_tokens (id, session_id, token_hash, expires_at)
+       VALUES (gen_random_uuid(), $1, '\\x00', now() - interval '1 minute'),
+              (gen_random_uuid(), $2, '\\x00', now() + interval '1 day')`,
+      [live.id, live.id],
+    );
+
+    // Purges run every 500 ms; wait until one has run after all rows were in place.
+    await waitFor(
+      'purge to run',
+      async () => {
+        const gone = await db.query(`SELECT id FROM sessions WHERE id = ANY($1)`, [[expired.id, revokedLongAgo.id]]);
+        const tokens = await db.query(`SELECT id FROM refresh_tokens WHERE session_id = $1`, [live.id]);
+        return gone.length === 0 && tokens.length === 1 ? true : undefined;
+      },
+      20_000,
+      200,
+    );
+    const remaining = await db.query<{ id: string }>(`SELECT id FROM sessions WHERE id = $1`, [live.id]);
+    expect(remaining).toHaveLength(1);
+    const [{ n }] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM refresh_tokens WHERE session_id = $1 AND expires_at > now()`,
+      [live.id],
+    );
+    expect(n).toBe(1);
+    expect(output().stdout).toContain('purged expired sessions');
+  });
+
+  it('stops cleanly on SIGTERM within 10 seconds', async () => {
+    const started = Date.now();
+    worker.kill('SIGTERM');
+    const [code] = (await once(worker, 'exit')) as [number | null];
+    expect(code).toBe(0);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(output().stdout).toContain('worker shutting down');
+  });
+});
