@@ -10,7 +10,11 @@ module.exports = {
       {
         jsc: {
           parser: { syntax: 'typescript', decorators: true, tsx: true },
-          transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
+          transform: {
+            legacyDecorator: true,
+            decoratorMetadata: true,
+            react: { runtime: 'automatic' },
+          },
           target: 'es2022',
         },
         module: { type: 'commonjs' },
@@ -19,6 +23,7 @@ module.exports = {
   },
   moduleNameMapper: {
     '^@tongban/(tenancy)$': path.join(__dirname, 'libs/$1/src/index.ts'),
+    '^@tongban/test-support$': path.join(__dirname, 'tests/support/index.ts'),
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
 };

@@ -1,8 +1,18 @@
+import { readFileSync } from 'node:fs';
 import { createHmac } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { ApiProcess, startApi } from '../support/api-process';
-import { createTestDatabase, TestDatabase } from '../support/database';
-import { errorCode, gql, login, ME, REFRESH, Tokens } from '../support/graphql';
+import {
+  ApiProcess,
+  startApi,
+  createTestDatabase,
+  TestDatabase,
+  errorCode,
+  gql,
+  login,
+  ME,
+  REFRESH,
+  Tokens,
+} from '@tongban/test-support';
 
 const PASSWORD = 'Demo#2026';
 const DEMO_ACCOUNTS: [string, string, string][] = [
@@ -47,17 +57,20 @@ describe('identity over GraphQL', () => {
     return result.data!.login;
   }
 
-  it.each(DEMO_ACCOUNTS)('%s logs in and `me` names their role and tenant', async (username, role, tenant) => {
-    const tokens = await loginOk(username);
-    expect(tokens.expiresIn).toBe(60);
-    const me = await gql<{ me: { username: string; roles: string[]; tenant: { name: string } } }>(
-      api.baseUrl,
-      ME,
-      { token: tokens.accessToken },
-    );
-    expect(me.errors).toBeUndefined();
-    expect(me.data!.me).toMatchObject({ username, roles: [role], tenant: { name: tenant } });
-  });
+  it.each(DEMO_ACCOUNTS)(
+    '%s logs in and `me` names their role and tenant',
+    async (username, role, tenant) => {
+      const tokens = await loginOk(username);
+      expect(tokens.expiresIn).toBe(60);
+      const me = await gql<{ me: { username: string; roles: string[]; tenant: { name: string } } }>(
+        api.baseUrl,
+        ME,
+        { token: tokens.accessToken },
+      );
+      expect(me.errors).toBeUndefined();
+      expect(me.data!.me).toMatchObject({ username, roles: [role], tenant: { name: tenant } });
+    },
+  );
 
   it('refuses a wrong password and an unknown user alike, with UNAUTHENTICATED', async () => {
     const wrong = await login(api.baseUrl, 'liucheng.window', 'not-the-password', fresh());
@@ -78,7 +91,10 @@ describe('identity over GraphQL', () => {
   it('answers invalid input with BAD_USER_INPUT', async () => {
     const result = await login(api.baseUrl, '', PASSWORD, fresh());
     expect(errorCode(result)).toBe('BAD_USER_INPUT');
-    const unknownField = await gql(api.baseUrl, 'mutation { login(input: {username: "a", password: "b", tenantId: "x"}) { accessToken } }');
+    const unknownField = await gql(
+      api.baseUrl,
+      'mutation { login(input: {username: "a", password: "b", tenantId: "x"}) { accessToken } }',
+    );
     expect(errorCode(unknownField)).toBe('BAD_USER_INPUT');
   });
 
@@ -116,22 +132,35 @@ describe('identity over GraphQL', () => {
     it('rejects a tampered token (payload changed, signature kept)', async () => {
       const [header, , signature] = valid.accessToken.split('.');
       const forgedPayload = Buffer.from(
-        JSON.stringify({ ...jwt.decode(valid.accessToken) as object, sub: '00000000-0000-4000-8000-000000000000' }),
+        JSON.stringify({
+          ...(jwt.decode(valid.accessToken) as object),
+          sub: '00000000-0000-4000-8000-000000000000',
+        }),
       ).toString('base64url');
-      expect(errorCode(await meWith(`${header}.${forgedPayload}.${signature}`))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await meWith(`${header}.${forgedPayload}.${signature}`))).toBe(
+        'UNAUTHENTICATED',
+      );
     });
 
     it('rejects an unsigned `alg: none` token', async () => {
       const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
-      const payload = Buffer.from(JSON.stringify(jwt.decode(valid.accessToken))).toString('base64url');
+      const payload = Buffer.from(JSON.stringify(jwt.decode(valid.accessToken))).toString(
+        'base64url',
+      );
       expect(errorCode(await meWith(`${header}.${payload}.`))).toBe('UNAUTHENTICATED');
     });
 
     it('rejects an HS256 token keyed with the public key (algorithm confusion)', async () => {
-      const publicKey = require('node:fs').readFileSync(`${api.dataDir}/keys/access-token-public.pem`, 'utf8');
-      const header = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
-      const payload = Buffer.from(JSON.stringify(jwt.decode(valid.accessToken))).toString('base64url');
-      const mac = createHmac('sha256', publicKey).update(`${header}.${payload}`).digest('base64url');
+      const publicKey = readFileSync(`${api.dataDir}/keys/access-token-public.pem`, 'utf8');
+      const header = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString(
+        'base64url',
+      );
+      const payload = Buffer.from(JSON.stringify(jwt.decode(valid.accessToken))).toString(
+        'base64url',
+      );
+      const mac = createHmac('sha256', publicKey)
+        .update(`${header}.${payload}`)
+        .digest('base64url');
       expect(errorCode(await meWith(`${header}.${payload}.${mac}`))).toBe('UNAUTHENTICATED');
     });
   });
@@ -145,7 +174,9 @@ describe('identity over GraphQL', () => {
       const second = await refresh(first.refreshToken);
       expect(second.errors).toBeUndefined();
       expect(second.data!.refresh.refreshToken).not.toBe(first.refreshToken);
-      expect((await gql(api.baseUrl, ME, { token: second.data!.refresh.accessToken })).errors).toBeUndefined();
+      expect(
+        (await gql(api.baseUrl, ME, { token: second.data!.refresh.accessToken })).errors,
+      ).toBeUndefined();
     });
 
     it('a reused refresh token revokes the whole family', async () => {
@@ -157,8 +188,12 @@ describe('identity over GraphQL', () => {
 
       // Every token of the family is now dead: the newer refresh token and its access token.
       expect(errorCode(await refresh(second.refreshToken))).toBe('UNAUTHENTICATED');
-      expect(errorCode(await gql(api.baseUrl, ME, { token: second.accessToken }))).toBe('UNAUTHENTICATED');
-      expect(errorCode(await gql(api.baseUrl, ME, { token: first.accessToken }))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await gql(api.baseUrl, ME, { token: second.accessToken }))).toBe(
+        'UNAUTHENTICATED',
+      );
+      expect(errorCode(await gql(api.baseUrl, ME, { token: first.accessToken }))).toBe(
+        'UNAUTHENTICATED',
+      );
 
       const [session] = await db.query<{ revoked_reason: string }>(
         `SELECT revoked_reason FROM sessions WHERE id = $1`,
@@ -167,7 +202,10 @@ describe('identity over GraphQL', () => {
       expect(session.revoked_reason).toBe('REFRESH_TOKEN_REUSED');
 
       // Another login of the same person is a new family and unaffected.
-      expect((await gql(api.baseUrl, ME, { token: (await loginOk('liucheng.supervisor')).accessToken })).errors).toBeUndefined();
+      expect(
+        (await gql(api.baseUrl, ME, { token: (await loginOk('liucheng.supervisor')).accessToken }))
+          .errors,
+      ).toBeUndefined();
     });
 
     it('rejects malformed and unknown refresh tokens', async () => {
@@ -181,9 +219,13 @@ describe('identity over GraphQL', () => {
 
     it('logout ends the session: its access and refresh tokens stop working', async () => {
       const tokens = await loginOk('village.staff');
-      const out = await gql<{ logout: boolean }>(api.baseUrl, 'mutation { logout }', { token: tokens.accessToken });
+      const out = await gql<{ logout: boolean }>(api.baseUrl, 'mutation { logout }', {
+        token: tokens.accessToken,
+      });
       expect(out.data!.logout).toBe(true);
-      expect(errorCode(await gql(api.baseUrl, ME, { token: tokens.accessToken }))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await gql(api.baseUrl, ME, { token: tokens.accessToken }))).toBe(
+        'UNAUTHENTICATED',
+      );
       expect(errorCode(await refresh(tokens.refreshToken))).toBe('UNAUTHENTICATED');
     });
 
@@ -191,9 +233,13 @@ describe('identity over GraphQL', () => {
       const tokens = await loginOk('liuzhou.city');
       await db.query(`UPDATE users SET status = 'DISABLED' WHERE username = 'liuzhou.city'`);
       try {
-        expect(errorCode(await gql(api.baseUrl, ME, { token: tokens.accessToken }))).toBe('UNAUTHENTICATED');
+        expect(errorCode(await gql(api.baseUrl, ME, { token: tokens.accessToken }))).toBe(
+          'UNAUTHENTICATED',
+        );
         expect(errorCode(await refresh(tokens.refreshToken))).toBe('UNAUTHENTICATED');
-        expect(errorCode(await login(api.baseUrl, 'liuzhou.city', PASSWORD, fresh()))).toBe('UNAUTHENTICATED');
+        expect(errorCode(await login(api.baseUrl, 'liuzhou.city', PASSWORD, fresh()))).toBe(
+          'UNAUTHENTICATED',
+        );
       } finally {
         await db.query(`UPDATE users SET status = 'ACTIVE' WHERE username = 'liuzhou.city'`);
       }
@@ -210,18 +256,26 @@ describe('identity over GraphQL', () => {
       expect(errorCode(locked)).toBe('RATE_LIMITED');
       expect(locked.errors![0].extensions!.retryAfterSeconds).toBeGreaterThan(0);
       // Other accounts are unaffected.
-      expect((await login(api.baseUrl, 'mashan.manager', PASSWORD, fresh())).errors).toBeUndefined();
+      expect(
+        (await login(api.baseUrl, 'mashan.manager', PASSWORD, fresh())).errors,
+      ).toBeUndefined();
     });
 
     it('locks a client address after 6 failures across accounts', async () => {
       const address = { 'X-Forwarded-For': '10.9.9.9' };
       const users = ['u.one', 'u.two', 'u.three', 'u.four', 'u.five', 'u.six'];
       for (const username of users) {
-        expect(errorCode(await login(api.baseUrl, username, 'wrong', address))).toBe('UNAUTHENTICATED');
+        expect(errorCode(await login(api.baseUrl, username, 'wrong', address))).toBe(
+          'UNAUTHENTICATED',
+        );
       }
-      expect(errorCode(await login(api.baseUrl, 'liucheng.window', PASSWORD, address))).toBe('RATE_LIMITED');
+      expect(errorCode(await login(api.baseUrl, 'liucheng.window', PASSWORD, address))).toBe(
+        'RATE_LIMITED',
+      );
       // The same account from another address still logs in.
-      expect((await login(api.baseUrl, 'liucheng.window', PASSWORD, fresh())).errors).toBeUndefined();
+      expect(
+        (await login(api.baseUrl, 'liucheng.window', PASSWORD, fresh())).errors,
+      ).toBeUndefined();
     });
   });
 
@@ -229,7 +283,10 @@ describe('identity over GraphQL', () => {
     const result = await gql(api.baseUrl, ME, { headers: { 'X-Request-Id': 'e2e-request-0001' } });
     expect(result.headers['x-request-id']).toBe('e2e-request-0001');
     await new Promise((r) => setTimeout(r, 100));
-    const line = api.logs().split('\n').find((l) => l.includes('e2e-request-0001'));
+    const line = api
+      .logs()
+      .split('\n')
+      .find((l) => l.includes('e2e-request-0001'));
     expect(line).toBeDefined();
     expect(() => JSON.parse(line!)).not.toThrow();
   });

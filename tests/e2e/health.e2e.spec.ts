@@ -1,13 +1,23 @@
-import { ApiProcess, startApi } from '../support/api-process';
-import { createTestDatabase, TestDatabase } from '../support/database';
-import { TEST_REDIS_URL } from '../support/environment';
-import { errorCode, gql, login, ME } from '../support/graphql';
-import { waitFor } from '../support/processes';
-import { TcpProxy } from '../support/tcp-proxy';
+import {
+  ApiProcess,
+  startApi,
+  createTestDatabase,
+  TestDatabase,
+  TEST_REDIS_URL,
+  errorCode,
+  gql,
+  login,
+  ME,
+  waitFor,
+  TcpProxy,
+} from '@tongban/test-support';
 
 async function ready(api: ApiProcess) {
   const res = await fetch(`${api.baseUrl}/health/ready`);
-  return { status: res.status, body: (await res.json()) as { status: string; error?: Record<string, unknown> } };
+  return {
+    status: res.status,
+    body: (await res.json()) as { status: string; error?: Record<string, unknown> },
+  };
 }
 
 describe('health probes and outages', () => {
@@ -61,7 +71,12 @@ describe('health probes and outages', () => {
     } finally {
       await pgProxy.start();
     }
-    await waitFor('ready again', async () => ((await ready(api)).status === 200 ? true : undefined), 20_000, 250);
+    await waitFor(
+      'ready again',
+      async () => ((await ready(api)).status === 200 ? true : undefined),
+      20_000,
+      250,
+    );
     const me = await gql(api.baseUrl, ME, { token: tokens.accessToken });
     expect(me.errors).toBeUndefined();
   });
@@ -69,14 +84,24 @@ describe('health probes and outages', () => {
   it('queue down: ready is 503 naming the queue, and recovers', async () => {
     await redisProxy.cut();
     try {
-      const r = await waitFor('queue reported down', async () => {
-        const probe = await ready(api);
-        return probe.status === 503 ? probe : undefined;
-      }, 10_000, 200);
+      const r = await waitFor(
+        'queue reported down',
+        async () => {
+          const probe = await ready(api);
+          return probe.status === 503 ? probe : undefined;
+        },
+        10_000,
+        200,
+      );
       expect(Object.keys(r.body.error ?? {})).toEqual(['queue']);
     } finally {
       await redisProxy.start();
     }
-    await waitFor('ready again', async () => ((await ready(api)).status === 200 ? true : undefined), 30_000, 250);
+    await waitFor(
+      'ready again',
+      async () => ((await ready(api)).status === 200 ? true : undefined),
+      30_000,
+      250,
+    );
   });
 });

@@ -1,7 +1,11 @@
 import { join } from 'node:path';
-import { createTestDatabase, TestDatabase } from '../support/database';
-import { API_DIST } from '../support/environment';
-import { freePort, runNode } from '../support/processes';
+import {
+  createTestDatabase,
+  TestDatabase,
+  API_DIST,
+  freePort,
+  runNode,
+} from '@tongban/test-support';
 
 const MAIN = join(API_DIST, 'main.js');
 const MIGRATE = join(API_DIST, 'migrate.js');
@@ -47,7 +51,9 @@ describe('start-up', () => {
     expect(result.stderr).toContain(
       `Could not connect to the database at 127.0.0.1:${closedPort}/tongban after 3 attempt(s)`,
     );
-    const retries = result.stdout.split('\n').filter((line) => line.includes('not reachable, retrying'));
+    const retries = result.stdout
+      .split('\n')
+      .filter((line) => line.includes('not reachable, retrying'));
     expect(retries).toHaveLength(2);
     expect(result.stderr + result.stdout).not.toContain(':pw@');
   });

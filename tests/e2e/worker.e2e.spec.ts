@@ -1,10 +1,17 @@
+import { tmpdir } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createTestDatabase, TestDatabase } from '../support/database';
-import { API_DIST, TEST_REDIS_URL } from '../support/environment';
-import { collect, spawnNode, waitFor } from '../support/processes';
+import {
+  createTestDatabase,
+  TestDatabase,
+  API_DIST,
+  TEST_REDIS_URL,
+  collect,
+  spawnNode,
+  waitFor,
+} from '@tongban/test-support';
 
 describe('worker process', () => {
   let db: TestDatabase;
@@ -19,11 +26,13 @@ describe('worker process', () => {
       REDIS_URL: TEST_REDIS_URL,
       QUEUE_PREFIX: `tongban-test-${randomBytes(4).toString('hex')}`,
       PURGE_SESSIONS_EVERY_MS: '500',
-      DATA_DIR: join(require('node:os').tmpdir(), `tongban-worker-${randomBytes(4).toString('hex')}`),
+      DATA_DIR: join(tmpdir(), `tongban-worker-${randomBytes(4).toString('hex')}`),
       LOG_LEVEL: 'info',
     });
     output = collect(worker);
-    await waitFor('worker ready', async () => (output().stdout.includes('worker ready') ? true : undefined));
+    await waitFor('worker ready', async () =>
+      output().stdout.includes('worker ready') ? true : undefined,
+    );
   });
   afterAll(async () => {
     if (worker.exitCode === null) worker.kill('SIGKILL');
@@ -31,7 +40,9 @@ describe('worker process', () => {
   });
 
   it('runs the repeatable purge: expired and long-revoked sessions go, live ones stay', async () => {
-    const [user] = await db.query<{ id: string }>(`SELECT id FROM users WHERE username = 'liucheng.admin'`);
+    const [user] = await db.query<{ id: string }>(
+      `SELECT id FROM users WHERE username = 'liucheng.admin'`,
+    );
     const insert = (expires: string, revoked: string | null) =>
       db.query<{ id: string }>(
         `INSERT INTO sessions (user_id, expires_at, revoked_at) VALUES ($1, ${expires}, ${revoked ?? 'NULL'}) RETURNING id`,
@@ -51,14 +62,20 @@ describe('worker process', () => {
     await waitFor(
       'purge to run',
       async () => {
-        const gone = await db.query(`SELECT id FROM sessions WHERE id = ANY($1)`, [[expired.id, revokedLongAgo.id]]);
-        const tokens = await db.query(`SELECT id FROM refresh_tokens WHERE session_id = $1`, [live.id]);
+        const gone = await db.query(`SELECT id FROM sessions WHERE id = ANY($1)`, [
+          [expired.id, revokedLongAgo.id],
+        ]);
+        const tokens = await db.query(`SELECT id FROM refresh_tokens WHERE session_id = $1`, [
+          live.id,
+        ]);
         return gone.length === 0 && tokens.length === 1 ? true : undefined;
       },
       20_000,
       200,
     );
-    const remaining = await db.query<{ id: string }>(`SELECT id FROM sessions WHERE id = $1`, [live.id]);
+    const remaining = await db.query<{ id: string }>(`SELECT id FROM sessions WHERE id = $1`, [
+      live.id,
+    ]);
     expect(remaining).toHaveLength(1);
     const [{ n }] = await db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM refresh_tokens WHERE session_id = $1 AND expires_at > now()`,

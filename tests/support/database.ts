@@ -16,7 +16,9 @@ export interface TestDatabase {
  * A fresh PostgreSQL database for one test file, migrated with the built `migrate` command
  * (optionally with the demo data) and dropped afterwards.
  */
-export async function createTestDatabase(options: { seedDemo?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  options: { seedDemo?: boolean } = {},
+): Promise<TestDatabase> {
   const name = `tongban_test_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: TEST_POSTGRES_URL });
   await admin.connect();

@@ -11,7 +11,11 @@ export interface GraphQLResult<T = Record<string, unknown>> {
 export async function gql<T = Record<string, unknown>>(
   baseUrl: string,
   query: string,
-  options: { variables?: Record<string, unknown>; token?: string; headers?: Record<string, string> } = {},
+  options: {
+    variables?: Record<string, unknown>;
+    token?: string;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<GraphQLResult<T>> {
   let req = request(baseUrl).post('/graphql').set('Content-Type', 'application/json');
   if (options.token) req = req.set('Authorization', `Bearer ${options.token}`);
@@ -34,8 +38,16 @@ export interface Tokens {
   expiresIn: number;
 }
 
-export async function login(baseUrl: string, username: string, password: string, headers?: Record<string, string>) {
-  return gql<{ login: Tokens }>(baseUrl, LOGIN, { variables: { input: { username, password } }, headers });
+export async function login(
+  baseUrl: string,
+  username: string,
+  password: string,
+  headers?: Record<string, string>,
+) {
+  return gql<{ login: Tokens }>(baseUrl, LOGIN, {
+    variables: { input: { username, password } },
+    headers,
+  });
 }
 
 export function errorCode(result: GraphQLResult): string | undefined {

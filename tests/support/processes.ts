@@ -26,7 +26,11 @@ export async function runNode(
   return { code, ...out(), ms: Date.now() - started };
 }
 
-export function spawnNode(script: string, args: string[], env: Record<string, string>): ChildProcess {
+export function spawnNode(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+): ChildProcess {
   return spawn(process.execPath, [script, ...args], {
     cwd: WORKSPACE_ROOT,
     env: { PATH: process.env.PATH ?? '', ...env },

@@ -10,7 +10,11 @@ const API_PATHS = /^\/(graphql|health)(\/|$)/;
  * Serves the built admin app (apps/admin → dist/admin) on the API's port: its files, and
  * index.html for any other GET so client-side routes survive a reload.
  */
-export function serveAdminApp(app: NestExpressApplication, distDir: string, logger: Logger): boolean {
+export function serveAdminApp(
+  app: NestExpressApplication,
+  distDir: string,
+  logger: Logger,
+): boolean {
   const dir = resolve(distDir);
   const index = join(dir, 'index.html');
   if (!existsSync(index)) {

@@ -24,7 +24,11 @@ export class AppModule {
       imports: [
         ClsModule.forRoot({
           global: true,
-          middleware: { mount: true, generateId: true, idGenerator: (req: Request) => String(req.id) },
+          middleware: {
+            mount: true,
+            generateId: true,
+            idGenerator: (req: Request) => String(req.id),
+          },
         }),
         LoggerModule.forRoot({
           pinoHttp: {
@@ -32,7 +36,11 @@ export class AppModule {
             genReqId: (req) => req.id,
             autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
             serializers: {
-              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+              req: (req: { id: string; method: string; url: string }) => ({
+                id: req.id,
+                method: req.method,
+                url: req.url,
+              }),
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },
           },
@@ -66,7 +74,11 @@ export class AppModule {
         { provide: APP_GUARD, useExisting: AuthenticationGuard },
         {
           provide: APP_PIPE,
-          useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
+          useValue: new ValidationPipe({
+            whitelist: true,
+            forbidNonWhitelisted: true,
+            transform: true,
+          }),
         },
       ],
     };

@@ -13,7 +13,10 @@ async function main(): Promise<void> {
   try {
     await runMigrations(runtime.dataSource, logger);
     if (process.argv.includes('--seed-demo')) {
-      logger.info({ added: await seedDemo(runtime.dataSource, config.NODE_ENV) }, 'demo data seeded');
+      logger.info(
+        { added: await seedDemo(runtime.dataSource, config.NODE_ENV) },
+        'demo data seeded',
+      );
     }
   } finally {
     await runtime.close();

@@ -21,9 +21,12 @@ async function main(): Promise<void> {
   }
   const logger = createRootLogger(config.LOG_LEVEL, 'tongban-worker');
   const runtime = await startRuntime(config, logger, 'worker');
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(runtime, config.REDIS_URL), {
-    bufferLogs: true,
-  });
+  const app = await NestFactory.createApplicationContext(
+    WorkerModule.forRoot(runtime, config.REDIS_URL),
+    {
+      bufferLogs: true,
+    },
+  );
   app.useLogger(app.get(PinoLogger));
   onShutdownSignal(config.SHUTDOWN_TIMEOUT_MS, async (signal) => {
     logger.info({ signal }, 'worker shutting down');

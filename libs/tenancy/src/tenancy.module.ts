@@ -29,7 +29,12 @@ export class TenancyModule {
         IdentityResolver,
         PurgeExpiredSessionsProcessor,
       ],
-      exports: [RequestContext, IdentityService, AuthenticationGuard, PurgeExpiredSessionsProcessor],
+      exports: [
+        RequestContext,
+        IdentityService,
+        AuthenticationGuard,
+        PurgeExpiredSessionsProcessor,
+      ],
     };
   }
 }

@@ -30,7 +30,9 @@ const schema = z
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     HOST: z.string().min(1).default('0.0.0.0'),
     PORT: port.default(3000),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
     DATA_DIR: z.string().min(1).default('.data'),
     ADMIN_DIST_DIR: z.string().min(1).default('dist/admin'),
     TRUST_PROXY: z.string().default('false'),
@@ -41,7 +43,10 @@ const schema = z
     DATABASE_CONNECT_TIMEOUT_MS: positiveInt.default(3000),
     DATABASE_STATEMENT_TIMEOUT_MS: positiveInt.default(15000),
     REDIS_URL: redisUrl.optional(),
-    QUEUE_PREFIX: z.string().regex(/^[a-z0-9:_-]+$/i).default('tongban'),
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^[a-z0-9:_-]+$/i)
+      .default('tongban'),
     JWT_PRIVATE_KEY: pem('PRIVATE').optional(),
     JWT_PUBLIC_KEY: pem('PUBLIC').optional(),
     ACCESS_TOKEN_TTL_SECONDS: positiveInt.max(3600).default(900),
@@ -56,9 +61,18 @@ const schema = z
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
     // In production nothing falls back to the embedded defaults or generated keys.
-    for (const name of ['DATABASE_URL', 'REDIS_URL', 'JWT_PRIVATE_KEY', 'JWT_PUBLIC_KEY'] as const) {
+    for (const name of [
+      'DATABASE_URL',
+      'REDIS_URL',
+      'JWT_PRIVATE_KEY',
+      'JWT_PUBLIC_KEY',
+    ] as const) {
       if (!env[name]) {
-        ctx.addIssue({ code: 'custom', path: [name], message: 'is required when NODE_ENV=production' });
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message: 'is required when NODE_ENV=production',
+        });
       }
     }
   })

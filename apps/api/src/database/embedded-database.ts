@@ -13,7 +13,10 @@ export interface EmbeddedDatabase {
  * served on a loopback port by pglite-socket so the ordinary pg driver talks to it. PGlite
  * runs one query at a time, so the API uses a pool of one connection against it.
  */
-export async function startEmbeddedDatabase(dataDir: string, logger: Logger): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(
+  dataDir: string,
+  logger: Logger,
+): Promise<EmbeddedDatabase> {
   const dir = resolve(dataDir, 'pglite');
   mkdirSync(dir, { recursive: true });
   const { PGlite } = await import('@electric-sql/pglite');
@@ -21,7 +24,9 @@ export async function startEmbeddedDatabase(dataDir: string, logger: Logger): Pr
   const db = await PGlite.create({ dataDir: dir });
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
   await server.start();
-  const address = (server as unknown as { server: { address(): { port: number } } }).server.address();
+  const address = (
+    server as unknown as { server: { address(): { port: number } } }
+  ).server.address();
   logger.info({ dataDir: dir }, 'embedded PostgreSQL (PGlite) started');
   return {
     url: `postgres://postgres@127.0.0.1:${address.port}/postgres`,

@@ -32,10 +32,20 @@ export async function seedDemo(dataSource: DataSource, nodeEnv: string): Promise
         `INSERT INTO tenants (id, parent_id, kind, division_code, name, status, path)
          VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (division_code) DO NOTHING RETURNING id`,
-        [id, parent?.id ?? null, tenant.kind, tenant.code, tenant.name, TenantStatus.ACTIVE, [...(parent?.path ?? []), id]],
+        [
+          id,
+          parent?.id ?? null,
+          tenant.kind,
+          tenant.code,
+          tenant.name,
+          TenantStatus.ACTIVE,
+          [...(parent?.path ?? []), id],
+        ],
       );
       report.tenants += inserted.length;
-      const [row] = await tx.query(`SELECT id, path FROM tenants WHERE division_code = $1`, [tenant.code]);
+      const [row] = await tx.query(`SELECT id, path FROM tenants WHERE division_code = $1`, [
+        tenant.code,
+      ]);
       tenants.set(tenant.code, { id: row.id, path: row.path });
 
       for (const window of tenant.windows) {

@@ -1,7 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
-import { unwrapResolverError } from '@apollo/server/errors';
 import { TongbanError } from '@tongban/tenancy';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { ClsServiceManager } from 'nestjs-cls';
 import type { Logger } from 'pino';
 
@@ -16,7 +15,8 @@ const INPUT_CODES = new Set([
 ]);
 
 /** pg / network errors that mean "the database is not answering". */
-const UNREACHABLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection terminated|timeout exceeded when trying to connect|Connection ended unexpectedly|the database system is (starting up|shutting down)|terminating connection/i;
+const UNREACHABLE =
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection terminated|timeout exceeded when trying to connect|Connection ended unexpectedly|the database system is (starting up|shutting down)|terminating connection/i;
 
 /**
  * Turns any error into a client-safe one with a stable code (DESIGN.md §5): known errors
@@ -24,14 +24,26 @@ const UNREACHABLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection terminat
  */
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
-    const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+    const original = unwrap(error);
+    const base = {
+      message: formatted.message,
+      locations: formatted.locations,
+      path: formatted.path,
+    };
 
     if (original instanceof TongbanError) {
-      return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
+      return {
+        ...base,
+        message: original.message,
+        extensions: { code: original.code, ...original.details },
+      };
     }
     if (original instanceof BadRequestException) {
-      return { ...base, message: validationMessage(original), extensions: { code: 'BAD_USER_INPUT' } };
+      return {
+        ...base,
+        message: validationMessage(original),
+        extensions: { code: 'BAD_USER_INPUT' },
+      };
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && INPUT_CODES.has(code)) {
@@ -58,16 +70,28 @@ export function createErrorFormatter(logger: Logger) {
 export function isDatabaseUnreachable(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
     if (e instanceof AggregateError) return e.errors.some(isDatabaseUnreachable);
-    const message = e instanceof Error ? `${(e as NodeJS.ErrnoException).code ?? ''} ${e.message}` : '';
+    const message =
+      e instanceof Error ? `${(e as NodeJS.ErrnoException).code ?? ''} ${e.message}` : '';
     if (UNREACHABLE.test(message)) return true;
-    e = (e as { driverError?: unknown; cause?: unknown }).driverError ?? (e as { cause?: unknown }).cause;
+    e =
+      (e as { driverError?: unknown; cause?: unknown }).driverError ??
+      (e as { cause?: unknown }).cause;
   }
   return false;
 }
 
+/** The error a resolver, guard or pipe threw, beneath GraphQL's wrapping. */
+function unwrap(error: unknown): unknown {
+  let current = error;
+  while (current instanceof GraphQLError && current.originalError) current = current.originalError;
+  return current;
+}
+
 function validationMessage(error: BadRequestException): string {
   const response = error.getResponse() as { message?: string | string[] };
-  const messages = Array.isArray(response.message) ? response.message : [response.message ?? error.message];
+  const messages = Array.isArray(response.message)
+    ? response.message
+    : [response.message ?? error.message];
   return `Invalid input: ${messages.join('; ')}`;
 }
 

@@ -48,7 +48,9 @@ export class InProcessJobQueue extends JobQueue {
   private track(jobName: string, data: object): void {
     const run = this.runner
       .run(jobName, data)
-      .catch((error: unknown) => this.logger.error({ msg: 'job failed', jobName, error: String(error) }))
+      .catch((error: unknown) =>
+        this.logger.error({ msg: 'job failed', jobName, error: String(error) }),
+      )
       .finally(() => this.running.delete(run));
     this.running.add(run);
   }

@@ -43,7 +43,10 @@ class JobLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
         this.runner.run(job.name, job.data, job.id),
       );
     }
-    await this.queue.repeat(PurgeExpiredSessionsProcessor.jobName, this.options.purgeSessionsEveryMs);
+    await this.queue.repeat(
+      PurgeExpiredSessionsProcessor.jobName,
+      this.options.purgeSessionsEveryMs,
+    );
     this.logger.log({ msg: 'processing jobs', jobs: this.runner.jobNames });
   }
 

@@ -17,7 +17,8 @@ export function loadConfigurationOrExit(): Configuration {
 export function exitOnStartupFailure(processName: string, error: unknown): never {
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`${processName} could not start: ${message}\n`);
-  if (process.env.LOG_LEVEL === 'debug' && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  if (process.env.LOG_LEVEL === 'debug' && error instanceof Error)
+    process.stderr.write(`${error.stack}\n`);
   process.exit(1);
 }
 

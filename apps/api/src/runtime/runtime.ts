@@ -53,7 +53,8 @@ export async function startRuntime(
     throw error;
   });
 
-  const redis = config.REDIS_URL && options.redis ? await connectRedis(config.REDIS_URL, logger) : null;
+  const redis =
+    config.REDIS_URL && options.redis ? await connectRedis(config.REDIS_URL, logger) : null;
   logger.info(
     {
       database: embedded ? 'embedded PGlite' : target,
@@ -80,7 +81,11 @@ export async function startRuntime(
 
 async function connectRedis(url: string, logger: Logger): Promise<Redis> {
   // Commands fail fast while Redis is away instead of piling up in memory.
-  const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true });
+  const redis = new Redis(url, {
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    lazyConnect: true,
+  });
   redis.on('error', (error) => logger.warn({ error: error.message }, 'redis connection error'));
   await redis.connect();
   await warnUnlessNoEviction(redis, logger);
@@ -92,7 +97,10 @@ async function warnUnlessNoEviction(redis: Redis, logger: Logger): Promise<void>
   try {
     const [, policy] = (await redis.config('GET', 'maxmemory-policy')) as [string, string];
     if (policy !== 'noeviction') {
-      logger.warn({ policy }, 'Redis maxmemory-policy should be noeviction: queued jobs can be evicted');
+      logger.warn(
+        { policy },
+        'Redis maxmemory-policy should be noeviction: queued jobs can be evicted',
+      );
     }
   } catch {
     // Managed Redis services often forbid CONFIG; nothing to check then.

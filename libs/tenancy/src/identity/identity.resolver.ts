@@ -18,7 +18,9 @@ export class IdentityResolver {
     @Args('input') input: LoginInput,
     @Context('req') req: Request,
   ): Promise<AuthPayload> {
-    return withTokenType(await this.identity.login(input.username, input.password, clientAddress(req)));
+    return withTokenType(
+      await this.identity.login(input.username, input.password, clientAddress(req)),
+    );
   }
 
   @Public()

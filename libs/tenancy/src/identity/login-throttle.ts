@@ -26,8 +26,14 @@ export class LoginThrottle {
   static inMemory(policy: LoginThrottlePolicy): LoginThrottle {
     return new LoginThrottle(
       policy,
-      new RateLimiterMemory({ points: policy.maxFailuresPerAccount, duration: policy.lockoutSeconds }),
-      new RateLimiterMemory({ points: policy.maxFailuresPerAddress, duration: policy.lockoutSeconds }),
+      new RateLimiterMemory({
+        points: policy.maxFailuresPerAccount,
+        duration: policy.lockoutSeconds,
+      }),
+      new RateLimiterMemory({
+        points: policy.maxFailuresPerAddress,
+        duration: policy.lockoutSeconds,
+      }),
     );
   }
 

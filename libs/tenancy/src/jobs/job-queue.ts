@@ -44,14 +44,23 @@ export class RejectedJobError extends Error {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Checks that a job may run at all before its processor sees it. */
-export function assertRunnable(processor: JobProcessor | undefined, jobName: string, data: unknown): asserts processor is JobProcessor {
+export function assertRunnable(
+  processor: JobProcessor | undefined,
+  jobName: string,
+  data: unknown,
+): asserts processor is JobProcessor {
   if (!processor) throw new RejectedJobError(`No processor for job "${jobName}"`);
   if (typeof data !== 'object' || data === null) {
     throw new RejectedJobError(`Job "${jobName}" has no payload object`);
   }
   if (processor.scope === 'tenant') {
     const { tenantId, actorId } = data as Partial<TenantJobData>;
-    if (typeof tenantId !== 'string' || !UUID.test(tenantId) || typeof actorId !== 'string' || !UUID.test(actorId)) {
+    if (
+      typeof tenantId !== 'string' ||
+      !UUID.test(tenantId) ||
+      typeof actorId !== 'string' ||
+      !UUID.test(actorId)
+    ) {
       throw new RejectedJobError(`Job "${jobName}" must carry tenantId and actorId`);
     }
   }

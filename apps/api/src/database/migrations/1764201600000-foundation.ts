@@ -92,7 +92,14 @@ export class Foundation1764201600000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['refresh_tokens', 'sessions', 'memberships', 'users', 'service_windows', 'tenants']) {
+    for (const table of [
+      'refresh_tokens',
+      'sessions',
+      'memberships',
+      'users',
+      'service_windows',
+      'tenants',
+    ]) {
       await q.query(`DROP TABLE ${table}`);
     }
   }

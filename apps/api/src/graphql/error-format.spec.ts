@@ -1,0 +1,66 @@
+import { BadRequestException } from '@nestjs/common';
+import { RateLimitedError, UnauthenticatedError } from '@tongban/tenancy';
+import { GraphQLError } from 'graphql';
+import pino from 'pino';
+import { createErrorFormatter, isDatabaseUnreachable } from './error-format';
+
+const logged: unknown[] = [];
+const logger = pino({ level: 'info' }, { write: (line: string) => logged.push(JSON.parse(line)) });
+const format = createErrorFormatter(logger);
+const wrap = (original: Error) => new GraphQLError(original.message, { originalError: original });
+
+describe('GraphQL error formatting', () => {
+  it('keeps typed errors with their code and details', () => {
+    const out = format({ message: 'x' }, wrap(new RateLimitedError('Too many', 42)));
+    expect(out).toMatchObject({
+      message: 'Too many',
+      extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 42 },
+    });
+    expect(format({ message: 'x' }, wrap(new UnauthenticatedError('no'))).extensions).toEqual({
+      code: 'UNAUTHENTICATED',
+    });
+  });
+
+  it('reports validation failures as BAD_USER_INPUT', () => {
+    const out = format(
+      { message: 'x' },
+      wrap(new BadRequestException({ message: ['username should not be empty'] })),
+    );
+    expect(out).toMatchObject({
+      message: 'Invalid input: username should not be empty',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    expect(
+      format(
+        { message: 'Syntax Error', extensions: { code: 'GRAPHQL_PARSE_FAILED' } },
+        new GraphQLError('Syntax Error'),
+      ),
+    ).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
+  it('masks unexpected errors and logs them with the correlation id', () => {
+    const out = format(
+      { message: 'relation "secret_table" does not exist' },
+      wrap(new Error('relation "secret_table" does not exist')),
+    );
+    expect(out.message).toMatch(/^Internal server error \(reference .+\)$/);
+    expect(out.message).not.toContain('secret_table');
+    expect(out.extensions).toMatchObject({ code: 'INTERNAL_SERVER_ERROR' });
+    expect(JSON.stringify(logged.at(-1))).toContain('secret_table');
+  });
+
+  it('recognises an unreachable database, however wrapped', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), {
+      code: 'ECONNREFUSED',
+    });
+    expect(isDatabaseUnreachable(refused)).toBe(true);
+    expect(
+      isDatabaseUnreachable({ driverError: new Error('Connection terminated unexpectedly') }),
+    ).toBe(true);
+    expect(isDatabaseUnreachable(new AggregateError([refused]))).toBe(true);
+    expect(isDatabaseUnreachable(new Error('duplicate key value'))).toBe(false);
+    const out = format({ message: 'x' }, wrap(refused));
+    expect(out).toMatchObject({ extensions: { code: 'SERVICE_UNAVAILABLE' } });
+    expect(out.message).not.toContain('5432');
+  });
+});

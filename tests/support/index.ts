@@ -1,0 +1,6 @@
+export * from './environment';
+export * from './processes';
+export * from './database';
+export * from './api-process';
+export * from './graphql';
+export * from './tcp-proxy';
