@@ -66,7 +66,12 @@ describe('start-up', () => {
     afterAll(() => db?.drop());
 
     it('is seeded once: a second run adds nothing', async () => {
-      const env = { DATABASE_URL: db.url, LOG_LEVEL: 'info', NODE_ENV: 'development' };
+      const env = {
+        DATABASE_URL: db.url,
+        MIGRATION_DATABASE_URL: db.ownerUrl,
+        LOG_LEVEL: 'info',
+        NODE_ENV: 'development',
+      };
       const first = await runNode(MIGRATE, ['--seed-demo'], env);
       expect(first.code).toBe(0);
       expect(first.stdout).toContain('"added":{"tenants":10,"windows":30,"users":7}');
@@ -96,6 +101,7 @@ describe('start-up', () => {
       const result = await runNode(MIGRATE, ['--seed-demo'], {
         NODE_ENV: 'production',
         DATABASE_URL: db.url,
+        MIGRATION_DATABASE_URL: db.ownerUrl,
         REDIS_URL: 'redis://127.0.0.1:6379',
         JWT_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----\\nx\\n-----END PRIVATE KEY-----',
         JWT_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----\\nx\\n-----END PUBLIC KEY-----',

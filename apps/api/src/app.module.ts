@@ -3,7 +3,7 @@ import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
-import { AuthenticationGuard, TenancyModule } from '@tongban/tenancy';
+import { AuthenticationGuard, AuthorizationGuard, TenancyModule } from '@tongban/tenancy';
 import type { Request } from 'express';
 import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
@@ -71,7 +71,9 @@ export class AppModule {
       ],
       controllers: [HealthController],
       providers: [
+        // Order matters: who is calling, then whether they may.
         { provide: APP_GUARD, useExisting: AuthenticationGuard },
+        { provide: APP_GUARD, useExisting: AuthorizationGuard },
         {
           provide: APP_PIPE,
           useValue: new ValidationPipe({

@@ -5,10 +5,10 @@ import { Logger as PinoLogger } from 'nestjs-pino';
 import { serveAdminApp } from './admin-app';
 import { AppModule } from './app.module';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/demo-data';
-import { seedDemo } from './demo/seed-demo';
+import { DemoSeedRefusedError, seedDemo } from './demo/seed-demo';
 import { assignRequestId } from './request-id';
 import { createRootLogger } from './runtime/logger';
-import { runMigrations } from './runtime/migrations';
+import { prepareDatabase, runMigrations } from './runtime/migrations';
 import { exitOnStartupFailure, loadConfigurationOrExit, onShutdownSignal } from './runtime/process';
 import { startRuntime } from './runtime/runtime';
 
@@ -20,15 +20,22 @@ async function main(): Promise<void> {
   const flags = new Set(process.argv.slice(2));
   const config = loadConfigurationOrExit();
   const logger = createRootLogger(config.LOG_LEVEL, 'tongban-api');
+  const seedDemoData = flags.has('--seed-demo');
+  if (seedDemoData && config.NODE_ENV === 'production') throw new DemoSeedRefusedError();
+  if (config.DATABASE_URL && (flags.has('--migrate') || seedDemoData)) {
+    await prepareDatabase(config, logger, { seedDemo: seedDemoData });
+  }
   const runtime = await startRuntime(config, logger, 'api');
-
-  if (flags.has('--migrate') || runtime.databaseMode === 'embedded') {
+  if (runtime.databaseMode === 'embedded') {
+    // Only this process can open the embedded database, so it migrates it itself.
     await runMigrations(runtime.dataSource, logger);
+    if (seedDemoData)
+      logger.info(
+        { added: await seedDemo(runtime.dataSource, config.NODE_ENV) },
+        'demo data seeded',
+      );
   }
-  if (flags.has('--seed-demo')) {
-    const added = await seedDemo(runtime.dataSource, config.NODE_ENV);
-    logger.info({ added }, 'demo data seeded');
-  }
+  await runtime.enterApplicationRole();
 
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(runtime), {
     bufferLogs: true,
@@ -49,7 +56,7 @@ async function main(): Promise<void> {
   const shownHost = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
   const address = `http://${shownHost}:${config.PORT}`;
   logger.info({ address, admin: servesAdmin }, `Tongban is listening on ${address}`);
-  if (flags.has('--seed-demo')) {
+  if (seedDemoData) {
     const lines = DEMO_ACCOUNTS.map((a) => `    ${a.username.padEnd(22)} ${a.role}`).join('\n');
     process.stdout.write(
       `\nTongban is running at ${address}  (GraphQL: ${address}/graphql)\n` +

@@ -1,26 +1,23 @@
 import 'reflect-metadata';
-import { seedDemo } from './demo/seed-demo';
 import { createRootLogger } from './runtime/logger';
-import { runMigrations } from './runtime/migrations';
+import { prepareDatabase } from './runtime/migrations';
 import { exitOnStartupFailure, loadConfigurationOrExit } from './runtime/process';
-import { startRuntime } from './runtime/runtime';
 
-/** One-shot: applies pending migrations (and with --seed-demo, the demo data), then exits. */
+/**
+ * One-shot, as the owner (MIGRATION_DATABASE_URL, else DATABASE_URL): applies pending
+ * migrations, creates the application login of DATABASE_URL, and with --seed-demo adds the
+ * demo data. Needs PostgreSQL; the embedded database is migrated by the API itself.
+ */
 async function main(): Promise<void> {
   const config = loadConfigurationOrExit();
-  const logger = createRootLogger(config.LOG_LEVEL, 'tongban-migrate');
-  const runtime = await startRuntime(config, logger, 'migrate', { redis: false });
-  try {
-    await runMigrations(runtime.dataSource, logger);
-    if (process.argv.includes('--seed-demo')) {
-      logger.info(
-        { added: await seedDemo(runtime.dataSource, config.NODE_ENV) },
-        'demo data seeded',
-      );
-    }
-  } finally {
-    await runtime.close();
+  if (!config.DATABASE_URL && !config.MIGRATION_DATABASE_URL) {
+    process.stderr.write(
+      'migrate needs DATABASE_URL (the embedded database is migrated by `npm start`)\n',
+    );
+    process.exit(1);
   }
+  const logger = createRootLogger(config.LOG_LEVEL, 'tongban-migrate');
+  await prepareDatabase(config, logger, { seedDemo: process.argv.includes('--seed-demo') });
 }
 
 main().catch((error) => exitOnStartupFailure('tongban-migrate', error));

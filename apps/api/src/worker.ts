@@ -21,6 +21,7 @@ async function main(): Promise<void> {
   }
   const logger = createRootLogger(config.LOG_LEVEL, 'tongban-worker');
   const runtime = await startRuntime(config, logger, 'worker');
+  await runtime.enterApplicationRole();
   const app = await NestFactory.createApplicationContext(
     WorkerModule.forRoot(runtime, config.REDIS_URL),
     {

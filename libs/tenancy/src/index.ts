@@ -21,6 +21,15 @@ export { PurgeExpiredSessionsProcessor } from './identity/purge-expired-sessions
 export { RequestContext, MissingRequestContextError } from './context/request-context';
 export { Public, PUBLIC_ACCESS } from './auth/public.decorator';
 export { AuthenticationGuard } from './auth/authentication.guard';
+export { AuthorizationGuard } from './authorization/authorization.guard';
+export {
+  RequireAbility,
+  REQUIRED_ABILITY,
+  type RequiredAbility,
+} from './authorization/require-ability.decorator';
+export { abilityFor, subject, type TongbanAbility } from './authorization/ability';
+export * from './authorization/role-rules';
+export { TenantScope, scopeOf, type Scope } from './context/tenant-scope';
 export * from './jobs/job-queue';
 export { TenancyModule, TENANCY_RESOLVERS } from './tenancy.module';
 

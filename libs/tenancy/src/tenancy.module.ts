@@ -2,6 +2,8 @@ import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { AccessTokenStrategy } from './auth/access-token.strategy';
 import { AuthenticationGuard } from './auth/authentication.guard';
+import { AuthorizationGuard } from './authorization/authorization.guard';
+import { TenantScope } from './context/tenant-scope';
 import { RequestContext } from './context/request-context';
 import { IDENTITY_OPTIONS, IdentityOptions } from './identity/identity-options';
 import { IdentityResolver } from './identity/identity.resolver';
@@ -23,16 +25,20 @@ export class TenancyModule {
       providers: [
         identityOptions,
         RequestContext,
+        TenantScope,
         IdentityService,
         AccessTokenStrategy,
         AuthenticationGuard,
+        AuthorizationGuard,
         IdentityResolver,
         PurgeExpiredSessionsProcessor,
       ],
       exports: [
         RequestContext,
+        TenantScope,
         IdentityService,
         AuthenticationGuard,
+        AuthorizationGuard,
         PurgeExpiredSessionsProcessor,
       ],
     };

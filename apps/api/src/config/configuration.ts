@@ -37,6 +37,8 @@ const schema = z
     ADMIN_DIST_DIR: z.string().min(1).default('dist/admin'),
     TRUST_PROXY: z.string().default('false'),
     DATABASE_URL: postgresUrl.optional(),
+    /** The owner's connection, for migrations; defaults to DATABASE_URL. */
+    MIGRATION_DATABASE_URL: postgresUrl.optional(),
     DATABASE_POOL_SIZE: positiveInt.default(10),
     DATABASE_CONNECT_ATTEMPTS: positiveInt.default(8),
     DATABASE_CONNECT_BACKOFF_MS: positiveInt.default(500),

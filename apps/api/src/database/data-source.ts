@@ -8,6 +8,8 @@ export interface DataSourceSettings {
   connectTimeoutMs: number;
   statementTimeoutMs: number;
   applicationName: string;
+  /** Never close idle connections (the embedded database keeps its session state on one). */
+  keepIdleConnections?: boolean;
 }
 
 /** The one TypeORM data source: entities of every library, migrations, never synchronize. */
@@ -29,6 +31,7 @@ export function createDataSource(settings: DataSourceSettings): DataSource {
       connectionTimeoutMillis: settings.connectTimeoutMs,
       statement_timeout: settings.statementTimeoutMs,
       application_name: settings.applicationName,
+      ...(settings.keepIdleConnections ? { idleTimeoutMillis: 0 } : {}),
     },
   });
 }

@@ -1,5 +1,9 @@
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
+import { Configuration } from '../config/configuration';
+import { ensureApplicationLogin } from '../database/application-role';
+import { DemoSeedRefusedError, seedDemo } from '../demo/seed-demo';
+import { startRuntime } from './runtime';
 
 /** Applies pending migrations, each in its own transaction. */
 export async function runMigrations(dataSource: DataSource, logger: Logger): Promise<void> {
@@ -8,4 +12,29 @@ export async function runMigrations(dataSource: DataSource, logger: Logger): Pro
     { applied: applied.map((m) => m.name) },
     applied.length ? `applied ${applied.length} migration(s)` : 'database schema is up to date',
   );
+}
+
+/**
+ * The owner's chores on PostgreSQL: migrations, the application login named in DATABASE_URL
+ * (when the owner connects through MIGRATION_DATABASE_URL), and optionally the demo data.
+ */
+export async function prepareDatabase(
+  config: Configuration,
+  logger: Logger,
+  options: { seedDemo: boolean },
+): Promise<void> {
+  if (options.seedDemo && config.NODE_ENV === 'production') throw new DemoSeedRefusedError();
+  const owner = await startRuntime(config, logger, 'migrate', { redis: false, connectAs: 'owner' });
+  try {
+    await runMigrations(owner.dataSource, logger);
+    if (config.MIGRATION_DATABASE_URL && config.DATABASE_URL) {
+      const login = await ensureApplicationLogin(owner.dataSource, config.DATABASE_URL);
+      logger.info({ login }, 'application login is an unprivileged member of tongban_app');
+    }
+    if (options.seedDemo) {
+      logger.info({ added: await seedDemo(owner.dataSource, config.NODE_ENV) }, 'demo data seeded');
+    }
+  } finally {
+    await owner.close();
+  }
 }

@@ -2,6 +2,7 @@ import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { Configuration } from '../config/configuration';
+import { APPLICATION_ROLE, assertUnprivilegedRole } from '../database/application-role';
 import { connectWithRetry, describeDatabaseUrl } from '../database/connect';
 import { createDataSource } from '../database/data-source';
 import { EmbeddedDatabase, startEmbeddedDatabase } from '../database/embedded-database';
@@ -17,6 +18,12 @@ export interface Runtime {
   databaseMode: 'postgres' | 'embedded';
   /** null in the embedded default: jobs run in-process, login counters live in memory. */
   redis: Redis | null;
+  /**
+   * From here on the process works as the application role, under row-level security:
+   * checked for PostgreSQL (the login must be unprivileged); the embedded database has one
+   * superuser session, so it switches that session to the application role.
+   */
+  enterApplicationRole(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -24,10 +31,16 @@ export async function startRuntime(
   config: Configuration,
   logger: Logger,
   processName: string,
-  options: { redis: boolean } = { redis: true },
+  options: { redis: boolean; connectAs: 'application' | 'owner' } = {
+    redis: true,
+    connectAs: 'application',
+  },
 ): Promise<Runtime> {
   let embedded: EmbeddedDatabase | null = null;
-  let url = config.DATABASE_URL;
+  let url =
+    options.connectAs === 'owner'
+      ? (config.MIGRATION_DATABASE_URL ?? config.DATABASE_URL)
+      : config.DATABASE_URL;
   if (!url) {
     embedded = await startEmbeddedDatabase(config.DATA_DIR, logger);
     url = embedded.url;
@@ -38,6 +51,7 @@ export async function startRuntime(
       createDataSource({
         url: url,
         poolSize: embedded ? 1 : config.DATABASE_POOL_SIZE,
+        keepIdleConnections: Boolean(embedded),
         connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
         statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
         applicationName: `tongban-${processName}`,
@@ -71,6 +85,11 @@ export async function startRuntime(
     dataSource,
     databaseMode: embedded ? 'embedded' : 'postgres',
     redis,
+    async enterApplicationRole() {
+      if (!embedded) return assertUnprivilegedRole(dataSource);
+      // PGlite serves one session to the pool of one connection, kept open for good.
+      await dataSource.query(`SET ROLE ${APPLICATION_ROLE}`);
+    },
     async close() {
       if (dataSource.isInitialized) await dataSource.destroy();
       redis?.disconnect();

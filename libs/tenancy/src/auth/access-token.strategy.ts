@@ -6,6 +6,8 @@ import { Actor } from '../identity/actor';
 import { IDENTITY_OPTIONS, IdentityOptions } from '../identity/identity-options';
 import { IdentityService } from '../identity/identity.service';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** passport-jwt strategy: verifies the bearer token, then loads the actor server-side. */
 @Injectable()
 export class AccessTokenStrategy extends PassportStrategy(Strategy, 'access-token') {
@@ -21,7 +23,9 @@ export class AccessTokenStrategy extends PassportStrategy(Strategy, 'access-toke
   }
 
   async validate(payload: AccessTokenClaims): Promise<Actor | false> {
-    if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return false;
-    return (await this.identity.resolveActor(payload.sub, payload.sid)) ?? false;
+    const { sub, sid, tid } = payload;
+    if (![sub, sid, tid].every((claim) => typeof claim === 'string' && UUID.test(claim)))
+      return false;
+    return (await this.identity.resolveActor({ sub, sid, tid })) ?? false;
   }
 }

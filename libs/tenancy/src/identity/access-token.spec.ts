@@ -20,7 +20,11 @@ function verify(token: string) {
 
 describe('access tokens', () => {
   it('are ES256 JWTs naming the user and the session, expiring after the TTL', () => {
-    const token = signAccessToken({ sub: 'user-1', sid: 'session-1' }, keyPair, 900);
+    const token = signAccessToken(
+      { sub: 'user-1', sid: 'session-1', tid: 'tenant-1' },
+      keyPair,
+      900,
+    );
     expect(jwt.decode(token, { complete: true })!.header.alg).toBe('ES256');
     const claims = verify(token);
     expect(claims).toMatchObject({
@@ -39,7 +43,7 @@ describe('access tokens', () => {
       publicKeyEncoding: { type: 'spki', format: 'pem' },
     });
     const token = signAccessToken(
-      { sub: 'u', sid: 's' },
+      { sub: 'u', sid: 's', tid: 't' },
       { privateKey: other.privateKey, publicKey: other.publicKey },
       60,
     );

@@ -15,6 +15,8 @@ export interface AccessTokenClaims {
   sub: string;
   /** session id: the refresh-token family this token was issued from */
   sid: string;
+  /** the user's home tenant when the token was issued (checked again on every request) */
+  tid: string;
 }
 
 export function signAccessToken(
@@ -22,7 +24,7 @@ export function signAccessToken(
   keys: SigningKeys,
   ttlSeconds: number,
 ): string {
-  return jwt.sign({ sid: claims.sid }, keys.privateKey, {
+  return jwt.sign({ sid: claims.sid, tid: claims.tid }, keys.privateKey, {
     algorithm: ACCESS_TOKEN_ALGORITHM,
     subject: claims.sub,
     issuer: ACCESS_TOKEN_ISSUER,

@@ -1,6 +1,7 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Request } from 'express';
 import { Public } from '../auth/public.decorator';
+import { RequireAbility } from '../authorization/require-ability.decorator';
 import { RequestContext } from '../context/request-context';
 import { AuthPayload, CurrentUser, LoginInput, RefreshInput } from './identity.graphql';
 import { AuthTokens, IdentityService } from './identity.service';
@@ -31,12 +32,14 @@ export class IdentityResolver {
     return withTokenType(await this.identity.refresh(input.refreshToken));
   }
 
+  @RequireAbility('manage', 'Self')
   @Mutation(() => Boolean, { description: 'End the current session' })
   async logout(): Promise<boolean> {
     await this.identity.logout(this.context.actor.sessionId);
     return true;
   }
 
+  @RequireAbility('manage', 'Self')
   @Query(() => CurrentUser)
   me(): CurrentUser {
     const { userId, username, displayName, roles, tenant } = this.context.actor;

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { TenantScope } from '../context/tenant-scope';
 import { UnauthenticatedError } from '../errors';
 import { TenantStatus } from '../tenant/tenant-kind';
-import { signAccessToken } from './access-token';
+import { AccessTokenClaims, signAccessToken } from './access-token';
 import { Actor } from './actor';
 import { IDENTITY_OPTIONS, IdentityOptions } from './identity-options';
 import { decoyPasswordHash, verifyPassword } from './password-hasher';
@@ -39,6 +40,7 @@ interface ActorRow {
 export class IdentityService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly scope: TenantScope,
     @Inject(IDENTITY_OPTIONS) private readonly options: IdentityOptions,
   ) {}
 
@@ -46,9 +48,9 @@ export class IdentityService {
     const throttle = this.options.loginThrottle;
     await throttle.assertAllowed(username, clientAddress);
 
-    const user: { id: string; password_hash: string } | undefined = (
+    const user: { id: string; password_hash: string; home_tenant_id: string } | undefined = (
       await this.dataSource.query(
-        `SELECT u.id, u.password_hash
+        `SELECT u.id, u.password_hash, u.home_tenant_id
            FROM users u
            JOIN tenants t ON t.id = u.home_tenant_id
           WHERE lower(u.username) = lower($1)
@@ -72,7 +74,7 @@ export class IdentityService {
          VALUES ($1, now() + make_interval(secs => $2), $3) RETURNING id`,
         [user.id, this.options.refreshTokenTtlSeconds, clientAddress],
       );
-      return this.issueTokens(tx, user.id, session.id);
+      return this.issueTokens(tx, { sub: user.id, sid: session.id, tid: user.home_tenant_id });
     });
   }
 
@@ -87,9 +89,10 @@ export class IdentityService {
     const outcome = await this.dataSource.transaction(async (tx) => {
       const [row] = await tx.query(
         `SELECT rt.token_hash, rt.used_at, rt.expires_at < now() AS expired,
-                s.id AS session_id, s.user_id, s.revoked_at
+                s.id AS session_id, s.user_id, s.revoked_at, u.home_tenant_id
            FROM refresh_tokens rt
            JOIN sessions s ON s.id = rt.session_id
+           JOIN users u ON u.id = s.user_id
           WHERE rt.id = $1
           FOR UPDATE OF rt, s`,
         [parsed.id],
@@ -105,7 +108,11 @@ export class IdentityService {
         return { ok: false } as const;
       }
       if (row.expired) return { ok: false } as const;
-      const actor = await this.loadActor(tx, row.user_id, row.session_id);
+      const actor = await this.loadActor(tx, {
+        sub: row.user_id,
+        sid: row.session_id,
+        tid: row.home_tenant_id,
+      });
       if (!actor) return { ok: false } as const;
 
       await tx.query(`UPDATE refresh_tokens SET used_at = now() WHERE id = $1`, [parsed.id]);
@@ -113,7 +120,8 @@ export class IdentityService {
         `UPDATE sessions SET expires_at = now() + make_interval(secs => $2) WHERE id = $1`,
         [row.session_id, this.options.refreshTokenTtlSeconds],
       );
-      return { ok: true, tokens: await this.issueTokens(tx, row.user_id, row.session_id) } as const;
+      const claims = { sub: row.user_id, sid: row.session_id, tid: row.home_tenant_id };
+      return { ok: true, tokens: await this.issueTokens(tx, claims) } as const;
     });
     // Thrown after the transaction so a family revocation above is committed.
     if (!outcome.ok) throw new UnauthenticatedError(INVALID_REFRESH_TOKEN);
@@ -132,8 +140,8 @@ export class IdentityService {
    * The actor behind a verified access token, or null when the session was revoked, the user
    * disabled or the tenant suspended since the token was issued.
    */
-  resolveActor(userId: string, sessionId: string): Promise<Actor | null> {
-    return this.loadActor(this.dataSource.manager, userId, sessionId);
+  resolveActor(claims: AccessTokenClaims): Promise<Actor | null> {
+    return this.loadActor(this.dataSource.manager, claims);
   }
 
   /** Deletes refresh tokens and sessions nobody can use any more. */
@@ -148,16 +156,16 @@ export class IdentityService {
     });
   }
 
-  private async issueTokens(tx: EntityManager, userId: string, sessionId: string) {
+  private async issueTokens(tx: EntityManager, claims: AccessTokenClaims) {
     const token = issueRefreshToken();
     await tx.query(
       `INSERT INTO refresh_tokens (id, session_id, token_hash, expires_at)
        VALUES ($1, $2, $3, now() + make_interval(secs => $4))`,
-      [token.id, sessionId, token.hash, this.options.refreshTokenTtlSeconds],
+      [token.id, claims.sid, token.hash, this.options.refreshTokenTtlSeconds],
     );
     return {
       accessToken: signAccessToken(
-        { sub: userId, sid: sessionId },
+        claims,
         this.options.signingKeys,
         this.options.accessTokenTtlSeconds,
       ),
@@ -166,13 +174,18 @@ export class IdentityService {
     };
   }
 
+  /**
+   * Loads the actor in the scope of the token's tenant: memberships are tenant-owned rows
+   * under row-level security, and a user moved to another tenant no longer matches.
+   */
   private async loadActor(
     manager: EntityManager,
-    userId: string,
-    sessionId: string,
+    claims: AccessTokenClaims,
   ): Promise<Actor | null> {
-    const rows: ActorRow[] = await manager.query(
-      `SELECT u.id AS user_id, u.username, u.display_name, u.status AS user_status, m.roles,
+    const { sub: userId, sid: sessionId, tid: tenantId } = claims;
+    const query = (m: EntityManager): Promise<ActorRow[]> =>
+      m.query(
+        `SELECT u.id AS user_id, u.username, u.display_name, u.status AS user_status, m.roles,
               t.id AS tenant_id, t.name AS tenant_name, t.kind AS tenant_kind,
               t.division_code, t.status AS tenant_status, t.path AS tenant_path,
               s.revoked_at AS session_revoked_at, s.expires_at AS session_expires_at
@@ -180,9 +193,13 @@ export class IdentityService {
          JOIN users u ON u.id = s.user_id
          JOIN tenants t ON t.id = u.home_tenant_id
          LEFT JOIN memberships m ON m.user_id = u.id AND m.tenant_id = u.home_tenant_id
-        WHERE s.id = $1 AND s.user_id = $2`,
-      [sessionId, userId],
-    );
+        WHERE s.id = $1 AND s.user_id = $2 AND u.home_tenant_id = $3`,
+        [sessionId, userId, tenantId],
+      );
+    // Inside a transaction already (refresh): set the scope there; otherwise open one.
+    const rows = manager.queryRunner?.isTransactionActive
+      ? (await setTenantScope(manager, tenantId, userId), await query(manager))
+      : await this.scope.runIn({ tenantId, visibility: 'tenant', actorId: userId }, query);
     const row = rows[0];
     if (
       !row ||
@@ -209,4 +226,16 @@ export class IdentityService {
       },
     };
   }
+}
+
+async function setTenantScope(
+  manager: EntityManager,
+  tenantId: string,
+  actorId: string,
+): Promise<void> {
+  await manager.query(
+    `SELECT set_config('tongban.scope', 'tenant', true), set_config('tongban.tenant_id', $1, true),
+            set_config('tongban.actor_id', $2, true)`,
+    [tenantId, actorId],
+  );
 }
