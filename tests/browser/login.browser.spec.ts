@@ -3,9 +3,19 @@
  * app on its own port) on a fresh database with the demo data. Assertions are on visible
  * text, so a blank or broken screen fails.
  */
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { type ApiProcess, startApi } from '../support/api-process';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Locator,
+  type Page,
+} from 'playwright-core';
+import {
+  type ApiProcess,
+  createTestDatabase,
+  startApi,
+  type TestDatabase,
+} from '@tongban/test-support';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PASSWORD = 'Demo#2026';
@@ -77,8 +87,8 @@ describe('admin app in the browser', () => {
   let page: Page;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    api = await startApi({ databaseUrl: database.url, seedDemo: true });
+    database = await createTestDatabase({ seedDemo: true });
+    api = await startApi({ databaseUrl: database.url });
     browser = await launchBrowser();
   });
 
@@ -175,6 +185,22 @@ describe('admin app in the browser', () => {
     await expectVisibleText(page.getByTestId('login-error'), '无法连接到服务器');
   });
 
+  it('keeps the session through a server outage and recovers on retry', async () => {
+    await page.goto(api.baseUrl);
+    await signIn(page, 'liucheng.admin', PASSWORD);
+    await expectVisibleText(page.getByTestId('shell-tenant-name'), '柳城县');
+
+    await page.route('**/graphql', (route) => route.abort('connectionrefused'));
+    await page.reload();
+    await expectVisibleText(page.getByTestId('shell-error'), '无法连接到服务器');
+    expect(await storedRefreshToken(page)).toBeTruthy();
+
+    await page.unroute('**/graphql');
+    await page.getByTestId('shell-retry').click();
+    await expectVisibleText(page.getByTestId('shell-tenant-name'), '柳城县');
+    await expectVisibleText(page.getByTestId('shell-roles'), '县级管理员');
+  });
+
   it('renews a rejected access token silently and retries the request', async () => {
     const graphql = recordGraphQL(page);
     let rejectedOnce = false;
@@ -204,17 +230,20 @@ describe('admin app in the browser', () => {
   });
 });
 
-describe('admin app with short-lived access tokens', () => {
+describe('admin app with short-lived access tokens and a strict login throttle', () => {
   let database: TestDatabase;
   let api: ApiProcess;
   let browser: Browser;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createTestDatabase({ seedDemo: true });
     api = await startApi({
       databaseUrl: database.url,
-      seedDemo: true,
-      env: { ACCESS_TOKEN_TTL_SECONDS: '2' },
+      env: {
+        ACCESS_TOKEN_TTL_SECONDS: '2',
+        LOGIN_MAX_FAILURES_PER_ACCOUNT: '3',
+        LOGIN_LOCKOUT_SECONDS: '90',
+      },
     });
     browser = await launchBrowser();
   });
@@ -240,6 +269,31 @@ describe('admin app with short-lived access tokens', () => {
     const tail = graphql.slice(-2).map((c) => `${c.operation}:${c.status}`);
     expect(tail).toEqual(['Refresh:200', 'Logout:200']);
     expect(graphql.at(-1)?.body).toContain('"logout":true');
+    await context.close();
+  });
+
+  it('locks an account out after repeated failures and says how long to wait', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(api.baseUrl);
+    const error = page.getByTestId('login-error');
+    for (let attempt = 1; attempt <= 3; attempt += 1) {
+      await signIn(page, 'liucheng.window', `wrong-${attempt}`);
+      await expectVisibleText(error, '用户名或密码错误');
+      await page.waitForTimeout(100);
+    }
+    // Even the right password is refused now, with the wait shown and counting down.
+    await signIn(page, 'liucheng.window', PASSWORD);
+    await expectVisibleText(error, /登录失败次数过多.*请在 (1 分 \d+ 秒|1 分钟|\d+ 秒)后重试/);
+    await expect(page.getByTestId('login-submit').isDisabled()).resolves.toBe(true);
+    const first = await error.innerText();
+    await page.waitForTimeout(1_500);
+    expect(await error.innerText()).not.toBe(first);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/tongban-login-locked-zh-CN.png` });
+
+    await page.getByTestId('language-switch').getByText('English', { exact: true }).click();
+    await expectVisibleText(error, /Too many failed sign-in attempts.*try again in (1 min|\d+ s)/);
+    await expect(page.getByTestId('shell-tenant-name').count()).resolves.toBe(0);
     await context.close();
   });
 });

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { createApolloClient } from './api/client';
 import { createGraphQLRequest } from './api/transport';
 import { App } from './app/App';
+import { enableAntdOnReact19 } from './app/antd-react19';
 import { AuthSession, type CrossTabLock } from './auth/session';
 import { type KeyValueStorage, memoryStorage, TokenStore } from './auth/token-store';
 import { setUpI18n } from './i18n';
@@ -26,12 +27,14 @@ const crossTabLock: CrossTabLock = async (task) =>
     : task();
 
 async function start() {
+  enableAntdOnReact19();
   const storage = browserStorage();
   await setUpI18n(storage);
 
   const tokens = new TokenStore(storage);
   window.addEventListener('storage', (event) => {
-    if (event.storageArea === window.localStorage) tokens.onExternalChange(event.key, event.newValue);
+    if (event.storageArea === window.localStorage)
+      tokens.onExternalChange(event.key, event.newValue);
   });
   const session = new AuthSession({
     tokens,

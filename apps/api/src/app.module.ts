@@ -9,6 +9,7 @@ import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
 import { DatabaseModule } from './database/database.module';
 import { createErrorFormatter } from './graphql/error-format';
+import { graphqlLimits } from './graphql/limits';
 import { HealthController } from './health/health.controller';
 import { JobsModule } from './jobs/jobs.module';
 import { identityOptionsFor } from './runtime/identity-options';
@@ -19,6 +20,7 @@ import { Runtime } from './runtime/runtime';
 export class AppModule {
   static forRoot(runtime: Runtime): DynamicModule {
     const { config, logger } = runtime;
+    const production = config.NODE_ENV === 'production';
     return {
       module: AppModule,
       imports: [
@@ -51,7 +53,8 @@ export class AppModule {
           autoSchemaFile: true,
           sortSchema: true,
           playground: false,
-          introspection: config.NODE_ENV !== 'production',
+          introspection: !production,
+          ...graphqlLimits(production),
           includeStacktraceInErrorResponses: false,
           allowBatchedHttpRequests: false,
           csrfPrevention: true,

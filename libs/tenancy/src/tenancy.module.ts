@@ -4,6 +4,12 @@ import { AccessTokenStrategy } from './auth/access-token.strategy';
 import { AuthenticationGuard } from './auth/authentication.guard';
 import { AuthorizationGuard } from './authorization/authorization.guard';
 import { TenantScope } from './context/tenant-scope';
+import { StaffResolver } from './staff/staff.resolver';
+import { StaffService } from './staff/staff.service';
+import { OnboardingService } from './tenant/onboarding.service';
+import { ServiceWindowService } from './tenant/service-window.service';
+import { TenantDirectory } from './tenant/tenant-directory.service';
+import { TenantResolver } from './tenant/tenant.resolver';
 import { RequestContext } from './context/request-context';
 import { IDENTITY_OPTIONS, IdentityOptions } from './identity/identity-options';
 import { IdentityResolver } from './identity/identity.resolver';
@@ -32,6 +38,12 @@ export class TenancyModule {
         AuthorizationGuard,
         IdentityResolver,
         PurgeExpiredSessionsProcessor,
+        TenantDirectory,
+        OnboardingService,
+        ServiceWindowService,
+        StaffService,
+        TenantResolver,
+        StaffResolver,
       ],
       exports: [
         RequestContext,
@@ -46,4 +58,4 @@ export class TenancyModule {
 }
 
 /** Resolvers of this library, for the GraphQL schema printer. */
-export const TENANCY_RESOLVERS = [IdentityResolver];
+export const TENANCY_RESOLVERS = [IdentityResolver, TenantResolver, StaffResolver];

@@ -1,4 +1,9 @@
-import { createGraphQLRequest, GraphQLResponseError, HttpStatusError, NetworkError } from './transport';
+import {
+  createGraphQLRequest,
+  GraphQLResponseError,
+  HttpStatusError,
+  NetworkError,
+} from './transport';
 
 const respond = (body: string, status = 200, headers: Record<string, string> = {}) =>
   jest.fn(async () => new Response(body, { status, headers }));
@@ -13,7 +18,10 @@ describe('createGraphQLRequest', () => {
     const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
     expect(url).toBe('/graphql');
     expect(init.method).toBe('POST');
-    expect(JSON.parse(String(init.body))).toEqual({ query: 'query Me { me { id } }', variables: { a: 1 } });
+    expect(JSON.parse(String(init.body))).toEqual({
+      query: 'query Me { me { id } }',
+      variables: { a: 1 },
+    });
     expect((init.headers as Record<string, string>).authorization).toBe('Bearer tok');
   });
 
@@ -25,11 +33,13 @@ describe('createGraphQLRequest', () => {
   });
 
   it('throws GraphQLResponseError with the errors, whatever the status', async () => {
-    const body = JSON.stringify({ errors: [{ message: 'no', extensions: { code: 'UNAUTHENTICATED' } }] });
+    const body = JSON.stringify({
+      errors: [{ message: 'no', extensions: { code: 'UNAUTHENTICATED' } }],
+    });
     for (const status of [200, 400, 401, 503]) {
-      const error = await createGraphQLRequest(respond(body, status, { 'retry-after': '9' }))('q').catch(
-        (e: unknown) => e,
-      );
+      const error = await createGraphQLRequest(respond(body, status, { 'retry-after': '9' }))(
+        'q',
+      ).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(GraphQLResponseError);
       expect(error).toMatchObject({ status, retryAfterHeader: 9 });
       expect((error as GraphQLResponseError).errors[0].extensions?.code).toBe('UNAUTHENTICATED');
@@ -44,9 +54,9 @@ describe('createGraphQLRequest', () => {
   });
 
   it('throws HttpStatusError for an error page or a non-GraphQL answer', async () => {
-    await expect(createGraphQLRequest(respond('<html>Bad Gateway</html>', 502))('q')).rejects.toEqual(
-      new HttpStatusError(502),
-    );
+    await expect(
+      createGraphQLRequest(respond('<html>Bad Gateway</html>', 502))('q'),
+    ).rejects.toEqual(new HttpStatusError(502));
     await expect(createGraphQLRequest(respond('<!doctype html>', 200))('q')).rejects.toBeInstanceOf(
       HttpStatusError,
     );

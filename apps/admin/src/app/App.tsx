@@ -27,7 +27,11 @@ function Screens() {
 export function App({ session, client }: { session: AuthSession; client: ApolloClient }) {
   const { i18n } = useTranslation();
   return (
-    <ConfigProvider locale={i18n.language === 'en-US' ? enUS : zhCN} theme={brandTheme}>
+    <ConfigProvider
+      locale={i18n.language === 'en-US' ? enUS : zhCN}
+      theme={brandTheme}
+      button={{ autoInsertSpace: false }}
+    >
       <AntApp>
         <SessionProvider session={session}>
           <ApolloProvider client={client}>

@@ -3,7 +3,13 @@ import type { AuthSession, SessionStatus } from '../auth/session';
 
 const SessionContext = createContext<AuthSession | null>(null);
 
-export function SessionProvider({ session, children }: { session: AuthSession; children: ReactNode }) {
+export function SessionProvider({
+  session,
+  children,
+}: {
+  session: AuthSession;
+  children: ReactNode;
+}) {
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }
 

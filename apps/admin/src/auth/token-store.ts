@@ -126,4 +126,3 @@ export class TokenStore {
     for (const listener of [...this.listeners]) listener();
   }
 }
-

@@ -21,7 +21,7 @@ export function createFakeApi(options: FakeApiOptions = {}) {
   const validAccess = new Set<string>();
   const validRefresh = new Set<string>();
   const calls: Call[] = [];
-  let mode: 'up' | 'down' | 'database-down' = 'up';
+  let mode: 'up' | 'down' | 'database-down' | 'account-disabled' = 'up';
   let failedLogins = 0;
 
   const issue = () => {
@@ -88,7 +88,8 @@ export function createFakeApi(options: FakeApiOptions = {}) {
         return json({ data: { logout: true } });
       }
       case 'Me': {
-        if (!bearer || !validAccess.has(bearer)) return error('UNAUTHENTICATED', 'Not signed in');
+        if (!bearer || !validAccess.has(bearer) || mode === 'account-disabled')
+          return error('UNAUTHENTICATED', 'Not signed in');
         return json({
           data: {
             me: {

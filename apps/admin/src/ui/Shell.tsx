@@ -121,20 +121,26 @@ export function Shell() {
     if (error && !loading) {
       return (
         <FullPage>
-          <Result
-            status="warning"
-            title={t('shell.loadError')}
-            subTitle={errorText(t, classifyError(error))}
-            data-testid="shell-error"
-            extra={[
-              <Button key="retry" type="primary" onClick={() => void refetch()}>
-                {t('shell.retry')}
-              </Button>,
-              <Button key="logout" loading={loggingOut} onClick={logout} data-testid="logout">
-                {t('shell.logout')}
-              </Button>,
-            ]}
-          />
+          <div data-testid="shell-error">
+            <Result
+              status="warning"
+              title={t('shell.loadError')}
+              subTitle={errorText(t, classifyError(error))}
+              extra={[
+                <Button
+                  key="retry"
+                  type="primary"
+                  onClick={() => void refetch().catch(() => undefined)}
+                  data-testid="shell-retry"
+                >
+                  {t('shell.retry')}
+                </Button>,
+                <Button key="logout" loading={loggingOut} onClick={logout} data-testid="logout">
+                  {t('shell.logout')}
+                </Button>,
+              ]}
+            />
+          </div>
         </FullPage>
       );
     }

@@ -62,6 +62,9 @@ export class TenantModel {
 
   @Field(() => TenantStatus)
   status!: TenantStatus;
+
+  @Field(() => ID, { nullable: true })
+  parentId?: string | null;
 }
 
 @ObjectType({ description: 'The logged-in user, their home tenant and their roles there' })

@@ -48,9 +48,9 @@ export class IdentityService {
     const throttle = this.options.loginThrottle;
     await throttle.assertAllowed(username, clientAddress);
 
-    const user: { id: string; password_hash: string; home_tenant_id: string } | undefined = (
+    const user: { id: string; password_hash: string } | undefined = (
       await this.dataSource.query(
-        `SELECT u.id, u.password_hash, u.home_tenant_id
+        `SELECT u.id, u.password_hash
            FROM users u
            JOIN tenants t ON t.id = u.home_tenant_id
           WHERE lower(u.username) = lower($1)
@@ -67,14 +67,19 @@ export class IdentityService {
       throw new UnauthenticatedError(INVALID_CREDENTIALS);
     }
     await throttle.recordSuccess(username);
+    return this.startSession(user.id, clientAddress);
+  }
 
+  /** Opens a session (a new refresh-token family) for a user who has just proved who they are. */
+  async startSession(userId: string, clientAddress: string): Promise<AuthTokens> {
     return this.dataSource.transaction(async (tx) => {
       const [session] = await tx.query(
         `INSERT INTO sessions (user_id, expires_at, client_address)
-         VALUES ($1, now() + make_interval(secs => $2), $3) RETURNING id`,
-        [user.id, this.options.refreshTokenTtlSeconds, clientAddress],
+         SELECT id, now() + make_interval(secs => $2), $3 FROM users WHERE id = $1
+         RETURNING id, (SELECT home_tenant_id FROM users WHERE id = $1) AS home_tenant_id`,
+        [userId, this.options.refreshTokenTtlSeconds, clientAddress],
       );
-      return this.issueTokens(tx, { sub: user.id, sid: session.id, tid: user.home_tenant_id });
+      return this.issueTokens(tx, { sub: userId, sid: session.id, tid: session.home_tenant_id });
     });
   }
 

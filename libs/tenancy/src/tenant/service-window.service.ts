@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { recordAudit } from '../audit/audit-trail';
+import { abilityFor, subject } from '../authorization/ability';
+import { RequestContext } from '../context/request-context';
+import { TenantScope } from '../context/tenant-scope';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors';
+import { activateIfReady } from './onboarding.service';
+import { ServiceWindowKind } from './service-window.entity';
+import { TenantDirectory, TenantRecord } from './tenant-directory.service';
+
+export interface ServiceWindowRecord {
+  id: string;
+  tenantId: string;
+  code: string;
+  name: string;
+  kind: ServiceWindowKind;
+  staffIds: string[];
+}
+
+const WINDOW_QUERY = `
+  SELECT w.id, w.tenant_id AS "tenantId", w.code, w.name, w.kind,
+         coalesce((SELECT array_agg(a.user_id ORDER BY a.user_id) FROM window_assignments a
+                    WHERE a.tenant_id = w.tenant_id AND a.window_id = w.id), '{}') AS "staffIds"
+    FROM service_windows w`;
+
+/** The windows (窗口) of a hall and who works them. */
+@Injectable()
+export class ServiceWindowService {
+  constructor(
+    private readonly context: RequestContext,
+    private readonly scope: TenantScope,
+    private readonly directory: TenantDirectory,
+  ) {}
+
+  list(tenantId: string): Promise<ServiceWindowRecord[]> {
+    return this.scope.run(async (manager) => {
+      const tenant = await this.directory.require(manager, tenantId);
+      this.assertMay('read', tenant);
+      return manager.query(`${WINDOW_QUERY} WHERE w.tenant_id = $1 ORDER BY w.code`, [tenantId]);
+    });
+  }
+
+  create(input: {
+    tenantId: string;
+    code: string;
+    name: string;
+    kind: ServiceWindowKind;
+  }): Promise<ServiceWindowRecord> {
+    const actor = this.context.actor;
+    return this.scope.run(async (manager) => {
+      const tenant = await this.directory.require(manager, input.tenantId);
+      this.assertMay('create', tenant);
+      if (!input.code.trim() || !input.name.trim())
+        throw new BadUserInputError('A window needs a code and a name');
+      const [created] = await manager.query(
+        `INSERT INTO service_windows (tenant_id, code, name, kind) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (tenant_id, code) DO NOTHING RETURNING id`,
+        [tenant.id, input.code.trim(), input.name.trim(), input.kind],
+      );
+      if (!created) throw new ConflictError(`Window ${input.code} already exists in this hall`);
+      await recordAudit(manager, {
+        tenantId: tenant.id,
+        actorId: actor.userId,
+        action: 'WINDOW_CREATED',
+        subjectId: created.id,
+      });
+      await activateIfReady(manager, tenant.id, actor.userId);
+      return this.load(manager, created.id);
+    });
+  }
+
+  assign(windowId: string, userId: string): Promise<ServiceWindowRecord> {
+    return this.changeAssignment(windowId, userId, 'STAFF_ASSIGNED_TO_WINDOW', (manager, window) =>
+      manager.query(
+        `INSERT INTO window_assignments (tenant_id, window_id, user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+        [window.tenantId, window.id, userId],
+      ),
+    );
+  }
+
+  unassign(windowId: string, userId: string): Promise<ServiceWindowRecord> {
+    return this.changeAssignment(
+      windowId,
+      userId,
+      'STAFF_UNASSIGNED_FROM_WINDOW',
+      (manager, window) =>
+        manager.query(
+          `DELETE FROM window_assignments WHERE tenant_id = $1 AND window_id = $2 AND user_id = $3`,
+          [window.tenantId, window.id, userId],
+        ),
+    );
+  }
+
+  private changeAssignment(
+    windowId: string,
+    userId: string,
+    action: 'STAFF_ASSIGNED_TO_WINDOW' | 'STAFF_UNASSIGNED_FROM_WINDOW',
+    apply: (manager: EntityManager, window: ServiceWindowRecord) => Promise<unknown>,
+  ): Promise<ServiceWindowRecord> {
+    const actor = this.context.actor;
+    return this.scope.run(async (manager) => {
+      const window = await this.load(manager, windowId);
+      const tenant = await this.directory.require(manager, window.tenantId);
+      this.assertMay('update', tenant);
+      const [member] = await manager.query(
+        `SELECT 1 FROM memberships WHERE tenant_id = $1 AND user_id = $2`,
+        [window.tenantId, userId],
+      );
+      if (!member) throw new NotFoundError('Staff member not found in this hall');
+      await apply(manager, window);
+      await recordAudit(manager, {
+        tenantId: window.tenantId,
+        actorId: actor.userId,
+        action,
+        subjectId: userId,
+        details: { windowId },
+      });
+      return this.load(manager, windowId);
+    });
+  }
+
+  /** A window in the actor's scope (row-level security hides the others), or NOT_FOUND. */
+  private async load(manager: EntityManager, windowId: string): Promise<ServiceWindowRecord> {
+    const [window] = await manager.query(`${WINDOW_QUERY} WHERE w.id = $1`, [windowId]);
+    if (!window) throw new NotFoundError('Window not found');
+    return window;
+  }
+
+  private assertMay(action: 'read' | 'create' | 'update', tenant: TenantRecord): void {
+    const ability = abilityFor(this.context.actor);
+    if (
+      !ability.can(
+        action,
+        subject('ServiceWindow', { tenantId: tenant.id, tenantPath: tenant.path }),
+      )
+    ) {
+      throw new ForbiddenError(`You may not ${action} windows of this tenant`);
+    }
+  }
+}
