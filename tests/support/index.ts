@@ -4,3 +4,4 @@ export * from './database';
 export * from './api-process';
 export * from './graphql';
 export * from './tcp-proxy';
+export * from './fixtures';

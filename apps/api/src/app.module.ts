@@ -1,9 +1,14 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
-import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
-import { AuthenticationGuard, AuthorizationGuard, TenancyModule } from '@tongban/tenancy';
+import {
+  AuthenticationGuard,
+  AuthorizationGuard,
+  TenancyModule,
+  TongbanErrorFilter,
+} from '@tongban/tenancy';
 import type { Request } from 'express';
 import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
@@ -77,6 +82,7 @@ export class AppModule {
         // Order matters: who is calling, then whether they may.
         { provide: APP_GUARD, useExisting: AuthenticationGuard },
         { provide: APP_GUARD, useExisting: AuthorizationGuard },
+        { provide: APP_FILTER, useClass: TongbanErrorFilter },
         {
           provide: APP_PIPE,
           useValue: new ValidationPipe({

@@ -1,4 +1,5 @@
 export * from './errors';
+export { TongbanErrorFilter } from './errors.filter';
 export * from './tenant/tenant-kind';
 export { TenantEntity } from './tenant/tenant.entity';
 export { ServiceWindowEntity, ServiceWindowKind } from './tenant/service-window.entity';

@@ -8,6 +8,11 @@ import { RequestContext } from './request-context';
 const SCOPED_MANAGER = 'tongban.scopedManager';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+interface OpenTransaction {
+  manager: EntityManager;
+  open: boolean;
+}
+
 /** What a transaction may see: one tenant, or a tenant and everything below it. */
 export interface Scope {
   tenantId: string;
@@ -31,9 +36,9 @@ export class TenantScope {
   /** As the acting user of this request or job; fails closed when there is none. */
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const current = this.cls.isActive()
-      ? this.cls.get<EntityManager | undefined>(SCOPED_MANAGER)
+      ? this.cls.get<OpenTransaction | undefined>(SCOPED_MANAGER)
       : undefined;
-    if (current) return work(current);
+    if (current?.open) return work(current.manager);
     return this.runIn(scopeOf(this.context.actor), work);
   }
 
@@ -49,9 +54,16 @@ export class TenantScope {
         [scope.visibility, scope.tenantId, scope.actorId ?? ''],
       );
       if (!this.cls.isActive()) return work(manager);
-      return this.cls.run({ ifNested: 'inherit' }, () => {
-        this.cls.set(SCOPED_MANAGER, manager);
-        return work(manager);
+      // Work started later from this context (e.g. GraphQL field resolvers after the root
+      // resolver returned) must not join a transaction that has ended.
+      const transaction: OpenTransaction = { manager, open: true };
+      return this.cls.run({ ifNested: 'inherit' }, async () => {
+        this.cls.set(SCOPED_MANAGER, transaction);
+        try {
+          return await work(manager);
+        } finally {
+          transaction.open = false;
+        }
       });
     };
     return this.dataSource.transaction(body);

@@ -1,3 +1,4 @@
+import { ParseUUIDPipe } from '@nestjs/common';
 import {
   Args,
   Context,
@@ -53,7 +54,7 @@ export class TenantResolver {
 
   @RequireAbility('read', 'Tenant')
   @Query(() => TenantModel)
-  tenant(@Args('id', { type: () => ID }) id: string): Promise<TenantModel> {
+  tenant(@Args('id', { type: () => ID }, new ParseUUIDPipe()) id: string): Promise<TenantModel> {
     return this.directory.get(id);
   }
 

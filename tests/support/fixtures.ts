@@ -1,0 +1,59 @@
+import type { TestDatabase } from './database';
+
+/**
+ * A second county beside the demo's Liucheng: Liujiang (柳江区) with a township and a village,
+ * its own windows and staff, so isolation tests have siblings and cousins to aim at.
+ * Passwords are the demo password.
+ */
+export async function addNeighbourCounty(db: TestDatabase): Promise<void> {
+  const [{ hash }] = await db.query<{ hash: string }>(
+    `SELECT password_hash AS hash FROM users WHERE username = 'liucheng.admin'`,
+  );
+  const tenants: [string, string, string, string][] = [
+    ['450206', '柳江区', 'COUNTY', '450200'],
+    ['450206100', '拉堡镇', 'TOWNSHIP', '450206'],
+    ['450206100201', '百朋村便民服务站', 'VILLAGE', '450206100'],
+  ];
+  for (const [code, name, kind, parentCode] of tenants) {
+    await db.query(
+      `INSERT INTO tenants (id, parent_id, kind, division_code, name, status, path)
+       SELECT g, p.id, $3, $1, $2, 'ACTIVE', p.path || g
+         FROM gen_random_uuid() g, tenants p WHERE p.division_code = $4`,
+      [code, name, kind, parentCode],
+    );
+    await db.query(
+      `INSERT INTO service_windows (tenant_id, code, name, kind)
+       SELECT id, 'C1', '综合窗口1', 'COMPREHENSIVE' FROM tenants WHERE division_code = $1`,
+      [code],
+    );
+  }
+  const users: [string, string, string, string][] = [
+    ['liujiang.admin', '柳江区政务服务中心管理员', '450206', 'COUNTY_ADMIN'],
+    ['labao.manager', '拉堡镇政务服务中心主任', '450206100', 'CENTER_MANAGER'],
+    ['baipeng.staff', '百朋村代办员', '450206100201', 'STATION_STAFF'],
+  ];
+  for (const [username, displayName, code, role] of users) {
+    await db.query(
+      `WITH u AS (
+         INSERT INTO users (username, display_name, password_hash, home_tenant_id)
+         SELECT $1, $2, $3, id FROM tenants WHERE division_code = $4 RETURNING id, home_tenant_id)
+       INSERT INTO memberships (tenant_id, user_id, roles) SELECT home_tenant_id, id, ARRAY[$5] FROM u`,
+      [username, displayName, hash, code, role],
+    );
+  }
+}
+
+/** A fingerprint of every row the API may change, to prove a refused call changed nothing. */
+export async function databaseFingerprint(db: TestDatabase): Promise<string> {
+  const [row] = await db.query<{ fingerprint: string }>(
+    `SELECT md5(concat_ws('|',
+       (SELECT string_agg(t::text, ',' ORDER BY id) FROM tenants t),
+       (SELECT string_agg(u.id || u.status || coalesce(u.password_hash, ''), ',' ORDER BY id) FROM users u),
+       (SELECT string_agg(m::text, ',' ORDER BY tenant_id, user_id) FROM memberships m),
+       (SELECT string_agg(w::text, ',' ORDER BY tenant_id, id) FROM service_windows w),
+       (SELECT string_agg(a::text, ',' ORDER BY tenant_id, window_id, user_id) FROM window_assignments a),
+       (SELECT count(*)::text FROM setup_links),
+       (SELECT count(*)::text FROM audit_events))) AS fingerprint`,
+  );
+  return row.fingerprint;
+}
