@@ -1,13 +1,19 @@
 import type { TestDatabase } from './database';
 
 /**
- * A second county beside the demo's Liucheng: Liujiang (柳江区) with a township and a village,
+ * A second city (桂林市, no tenants below) and a second county beside the demo's Liucheng:
+ * Liujiang (柳江区) with a township and a village,
  * its own windows and staff, so isolation tests have siblings and cousins to aim at.
  * Passwords are the demo password.
  */
 export async function addNeighbourCounty(db: TestDatabase): Promise<void> {
   const [{ hash }] = await db.query<{ hash: string }>(
     `SELECT password_hash AS hash FROM users WHERE username = 'liucheng.admin'`,
+  );
+  await db.query(
+    `INSERT INTO tenants (id, parent_id, kind, division_code, name, status, path)
+     SELECT g, p.id, 'CITY', '450300', '桂林市', 'ACTIVE', p.path || g
+       FROM gen_random_uuid() g, tenants p WHERE p.division_code = '450000'`,
   );
   const tenants: [string, string, string, string][] = [
     ['450206', '柳江区', 'COUNTY', '450200'],

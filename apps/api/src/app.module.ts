@@ -59,7 +59,15 @@ export class AppModule {
           sortSchema: true,
           playground: false,
           introspection: !production,
-          ...graphqlLimits(production),
+          ...graphqlLimits(
+            {
+              maxDepth: config.GRAPHQL_MAX_DEPTH,
+              maxCost: config.GRAPHQL_MAX_COST,
+              maxAliases: config.GRAPHQL_MAX_ALIASES,
+              maxTokens: config.GRAPHQL_MAX_TOKENS,
+            },
+            production,
+          ),
           includeStacktraceInErrorResponses: false,
           allowBatchedHttpRequests: false,
           csrfPrevention: true,

@@ -6,9 +6,6 @@ import { z } from 'zod';
  */
 const port = z.coerce.number().int().min(1).max(65535);
 const positiveInt = z.coerce.number().int().positive();
-const booleanFlag = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((value) => value === 'true' || value === '1');
 const pem = (kind: 'PRIVATE' | 'PUBLIC') =>
   z
     .string()
@@ -58,7 +55,10 @@ const schema = z
     LOGIN_LOCKOUT_SECONDS: positiveInt.default(900),
     PURGE_SESSIONS_EVERY_MS: positiveInt.default(3600_000),
     SHUTDOWN_TIMEOUT_MS: positiveInt.max(60_000).default(9000),
-    GRAPHQL_PLAYGROUND: booleanFlag.default(false),
+    GRAPHQL_MAX_DEPTH: positiveInt.max(50).default(8),
+    GRAPHQL_MAX_COST: positiveInt.default(5000),
+    GRAPHQL_MAX_ALIASES: positiveInt.max(100).default(15),
+    GRAPHQL_MAX_TOKENS: positiveInt.default(1500),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;

@@ -3,21 +3,20 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
-import { TENANCY_RESOLVERS } from '@tongban/tenancy';
 import { lexicographicSortSchema, printSchema } from 'graphql';
+import { ALL_RESOLVERS } from '../graphql/resolvers';
 
 /**
  * Prints the GraphQL schema the code defines. `--write` updates apps/api/schema.gql;
  * `--check` fails when the committed file differs from the code (so schema changes are
  * reviewed as schema changes).
  */
-const RESOLVERS = [...TENANCY_RESOLVERS];
 const SCHEMA_FILE = resolve('apps/api/schema.gql');
 
 export async function buildSchemaText(): Promise<string> {
   const app = await NestFactory.create(GraphQLSchemaBuilderModule, { logger: false });
   await app.init();
-  const schema = await app.get(GraphQLSchemaFactory).create(RESOLVERS);
+  const schema = await app.get(GraphQLSchemaFactory).create(ALL_RESOLVERS);
   await app.close();
   return `# Generated from the code by \`npm run schema:generate\`; do not edit.\n\n${printSchema(lexicographicSortSchema(schema))}\n`;
 }

@@ -333,10 +333,11 @@ export class StaffAccountInput {
 
 @InputType()
 export class TenantsPageInput {
-  @Field(() => Int, { defaultValue: 200 })
+  @Field(() => Int, { nullable: true, description: 'Page size, 1–500 (default 200)' })
+  @IsOptional()
   @Min(1)
   @Max(500)
-  first!: number;
+  first?: number;
 
   @Field({ nullable: true })
   @IsOptional()
