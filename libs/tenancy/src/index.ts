@@ -52,3 +52,11 @@ export const TENANCY_ENTITIES = [
   SessionEntity,
   RefreshTokenEntity,
 ];
+export {
+  seesPersonalDataMasked,
+  personalDataFor,
+  maskName,
+  maskIdNumber,
+  maskPhone,
+  type PersonalData,
+} from './authorization/personal-data';
