@@ -57,6 +57,7 @@ async function main(): Promise<void> {
   const address = `http://${shownHost}:${config.PORT}`;
   logger.info({ address, admin: servesAdmin }, `Tongban is listening on ${address}`);
   if (seedDemoData) {
+    app.flushLogs(); // so the banner is the last thing a newcomer sees
     const lines = DEMO_ACCOUNTS.map((a) => `    ${a.username.padEnd(22)} ${a.role}`).join('\n');
     process.stdout.write(
       `\nTongban is running at ${address}  (GraphQL: ${address}/graphql)\n` +
