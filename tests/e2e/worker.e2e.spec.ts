@@ -2,9 +2,13 @@ import { tmpdir } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { ChildProcess } from 'node:child_process';
+import Bull from 'bull';
 import { once } from 'node:events';
 import {
   createTestDatabase,
+  gql,
+  login,
+  startApi,
   TestDatabase,
   API_DIST,
   TEST_REDIS_URL,
@@ -17,6 +21,7 @@ describe('worker process', () => {
   let db: TestDatabase;
   let worker: ChildProcess;
   let output: () => { stdout: string; stderr: string };
+  const queuePrefix = `tongban-test-${randomBytes(4).toString('hex')}`;
 
   beforeAll(async () => {
     db = await createTestDatabase({ seedDemo: true });
@@ -24,7 +29,7 @@ describe('worker process', () => {
       NODE_ENV: 'test',
       DATABASE_URL: db.url,
       REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: `tongban-test-${randomBytes(4).toString('hex')}`,
+      QUEUE_PREFIX: queuePrefix,
       PURGE_SESSIONS_EVERY_MS: '500',
       DATA_DIR: join(tmpdir(), `tongban-worker-${randomBytes(4).toString('hex')}`),
       LOG_LEVEL: 'info',
@@ -83,6 +88,72 @@ describe('worker process', () => {
     );
     expect(n).toBe(1);
     expect(output().stdout).toContain('purged expired sessions');
+  });
+
+  it('refuses a tenant job without tenantId and actorId, for good (no retries)', async () => {
+    const queue = new Bull('tongban', TEST_REDIS_URL, { prefix: queuePrefix });
+    try {
+      const job = await queue.add('tenancy.revoke-tenant-sessions', {}, { attempts: 3 });
+      await expect(job.finished()).rejects.toThrow(/must carry tenantId and actorId/);
+      const failed = await queue.getJob(job.id);
+      expect(failed!.attemptsMade).toBe(1);
+      const [{ n }] = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM sessions WHERE revoked_reason = 'TENANT_SUSPENDED'`,
+      );
+      expect(n).toBe(0);
+    } finally {
+      await queue.close();
+    }
+  });
+
+  it('a suspension, enqueued by the API, is carried out by the worker in the actor’s scope', async () => {
+    const api = await startApi({ databaseUrl: db.url, env: { QUEUE_PREFIX: queuePrefix } });
+    try {
+      const manager = (await login(api.baseUrl, 'mashan.manager', 'Demo#2026')).data!.login;
+      const admin = (await login(api.baseUrl, 'liucheng.admin', 'Demo#2026')).data!.login;
+      const [{ id: mashan }] = await db.query<{ id: string }>(
+        `SELECT id FROM tenants WHERE division_code = '450222203'`,
+      );
+      const suspended = await gql(
+        api.baseUrl,
+        `mutation($input: SuspendTenantInput!) { suspendTenant(input: $input) { status } }`,
+        {
+          token: admin.accessToken,
+          variables: { input: { tenantId: mashan, reason: '停业整顿' } },
+        },
+      );
+      expect(suspended.errors).toBeUndefined();
+      const sid = (
+        JSON.parse(Buffer.from(manager.accessToken.split('.')[1], 'base64url').toString()) as {
+          sid: string;
+        }
+      ).sid;
+      await waitFor(
+        'the worker to revoke the session',
+        async () => {
+          const [session] = await db.query<{ revoked_reason: string | null }>(
+            `SELECT revoked_reason FROM sessions WHERE id = $1`,
+            [sid],
+          );
+          return session.revoked_reason === 'TENANT_SUSPENDED' ? true : undefined;
+        },
+        20_000,
+        200,
+      );
+      // The county administrator's own session is untouched.
+      const adminSid = (
+        JSON.parse(Buffer.from(admin.accessToken.split('.')[1], 'base64url').toString()) as {
+          sid: string;
+        }
+      ).sid;
+      const [adminSession] = await db.query<{ revoked_at: Date | null }>(
+        `SELECT revoked_at FROM sessions WHERE id = $1`,
+        [adminSid],
+      );
+      expect(adminSession.revoked_at).toBeNull();
+    } finally {
+      await api.stop();
+    }
   });
 
   it('stops cleanly on SIGTERM within 10 seconds', async () => {

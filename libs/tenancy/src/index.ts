@@ -32,6 +32,8 @@ export { abilityFor, subject, type TongbanAbility } from './authorization/abilit
 export * from './authorization/role-rules';
 export { TenantScope, scopeOf, type Scope } from './context/tenant-scope';
 export * from './jobs/job-queue';
+export { JobContext } from './jobs/job-context';
+export { RevokeTenantSessionsProcessor } from './tenant/revoke-tenant-sessions.processor';
 export { TenancyModule, TENANCY_RESOLVERS } from './tenancy.module';
 
 import { TenantEntity } from './tenant/tenant.entity';

@@ -10,6 +10,8 @@ import { OnboardingService } from './tenant/onboarding.service';
 import { ServiceWindowService } from './tenant/service-window.service';
 import { TenantDirectory } from './tenant/tenant-directory.service';
 import { TenantResolver } from './tenant/tenant.resolver';
+import { RevokeTenantSessionsProcessor } from './tenant/revoke-tenant-sessions.processor';
+import { JobContext } from './jobs/job-context';
 import { RequestContext } from './context/request-context';
 import { IDENTITY_OPTIONS, IdentityOptions } from './identity/identity-options';
 import { IdentityResolver } from './identity/identity.resolver';
@@ -44,6 +46,8 @@ export class TenancyModule {
         StaffService,
         TenantResolver,
         StaffResolver,
+        RevokeTenantSessionsProcessor,
+        JobContext,
       ],
       exports: [
         RequestContext,
@@ -52,6 +56,8 @@ export class TenancyModule {
         AuthenticationGuard,
         AuthorizationGuard,
         PurgeExpiredSessionsProcessor,
+        RevokeTenantSessionsProcessor,
+        JobContext,
       ],
     };
   }

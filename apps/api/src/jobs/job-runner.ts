@@ -1,5 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { assertRunnable, JOB_PROCESSORS, JobProcessor } from '@tongban/tenancy';
+import {
+  assertRunnable,
+  JOB_PROCESSORS,
+  JobContext,
+  JobProcessor,
+  TenantJobData,
+} from '@tongban/tenancy';
 import { ClsService } from 'nestjs-cls';
 
 /**
@@ -14,6 +20,7 @@ export class JobRunner {
   constructor(
     @Inject(JOB_PROCESSORS) processors: JobProcessor[],
     private readonly cls: ClsService,
+    private readonly jobContext: JobContext,
   ) {
     this.processors = new Map(processors.map((p) => [p.jobName, p]));
   }
@@ -26,6 +33,7 @@ export class JobRunner {
     const processor = this.processors.get(jobName);
     assertRunnable(processor, jobName, data);
     return this.cls.run(async () => {
+      if (processor.scope === 'tenant') await this.jobContext.enter(data as TenantJobData);
       const started = Date.now();
       const result = await processor.process(data as object);
       this.logger.log({ msg: 'job completed', jobName, jobId, ms: Date.now() - started });

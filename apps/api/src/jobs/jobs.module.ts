@@ -7,7 +7,13 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
-import { JOB_PROCESSORS, JobQueue, PurgeExpiredSessionsProcessor } from '@tongban/tenancy';
+import {
+  JOB_PROCESSORS,
+  JobQueue,
+  PurgeExpiredSessionsProcessor,
+  RejectedJobError,
+  RevokeTenantSessionsProcessor,
+} from '@tongban/tenancy';
 import { BullJobQueue } from './bull-job-queue';
 import { InProcessJobQueue } from './in-process-job-queue';
 import { JobRunner } from './job-runner';
@@ -39,9 +45,15 @@ class JobLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     if (!this.options.runsJobs) return;
     if (this.queue instanceof BullJobQueue) {
       // '*' takes every job name; the runner dispatches and refuses unknown ones.
-      void this.queue.queue.process('*', this.options.concurrency, (job) =>
-        this.runner.run(job.name, job.data, job.id),
-      );
+      void this.queue.queue.process('*', this.options.concurrency, async (job) => {
+        try {
+          return await this.runner.run(job.name, job.data, job.id);
+        } catch (error) {
+          // A refused job (no context, unknown kind) fails for good: retrying cannot help.
+          if (error instanceof RejectedJobError) await job.discard();
+          throw error;
+        }
+      });
     }
     await this.queue.repeat(
       PurgeExpiredSessionsProcessor.jobName,
@@ -67,7 +79,7 @@ export class JobsModule {
         {
           provide: JOB_PROCESSORS,
           useFactory: (...processors: unknown[]) => processors,
-          inject: [PurgeExpiredSessionsProcessor],
+          inject: [PurgeExpiredSessionsProcessor, RevokeTenantSessionsProcessor],
         },
         JobRunner,
         {

@@ -32,7 +32,6 @@ interface ActorRow {
   tenant_status: TenantStatus;
   tenant_path: string[];
   session_revoked_at: Date | null;
-  session_expires_at: Date;
 }
 
 /** Logs people in and out and keeps their sessions: DESIGN.md §2 identity. */
@@ -183,6 +182,33 @@ export class IdentityService {
    * Loads the actor in the scope of the token's tenant: memberships are tenant-owned rows
    * under row-level security, and a user moved to another tenant no longer matches.
    */
+  /**
+   * The actor a background job acts as: the user's roles in their home tenant, read in that
+   * tenant's scope. Null when the user is gone, disabled or their tenant suspended.
+   */
+  async actorForJob(actorId: string): Promise<Actor | null> {
+    const [user] = await this.dataSource.query(`SELECT home_tenant_id FROM users WHERE id = $1`, [
+      actorId,
+    ]);
+    if (!user) return null;
+    const rows: ActorRow[] = await this.scope.runIn(
+      { tenantId: user.home_tenant_id, visibility: 'tenant', actorId },
+      (m) =>
+        m.query(
+          `SELECT u.id AS user_id, u.username, u.display_name, u.status AS user_status, m.roles,
+                  t.id AS tenant_id, t.name AS tenant_name, t.kind AS tenant_kind,
+                  t.division_code, t.status AS tenant_status, t.path AS tenant_path,
+                  NULL AS session_revoked_at
+             FROM users u
+             JOIN tenants t ON t.id = u.home_tenant_id
+             LEFT JOIN memberships m ON m.user_id = u.id AND m.tenant_id = u.home_tenant_id
+            WHERE u.id = $1`,
+          [actorId],
+        ),
+    );
+    return toActor(rows[0], 'job');
+  }
+
   private async loadActor(
     manager: EntityManager,
     claims: AccessTokenClaims,
@@ -193,7 +219,7 @@ export class IdentityService {
         `SELECT u.id AS user_id, u.username, u.display_name, u.status AS user_status, m.roles,
               t.id AS tenant_id, t.name AS tenant_name, t.kind AS tenant_kind,
               t.division_code, t.status AS tenant_status, t.path AS tenant_path,
-              s.revoked_at AS session_revoked_at, s.expires_at AS session_expires_at
+              s.revoked_at AS session_revoked_at
          FROM sessions s
          JOIN users u ON u.id = s.user_id
          JOIN tenants t ON t.id = u.home_tenant_id
@@ -205,32 +231,35 @@ export class IdentityService {
     const rows = manager.queryRunner?.isTransactionActive
       ? (await setTenantScope(manager, tenantId, userId), await query(manager))
       : await this.scope.runIn({ tenantId, visibility: 'tenant', actorId: userId }, query);
-    const row = rows[0];
-    if (
-      !row ||
-      row.session_revoked_at ||
-      row.user_status !== 'ACTIVE' ||
-      row.tenant_status === TenantStatus.SUSPENDED ||
-      !row.roles?.length
-    ) {
-      return null;
-    }
-    return {
-      userId: row.user_id,
-      username: row.username,
-      displayName: row.display_name,
-      sessionId,
-      roles: row.roles,
-      tenant: {
-        id: row.tenant_id,
-        name: row.tenant_name,
-        kind: row.tenant_kind,
-        divisionCode: row.division_code,
-        status: row.tenant_status,
-        path: row.tenant_path,
-      },
-    };
+    return toActor(rows[0], sessionId);
   }
+}
+
+function toActor(row: ActorRow | undefined, sessionId: string): Actor | null {
+  if (
+    !row ||
+    row.session_revoked_at ||
+    row.user_status !== 'ACTIVE' ||
+    row.tenant_status === TenantStatus.SUSPENDED ||
+    !row.roles?.length
+  ) {
+    return null;
+  }
+  return {
+    userId: row.user_id,
+    username: row.username,
+    displayName: row.display_name,
+    sessionId,
+    roles: row.roles,
+    tenant: {
+      id: row.tenant_id,
+      name: row.tenant_name,
+      kind: row.tenant_kind,
+      divisionCode: row.division_code,
+      status: row.tenant_status,
+      path: row.tenant_path,
+    },
+  };
 }
 
 async function setTenantScope(

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit-trail';
+import { JobQueue } from '../jobs/job-queue';
+import { RevokeTenantSessionsProcessor } from './revoke-tenant-sessions.processor';
 import { RequestContext } from '../context/request-context';
 import { TenantScope } from '../context/tenant-scope';
 import { BadUserInputError, ConflictError } from '../errors';
@@ -43,6 +45,7 @@ export class OnboardingService {
     private readonly scope: TenantScope,
     private readonly directory: TenantDirectory,
     private readonly identity: IdentityService,
+    private readonly jobs: JobQueue,
   ) {}
 
   /** Everything onboarding would do and every problem it would hit, without writing. */
@@ -107,16 +110,19 @@ export class OnboardingService {
   }
 
   async suspend(tenantId: string, reason: string): Promise<TenantRecord> {
-    return this.changeStatus(
+    const suspended = await this.changeStatus(
       tenantId,
       'suspend',
       [TenantStatus.ACTIVE, TenantStatus.ONBOARDING],
       TenantStatus.SUSPENDED,
-      {
-        action: 'TENANT_SUSPENDED',
-        reason,
-      },
+      { action: 'TENANT_SUSPENDED', reason },
     );
+    // After the commit, so the job sees the suspension.
+    await this.jobs.enqueue(RevokeTenantSessionsProcessor.jobName, {
+      tenantId,
+      actorId: this.context.actor.userId,
+    });
+    return suspended;
   }
 
   async reactivate(tenantId: string): Promise<TenantRecord> {
