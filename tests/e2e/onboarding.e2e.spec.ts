@@ -397,6 +397,34 @@ describe('onboarding, staff and suspension', () => {
     ).toBeUndefined();
   });
 
+  it('a person moved to another tenant loses the old access at once and cannot refresh', async () => {
+    const session = await loginAs('liucheng.supervisor');
+    const [{ id }] = await db.query<{ id: string }>(
+      `SELECT id FROM users WHERE username = 'liucheng.supervisor'`,
+    );
+    await db.query(
+      `WITH moved AS (UPDATE users SET home_tenant_id = $2 WHERE id = $1 RETURNING id)
+       INSERT INTO memberships (tenant_id, user_id, roles) SELECT $2, id, ARRAY['SUPERVISOR'] FROM moved`,
+      [id, ids['450222100']],
+    );
+    expect(errorCode(await gql(api.baseUrl, ME, { token: session.accessToken }))).toBe(
+      'UNAUTHENTICATED',
+    );
+    expect(
+      errorCode(
+        await gql(api.baseUrl, REFRESH, {
+          variables: { input: { refreshToken: session.refreshToken } },
+        }),
+      ),
+    ).toBe('UNAUTHENTICATED');
+    // A new login works in the new tenant only.
+    const fresh = await loginAs('liucheng.supervisor');
+    const me = await gql<{ me: { tenant: { name: string } } }>(api.baseUrl, ME, {
+      token: fresh.accessToken,
+    });
+    expect(me.data!.me.tenant.name).toBe('大埔镇');
+  });
+
   describe('suspension', () => {
     const SUSPEND = `mutation($input: SuspendTenantInput!) { suspendTenant(input: $input) { status } }`;
     const REACTIVATE = `mutation($input: ReactivateTenantInput!) { reactivateTenant(input: $input) { status } }`;

@@ -73,9 +73,9 @@ export class IdentityService {
   async startSession(userId: string, clientAddress: string): Promise<AuthTokens> {
     return this.dataSource.transaction(async (tx) => {
       const [session] = await tx.query(
-        `INSERT INTO sessions (user_id, expires_at, client_address)
-         SELECT id, now() + make_interval(secs => $2), $3 FROM users WHERE id = $1
-         RETURNING id, (SELECT home_tenant_id FROM users WHERE id = $1) AS home_tenant_id`,
+        `INSERT INTO sessions (user_id, expires_at, client_address, home_tenant_id)
+         SELECT id, now() + make_interval(secs => $2), $3, home_tenant_id FROM users WHERE id = $1
+         RETURNING id, home_tenant_id`,
         [userId, this.options.refreshTokenTtlSeconds, clientAddress],
       );
       return this.issueTokens(tx, { sub: userId, sid: session.id, tid: session.home_tenant_id });
@@ -93,7 +93,8 @@ export class IdentityService {
     const outcome = await this.dataSource.transaction(async (tx) => {
       const [row] = await tx.query(
         `SELECT rt.token_hash, rt.used_at, rt.expires_at < now() AS expired,
-                s.id AS session_id, s.user_id, s.revoked_at, u.home_tenant_id
+                s.id AS session_id, s.user_id, s.revoked_at, u.home_tenant_id,
+                s.home_tenant_id IS DISTINCT FROM u.home_tenant_id AS moved
            FROM refresh_tokens rt
            JOIN sessions s ON s.id = rt.session_id
            JOIN users u ON u.id = s.user_id
@@ -111,7 +112,7 @@ export class IdentityService {
         );
         return { ok: false } as const;
       }
-      if (row.expired) return { ok: false } as const;
+      if (row.expired || row.moved) return { ok: false } as const;
       const actor = await this.loadActor(tx, {
         sub: row.user_id,
         sid: row.session_id,

@@ -40,6 +40,10 @@ export class TenantIsolation1764288000000 implements MigrationInterface {
       `ALTER TABLE users ADD CONSTRAINT users_password_when_active CHECK (status = 'INVITED' OR password_hash IS NOT NULL)`,
     );
 
+    // A session belongs to the tenant it was opened in: someone moved elsewhere cannot
+    // refresh their way into the new tenant with an old session.
+    await q.query(`ALTER TABLE sessions ADD COLUMN home_tenant_id uuid REFERENCES tenants (id)`);
+
     await q.query(`
       CREATE TABLE window_assignments (
         tenant_id  uuid NOT NULL REFERENCES tenants (id),
@@ -124,6 +128,7 @@ export class TenantIsolation1764288000000 implements MigrationInterface {
       await q.query(`ALTER TABLE ${table} DISABLE ROW LEVEL SECURITY`);
     }
     await q.query(`DROP TABLE audit_events, setup_links, window_assignments`);
+    await q.query(`ALTER TABLE sessions DROP COLUMN home_tenant_id`);
     await q.query(`DROP FUNCTION tongban_scope_tenant_ids()`);
     await q.query(`ALTER TABLE users DROP CONSTRAINT users_password_when_active`);
     await q.query(`ALTER TABLE users DROP CONSTRAINT users_status_check`);
