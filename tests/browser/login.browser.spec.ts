@@ -3,66 +3,22 @@
  * app on its own port) on a fresh database with the demo data. Assertions are on visible
  * text, so a blank or broken screen fails.
  */
-import {
-  type Browser,
-  type BrowserContext,
-  chromium,
-  type Locator,
-  type Page,
-} from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   type ApiProcess,
   createTestDatabase,
   startApi,
   type TestDatabase,
 } from '@tongban/test-support';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PASSWORD = 'Demo#2026';
-const REFRESH_TOKEN_KEY = 'tongban.auth.refreshToken';
-const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? '/tmp';
-
-async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
-
-/** Waits until `locator` shows `text` on screen; on timeout says what it shows instead. */
-async function expectVisibleText(locator: Locator, text: string | RegExp, timeout = 15_000) {
-  try {
-    await locator.filter({ hasText: text }).first().waitFor({ state: 'visible', timeout });
-  } catch {
-    const shown = await locator.allInnerTexts().catch(() => []);
-    throw new Error(
-      `Expected ${String(locator)} to show ${String(text)}; it shows ${JSON.stringify(shown)}`,
-    );
-  }
-}
-
-async function expectHidden(locator: Locator, timeout = 15_000) {
-  await locator.first().waitFor({ state: 'hidden', timeout });
-}
-
-async function signIn(page: Page, username: string, password: string) {
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-}
-
-function storedRefreshToken(page: Page): Promise<string | null> {
-  return page.evaluate((key) => window.localStorage.getItem(key), REFRESH_TOKEN_KEY);
-}
+import {
+  DEMO_PASSWORD as PASSWORD,
+  expectHidden,
+  expectVisibleText,
+  launchBrowser,
+  SCREENSHOT_DIR,
+  signIn,
+  storedRefreshToken,
+} from './harness';
 
 /** Collects the GraphQL operations the page sends (by operation name) and their outcome. */
 function recordGraphQL(page: Page) {

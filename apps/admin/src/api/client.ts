@@ -14,6 +14,13 @@ export function createApolloClient({ session, uri = '/graphql', fetch }: CreateC
       createAuthLink(session),
       new HttpLink({ uri, credentials: 'same-origin', ...(fetch ? { fetch } : {}) }),
     ]),
-    cache: new InMemoryCache(),
+    cache: new InMemoryCache({
+      typePolicies: {
+        // A person's membership of a tenant (no `id` of its own).
+        StaffMember: { keyFields: ['tenantId', 'userId'] },
+        // Replaced as a whole whenever a tenant is read again.
+        OnboardingChecklistModel: { merge: true },
+      },
+    }),
   });
 }

@@ -4,10 +4,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSchema, GraphQLEnumType, parse, validate } from 'graphql';
-import { LOGIN_MUTATION, LOGOUT_MUTATION, REFRESH_MUTATION } from '../auth/session';
-import { ROLES, TENANT_KINDS, TENANT_STATUSES } from '../i18n/labels';
+import { buildSchema, type DocumentNode, GraphQLEnumType, parse, validate } from 'graphql';
+import {
+  COMPLETE_SETUP_MUTATION,
+  LOGIN_MUTATION,
+  LOGOUT_MUTATION,
+  REFRESH_MUTATION,
+} from '../auth/session';
+import { ROLES, TENANT_KINDS, TENANT_STATUSES, WINDOW_KINDS } from '../i18n/labels';
+import { SERVICE_WINDOW_KINDS } from '../onboarding/onboarding-rules';
 import { ME_QUERY } from './me';
+import * as tenantDocuments from './tenants';
 
 const schema = buildSchema(readFileSync(join(__dirname, '../../../api/schema.gql'), 'utf8'));
 
@@ -25,12 +32,44 @@ describe('GraphQL contract', () => {
     ['Login', LOGIN_MUTATION],
     ['Refresh', REFRESH_MUTATION],
     ['Logout', LOGOUT_MUTATION],
+    ['CompleteSetup', COMPLETE_SETUP_MUTATION],
   ])('%s mutation is valid against the schema', (_name, source) => {
     expect(validate(schema, parse(source)).map((e) => e.message)).toEqual([]);
   });
 
   it('Me query is valid against the schema', () => {
     expect(validate(schema, ME_QUERY).map((e) => e.message)).toEqual([]);
+  });
+
+  const documents = Object.entries(tenantDocuments).filter(
+    ([name, value]) => /_(QUERY|MUTATION)$/.test(name) && typeof value === 'object',
+  );
+
+  it('covers the tenant, window, staff and onboarding documents', () => {
+    expect(documents.map(([name]) => name).sort()).toEqual([
+      'ASSIGN_STAFF_MUTATION',
+      'CREATE_WINDOW_MUTATION',
+      'DISABLE_STAFF_MUTATION',
+      'ENABLE_STAFF_MUTATION',
+      'INVITE_STAFF_MUTATION',
+      'ONBOARDING_PREVIEW_QUERY',
+      'ONBOARD_TENANT_MUTATION',
+      'REACTIVATE_TENANT_MUTATION',
+      'SET_STAFF_ROLES_MUTATION',
+      'SUSPEND_TENANT_MUTATION',
+      'TENANTS_QUERY',
+      'TENANT_DETAIL_QUERY',
+      'UNASSIGN_STAFF_MUTATION',
+    ]);
+  });
+
+  it.each(documents)('%s is valid against the schema', (_name, document) => {
+    expect(validate(schema, document as DocumentNode).map((e) => e.message)).toEqual([]);
+  });
+
+  it('the app knows every service window kind of the schema', () => {
+    expect([...WINDOW_KINDS].sort()).toEqual(enumValues('ServiceWindowKind'));
+    expect([...SERVICE_WINDOW_KINDS].sort()).toEqual(enumValues('ServiceWindowKind'));
   });
 
   it('the app knows every role, tenant kind and tenant status of the schema', () => {

@@ -1,5 +1,11 @@
 import { CombinedGraphQLErrors, ServerError, ServerParseError } from '@apollo/client/errors';
-import { classifyError, classifyLoginError, errorCodesOf } from './errors';
+import {
+  classifyError,
+  classifyLoginError,
+  errorCodesOf,
+  problemsOf,
+  serverMessageOf,
+} from './errors';
 import { GraphQLResponseError, HttpStatusError, NetworkError } from './transport';
 
 const gqlError = (code: string, extensions: Record<string, unknown> = {}) =>
@@ -102,5 +108,37 @@ describe('classifyError on Apollo Client errors', () => {
       200,
     );
     expect(classifyError(error)).toEqual({ kind: 'rateLimited', retryAfterSeconds: 3 });
+  });
+});
+
+describe('refusals of an action', () => {
+  it("sorts NOT_FOUND and CONFLICT and keeps the server's message", () => {
+    const conflict = new CombinedGraphQLErrors({
+      data: null,
+      errors: [{ message: 'Tenant is already SUSPENDED', extensions: { code: 'CONFLICT' } }],
+    });
+    expect(classifyError(conflict)).toEqual({ kind: 'conflict' });
+    expect(serverMessageOf(conflict)).toBe('Tenant is already SUSPENDED');
+    expect(classifyError(gqlError('NOT_FOUND'))).toEqual({ kind: 'notFound' });
+    expect(classifyLoginError(conflict)).toEqual({
+      kind: 'unknown',
+      message: 'Tenant is already SUSPENDED',
+    });
+    expect(serverMessageOf(new Error('plain'))).toBeNull();
+  });
+
+  it('reads the problems list of an onboarding refusal', () => {
+    const refusal = new CombinedGraphQLErrors({
+      data: null,
+      errors: [
+        {
+          message: 'Onboarding refused: a; b',
+          extensions: { code: 'BAD_USER_INPUT', problems: ['a', 'b', 3] },
+        },
+      ],
+    });
+    expect(classifyError(refusal)).toEqual({ kind: 'badInput' });
+    expect(problemsOf(refusal)).toEqual(['a', 'b']);
+    expect(problemsOf(gqlError('BAD_USER_INPUT'))).toEqual([]);
   });
 });

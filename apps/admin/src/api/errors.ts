@@ -12,6 +12,8 @@ export const ErrorCode = {
   Forbidden: 'FORBIDDEN',
   RateLimited: 'RATE_LIMITED',
   BadUserInput: 'BAD_USER_INPUT',
+  NotFound: 'NOT_FOUND',
+  Conflict: 'CONFLICT',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   InternalServerError: 'INTERNAL_SERVER_ERROR',
 } as const;
@@ -23,6 +25,10 @@ export type ErrorClass =
   /** Too many attempts; wait `retryAfterSeconds` (null when the server did not say). */
   | { kind: 'rateLimited'; retryAfterSeconds: number | null }
   | { kind: 'badInput' }
+  /** The thing acted on does not exist, or is outside the user's sight. */
+  | { kind: 'notFound' }
+  /** The action clashes with the current state (already taken, already suspended...). */
+  | { kind: 'conflict' }
   /** The server answered but cannot serve right now (database down, internal error). */
   | { kind: 'unavailable' }
   /** Nothing (or no GraphQL server) answered: offline, refused, proxy error, 5xx page. */
@@ -44,6 +50,8 @@ export function classifyError(error: unknown): ErrorClass {
     if (codes.includes(ErrorCode.Unauthenticated)) return { kind: 'unauthenticated' };
     if (codes.includes(ErrorCode.Forbidden)) return { kind: 'forbidden' };
     if (codes.includes(ErrorCode.BadUserInput)) return { kind: 'badInput' };
+    if (codes.includes(ErrorCode.Conflict)) return { kind: 'conflict' };
+    if (codes.includes(ErrorCode.NotFound)) return { kind: 'notFound' };
     if (
       codes.includes(ErrorCode.ServiceUnavailable) ||
       codes.includes(ErrorCode.InternalServerError)
@@ -54,6 +62,22 @@ export function classifyError(error: unknown): ErrorClass {
   }
   if (isUnreachable(error)) return { kind: 'unreachable' };
   return { kind: 'unknown', message: error instanceof Error ? error.message : String(error) };
+}
+
+/** The server's own explanation (the first GraphQL error's message), null without one. */
+export function serverMessageOf(error: unknown): string | null {
+  const message = graphQLErrorsOf(error)[0]?.message?.trim();
+  return message ? message : null;
+}
+
+/** The list a refusal carries in `extensions.problems` (onboarding), empty without one. */
+export function problemsOf(error: unknown): string[] {
+  return graphQLErrorsOf(error).flatMap((e) => {
+    const problems = e.extensions?.problems;
+    return Array.isArray(problems)
+      ? problems.filter((p): p is string => typeof p === 'string')
+      : [];
+  });
 }
 
 /** The `extensions.code` values carried by an error (empty when it carries none). */
@@ -157,6 +181,9 @@ export function classifyLoginError(error: unknown): LoginFailure {
       return { kind: 'lockedOut', retryAfterSeconds: c.retryAfterSeconds };
     case 'badInput':
       return { kind: 'invalidInput' };
+    case 'notFound':
+    case 'conflict':
+      return { kind: 'unknown', message: serverMessageOf(error) ?? c.kind };
     case 'unavailable':
     case 'unreachable':
     case 'unknown':

@@ -6,7 +6,9 @@ import zhCN from 'antd/locale/zh_CN';
 import { useTranslation } from 'react-i18next';
 import type { AuthSession } from '../auth/session';
 import { LoginPage } from '../ui/LoginPage';
+import { SetupPage } from '../ui/SetupPage';
 import { Shell } from '../ui/Shell';
+import { useRoute } from './navigation';
 import { SessionProvider, useSessionStatus } from './session-context';
 
 export const brandTheme = {
@@ -21,7 +23,10 @@ export const brandTheme = {
 
 function Screens() {
   const status = useSessionStatus();
-  return status === 'authenticated' ? <Shell /> : <LoginPage />;
+  const route = useRoute();
+  // A setup link is for whoever holds it, signed in or not.
+  if (route.name === 'setup') return <SetupPage />;
+  return status === 'authenticated' ? <Shell route={route} /> : <LoginPage />;
 }
 
 export function App({ session, client }: { session: AuthSession; client: ApolloClient }) {

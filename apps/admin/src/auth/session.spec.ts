@@ -162,4 +162,50 @@ describe('AuthSession', () => {
     expect(order).toEqual(['lock']);
     expect(session.status).toBe('authenticated');
   });
+
+  it('completes a setup link: the invited person is signed in', async () => {
+    const { session, tokens, storage, api } = setup();
+    const changes: string[] = [];
+    session.subscribe(() => changes.push(session.status));
+    await session.completeSetup('good-setup-token', 'long enough password');
+    expect(session.status).toBe('authenticated');
+    expect(tokens.accessToken).toBe('access-1');
+    expect(storage.getItem(REFRESH_TOKEN_KEY)).toBe('refresh-1');
+    expect(changes).toEqual(['authenticated']);
+    expect(api.calls.at(-1)?.variables).toEqual({
+      input: { token: 'good-setup-token', password: 'long enough password' },
+    });
+  });
+
+  it('a used or unknown setup link is refused and nobody is signed in', async () => {
+    const { session } = setup();
+    await session.completeSetup('good-setup-token', 'long enough password');
+    await session.logout();
+    await expect(
+      session.completeSetup('good-setup-token', 'long enough password'),
+    ).rejects.toMatchObject({ errors: [{ message: 'This setup link has already been used' }] });
+    await expect(session.completeSetup('bogus', 'long enough password')).rejects.toMatchObject({
+      errors: [{ extensions: { code: 'BAD_USER_INPUT' } }],
+    });
+    expect(session.status).toBe('anonymous');
+  });
+
+  it('ends a session already open in this browser before taking the new one', async () => {
+    const { session, api, tokens } = setup();
+    await session.login('liucheng.admin', 'Demo#2026');
+    const changes: string[] = [];
+    session.subscribe(() => changes.push(session.status));
+    await session.completeSetup('good-setup-token', 'long enough password');
+    expect(api.calls.map((c) => c.operation)).toEqual(['Login', 'CompleteSetup', 'Logout']);
+    expect(changes).toEqual(['anonymous', 'authenticated']);
+    expect(tokens.accessToken).toBe('access-2');
+    expect(session.lastEndReason).toBeNull();
+  });
+
+  it('a refused setup leaves an open session alone', async () => {
+    const { session, tokens } = setup();
+    await session.login('liucheng.admin', 'Demo#2026');
+    await expect(session.completeSetup('bogus', 'long enough password')).rejects.toBeDefined();
+    expect(tokens.accessToken).toBe('access-1');
+  });
 });

@@ -41,6 +41,17 @@ export const REFRESH_MUTATION = /* GraphQL */ `
   }
 `;
 
+export const COMPLETE_SETUP_MUTATION = /* GraphQL */ `
+  mutation CompleteSetup($input: CompleteSetupInput!) {
+    completeSetup(input: $input) {
+      accessToken
+      refreshToken
+      expiresIn
+      tokenType
+    }
+  }
+`;
+
 export const LOGOUT_MUTATION = /* GraphQL */ `
   mutation Logout {
     logout
@@ -107,6 +118,20 @@ export class AuthSession {
     });
     this.endReason = null;
     this.tokens.set(data.login);
+  }
+
+  /**
+   * Sets the password of an invited account with its one-time setup token; the server logs
+   * the person in. A session already open in this browser (someone else's) ends first, so
+   * the new person never works under the old one's cached data.
+   */
+  async completeSetup(token: string, password: string): Promise<void> {
+    const data = await this.request<{ completeSetup: IssuedTokens }>(COMPLETE_SETUP_MUTATION, {
+      input: { token, password },
+    });
+    if (this.status === 'authenticated') await this.logout();
+    this.endReason = null;
+    this.tokens.set(data.completeSetup);
   }
 
   /**

@@ -88,6 +88,12 @@ describe('role labels', () => {
     expect(tenantKindLabel(zh, 'COUNTY')).toBe('县级');
     expect(tenantKindLabel(en, 'TOWNSHIP')).toBe('Township');
     expect(tenantKindLabel(en, 'GALAXY')).toBe('GALAXY');
+    expect(TENANT_STATUSES.map((s) => tenantStatusLabel(zh, s))).toEqual([
+      '筹备中',
+      '运行中',
+      '已暂停',
+    ]);
+    expect(tenantStatusLabel(en, 'SUSPENDED')).toBe('Suspended');
   });
 });
 

@@ -55,3 +55,16 @@ export function waitLabel(t: Translate, totalSeconds: number): string {
   if (seconds === 0) return t('duration.minutes', { minutes });
   return t('duration.minutesSeconds', { minutes, seconds });
 }
+
+export const WINDOW_KINDS = ['COMPREHENSIVE', 'SERVICE', 'CHARGING', 'COMPLAINT'] as const;
+export const STAFF_STATUSES = ['INVITED', 'ACTIVE', 'DISABLED'] as const;
+
+export function windowKindLabel(t: Translate, kind: string): string {
+  return (WINDOW_KINDS as readonly string[]).includes(kind) ? t(`windowKind.${kind}`) : kind;
+}
+
+export function staffStatusLabel(t: Translate, status: string): string {
+  return (STAFF_STATUSES as readonly string[]).includes(status)
+    ? t(`staffStatus.${status}`)
+    : status;
+}

@@ -23,6 +23,9 @@ export function createFakeApi(options: FakeApiOptions = {}) {
   const calls: Call[] = [];
   let mode: 'up' | 'down' | 'database-down' | 'account-disabled' = 'up';
   let failedLogins = 0;
+  /** Setup tokens that can still be used once, and those already used. */
+  const setupTokens = new Set<string>(['good-setup-token']);
+  const usedSetupTokens = new Set<string>();
 
   const issue = () => {
     serial += 1;
@@ -80,6 +83,17 @@ export function createFakeApi(options: FakeApiOptions = {}) {
           return error('UNAUTHENTICATED', 'Refresh token is invalid or revoked');
         }
         return json({ data: { refresh: issue() } });
+      }
+      case 'CompleteSetup': {
+        if (usedSetupTokens.has(input.token))
+          return error('BAD_USER_INPUT', 'This setup link has already been used');
+        if (!setupTokens.has(input.token))
+          return error('BAD_USER_INPUT', 'This setup link is not valid');
+        if ((input.password ?? '').length < 10)
+          return error('BAD_USER_INPUT', 'The password needs at least 10 characters');
+        setupTokens.delete(input.token);
+        usedSetupTokens.add(input.token);
+        return json({ data: { completeSetup: issue() } });
       }
       case 'Logout': {
         if (!bearer || !validAccess.has(bearer)) return error('UNAUTHENTICATED', 'Not signed in');

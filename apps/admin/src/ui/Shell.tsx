@@ -1,15 +1,94 @@
-import { BankOutlined, HomeOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  BankOutlined,
+  HomeOutlined,
+  LogoutOutlined,
+  PlusCircleOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { Avatar, Button, Divider, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { classifyError, type ErrorClass } from '../api/errors';
 import { type CurrentUser, ME_QUERY } from '../api/me';
+import { type MenuKey, mayOpen, menuKeysFor } from '../access/permissions';
+import { navigate } from '../app/navigation';
+import type { Route } from '../app/routes';
 import { useSession } from '../app/session-context';
 import { roleLabel, sortRoles, tenantKindLabel, type Translate } from '../i18n/labels';
 import { HomePage } from './HomePage';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Logo } from './Logo';
+import { OnboardingPage } from './onboarding/OnboardingPage';
+import { TenantsPage } from './tenants/TenantsPage';
+import { WindowsStaffPage } from './tenants/WindowsStaffPage';
+
+const MENU_ICONS: Record<MenuKey, ReactNode> = {
+  home: <HomeOutlined />,
+  tenants: <ApartmentOutlined />,
+  windows: <TeamOutlined />,
+  onboarding: <PlusCircleOutlined />,
+};
+
+const MENU_ROUTES: Record<MenuKey, Route> = {
+  home: { name: 'home' },
+  tenants: { name: 'tenants', tenantId: null },
+  windows: { name: 'windows', tenantId: null },
+  onboarding: { name: 'onboarding', parentId: null },
+};
+
+function menuKeyOf(route: Route): MenuKey | null {
+  switch (route.name) {
+    case 'home':
+    case 'tenants':
+    case 'windows':
+    case 'onboarding':
+      return route.name;
+    default:
+      return null;
+  }
+}
+
+function Screen({ route, user }: { route: Route; user: CurrentUser }) {
+  const { t } = useTranslation();
+  const backHome = (
+    <Button type="primary" onClick={() => navigate({ name: 'home' })}>
+      {t('shell.backHome')}
+    </Button>
+  );
+  if (route.name === 'notFound') {
+    return (
+      <Result
+        status="404"
+        title={t('shell.notFoundTitle')}
+        subTitle={t('shell.notFound')}
+        extra={backHome}
+      />
+    );
+  }
+  if (!mayOpen(route.name, user.roles)) {
+    return (
+      <Result
+        status="403"
+        title={t('shell.forbiddenTitle')}
+        subTitle={t('shell.forbidden')}
+        extra={backHome}
+      />
+    );
+  }
+  switch (route.name) {
+    case 'tenants':
+      return <TenantsPage user={user} tenantId={route.tenantId} />;
+    case 'windows':
+      return <WindowsStaffPage user={user} tenantId={route.tenantId} />;
+    case 'onboarding':
+      return <OnboardingPage key={route.parentId ?? ''} user={user} parentId={route.parentId} />;
+    default:
+      return <HomePage user={user} />;
+  }
+}
 
 const HEADER_HEIGHT = 56;
 
@@ -110,7 +189,7 @@ function FullPage({ children }: { children: ReactNode }) {
   );
 }
 
-export function Shell() {
+export function Shell({ route }: { route: Route }) {
   const { t } = useTranslation();
   const { data, error, refetch, loading } = useQuery(ME_QUERY, {
     notifyOnNetworkStatusChange: true,
@@ -167,14 +246,19 @@ export function Shell() {
         >
           <Menu
             mode="inline"
-            selectedKeys={['home']}
+            selectedKeys={[menuKeyOf(route) ?? '']}
             style={{ borderInlineEnd: 'none', paddingTop: 8 }}
-            items={[{ key: 'home', icon: <HomeOutlined />, label: t('shell.menu.home') }]}
+            items={menuKeysFor(user.roles).map((key) => ({
+              key,
+              icon: MENU_ICONS[key],
+              label: <span data-testid={`menu-${key}`}>{t(`shell.menu.${key}`)}</span>,
+            }))}
+            onClick={({ key }) => navigate(MENU_ROUTES[key as MenuKey])}
             data-testid="shell-menu"
           />
         </Layout.Sider>
-        <Layout.Content style={{ padding: 24 }}>
-          <HomePage user={user} />
+        <Layout.Content style={{ padding: 24, minWidth: 0 }}>
+          <Screen route={route} user={user} />
         </Layout.Content>
       </Layout>
     </Layout>

@@ -1,0 +1,76 @@
+/**
+ * The admin app's screens and their addresses. Plain TypeScript: parsing a location into a
+ * route and back, so deep links and reloads land on the same screen (the API serves
+ * index.html for any unknown GET path).
+ */
+
+export type Route =
+  | { name: 'home' }
+  /** The tenant tree, with one tenant selected (null: the user's own). */
+  | { name: 'tenants'; tenantId: string | null }
+  /** Windows and staff of one tenant (null: the user's own). */
+  | { name: 'windows'; tenantId: string | null }
+  /** The onboarding wizard, optionally with the parent chosen in advance. */
+  | { name: 'onboarding'; parentId: string | null }
+  /** Completing an invitation: the one-time token is in the URL fragment. */
+  | { name: 'setup' }
+  | { name: 'notFound'; path: string };
+
+export type RouteName = Route['name'];
+
+function segmentsOf(pathname: string): string[] {
+  return pathname
+    .split('/')
+    .filter((part) => part !== '')
+    .map((part) => {
+      try {
+        return decodeURIComponent(part);
+      } catch {
+        return part;
+      }
+    });
+}
+
+function queryParam(search: string, name: string): string | null {
+  const value = new URLSearchParams(search).get(name);
+  return value && value.trim() !== '' ? value.trim() : null;
+}
+
+export function parseRoute(pathname: string, search = ''): Route {
+  const [first, second, ...rest] = segmentsOf(pathname);
+  if (rest.length > 0) return { name: 'notFound', path: pathname };
+  switch (first) {
+    case undefined:
+      return { name: 'home' };
+    case 'tenants':
+      return { name: 'tenants', tenantId: second ?? null };
+    case 'windows':
+      return { name: 'windows', tenantId: second ?? null };
+    case 'onboarding':
+      if (second !== undefined) break;
+      return { name: 'onboarding', parentId: queryParam(search, 'parent') };
+    case 'setup':
+      if (second !== undefined) break;
+      return { name: 'setup' };
+  }
+  return { name: 'notFound', path: pathname };
+}
+
+export function routeHref(route: Route): string {
+  switch (route.name) {
+    case 'home':
+      return '/';
+    case 'tenants':
+      return route.tenantId ? `/tenants/${encodeURIComponent(route.tenantId)}` : '/tenants';
+    case 'windows':
+      return route.tenantId ? `/windows/${encodeURIComponent(route.tenantId)}` : '/windows';
+    case 'onboarding':
+      return route.parentId
+        ? `/onboarding?parent=${encodeURIComponent(route.parentId)}`
+        : '/onboarding';
+    case 'setup':
+      return '/setup';
+    case 'notFound':
+      return route.path;
+  }
+}
