@@ -248,6 +248,21 @@ describe('onboarding, staff and suspension', () => {
     );
     expect(invited.errors).toBeUndefined();
     const token = invited.data!.inviteStaff.setupLink.token;
+    // An invited account (no password yet) can be disabled and enabled again, back to INVITED.
+    const [{ id: lateId }] = await db.query<{ id: string }>(
+      `SELECT id FROM users WHERE username = 'late.window'`,
+    );
+    const account = (m: string) =>
+      gql<Record<string, { status: string }>>(
+        api.baseUrl,
+        `mutation($input: StaffAccountInput!) { ${m}(input: $input) { status } }`,
+        {
+          token: as('liucheng.admin'),
+          variables: { input: { userId: lateId } },
+        },
+      );
+    expect((await account('disableStaff')).data).toEqual({ disableStaff: { status: 'DISABLED' } });
+    expect((await account('enableStaff')).data).toEqual({ enableStaff: { status: 'INVITED' } });
     await db.query(
       `UPDATE setup_links SET expires_at = now() - interval '1 minute' WHERE id = $1`,
       [token.split('.')[1]],

@@ -37,7 +37,7 @@ export class TenantIsolation1764288000000 implements MigrationInterface {
       `ALTER TABLE users ADD CONSTRAINT users_status_check CHECK (status IN ('INVITED','ACTIVE','DISABLED'))`,
     );
     await q.query(
-      `ALTER TABLE users ADD CONSTRAINT users_password_when_active CHECK (status = 'INVITED' OR password_hash IS NOT NULL)`,
+      `ALTER TABLE users ADD CONSTRAINT users_password_when_active CHECK (status <> 'ACTIVE' OR password_hash IS NOT NULL)`,
     );
 
     // A session belongs to the tenant it was opened in: someone moved elsewhere cannot
