@@ -48,11 +48,7 @@ export class TenantScope {
       throw new Error('A scope needs a tenant id and an actor id that are UUIDs');
     }
     const body = async (manager: EntityManager) => {
-      await manager.query(
-        `SELECT set_config('tongban.scope', $1, true), set_config('tongban.tenant_id', $2, true),
-                set_config('tongban.actor_id', $3, true)`,
-        [scope.visibility, scope.tenantId, scope.actorId ?? ''],
-      );
+      await applyScope(manager, scope);
       if (!this.cls.isActive()) return work(manager);
       // Work started later from this context (e.g. GraphQL field resolvers after the root
       // resolver returned) must not join a transaction that has ended.
@@ -68,6 +64,15 @@ export class TenantScope {
     };
     return this.dataSource.transaction(body);
   }
+}
+
+/** Sets the scope of the transaction `manager` runs in; it ends with the transaction. */
+export async function applyScope(manager: EntityManager, scope: Scope): Promise<void> {
+  await manager.query(
+    `SELECT set_config('tongban.scope', $1, true), set_config('tongban.tenant_id', $2, true),
+            set_config('tongban.actor_id', $3, true)`,
+    [scope.visibility, scope.tenantId, scope.actorId ?? ''],
+  );
 }
 
 export function scopeOf(actor: Actor): Scope {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { TenantScope } from '../context/tenant-scope';
+import { applyScope, TenantScope } from '../context/tenant-scope';
 import { UnauthenticatedError } from '../errors';
 import { TenantStatus } from '../tenant/tenant-kind';
 import { AccessTokenClaims, signAccessToken } from './access-token';
@@ -230,7 +230,8 @@ export class IdentityService {
       );
     // Inside a transaction already (refresh): set the scope there; otherwise open one.
     const rows = manager.queryRunner?.isTransactionActive
-      ? (await setTenantScope(manager, tenantId, userId), await query(manager))
+      ? (await applyScope(manager, { tenantId, visibility: 'tenant', actorId: userId }),
+        await query(manager))
       : await this.scope.runIn({ tenantId, visibility: 'tenant', actorId: userId }, query);
     return toActor(rows[0], sessionId);
   }
@@ -261,16 +262,4 @@ function toActor(row: ActorRow | undefined, sessionId: string): Actor | null {
       path: row.tenant_path,
     },
   };
-}
-
-async function setTenantScope(
-  manager: EntityManager,
-  tenantId: string,
-  actorId: string,
-): Promise<void> {
-  await manager.query(
-    `SELECT set_config('tongban.scope', 'tenant', true), set_config('tongban.tenant_id', $1, true),
-            set_config('tongban.actor_id', $2, true)`,
-    [tenantId, actorId],
-  );
 }
