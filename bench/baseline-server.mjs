@@ -1,0 +1,172 @@
+// The bare baseline of bench/me-query.bench.mjs: the least a server can do to answer Tongban's
+// `me` query correctly, so that the benchmark's ratio measures what the API's stack costs on top.
+//
+// Per request, exactly like the API's authentication path:
+//   1. Express 5 parses the JSON body (express.json) and hands it to Apollo Server 5 through
+//      @as-integrations/express5, the integration @nestjs/apollo uses too (CSRF prevention on,
+//      as in the API; no batching, no introspection, no landing page);
+//   2. the context function takes the bearer token and verifies it with jsonwebtoken: ES256 only,
+//      issuer "tongban", audience "tongban-api", expiry checked (access-token.ts);
+//   3. it checks that the claims sub, sid and tid are UUIDs and runs the very statements of
+//      IdentityService.loadActor (libs/tenancy/src/identity/identity.service.ts) through
+//      TenantScope.runIn: START TRANSACTION; SELECT set_config(tongban.scope/tenant_id/actor_id, local);
+//      the actor query with [sid, sub, tid]; COMMIT; on a pg Pool of the API's size
+//      (DATABASE_POOL_SIZE), connected as the same unprivileged login as the API, so row-level
+//      security applies alike; then the same checks (session not revoked, user ACTIVE, tenant
+//      not SUSPENDED, at least one role);
+//   4. the `me` resolver returns the actor's fields.
+// What it leaves out is what the benchmark measures: Nest (modules, the authentication and
+// authorization guards, pipes, interceptors), passport, nestjs-cls, pino-http, the request-id
+// middleware, the error formatter and any further Apollo plugins or validation rules the API has.
+// When IdentityService.loadActor or TenantScope change, change the statements here with them.
+//
+// Env: DATABASE_URL, JWT_PUBLIC_KEY (PEM; `\n` escapes allowed), PORT, HOST [127.0.0.1],
+// DATABASE_POOL_SIZE [10]. Prints "listening <port>" on stdout when ready; stops on SIGTERM.
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { GraphQLError } from 'graphql';
+import jwt from 'jsonwebtoken';
+import pg from 'pg';
+
+const publicKey = (process.env.JWT_PUBLIC_KEY ?? '').replace(/\\n/g, '\n').trim();
+if (!process.env.DATABASE_URL || !publicKey.includes('-----BEGIN PUBLIC KEY-----')) {
+  process.stderr.write('baseline-server needs DATABASE_URL and JWT_PUBLIC_KEY\n');
+  process.exit(1);
+}
+
+const pool = new pg.Pool({
+  connectionString: process.env.DATABASE_URL,
+  max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+  application_name: 'tongban-bench-baseline',
+});
+
+// Verbatim from IdentityService.loadActor and TenantScope.runIn (libs/tenancy/src): the scope of the token's tenant
+// is set in a transaction (row-level security on memberships), then the actor is read.
+const SCOPE_SQL = `SELECT set_config('tongban.scope', $1, true), set_config('tongban.tenant_id', $2, true),
+                set_config('tongban.actor_id', $3, true)`;
+const ACTOR_SQL = `SELECT u.id AS user_id, u.username, u.display_name, u.status AS user_status, m.roles,
+              t.id AS tenant_id, t.name AS tenant_name, t.kind AS tenant_kind,
+              t.division_code, t.status AS tenant_status, t.path AS tenant_path,
+              s.revoked_at AS session_revoked_at
+         FROM sessions s
+         JOIN users u ON u.id = s.user_id
+         JOIN tenants t ON t.id = u.home_tenant_id
+         LEFT JOIN memberships m ON m.user_id = u.id AND m.tenant_id = u.home_tenant_id
+        WHERE s.id = $1 AND s.user_id = $2 AND u.home_tenant_id = $3`;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const VERIFY_OPTIONS = { algorithms: ['ES256'], issuer: 'tongban', audience: 'tongban-api' };
+
+const typeDefs = `#graphql
+  enum Role { PLATFORM_ADMIN CITY_OFFICIAL COUNTY_ADMIN CENTER_MANAGER WINDOW_STAFF STATION_STAFF SUPERVISOR }
+  enum TenantKind { PROVINCE CITY COUNTY TOWNSHIP VILLAGE }
+  enum TenantStatus { ONBOARDING ACTIVE SUSPENDED }
+  type Tenant { id: ID! name: String! kind: TenantKind! divisionCode: String! status: TenantStatus! }
+  type CurrentUser { id: ID! username: String! displayName: String! roles: [Role!]! tenant: Tenant! }
+  type Query { me: CurrentUser! }
+`;
+
+function unauthenticated() {
+  return new GraphQLError('A valid access token is required', {
+    extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+  });
+}
+
+async function actorRows({ sub, sid, tid }) {
+  const client = await pool.connect();
+  try {
+    await client.query('START TRANSACTION'); // as TypeORM's dataSource.transaction
+    await client.query(SCOPE_SQL, ['tenant', tid, sub]);
+    const { rows } = await client.query(ACTOR_SQL, [sid, sub, tid]);
+    await client.query('COMMIT');
+    return rows;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+async function loadActor(claims) {
+  const row = (await actorRows(claims))[0];
+  if (
+    !row ||
+    row.session_revoked_at ||
+    row.user_status !== 'ACTIVE' ||
+    row.tenant_status === 'SUSPENDED' ||
+    !row.roles?.length
+  ) {
+    return null;
+  }
+  return {
+    id: row.user_id,
+    username: row.username,
+    displayName: row.display_name,
+    roles: row.roles,
+    tenant: {
+      id: row.tenant_id,
+      name: row.tenant_name,
+      kind: row.tenant_kind,
+      divisionCode: row.division_code,
+      status: row.tenant_status,
+    },
+  };
+}
+
+const resolvers = {
+  Query: {
+    me: (_parent, _args, context) => {
+      if (!context.actor) throw unauthenticated();
+      return context.actor;
+    },
+  },
+};
+
+const server = new ApolloServer({
+  typeDefs,
+  resolvers,
+  introspection: false,
+  csrfPrevention: true,
+  allowBatchedHttpRequests: false,
+  includeStacktraceInErrorResponses: false,
+});
+await server.start();
+
+const app = express();
+app.disable('x-powered-by');
+app.use(
+  '/graphql',
+  express.json({ limit: '100kb' }),
+  expressMiddleware(server, {
+    context: async ({ req }) => {
+      const header = req.headers.authorization ?? '';
+      const token = header.startsWith('Bearer ') ? header.slice(7) : null;
+      if (!token) return { actor: null };
+      let claims;
+      try {
+        claims = jwt.verify(token, publicKey, VERIFY_OPTIONS);
+      } catch {
+        return { actor: null };
+      }
+      const { sub, sid, tid } = claims;
+      if (![sub, sid, tid].every((id) => typeof id === 'string' && UUID.test(id)))
+        return { actor: null };
+      return { actor: await loadActor({ sub, sid, tid }) };
+    },
+  }),
+);
+
+const host = process.env.HOST ?? '127.0.0.1';
+const httpServer = app.listen(Number(process.env.PORT ?? 0), host, () => {
+  process.stdout.write(`listening ${httpServer.address().port}\n`);
+});
+
+process.once('SIGTERM', async () => {
+  httpServer.close();
+  httpServer.closeAllConnections?.();
+  await server.stop().catch(() => undefined);
+  await pool.end().catch(() => undefined);
+  process.exit(0);
+});
