@@ -43,6 +43,7 @@ async function main(): Promise<void> {
   app.useLogger(app.get(PinoLogger));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  app.set('etag', false); // GraphQL answers are not cacheable; hashing each body costs CPU
   app.use(assignRequestId);
   const servesAdmin = serveAdminApp(app, config.ADMIN_DIST_DIR, logger);
 

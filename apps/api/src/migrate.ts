@@ -9,7 +9,7 @@ import { exitOnStartupFailure, loadConfigurationOrExit } from './runtime/process
  * demo data. Needs PostgreSQL; the embedded database is migrated by the API itself.
  */
 async function main(): Promise<void> {
-  const config = loadConfigurationOrExit();
+  const config = loadConfigurationOrExit({ redis: false, signingKeys: false });
   if (!config.DATABASE_URL && !config.MIGRATION_DATABASE_URL) {
     process.stderr.write(
       'migrate needs DATABASE_URL (the embedded database is migrated by `npm start`)\n',

@@ -55,6 +55,13 @@ describe('loadConfiguration', () => {
     );
   });
 
+  it('asks the one-shot migrate only for the database in production', () => {
+    expect(problems({ NODE_ENV: 'production' }).length).toBe(4);
+    expect(() =>
+      loadConfiguration({ NODE_ENV: 'production', DATABASE_URL: 'postgres://app@db/tongban' }, { redis: false, signingKeys: false }),
+    ).not.toThrow();
+  });
+
   it('wants both signing keys or neither', () => {
     expect(problems({ JWT_PRIVATE_KEY: KEYS.JWT_PRIVATE_KEY })).toEqual([
       'JWT_PUBLIC_KEY: JWT_PRIVATE_KEY and JWT_PUBLIC_KEY must be given together',

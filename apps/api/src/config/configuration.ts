@@ -61,24 +61,6 @@ const schema = z
     GRAPHQL_MAX_TOKENS: positiveInt.default(1500),
   })
   .superRefine((env, ctx) => {
-    if (env.NODE_ENV !== 'production') return;
-    // In production nothing falls back to the embedded defaults or generated keys.
-    for (const name of [
-      'DATABASE_URL',
-      'REDIS_URL',
-      'JWT_PRIVATE_KEY',
-      'JWT_PUBLIC_KEY',
-    ] as const) {
-      if (!env[name]) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [name],
-          message: 'is required when NODE_ENV=production',
-        });
-      }
-    }
-  })
-  .superRefine((env, ctx) => {
     if (Boolean(env.JWT_PRIVATE_KEY) !== Boolean(env.JWT_PUBLIC_KEY)) {
       ctx.addIssue({
         code: 'custom',
@@ -93,6 +75,12 @@ export type Configuration = z.infer<typeof schema> & {
   trustProxy: boolean | number | string;
 };
 
+/** What a process needs besides the database: the one-shot migrate needs neither. */
+export interface ProcessNeeds {
+  redis: boolean;
+  signingKeys: boolean;
+}
+
 export class ConfigurationError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -101,12 +89,34 @@ export class ConfigurationError extends Error {
 }
 
 /** Parses the environment; throws ConfigurationError naming every bad variable. */
-export function loadConfiguration(env: NodeJS.ProcessEnv = process.env): Configuration {
+export function loadConfiguration(
+  env: NodeJS.ProcessEnv = process.env,
+  needs: ProcessNeeds = { redis: true, signingKeys: true },
+): Configuration {
   // Empty strings count as unset, as in most deployment tools.
   const cleaned = Object.fromEntries(
     Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
   );
-  const result = schema.safeParse(cleaned);
+  const result = schema
+    .superRefine((parsed, ctx) => {
+      if (parsed.NODE_ENV !== 'production') return;
+      // In production nothing falls back to the embedded defaults or generated keys.
+      const required = [
+        'DATABASE_URL',
+        ...(needs.redis ? (['REDIS_URL'] as const) : []),
+        ...(needs.signingKeys ? (['JWT_PRIVATE_KEY', 'JWT_PUBLIC_KEY'] as const) : []),
+      ] as const;
+      for (const name of required) {
+        if (!parsed[name]) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [name],
+            message: 'is required when NODE_ENV=production',
+          });
+        }
+      }
+    })
+    .safeParse(cleaned);
   if (!result.success) {
     throw new ConfigurationError(
       result.error.issues.map((issue) => {

@@ -1,9 +1,14 @@
-import { ConfigurationError, Configuration, loadConfiguration } from '../config/configuration';
+import {
+  ConfigurationError,
+  Configuration,
+  loadConfiguration,
+  ProcessNeeds,
+} from '../config/configuration';
 
 /** Loads the configuration or ends the process with code 1 and the list of bad variables. */
-export function loadConfigurationOrExit(): Configuration {
+export function loadConfigurationOrExit(needs?: ProcessNeeds): Configuration {
   try {
-    return loadConfiguration(process.env);
+    return loadConfiguration(process.env, needs);
   } catch (error) {
     if (error instanceof ConfigurationError) {
       process.stderr.write(`${error.message}\n`);

@@ -69,15 +69,19 @@ export async function startRuntime(
 
   const redis =
     config.REDIS_URL && options.redis ? await connectRedis(config.REDIS_URL, logger) : null;
-  logger.info(
-    {
-      database: embedded ? 'embedded PGlite' : target,
-      jobs: redis ? 'bull on Redis' : 'in-process',
-    },
-    `running with ${embedded ? 'the embedded database (PGlite)' : 'PostgreSQL'} and ${
-      redis ? 'Redis-backed jobs' : 'in-process jobs (no REDIS_URL)'
-    }`,
-  );
+  const database = embedded ? 'the embedded database (PGlite)' : 'PostgreSQL';
+  if (options.redis) {
+    const jobs = redis ? 'Redis-backed jobs' : 'in-process jobs (no REDIS_URL)';
+    logger.info(
+      {
+        database: embedded ? 'embedded PGlite' : target,
+        jobs: redis ? 'bull on Redis' : 'in-process',
+      },
+      `running with ${database} and ${jobs}`,
+    );
+  } else {
+    logger.info({ database: embedded ? 'embedded PGlite' : target }, `connected to ${database}`);
+  }
 
   return {
     config,

@@ -1,3 +1,4 @@
+import { createPrivateKey, createPublicKey, KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 
 /** The one algorithm access tokens are signed and verified with (ECDSA P-256). */
@@ -24,7 +25,7 @@ export function signAccessToken(
   keys: SigningKeys,
   ttlSeconds: number,
 ): string {
-  return jwt.sign({ sid: claims.sid, tid: claims.tid }, keys.privateKey, {
+  return jwt.sign({ sid: claims.sid, tid: claims.tid }, parsedKey(keys.privateKey, 'private'), {
     algorithm: ACCESS_TOKEN_ALGORITHM,
     subject: claims.sub,
     issuer: ACCESS_TOKEN_ISSUER,
@@ -36,9 +37,21 @@ export function signAccessToken(
 /** Options for verifying: the algorithm is pinned, so `alg: none` or HS256 tokens fail. */
 export function accessTokenVerifyOptions(keys: SigningKeys) {
   return {
-    secretOrKey: keys.publicKey,
+    // Parsed once: parsing the PEM on every request cost ~12% of the API's CPU (BENCHMARKS.md).
+    secretOrKey: parsedKey(keys.publicKey, 'public') as unknown as string,
     algorithms: [ACCESS_TOKEN_ALGORITHM] as jwt.Algorithm[],
     issuer: ACCESS_TOKEN_ISSUER,
     audience: ACCESS_TOKEN_AUDIENCE,
   };
+}
+
+const parsedKeys = new Map<string, KeyObject>();
+
+function parsedKey(pem: string, kind: 'private' | 'public'): KeyObject {
+  let key = parsedKeys.get(pem);
+  if (!key) {
+    key = kind === 'private' ? createPrivateKey(pem) : createPublicKey(pem);
+    parsedKeys.set(pem, key);
+  }
+  return key;
 }
