@@ -22,6 +22,7 @@
 //
 // Env: DATABASE_URL, JWT_PUBLIC_KEY (PEM; `\n` escapes allowed), PORT, HOST [127.0.0.1],
 // DATABASE_POOL_SIZE [10]. Prints "listening <port>" on stdout when ready; stops on SIGTERM.
+import { createPublicKey } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -34,6 +35,8 @@ if (!process.env.DATABASE_URL || !publicKey.includes('-----BEGIN PUBLIC KEY-----
   process.stderr.write('baseline-server needs DATABASE_URL and JWT_PUBLIC_KEY\n');
   process.exit(1);
 }
+// Parsed once, as the API does (access-token.ts).
+const publicKeyObject = createPublicKey(publicKey);
 
 const pool = new pg.Pool({
   connectionString: process.env.DATABASE_URL,
@@ -146,7 +149,7 @@ app.use(
       if (!token) return { actor: null };
       let claims;
       try {
-        claims = jwt.verify(token, publicKey, VERIFY_OPTIONS);
+        claims = jwt.verify(token, publicKeyObject, VERIFY_OPTIONS);
       } catch {
         return { actor: null };
       }
