@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { ChildProcess } from 'node:child_process';
 import Bull from 'bull';
+import { Client } from 'pg';
 import { once } from 'node:events';
 import {
   createTestDatabase,
@@ -163,5 +164,56 @@ describe('worker process', () => {
     expect(code).toBe(0);
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(output().stdout).toContain('worker shutting down');
+  });
+});
+
+describe('worker shutdown with a job in flight', () => {
+  it('SIGTERM lets the active job finish, then exits 0 within 10 seconds', async () => {
+    const db = await createTestDatabase({ seedDemo: true });
+    const queuePrefix = `tongban-test-${randomBytes(4).toString('hex')}`;
+    const worker = spawnNode(join(API_DIST, 'worker.js'), [], {
+      NODE_ENV: 'test',
+      DATABASE_URL: db.url,
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: queuePrefix,
+      DATA_DIR: join(tmpdir(), `tongban-worker-${randomBytes(4).toString('hex')}`),
+      LOG_LEVEL: 'info',
+    });
+    const output = collect(worker);
+    const queue = new Bull('tongban', TEST_REDIS_URL, { prefix: queuePrefix });
+    const locker = new Client({ connectionString: db.ownerUrl });
+    await locker.connect();
+    try {
+      await waitFor('worker ready', async () =>
+        output().stdout.includes('worker ready') ? true : undefined,
+      );
+      // Hold the job up: the purge waits for this lock.
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE refresh_tokens IN ACCESS EXCLUSIVE MODE');
+      const job = await queue.add('identity.purge-expired-sessions', {});
+      await waitFor(
+        'the job to be active',
+        async () => ((await job.getState()) === 'active' ? true : undefined),
+        10_000,
+        100,
+      );
+
+      const stopped = Date.now();
+      worker.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(worker.exitCode).toBeNull(); // still waiting for its job
+      await locker.query('COMMIT');
+
+      const [code] = (await once(worker, 'exit')) as [number | null];
+      expect(code).toBe(0);
+      expect(Date.now() - stopped).toBeLessThan(10_000);
+      expect(await job.getState()).toBe('completed');
+      expect(output().stdout).toContain('purged expired sessions');
+    } finally {
+      if (worker.exitCode === null) worker.kill('SIGKILL');
+      await locker.end();
+      await queue.close();
+      await db.drop();
+    }
   });
 });
