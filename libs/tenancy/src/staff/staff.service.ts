@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit-trail';
-import { abilityFor, subject } from '../authorization/ability';
 import { canGrant, ROLE_TENANT_KINDS } from '../authorization/role-rules';
 import { RequestContext } from '../context/request-context';
 import { TenantScope } from '../context/tenant-scope';
@@ -42,7 +41,7 @@ export class StaffService {
   list(tenantId: string): Promise<StaffRecord[]> {
     return this.scope.run(async (manager) => {
       const tenant = await this.directory.require(manager, tenantId);
-      this.assertMay(manager, 'read', tenant);
+      this.directory.assertMayOwn('read', 'Staff', tenant);
       return manager.query(`${STAFF_QUERY} WHERE m.tenant_id = $1 ORDER BY u.username`, [tenantId]);
     });
   }
@@ -56,7 +55,7 @@ export class StaffService {
     const actor = this.context.actor;
     return this.scope.run(async (manager) => {
       const tenant = await this.directory.require(manager, input.tenantId);
-      this.assertMay(manager, 'create', tenant);
+      this.directory.assertMayOwn('create', 'Staff', tenant);
       this.assertGrantable(input.roles, tenant);
       const problems = await usernameProblems(manager, input.username);
       if (problems.length) throw new ConflictError(problems.join('; '));
@@ -127,7 +126,7 @@ export class StaffService {
     return this.scope.run(async (manager) => {
       const staff = await this.load(manager, userId);
       const tenant = await this.directory.require(manager, staff.tenantId);
-      this.assertMay(manager, 'update', tenant);
+      this.directory.assertMayOwn('update', 'Staff', tenant);
       if (userId === actor.userId)
         throw new ForbiddenError('You cannot change your own account here');
       // Nobody manages a person holding a role they could not have given.
@@ -144,17 +143,6 @@ export class StaffService {
       });
       return this.load(manager, userId);
     });
-  }
-
-  private assertMay(
-    _manager: EntityManager,
-    action: 'read' | 'create' | 'update',
-    tenant: TenantRecord,
-  ): void {
-    const ability = abilityFor(this.context.actor);
-    if (!ability.can(action, subject('Staff', { tenantId: tenant.id, tenantPath: tenant.path }))) {
-      throw new ForbiddenError(`You may not ${action} staff of this tenant`);
-    }
   }
 
   private assertGrantable(roles: Role[], tenant: TenantRecord): void {

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit-trail';
-import { abilityFor, subject } from '../authorization/ability';
 import { RequestContext } from '../context/request-context';
 import { TenantScope } from '../context/tenant-scope';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors';
+import { BadUserInputError, ConflictError, NotFoundError } from '../errors';
 import { activateIfReady } from './onboarding.service';
 import { ServiceWindowKind } from './service-window.entity';
-import { TenantDirectory, TenantRecord } from './tenant-directory.service';
+import { TenantDirectory } from './tenant-directory.service';
 
 export interface ServiceWindowRecord {
   id: string;
@@ -36,7 +35,7 @@ export class ServiceWindowService {
   list(tenantId: string): Promise<ServiceWindowRecord[]> {
     return this.scope.run(async (manager) => {
       const tenant = await this.directory.require(manager, tenantId);
-      this.assertMay('read', tenant);
+      this.directory.assertMayOwn('read', 'ServiceWindow', tenant);
       return manager.query(`${WINDOW_QUERY} WHERE w.tenant_id = $1 ORDER BY w.code`, [tenantId]);
     });
   }
@@ -50,7 +49,7 @@ export class ServiceWindowService {
     const actor = this.context.actor;
     return this.scope.run(async (manager) => {
       const tenant = await this.directory.require(manager, input.tenantId);
-      this.assertMay('create', tenant);
+      this.directory.assertMayOwn('create', 'ServiceWindow', tenant);
       if (!input.code.trim() || !input.name.trim())
         throw new BadUserInputError('A window needs a code and a name');
       const [created] = await manager.query(
@@ -102,7 +101,7 @@ export class ServiceWindowService {
     return this.scope.run(async (manager) => {
       const window = await this.load(manager, windowId);
       const tenant = await this.directory.require(manager, window.tenantId);
-      this.assertMay('update', tenant);
+      this.directory.assertMayOwn('update', 'ServiceWindow', tenant);
       const [member] = await manager.query(
         `SELECT 1 FROM memberships WHERE tenant_id = $1 AND user_id = $2`,
         [window.tenantId, userId],
@@ -125,17 +124,5 @@ export class ServiceWindowService {
     const [window] = await manager.query(`${WINDOW_QUERY} WHERE w.id = $1`, [windowId]);
     if (!window) throw new NotFoundError('Window not found');
     return window;
-  }
-
-  private assertMay(action: 'read' | 'create' | 'update', tenant: TenantRecord): void {
-    const ability = abilityFor(this.context.actor);
-    if (
-      !ability.can(
-        action,
-        subject('ServiceWindow', { tenantId: tenant.id, tenantPath: tenant.path }),
-      )
-    ) {
-      throw new ForbiddenError(`You may not ${action} windows of this tenant`);
-    }
   }
 }

@@ -75,6 +75,23 @@ export class TenantDirectory {
     return row;
   }
 
+  /**
+   * FORBIDDEN unless the actor may do `action` to records of `subjectName` (windows, staff)
+   * owned by this tenant, which they can already see.
+   */
+  assertMayOwn(
+    action: 'read' | 'create' | 'update',
+    subjectName: 'ServiceWindow' | 'Staff',
+    tenant: TenantRecord,
+  ): void {
+    const record = subject(subjectName, { tenantId: tenant.id, tenantPath: tenant.path });
+    if (!abilityFor(this.context.actor).can(action, record)) {
+      throw new ForbiddenError(
+        `You may not ${action} ${subjectName === 'Staff' ? 'staff' : 'windows'} of this tenant`,
+      );
+    }
+  }
+
   get(id: string): Promise<TenantRecord> {
     return this.scope.run((manager) => this.require(manager, id));
   }
