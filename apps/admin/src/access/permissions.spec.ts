@@ -6,7 +6,9 @@ import {
   canManageWindows,
   canOnboard,
   canOnboardUnder,
+  canReadApplications,
   canReadStaff,
+  canSubmitApplications,
   canSeeSubtree,
   grantableRoles,
   mayOpen,
@@ -15,19 +17,24 @@ import {
 
 describe('side menu by role', () => {
   it.each([
-    ['PLATFORM_ADMIN', ['home', 'tenants', 'windows', 'onboarding']],
-    ['CITY_OFFICIAL', ['home', 'tenants', 'windows']],
-    ['COUNTY_ADMIN', ['home', 'tenants', 'windows', 'onboarding']],
-    ['CENTER_MANAGER', ['home', 'tenants', 'windows']],
-    ['SUPERVISOR', ['home', 'tenants', 'windows']],
-    ['WINDOW_STAFF', ['home', 'windows']],
-    ['STATION_STAFF', ['home', 'windows']],
+    ['PLATFORM_ADMIN', ['home', 'applications', 'tenants', 'windows', 'onboarding']],
+    ['CITY_OFFICIAL', ['home', 'applications', 'tenants', 'windows']],
+    ['COUNTY_ADMIN', ['home', 'applications', 'tenants', 'windows', 'onboarding']],
+    ['CENTER_MANAGER', ['home', 'applications', 'tenants', 'windows']],
+    ['SUPERVISOR', ['home', 'applications', 'tenants', 'windows']],
+    ['WINDOW_STAFF', ['home', 'applications', 'windows']],
+    ['STATION_STAFF', ['home', 'applications', 'windows']],
   ])('%s sees %j', (role, keys) => {
     expect(menuKeysFor([role])).toEqual(keys);
   });
 
   it('several roles add up; unknown roles add nothing', () => {
-    expect(menuKeysFor(['WINDOW_STAFF', 'SUPERVISOR'])).toEqual(['home', 'tenants', 'windows']);
+    expect(menuKeysFor(['WINDOW_STAFF', 'SUPERVISOR'])).toEqual([
+      'home',
+      'applications',
+      'tenants',
+      'windows',
+    ]);
     expect(menuKeysFor(['AUDITOR'])).toEqual(['home', 'windows']);
     expect(menuKeysFor([])).toEqual(['home', 'windows']);
   });
@@ -38,6 +45,10 @@ describe('side menu by role', () => {
     expect(mayOpen('onboarding', ['COUNTY_ADMIN'])).toBe(true);
     expect(mayOpen('home', [])).toBe(true);
     expect(mayOpen('windows', ['STATION_STAFF'])).toBe(true);
+    expect(mayOpen('applications', ['WINDOW_STAFF'])).toBe(true);
+    expect(mayOpen('applications', ['CITY_OFFICIAL'])).toBe(true);
+    expect(mayOpen('applications', ['AUDITOR'])).toBe(false);
+    expect(mayOpen('applications', [])).toBe(false);
   });
 });
 
@@ -66,6 +77,33 @@ describe('actions by role', () => {
     expect(canOnboardUnder(['COUNTY_ADMIN'], { kind: 'TOWNSHIP' })).toBe(true);
     expect(canOnboardUnder(['COUNTY_ADMIN'], { kind: 'VILLAGE' })).toBe(false);
     expect(canOnboardUnder(['CENTER_MANAGER'], { kind: 'TOWNSHIP' })).toBe(false);
+  });
+});
+
+describe('applications', () => {
+  it('every role reads applications (the server narrows which)', () => {
+    for (const role of [
+      'PLATFORM_ADMIN',
+      'CITY_OFFICIAL',
+      'COUNTY_ADMIN',
+      'CENTER_MANAGER',
+      'SUPERVISOR',
+      'WINDOW_STAFF',
+      'STATION_STAFF',
+    ]) {
+      expect(canReadApplications([role])).toBe(true);
+    }
+    expect(canReadApplications(['AUDITOR'])).toBe(false);
+  });
+
+  it('window staff, center managers and station staff take applications in', () => {
+    expect(canSubmitApplications(['WINDOW_STAFF'])).toBe(true);
+    expect(canSubmitApplications(['CENTER_MANAGER'])).toBe(true);
+    expect(canSubmitApplications(['STATION_STAFF'])).toBe(true);
+    for (const role of ['PLATFORM_ADMIN', 'CITY_OFFICIAL', 'COUNTY_ADMIN', 'SUPERVISOR']) {
+      expect(canSubmitApplications([role])).toBe(false);
+    }
+    expect(canSubmitApplications(['SUPERVISOR', 'WINDOW_STAFF'])).toBe(true);
   });
 });
 

@@ -7,7 +7,7 @@ import type { TenantKind } from '../api/me';
 import { type Role, ROLES } from '../i18n/labels';
 import type { RouteName } from '../app/routes';
 
-export type MenuKey = 'home' | 'tenants' | 'windows' | 'onboarding';
+export type MenuKey = 'home' | 'applications' | 'tenants' | 'windows' | 'onboarding';
 
 /** Roles whose holders see the tenants below their own. */
 const SUBTREE_ROLES: readonly Role[] = [
@@ -28,6 +28,13 @@ const STAFF_READER_ROLES: readonly Role[] = [
   'SUPERVISOR',
 ];
 const STATUS_CHANGER_ROLES: readonly Role[] = ['PLATFORM_ADMIN', 'COUNTY_ADMIN'];
+/**
+ * Read applications: the subtree roles theirs and below, window staff those of the windows
+ * they are assigned to, station staff their station's.
+ */
+const APPLICATION_READER_ROLES: readonly Role[] = ROLES;
+/** 收件: window staff at their windows, center managers in their subtree, station staff (代办). */
+const INTAKE_ROLES: readonly Role[] = ['WINDOW_STAFF', 'CENTER_MANAGER', 'STATION_STAFF'];
 
 /** Which roles a holder of each role may give (never one above their own). */
 const GRANTABLE_ROLES: Record<Role, readonly Role[]> = {
@@ -72,6 +79,15 @@ export function canReadStaff(roles: readonly string[]): boolean {
 
 export function canManageStaff(roles: readonly string[]): boolean {
   return holdsAny(roles, HALL_MANAGER_ROLES);
+}
+
+export function canReadApplications(roles: readonly string[]): boolean {
+  return holdsAny(roles, APPLICATION_READER_ROLES);
+}
+
+/** Take in applications (收件); at which windows is `intakeScope` (applications/). */
+export function canSubmitApplications(roles: readonly string[]): boolean {
+  return holdsAny(roles, INTAKE_ROLES);
 }
 
 /** Suspend / reactivate: county and platform administrators, for tenants below their own. */
@@ -123,6 +139,7 @@ export function canManageMember(
 /** Side-menu entries, in order, for a person holding `roles`. */
 export function menuKeysFor(roles: readonly string[]): MenuKey[] {
   const keys: MenuKey[] = ['home'];
+  if (canReadApplications(roles)) keys.push('applications');
   if (canSeeSubtree(roles)) keys.push('tenants');
   keys.push('windows');
   if (canOnboard(roles)) keys.push('onboarding');
@@ -132,6 +149,8 @@ export function menuKeysFor(roles: readonly string[]): MenuKey[] {
 /** Whether a signed-in person holding `roles` may open a screen. */
 export function mayOpen(route: RouteName, roles: readonly string[]): boolean {
   switch (route) {
+    case 'applications':
+      return canReadApplications(roles);
     case 'tenants':
       return canSeeSubtree(roles);
     case 'onboarding':

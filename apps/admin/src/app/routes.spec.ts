@@ -6,6 +6,8 @@ describe('routes', () => {
   it.each<[string, string, Route]>([
     ['/', '', { name: 'home' }],
     ['', '', { name: 'home' }],
+    ['/applications', '', { name: 'applications' }],
+    ['/applications/', '', { name: 'applications' }],
     ['/tenants', '', { name: 'tenants', tenantId: null }],
     ['/tenants/', '', { name: 'tenants', tenantId: null }],
     [`/tenants/${ID}`, '', { name: 'tenants', tenantId: ID }],
@@ -24,11 +26,13 @@ describe('routes', () => {
     expect(parseRoute('/tenants/a/b')).toEqual({ name: 'notFound', path: '/tenants/a/b' });
     expect(parseRoute('/setup/extra').name).toBe('notFound');
     expect(parseRoute('/onboarding/x').name).toBe('notFound');
+    expect(parseRoute('/applications/x').name).toBe('notFound');
   });
 
   it('an address parses back to the same route', () => {
     const routes: Route[] = [
       { name: 'home' },
+      { name: 'applications' },
       { name: 'tenants', tenantId: null },
       { name: 'tenants', tenantId: ID },
       { name: 'windows', tenantId: ID },

@@ -6,6 +6,8 @@
 
 export type Route =
   | { name: 'home' }
+  /** Applications (办件) newest first, with intake (收件) for those who take them in. */
+  | { name: 'applications' }
   /** The tenant tree, with one tenant selected (null: the user's own). */
   | { name: 'tenants'; tenantId: string | null }
   /** Windows and staff of one tenant (null: the user's own). */
@@ -42,6 +44,9 @@ export function parseRoute(pathname: string, search = ''): Route {
   switch (first) {
     case undefined:
       return { name: 'home' };
+    case 'applications':
+      if (second !== undefined) break;
+      return { name: 'applications' };
     case 'tenants':
       return { name: 'tenants', tenantId: second ?? null };
     case 'windows':
@@ -60,6 +65,8 @@ export function routeHref(route: Route): string {
   switch (route.name) {
     case 'home':
       return '/';
+    case 'applications':
+      return '/applications';
     case 'tenants':
       return route.tenantId ? `/tenants/${encodeURIComponent(route.tenantId)}` : '/tenants';
     case 'windows':

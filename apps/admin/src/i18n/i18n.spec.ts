@@ -1,6 +1,8 @@
 import { fakeStorage } from '../testing/fake-api';
 import { enUS } from './en-US';
+import { APPLICATION_STATUSES } from '../applications/application-list';
 import {
+  applicationStatusLabel,
   isRole,
   roleLabel,
   ROLES,
@@ -94,6 +96,18 @@ describe('role labels', () => {
       '已暂停',
     ]);
     expect(tenantStatusLabel(en, 'SUSPENDED')).toBe('Suspended');
+  });
+});
+
+describe('application statuses', () => {
+  it('every status has a label in both languages; an unknown one shows its code', () => {
+    for (const status of APPLICATION_STATUSES) {
+      expect(applicationStatusLabel(zh, status)).not.toBe(status);
+      expect(applicationStatusLabel(en, status)).not.toBe(status);
+    }
+    expect(applicationStatusLabel(zh, 'SUBMITTED')).toBe('已收件');
+    expect(applicationStatusLabel(en, 'COMPLETED')).toBe('Completed');
+    expect(applicationStatusLabel(en, 'ARCHIVED')).toBe('ARCHIVED');
   });
 });
 

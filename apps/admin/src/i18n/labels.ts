@@ -4,6 +4,7 @@
  * A value the app does not know yet (the API added a role) is shown as its raw code rather
  * than as a missing-translation key.
  */
+import { isApplicationStatus } from '../applications/application-list';
 
 export const ROLES = [
   'PLATFORM_ADMIN',
@@ -67,4 +68,8 @@ export function staffStatusLabel(t: Translate, status: string): string {
   return (STAFF_STATUSES as readonly string[]).includes(status)
     ? t(`staffStatus.${status}`)
     : status;
+}
+
+export function applicationStatusLabel(t: Translate, status: string): string {
+  return isApplicationStatus(status) ? t(`applicationStatus.${status}`) : status;
 }

@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   BankOutlined,
+  FileTextOutlined,
   HomeOutlined,
   LogoutOutlined,
   PlusCircleOutlined,
@@ -18,6 +19,7 @@ import { navigate } from '../app/navigation';
 import type { Route } from '../app/routes';
 import { useSession } from '../app/session-context';
 import { roleLabel, sortRoles, tenantKindLabel, type Translate } from '../i18n/labels';
+import { ApplicationsPage } from './applications/ApplicationsPage';
 import { HomePage } from './HomePage';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Logo } from './Logo';
@@ -27,6 +29,7 @@ import { WindowsStaffPage } from './tenants/WindowsStaffPage';
 
 const MENU_ICONS: Record<MenuKey, ReactNode> = {
   home: <HomeOutlined />,
+  applications: <FileTextOutlined />,
   tenants: <ApartmentOutlined />,
   windows: <TeamOutlined />,
   onboarding: <PlusCircleOutlined />,
@@ -34,6 +37,7 @@ const MENU_ICONS: Record<MenuKey, ReactNode> = {
 
 const MENU_ROUTES: Record<MenuKey, Route> = {
   home: { name: 'home' },
+  applications: { name: 'applications' },
   tenants: { name: 'tenants', tenantId: null },
   windows: { name: 'windows', tenantId: null },
   onboarding: { name: 'onboarding', parentId: null },
@@ -42,6 +46,7 @@ const MENU_ROUTES: Record<MenuKey, Route> = {
 function menuKeyOf(route: Route): MenuKey | null {
   switch (route.name) {
     case 'home':
+    case 'applications':
     case 'tenants':
     case 'windows':
     case 'onboarding':
@@ -79,6 +84,8 @@ function Screen({ route, user }: { route: Route; user: CurrentUser }) {
     );
   }
   switch (route.name) {
+    case 'applications':
+      return <ApplicationsPage user={user} />;
     case 'tenants':
       return <TenantsPage user={user} tenantId={route.tenantId} />;
     case 'windows':

@@ -1,6 +1,7 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
+  applicationStatusLabel,
   roleLabel,
   sortRoles,
   staffStatusLabel,
@@ -35,6 +36,28 @@ const WINDOW_KIND_COLORS: Record<string, string> = {
   CHARGING: 'gold',
   COMPLAINT: 'volcano',
 };
+
+const APPLICATION_STATUS_COLORS: Record<string, string> = {
+  SUBMITTED: 'processing',
+  ACCEPTED: 'blue',
+  REJECTED: 'error',
+  SUPPLEMENT_REQUESTED: 'warning',
+  IN_REVIEW: 'geekblue',
+  SUSPENDED: 'orange',
+  APPROVED: 'success',
+  DENIED: 'red',
+  COMPLETED: 'green',
+  WITHDRAWN: 'default',
+};
+
+export function ApplicationStatusTag({ status }: { status: string }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={APPLICATION_STATUS_COLORS[status] ?? 'default'} data-status={status}>
+      {applicationStatusLabel(t, status)}
+    </Tag>
+  );
+}
 
 export function TenantStatusTag({ status }: { status: string }) {
   const { t } = useTranslation();

@@ -1,0 +1,167 @@
+import {
+  applicantNameProblems,
+  idCheckCharacter,
+  idNumberProblems,
+  intakeInput,
+  intakeProblems,
+  itemCodeProblems,
+  itemNameProblems,
+  normalizeIdNumber,
+  phoneProblems,
+} from './applicant-rules';
+
+const TODAY = new Date('2026-11-27T12:00:00Z');
+const keys = (problems: { key: string }[]) => problems.map((p) => p.key);
+
+describe('resident ID numbers (GB 11643)', () => {
+  it('computes the check character from the first 17 digits', () => {
+    expect(idCheckCharacter('45022219900101123')).toBe('2');
+    expect(idCheckCharacter('11010519491231002')).toBe('X'); // the standard's own example
+    expect(idCheckCharacter('44052418800101001')).toBe('4');
+    expect(() => idCheckCharacter('4502221990010112')).toThrow();
+  });
+
+  it('accepts a valid number, with an upper- or lower-case X', () => {
+    expect(idNumberProblems('450222199001011232', TODAY)).toEqual([]);
+    expect(idNumberProblems('11010519491231002X', TODAY)).toEqual([]);
+    expect(idNumberProblems('11010519491231002x', TODAY)).toEqual([]);
+    expect(idNumberProblems(' 4502 2219 9001 0112 32 ', TODAY)).toEqual([]);
+  });
+
+  it('refuses a wrong check character', () => {
+    expect(idNumberProblems('450222199001011234', TODAY)).toEqual([{ key: 'idNumberCheckDigit' }]);
+    expect(keys(idNumberProblems('110105194912310021', TODAY))).toEqual(['idNumberCheckDigit']);
+  });
+
+  it('refuses a wrong shape, saying how long it was', () => {
+    expect(idNumberProblems('45022219900101123', TODAY)).toEqual([
+      { key: 'idNumberShape', values: { actual: 17 } },
+    ]);
+    expect(keys(idNumberProblems('4502221990010112321', TODAY))).toEqual(['idNumberShape']);
+    expect(keys(idNumberProblems('45022219900101X232', TODAY))).toEqual(['idNumberShape']);
+    expect(keys(idNumberProblems('450222900101123', TODAY))).toEqual(['idNumberShape']); // 15-digit old form
+  });
+
+  it('refuses a birth date that does not exist or lies ahead', () => {
+    const withCheck = (first17: string) => first17 + idCheckCharacter(first17);
+    expect(keys(idNumberProblems(withCheck('45022219900230123'), TODAY))).toEqual([
+      'idNumberBirthDate',
+    ]);
+    expect(keys(idNumberProblems(withCheck('45022218991231123'), TODAY))).toEqual([
+      'idNumberBirthDate',
+    ]);
+    expect(keys(idNumberProblems(withCheck('45022220270101123'), TODAY))).toEqual([
+      'idNumberBirthDate',
+    ]);
+    expect(idNumberProblems(withCheck('45022220000229123'), TODAY)).toEqual([]); // a leap day
+  });
+
+  it('an empty number has no problem (the field is optional)', () => {
+    expect(idNumberProblems('', TODAY)).toEqual([]);
+    expect(idNumberProblems('   ', TODAY)).toEqual([]);
+  });
+
+  it('tidies what was typed', () => {
+    expect(normalizeIdNumber(' 11010519491231002x ')).toBe('11010519491231002X');
+  });
+});
+
+describe('telephone numbers', () => {
+  it.each([
+    '13812345678',
+    '19912345678',
+    '138 1234 5678',
+    '0772-7612345',
+    '07727612345',
+    '010-12345678',
+  ])('%s is accepted', (phone) => {
+    expect(phoneProblems(phone)).toEqual([]);
+  });
+
+  it.each([
+    '12812345678',
+    '1381234567',
+    '138123456789',
+    '7612345',
+    '0772-761234',
+    'abc',
+    '+8613812345678',
+  ])('%s is refused', (phone) => {
+    expect(phoneProblems(phone)).toEqual([{ key: 'phoneFormat' }]);
+  });
+
+  it('an empty number has no problem (the field is optional)', () => {
+    expect(phoneProblems('')).toEqual([]);
+  });
+});
+
+describe('names and items', () => {
+  it('the applicant needs a name of at most 50 characters', () => {
+    expect(applicantNameProblems('张三')).toEqual([]);
+    expect(keys(applicantNameProblems('  '))).toEqual(['applicantNameRequired']);
+    expect(applicantNameProblems('张'.repeat(51))).toEqual([
+      { key: 'applicantNameTooLong', values: { max: 50 } },
+    ]);
+  });
+
+  it('the item needs a code and a name', () => {
+    expect(itemCodeProblems('450222-XK-001')).toEqual([]);
+    expect(keys(itemCodeProblems(''))).toEqual(['itemCodeRequired']);
+    expect(keys(itemCodeProblems('x'.repeat(65)))).toEqual(['itemCodeTooLong']);
+    expect(itemNameProblems('不动产登记')).toEqual([]);
+    expect(keys(itemNameProblems(' '))).toEqual(['itemNameRequired']);
+    expect(keys(itemNameProblems('项'.repeat(201)))).toEqual(['itemNameTooLong']);
+  });
+});
+
+describe('the intake draft', () => {
+  const draft = {
+    windowId: 'w1',
+    itemCode: ' 450222-XK-001 ',
+    itemName: ' 个体工商户设立登记 ',
+    applicantName: ' 张三 ',
+    idNumber: '11010519491231002x',
+    phone: '138 1234 5678',
+  };
+
+  it('lists every problem in the form order', () => {
+    expect(intakeProblems(draft, TODAY)).toEqual([]);
+    expect(
+      keys(
+        intakeProblems(
+          {
+            windowId: null,
+            itemCode: '',
+            itemName: '',
+            applicantName: '',
+            idNumber: '1',
+            phone: '2',
+          },
+          TODAY,
+        ),
+      ),
+    ).toEqual([
+      'windowRequired',
+      'itemCodeRequired',
+      'itemNameRequired',
+      'applicantNameRequired',
+      'idNumberShape',
+      'phoneFormat',
+    ]);
+  });
+
+  it('becomes the mutation input: trimmed, tidied, empty optional fields null', () => {
+    expect(intakeInput(draft)).toEqual({
+      windowId: 'w1',
+      itemCode: '450222-XK-001',
+      itemName: '个体工商户设立登记',
+      applicant: { name: '张三', idNumber: '11010519491231002X', phone: '13812345678' },
+    });
+    expect(intakeInput({ ...draft, idNumber: ' ', phone: '' }).applicant).toEqual({
+      name: '张三',
+      idNumber: null,
+      phone: null,
+    });
+    expect(() => intakeInput({ ...draft, windowId: undefined })).toThrow();
+  });
+});
