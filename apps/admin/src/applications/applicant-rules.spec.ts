@@ -7,7 +7,9 @@ import {
   itemCodeProblems,
   itemNameProblems,
   normalizeIdNumber,
+  normalizePhone,
   phoneProblems,
+  serverIntakeProblems,
 } from './applicant-rules';
 
 const TODAY = new Date('2026-11-27T12:00:00Z');
@@ -73,6 +75,7 @@ describe('telephone numbers', () => {
     '138 1234 5678',
     '0772-7612345',
     '07727612345',
+    '138-1234-5678',
     '010-12345678',
   ])('%s is accepted', (phone) => {
     expect(phoneProblems(phone)).toEqual([]);
@@ -84,6 +87,7 @@ describe('telephone numbers', () => {
     '138123456789',
     '7612345',
     '0772-761234',
+    '0772-761234567',
     'abc',
     '+8613812345678',
   ])('%s is refused', (phone) => {
@@ -93,14 +97,20 @@ describe('telephone numbers', () => {
   it('an empty number has no problem (the field is optional)', () => {
     expect(phoneProblems('')).toEqual([]);
   });
+
+  it('is tidied as the server stores it: a mobile compact, a landline with its dash', () => {
+    expect(normalizePhone(' 138-1234 5678 ')).toBe('13812345678');
+    expect(normalizePhone('0772 - 7612345')).toBe('0772-7612345');
+  });
 });
 
 describe('names and items', () => {
-  it('the applicant needs a name of at most 50 characters', () => {
+  it('the applicant needs a name of at most 100 characters', () => {
     expect(applicantNameProblems('张三')).toEqual([]);
+    expect(applicantNameProblems('张'.repeat(100))).toEqual([]);
     expect(keys(applicantNameProblems('  '))).toEqual(['applicantNameRequired']);
-    expect(applicantNameProblems('张'.repeat(51))).toEqual([
-      { key: 'applicantNameTooLong', values: { max: 50 } },
+    expect(applicantNameProblems('张'.repeat(101))).toEqual([
+      { key: 'applicantNameTooLong', values: { max: 100 } },
     ]);
   });
 
@@ -119,7 +129,7 @@ describe('the intake draft', () => {
     windowId: 'w1',
     itemCode: ' 450222-XK-001 ',
     itemName: ' 个体工商户设立登记 ',
-    applicantName: ' 张三 ',
+    applicantName: ' 欧阳  娜娜 ',
     idNumber: '11010519491231002x',
     phone: '138 1234 5678',
   };
@@ -155,13 +165,52 @@ describe('the intake draft', () => {
       windowId: 'w1',
       itemCode: '450222-XK-001',
       itemName: '个体工商户设立登记',
-      applicant: { name: '张三', idNumber: '11010519491231002X', phone: '13812345678' },
+      applicant: { name: '欧阳 娜娜', idNumber: '11010519491231002X', phone: '13812345678' },
     });
     expect(intakeInput({ ...draft, idNumber: ' ', phone: '' }).applicant).toEqual({
-      name: '张三',
+      name: '欧阳 娜娜',
       idNumber: null,
       phone: null,
     });
     expect(() => intakeInput({ ...draft, windowId: undefined })).toThrow();
+  });
+});
+
+describe("the server's refusal", () => {
+  it('its field problems land on the form fields', () => {
+    const error = {
+      errors: [
+        {
+          message: 'applicant.idNumber: The last character of the ID number does not check out',
+          extensions: {
+            code: 'BAD_USER_INPUT',
+            problems: [
+              {
+                field: 'applicant.idNumber',
+                problem: 'The last character of the ID number does not check out',
+              },
+              { field: 'applicant.phone', problem: 'A mobile number (11 digits)' },
+              { field: 'itemCode', problem: 'An item code is required' },
+              { field: 'somethingNew', problem: 'ignored' },
+              'a plain string is ignored',
+            ],
+          },
+        },
+      ],
+    };
+    expect(serverIntakeProblems(error)).toEqual([
+      { field: 'idNumber', message: 'The last character of the ID number does not check out' },
+      { field: 'phone', message: 'A mobile number (11 digits)' },
+      { field: 'itemCode', message: 'An item code is required' },
+    ]);
+  });
+
+  it('nothing for other errors', () => {
+    expect(serverIntakeProblems(new Error('x'))).toEqual([]);
+    expect(
+      serverIntakeProblems({
+        errors: [{ message: 'Forbidden', extensions: { code: 'FORBIDDEN' } }],
+      }),
+    ).toEqual([]);
   });
 });

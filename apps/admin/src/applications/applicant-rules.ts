@@ -6,11 +6,12 @@
  *
  * Problems are message keys with values (translated by the UI), not sentences.
  */
+import { graphQLErrorsOf } from '../api/errors';
 import type { Problem } from '../onboarding/onboarding-rules';
 
 export type { Problem };
 
-export const APPLICANT_NAME_MAX = 50;
+export const APPLICANT_NAME_MAX = 100;
 export const ITEM_CODE_MAX = 64;
 export const ITEM_NAME_MAX = 200;
 
@@ -19,7 +20,7 @@ const ID_CHECK_CHARS = '10X98765432';
 const ID_SHAPE = /^\d{17}[\dX]$/;
 const MOBILE = /^1[3-9]\d{9}$/;
 /** Area code 0 + 2–3 digits, an optional dash, a 7–8 digit number (0772-7612345, 01012345678). */
-const LANDLINE = /^0\d{2,3}-?[1-9]\d{6,7}$/;
+const LANDLINE = /^0\d{2,3}-?\d{7,8}$/;
 
 /** The check character (0–9 or X) of the first 17 digits of a resident ID number. */
 export function idCheckCharacter(first17: string): string {
@@ -33,9 +34,13 @@ export function normalizeIdNumber(value: string): string {
   return value.replace(/\s+/g, '').toUpperCase();
 }
 
-/** As typed, tidied: no spaces; dashes kept (0772-7612345). */
+/**
+ * As typed, tidied as the server stores it: a mobile number without spaces or dashes
+ * (138-1234-5678 → 13812345678), any other number without spaces (0772-7612345 stays).
+ */
 export function normalizePhone(value: string): string {
-  return value.replace(/\s+/g, '');
+  const compact = value.replace(/[\s-]+/g, '');
+  return MOBILE.test(compact) ? compact : value.replace(/\s+/g, '');
 }
 
 function isValidBirthDate(yyyymmdd: string, today: Date): boolean {
@@ -136,9 +141,39 @@ export function intakeInput(draft: IntakeDraft): SubmitApplicationInput {
     itemCode: draft.itemCode.trim(),
     itemName: draft.itemName.trim(),
     applicant: {
-      name: draft.applicantName.trim(),
+      name: draft.applicantName.trim().replace(/\s+/g, ' '),
       idNumber: idNumber === '' ? null : idNumber,
       phone: phone === '' ? null : phone,
     },
   };
+}
+
+/** The intake form's fields by the names the server gives them in `extensions.problems`. */
+const SERVER_FIELDS: Record<string, keyof IntakeDraft> = {
+  windowId: 'windowId',
+  itemCode: 'itemCode',
+  itemName: 'itemName',
+  'applicant.name': 'applicantName',
+  'applicant.idNumber': 'idNumber',
+  'applicant.phone': 'phone',
+};
+
+/**
+ * The field problems a refused intake carries (BAD_USER_INPUT with `extensions.problems` of
+ * `{ field, problem }`), by form field, so they can be shown where they belong.
+ */
+export function serverIntakeProblems(
+  error: unknown,
+): { field: keyof IntakeDraft; message: string }[] {
+  return graphQLErrorsOf(error).flatMap((e) => {
+    const problems = e.extensions?.problems;
+    if (!Array.isArray(problems)) return [];
+    return problems.flatMap((p: unknown) => {
+      if (typeof p !== 'object' || p === null) return [];
+      const { field, problem } = p as { field?: unknown; problem?: unknown };
+      if (typeof field !== 'string' || typeof problem !== 'string') return [];
+      const formField = SERVER_FIELDS[field];
+      return formField ? [{ field: formField, message: problem }] : [];
+    });
+  });
 }

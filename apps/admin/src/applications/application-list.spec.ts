@@ -4,8 +4,8 @@ import {
   filterInput,
   intakeScope,
   intakeWindows,
+  afterIntake,
   isApplicationStatus,
-  matchesFilter,
   prependApplication,
 } from './application-list';
 
@@ -49,12 +49,14 @@ describe('the list', () => {
     expect(filterInput({ tenantId: 't', status: '' })).toEqual({ tenantId: 't' });
   });
 
-  it('whether a filtered list would hold an application', () => {
-    expect(matchesFilter(row('a'), {})).toBe(true);
-    expect(matchesFilter(row('a'), { status: 'SUBMITTED' })).toBe(true);
-    expect(matchesFilter(row('a'), { status: 'ACCEPTED' })).toBe(false);
-    expect(matchesFilter(row('a'), { tenantId: 'county' })).toBe(true);
-    expect(matchesFilter(row('a'), { tenantId: 'township' })).toBe(false);
+  it('an application just taken in goes on top, lifting a status filter that would hide it', () => {
+    expect(afterIntake(row('a'), {})).toBe('prepend');
+    expect(afterIntake(row('a'), { status: 'SUBMITTED' })).toBe('prepend');
+    expect(afterIntake(row('a'), { tenantId: 'county', status: null })).toBe('prepend');
+    expect(afterIntake(row('a'), { status: 'ACCEPTED' })).toBe('showAllStatuses');
+    expect(afterIntake(row('a'), { status: 'ACCEPTED', tenantId: 'city' })).toBe('showAllStatuses');
+    // The filter covers the tenants below it: only the server knows.
+    expect(afterIntake(row('a'), { tenantId: 'city' })).toBe('reload');
   });
 });
 
@@ -71,10 +73,12 @@ describe('where a person may take applications in', () => {
   });
 
   const windows = [
-    { id: 'c2', code: 'C2', name: '综合窗口2', staffIds: [] },
-    { id: '10', code: '10', name: '市场监管窗口', staffIds: ['me'] },
-    { id: 'c1', code: 'C1', name: '综合窗口1', staffIds: ['other', 'me'] },
-    { id: '01', code: '01', name: '国土资源窗口', staffIds: ['other'] },
+    { id: 'c2', code: 'C2', name: '综合窗口2', kind: 'COMPREHENSIVE', staffIds: [] },
+    { id: '10', code: '10', name: '市场监管窗口', kind: 'SERVICE', staffIds: ['me'] },
+    { id: 'c1', code: 'C1', name: '综合窗口1', kind: 'COMPREHENSIVE', staffIds: ['other', 'me'] },
+    { id: '01', code: '01', name: '国土资源窗口', kind: 'SERVICE', staffIds: ['other'] },
+    { id: 'sf', code: 'SF', name: '收费窗口', kind: 'CHARGING', staffIds: ['me'] },
+    { id: 'ts', code: 'TS', name: '投诉窗口', kind: 'COMPLAINT', staffIds: ['me'] },
   ];
 
   it('window staff: only the windows they are assigned to', () => {
@@ -82,7 +86,7 @@ describe('where a person may take applications in', () => {
     expect(intakeWindows('assigned', windows, 'nobody')).toEqual([]);
   });
 
-  it('managers and station staff: every window, in code order', () => {
+  it('managers and station staff: every window that takes applications, in code order', () => {
     expect(intakeWindows('subtree', windows, 'me').map((w) => w.code)).toEqual([
       '01',
       '10',

@@ -62,13 +62,22 @@ export function prependApplication<T extends { id: string }>(
 }
 
 /**
- * Whether a list under `filter` would hold the application. A tenant filter is matched on the
- * application's own tenant only; the server decides for the tenants below.
+ * What the list does with an application just taken in:
+ * - `prepend`: it belongs in the list as filtered; put it on top;
+ * - `showAllStatuses`: the status filter would hide it; lift that filter (the list reloads,
+ *   newest first, so it comes on top);
+ * - `reload`: the tenant filter names another tenant, which may or may not be above the
+ *   application's (the filter covers the tenants below it): the server decides.
  */
-export function matchesFilter(application: ListedApplication, filter: ApplicationsFilter): boolean {
-  if (filter.status && application.status !== filter.status) return false;
-  if (filter.tenantId && application.tenantId !== filter.tenantId) return false;
-  return true;
+export type AfterIntake = 'prepend' | 'showAllStatuses' | 'reload';
+
+export function afterIntake(
+  application: ListedApplication,
+  filter: ApplicationsFilter,
+): AfterIntake {
+  if (filter.status && application.status !== filter.status) return 'showAllStatuses';
+  if (filter.tenantId && application.tenantId !== filter.tenantId) return 'reload';
+  return 'prepend';
 }
 
 /**
@@ -92,20 +101,28 @@ export interface WindowLike {
   id: string;
   code: string;
   name: string;
+  kind: string;
   staffIds: readonly string[];
 }
 
-/** The windows of one tenant a person may take applications in at, by window code. */
+/** Windows that take in no applications (as the server says). */
+export const NO_INTAKE_WINDOW_KINDS: readonly string[] = ['CHARGING', 'COMPLAINT'];
+
+/**
+ * The windows of one tenant a person may take applications in at, by window code: never a
+ * charging or complaint window.
+ */
 export function intakeWindows<W extends WindowLike>(
   scope: IntakeScope,
   windows: readonly W[],
   userId: string,
 ): W[] {
+  const intake = windows.filter((w) => !NO_INTAKE_WINDOW_KINDS.includes(w.kind));
   const usable =
     scope === 'none'
       ? []
       : scope === 'assigned'
-        ? windows.filter((w) => w.staffIds.includes(userId))
-        : [...windows];
-  return usable.sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }));
+        ? intake.filter((w) => w.staffIds.includes(userId))
+        : intake;
+  return [...usable].sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }));
 }

@@ -20,9 +20,9 @@ import type { Application } from '../../api/applications';
 import type { CurrentUser } from '../../api/me';
 import type { TenantSummary } from '../../api/tenants';
 import {
+  afterIntake,
   APPLICATION_STATUSES,
   type ApplicationsFilter,
-  matchesFilter,
 } from '../../applications/application-list';
 import { actionErrorText } from '../../i18n/describe';
 import { formatDateTime } from '../../i18n/format';
@@ -109,9 +109,17 @@ export function ApplicationsPage({ user }: { user: CurrentUser }) {
 
   const submitted = (application: Application) => {
     setNewId(application.id);
-    // On top of the list; a filter that would hide it is lifted (the list reloads, newest first).
-    if (matchesFilter(application, filter)) list.prepend(application);
-    else setFilter({});
+    switch (afterIntake(application, filter)) {
+      case 'prepend':
+        list.prepend(application);
+        break;
+      case 'showAllStatuses': // the list reloads, newest first
+        setFilter((f) => ({ ...f, status: null }));
+        break;
+      case 'reload':
+        void list.reload();
+        break;
+    }
   };
 
   const columns: ColumnsType<Application> = [

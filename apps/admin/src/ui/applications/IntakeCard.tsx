@@ -31,8 +31,10 @@ import {
   ITEM_NAME_MAX,
   itemCodeProblems,
   itemNameProblems,
+  type IntakeDraft,
   phoneProblems,
   type Problem,
+  serverIntakeProblems,
 } from '../../applications/applicant-rules';
 import { intakeScope, intakeWindows } from '../../applications/application-list';
 import { actionErrorText, problemText } from '../../i18n/describe';
@@ -55,6 +57,15 @@ const EMPTY: IntakeValues = {
   applicantName: '',
   idNumber: '',
   phone: '',
+};
+
+/** The client's own check of each field, to say a server's refusal in the interface language. */
+const FIELD_CHECKS: Partial<Record<keyof IntakeDraft, (value: string) => Problem[]>> = {
+  itemCode: itemCodeProblems,
+  itemName: itemNameProblems,
+  applicantName: applicantNameProblems,
+  idNumber: (value) => idNumberProblems(value),
+  phone: phoneProblems,
 };
 
 interface PickerNode {
@@ -193,6 +204,13 @@ export function IntakeCard({
       form.resetFields(['itemCode', 'itemName', 'applicantName', 'idNumber', 'phone']);
     } catch (caught) {
       setError(caught);
+      // A refusal naming fields: shown at the fields too.
+      form.setFields(
+        serverIntakeProblems(caught).map(({ field, message }) => {
+          const own = FIELD_CHECKS[field]?.(String(values[field] ?? ''))[0];
+          return { name: field, errors: [own ? problemText(t, own) : message] };
+        }),
+      );
     }
   };
 
