@@ -38,8 +38,9 @@ interface Tenant {
   name: string;
   window_id: string | null;
   user_id: string | null;
+  application_id: string | null;
 }
-type IdKind = 'tenant' | 'window' | 'user';
+type IdKind = 'tenant' | 'window' | 'user' | 'application';
 interface IdSlot {
   path: string[];
   kind: IdKind;
@@ -76,7 +77,8 @@ describe('tenant isolation matrix', () => {
     tenants = await db.query<Tenant>(
       `SELECT t.id, t.parent_id, t.division_code, t.name,
               (SELECT w.id FROM service_windows w WHERE w.tenant_id = t.id ORDER BY w.code LIMIT 1) AS window_id,
-              (SELECT m.user_id FROM memberships m WHERE m.tenant_id = t.id ORDER BY m.user_id LIMIT 1) AS user_id
+              (SELECT m.user_id FROM memberships m WHERE m.tenant_id = t.id ORDER BY m.user_id LIMIT 1) AS user_id,
+              (SELECT a.id FROM applications a WHERE a.tenant_id = t.id ORDER BY a.id LIMIT 1) AS application_id
          FROM tenants t ORDER BY t.division_code`,
     );
     let n = 1;
@@ -130,7 +132,12 @@ describe('tenant isolation matrix', () => {
   }
 
   function idOf(tenant: Tenant, kind: IdKind): string | null {
-    return kind === 'tenant' ? tenant.id : kind === 'window' ? tenant.window_id : tenant.user_id;
+    return {
+      tenant: tenant.id,
+      window: tenant.window_id,
+      user: tenant.user_id,
+      application: tenant.application_id,
+    }[kind];
   }
 
   /** Operations that take an id somewhere in their arguments, with where those ids go. */
@@ -145,18 +152,31 @@ describe('tenant isolation matrix', () => {
       ['mutation', schema.getMutationType()],
     ] as const) {
       for (const field of Object.values(root!.getFields())) {
-        const slots = field.args.flatMap((arg) => idSlots(arg, [arg.name]));
+        const returned = getNamedType(field.type).name;
+        const slots = field.args.flatMap((arg) => idSlots(arg, [arg.name], returned));
         if (slots.length) out.push({ type, field, slots });
       }
     }
     return out;
   }
 
-  function idSlots(input: GraphQLArgument | GraphQLInputField, path: string[]): IdSlot[] {
+  /** What an id names: by its argument's name, or for a bare `id` by what the field returns. */
+  function kindOf(name: string, returned: string): IdKind {
+    const subject = name === 'id' ? returned : name;
+    if (/window/i.test(subject)) return 'window';
+    if (/user|staff/i.test(subject)) return 'user';
+    if (/application/i.test(subject)) return 'application';
+    return 'tenant';
+  }
+
+  function idSlots(
+    input: GraphQLArgument | GraphQLInputField,
+    path: string[],
+    returned: string,
+  ): IdSlot[] {
     const named = getNamedType(input.type);
     if (isScalarType(named) && named.name === 'ID') {
-      const name = path.at(-1)!;
-      const kind: IdKind = /window/i.test(name) ? 'window' : /user/i.test(name) ? 'user' : 'tenant';
+      const kind = kindOf(path.at(-1)!, returned);
       return [
         {
           path,
@@ -166,7 +186,9 @@ describe('tenant isolation matrix', () => {
       ];
     }
     if (isInputObjectType(named)) {
-      return Object.values(named.getFields()).flatMap((f) => idSlots(f, [...path, f.name]));
+      return Object.values(named.getFields()).flatMap((f) =>
+        idSlots(f, [...path, f.name], returned),
+      );
     }
     return [];
   }
@@ -223,6 +245,9 @@ describe('tenant isolation matrix', () => {
         'suspendTenant',
         'inviteStaff',
         'assignStaffToWindow',
+        'application',
+        'applications',
+        'submitApplication',
       ]),
     );
   });

@@ -47,6 +47,25 @@ export async function addNeighbourCounty(db: TestDatabase): Promise<void> {
       [username, displayName, hash, code, role],
     );
   }
+  // One application at each of Liujiang's halls, taken in by their own staff.
+  const applications: [string, string, string][] = [
+    ['450206', 'LJ-20261126-0001', 'liujiang.admin'],
+    ['450206100', '450206100-20261126-0001', 'labao.manager'],
+    ['450206100201', '450206100201-20261126-0001', 'baipeng.staff'],
+  ];
+  for (const [code, receipt, username] of applications) {
+    await db.query(
+      `INSERT INTO applications (tenant_id, receipt_number, window_id, item_code, item_name,
+                                 applicant_name, applicant_id_number, applicant_phone, status,
+                                 submitted_by)
+       SELECT t.id, $2, w.id, '000105001000', '个体工商户设立登记', '黄小明',
+              '11010519491231002X', '13900001111', 'SUBMITTED', u.id
+         FROM tenants t JOIN service_windows w ON w.tenant_id = t.id
+              JOIN users u ON u.username = $3
+        WHERE t.division_code = $1`,
+      [code, receipt, username],
+    );
+  }
 }
 
 /** A fingerprint of every row the API may change, to prove a refused call changed nothing. */
@@ -59,7 +78,10 @@ export async function databaseFingerprint(db: TestDatabase): Promise<string> {
        (SELECT string_agg(w::text, ',' ORDER BY tenant_id, id) FROM service_windows w),
        (SELECT string_agg(a::text, ',' ORDER BY tenant_id, window_id, user_id) FROM window_assignments a),
        (SELECT count(*)::text FROM setup_links),
-       (SELECT count(*)::text FROM audit_events))) AS fingerprint`,
+       (SELECT count(*)::text FROM audit_events),
+       (SELECT string_agg(a::text, ',' ORDER BY tenant_id, id) FROM applications a),
+       (SELECT count(*)::text FROM application_events),
+       (SELECT string_agg(c::text, ',' ORDER BY tenant_id, day) FROM receipt_counters c))) AS fingerprint`,
   );
   return row.fingerprint;
 }

@@ -50,6 +50,6 @@ export async function login(
   });
 }
 
-export function errorCode(result: GraphQLResult): string | undefined {
+export function errorCode(result: Pick<GraphQLResult<unknown>, 'errors'>): string | undefined {
   return result.errors?.[0]?.extensions?.code;
 }

@@ -9,6 +9,7 @@ import {
   TenancyModule,
   TongbanErrorFilter,
 } from '@tongban/tenancy';
+import { WorkflowModule } from '@tongban/workflow';
 import type { Request } from 'express';
 import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
@@ -77,6 +78,7 @@ export class AppModule {
         TerminusModule.forRoot({ errorLogStyle: 'json', logger: false }),
         DatabaseModule.forRoot(runtime.dataSource),
         TenancyModule.forRoot(identityOptionsFor(runtime)),
+        WorkflowModule,
         JobsModule.forRoot({
           redisUrl: config.REDIS_URL ?? null,
           prefix: config.QUEUE_PREFIX,

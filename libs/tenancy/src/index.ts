@@ -28,9 +28,17 @@ export {
   REQUIRED_ABILITY,
   type RequiredAbility,
 } from './authorization/require-ability.decorator';
-export { abilityFor, subject, type TongbanAbility } from './authorization/ability';
+export {
+  abilityFor,
+  subject,
+  type SubjectRecord,
+  type TongbanAbility,
+} from './authorization/ability';
+export { accessibleWhere, type SqlFilter } from './authorization/ability-sql';
 export * from './authorization/role-rules';
 export { TenantScope, scopeOf, type Scope } from './context/tenant-scope';
+export { TenantDirectory, type TenantRecord } from './tenant/tenant-directory.service';
+export { PageInfo } from './tenant/tenant.graphql';
 export * from './jobs/job-queue';
 export { JobContext } from './jobs/job-context';
 export { RevokeTenantSessionsProcessor } from './tenant/revoke-tenant-sessions.processor';
@@ -55,7 +63,6 @@ export const TENANCY_ENTITIES = [
   RefreshTokenEntity,
 ];
 export {
-  seesPersonalDataMasked,
   personalDataFor,
   maskName,
   maskIdNumber,

@@ -52,6 +52,7 @@ export class TenancyModule {
       exports: [
         RequestContext,
         TenantScope,
+        TenantDirectory,
         IdentityService,
         AuthenticationGuard,
         AuthorizationGuard,

@@ -58,7 +58,10 @@ describe('loadConfiguration', () => {
   it('asks the one-shot migrate only for the database in production', () => {
     expect(problems({ NODE_ENV: 'production' }).length).toBe(4);
     expect(() =>
-      loadConfiguration({ NODE_ENV: 'production', DATABASE_URL: 'postgres://app@db/tongban' }, { redis: false, signingKeys: false }),
+      loadConfiguration(
+        { NODE_ENV: 'production', DATABASE_URL: 'postgres://app@db/tongban' },
+        { redis: false, signingKeys: false },
+      ),
     ).not.toThrow();
   });
 

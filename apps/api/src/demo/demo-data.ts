@@ -1,4 +1,5 @@
 import { Role, ServiceWindowKind, TenantKind } from '@tongban/tenancy';
+import { residentIdCheckCharacter } from '@tongban/workflow';
 
 /**
  * Demo data from the source document (county-center-annual-summary.txt): Liuzhou City >
@@ -14,6 +15,8 @@ export interface DemoTenant {
   kind: TenantKind;
   parent: string | null;
   windows: { code: string; name: string; kind: ServiceWindowKind }[];
+  /** The letters of the hall's receipt numbers (LC-20261127-0007). */
+  receiptPrefix?: string;
 }
 
 const departmentWindows = [
@@ -55,6 +58,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
     name: '柳城县',
     kind: TenantKind.COUNTY,
     parent: '450200',
+    receiptPrefix: 'LC',
     windows: [
       ...departmentWindows,
       ...comprehensive(3),
@@ -67,6 +71,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
     name: '马山乡',
     kind: TenantKind.TOWNSHIP,
     parent: '450222',
+    receiptPrefix: 'MS',
     windows: comprehensive(2),
   },
   {
@@ -74,6 +79,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
     name: '大埔镇',
     kind: TenantKind.TOWNSHIP,
     parent: '450222',
+    receiptPrefix: 'DP',
     windows: comprehensive(3),
   },
   {
@@ -147,6 +153,12 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     role: Role.WINDOW_STAFF,
   },
   {
+    username: 'liucheng.land',
+    displayName: '国土资源窗口 莫海',
+    tenant: '450222',
+    role: Role.WINDOW_STAFF,
+  },
+  {
     username: 'village.staff',
     displayName: '马山村代办员 覃明',
     tenant: '450222203201',
@@ -157,5 +169,87 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     displayName: '电子监察 蓝军',
     tenant: '450222',
     role: Role.SUPERVISOR,
+  },
+];
+
+/** Who works which window (by tenant division code and window code). */
+export const DEMO_WINDOW_ASSIGNMENTS = [
+  { username: 'liucheng.window', tenant: '450222', window: 'C1' },
+  { username: 'liucheng.land', tenant: '450222', window: '01' },
+  { username: 'village.staff', tenant: '450222203201', window: 'D1' },
+];
+
+export interface DemoApplication {
+  tenant: string;
+  window: string;
+  /** Who took it in (a demo account allowed to). */
+  by: string;
+  daysAgo: number;
+  itemCode: string;
+  itemName: string;
+  applicant: { name: string; idNumber: string | null; phone: string | null };
+}
+
+/** A valid citizen identity number for a birth date and sequence (check character computed). */
+const idNumber = (birth: string, sequence: string) => {
+  const first17 = `450222${birth}${sequence}`;
+  return first17 + residentIdCheckCharacter(first17);
+};
+
+/** Applications taken in over the last days; all still SUBMITTED (intake is what exists). */
+export const DEMO_APPLICATIONS: DemoApplication[] = [
+  {
+    tenant: '450222',
+    window: 'C1',
+    by: 'liucheng.window',
+    daysAgo: 3,
+    itemCode: '000105001000',
+    itemName: '个体工商户设立登记',
+    applicant: { name: '张伟', idNumber: idNumber('19850312', '201'), phone: '13807721234' },
+  },
+  {
+    tenant: '450222',
+    window: 'C1',
+    by: 'liucheng.window',
+    daysAgo: 2,
+    itemCode: '000105002000',
+    itemName: '食品经营许可',
+    applicant: { name: '李娜', idNumber: idNumber('19920718', '322'), phone: '13977215678' },
+  },
+  {
+    tenant: '450222',
+    window: 'C1',
+    by: 'liucheng.window',
+    daysAgo: 1,
+    itemCode: '000112003000',
+    itemName: '城乡居民基本养老保险参保登记',
+    applicant: { name: '王秀英', idNumber: idNumber('19580105', '144'), phone: '0772-7612345' },
+  },
+  {
+    tenant: '450222',
+    window: '01',
+    by: 'liucheng.land',
+    daysAgo: 1,
+    itemCode: '000111004000',
+    itemName: '农村村民宅基地审批',
+    applicant: { name: '覃志强', idNumber: idNumber('19760920', '031'), phone: '18677201122' },
+  },
+  {
+    tenant: '450222203',
+    window: 'C1',
+    by: 'mashan.manager',
+    daysAgo: 2,
+    itemCode: '000112005000',
+    itemName: '城乡居民医疗保险参保登记',
+    applicant: { name: '韦春花', idNumber: idNumber('19690411', '262'), phone: '15877203344' },
+  },
+  {
+    tenant: '450222203201',
+    window: 'D1',
+    by: 'village.staff',
+    daysAgo: 0,
+    itemCode: '000112006000',
+    itemName: '高龄津贴申领',
+    applicant: { name: '蓝桂英', idNumber: idNumber('19400223', '083'), phone: null },
   },
 ];

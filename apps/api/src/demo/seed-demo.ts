@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { hashPassword, TenantStatus } from '@tongban/tenancy';
 import { DataSource } from 'typeorm';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TENANTS } from './demo-data';
+import { ApplicationStatus, takeReceiptNumber } from '@tongban/workflow';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_APPLICATIONS,
+  DEMO_PASSWORD,
+  DEMO_TENANTS,
+  DEMO_WINDOW_ASSIGNMENTS,
+} from './demo-data';
 
 export class DemoSeedRefusedError extends Error {
   constructor() {
@@ -14,6 +21,7 @@ export interface SeedReport {
   tenants: number;
   windows: number;
   users: number;
+  applications: number;
 }
 
 /** Inserts the demo tenants, windows and accounts that are missing; a second run adds nothing. */
@@ -22,15 +30,15 @@ export async function seedDemo(dataSource: DataSource, nodeEnv: string): Promise
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   return dataSource.transaction(async (tx) => {
-    const report: SeedReport = { tenants: 0, windows: 0, users: 0 };
+    const report: SeedReport = { tenants: 0, windows: 0, users: 0, applications: 0 };
     const tenants = new Map<string, { id: string; path: string[] }>();
 
     for (const tenant of DEMO_TENANTS) {
       const parent = tenant.parent ? tenants.get(tenant.parent) : undefined;
       const id = randomUUID();
       const inserted = await tx.query(
-        `INSERT INTO tenants (id, parent_id, kind, division_code, name, status, path)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
+        `INSERT INTO tenants (id, parent_id, kind, division_code, name, status, path, receipt_prefix)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT (division_code) DO NOTHING RETURNING id`,
         [
           id,
@@ -40,6 +48,7 @@ export async function seedDemo(dataSource: DataSource, nodeEnv: string): Promise
           tenant.name,
           TenantStatus.ACTIVE,
           [...(parent?.path ?? []), id],
+          tenant.receiptPrefix ?? null,
         ],
       );
       report.tenants += inserted.length;
@@ -73,6 +82,59 @@ export async function seedDemo(dataSource: DataSource, nodeEnv: string): Promise
         inserted[0].id,
         [account.role],
       ]);
+    }
+
+    for (const assignment of DEMO_WINDOW_ASSIGNMENTS) {
+      await tx.query(
+        `INSERT INTO window_assignments (tenant_id, window_id, user_id)
+         SELECT w.tenant_id, w.id, u.id FROM service_windows w, users u
+          WHERE w.tenant_id = $1 AND w.code = $2 AND lower(u.username) = lower($3)
+         ON CONFLICT DO NOTHING`,
+        [tenants.get(assignment.tenant)!.id, assignment.window, assignment.username],
+      );
+    }
+
+    // Applications only for halls that have none yet, so a second run adds nothing.
+    const [{ any }] = await tx.query(`SELECT EXISTS (SELECT 1 FROM applications) AS any`);
+    if (!any) {
+      for (const application of DEMO_APPLICATIONS) {
+        const [hall] = await tx.query(
+          `SELECT t.id AS "tenantId", t.receipt_prefix AS "receiptPrefix",
+                  t.division_code AS "divisionCode", w.id AS "windowId", u.id AS "userId",
+                  now() - $3::int * interval '1 day' - interval '2 hours' AS at
+             FROM tenants t
+             JOIN service_windows w ON w.tenant_id = t.id AND w.code = $2
+             JOIN users u ON lower(u.username) = lower($4)
+            WHERE t.division_code = $1`,
+          [application.tenant, application.window, application.daysAgo, application.by],
+        );
+        const receiptNumber = await takeReceiptNumber(tx, hall, hall.at);
+        const [created] = await tx.query(
+          `INSERT INTO applications (tenant_id, receipt_number, window_id, item_code, item_name,
+                                     applicant_name, applicant_id_number, applicant_phone,
+                                     status, submitted_at, submitted_by)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+          [
+            hall.tenantId,
+            receiptNumber,
+            hall.windowId,
+            application.itemCode,
+            application.itemName,
+            application.applicant.name,
+            application.applicant.idNumber,
+            application.applicant.phone,
+            ApplicationStatus.SUBMITTED,
+            hall.at,
+            hall.userId,
+          ],
+        );
+        await tx.query(
+          `INSERT INTO application_events (tenant_id, application_id, to_status, actor_id, occurred_at)
+           VALUES ($1, $2, $3, $4, $5)`,
+          [hall.tenantId, created.id, ApplicationStatus.SUBMITTED, hall.userId, hall.at],
+        );
+        report.applications += 1;
+      }
     }
     return report;
   });

@@ -3,6 +3,8 @@ import { LazyMetadataStorage } from '@nestjs/graphql/dist/schema-builder/storage
 import {
   abilityFor,
   ALL_ROLES,
+  APPLICANT_PERSONAL_DATA,
+  subject,
   PUBLIC_ACCESS,
   REQUIRED_ABILITY,
   RequiredAbility,
@@ -72,5 +74,24 @@ describe('permissions of every GraphQL operation', () => {
 
   it('matches the reviewed list of who may call what', () => {
     expect(permissionTable()).toMatchSnapshot();
+  });
+
+  it('matches the reviewed list of who reads applicants\' personal data masked', () => {
+    // A record every role's conditions reach: at the actor's tenant, at a window they work.
+    const actor = actorWith(Role.WINDOW_STAFF);
+    const application = subject('Application', {
+      tenantId: actor.tenant.id,
+      tenantPath: actor.tenant.path,
+      windowStaffIds: [actor.userId],
+    });
+    const table = APPLICANT_PERSONAL_DATA.map((field) => {
+      const masked = ALL_ROLES.filter(
+        (role) =>
+          abilityFor(actorWith(role)).can('read', application) &&
+          !abilityFor(actorWith(role)).can('read', application, field),
+      );
+      return `Application.${field}: masked for ${masked.join(', ') || 'nobody'}`;
+    });
+    expect(table).toMatchSnapshot();
   });
 });

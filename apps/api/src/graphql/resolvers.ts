@@ -1,4 +1,5 @@
 import { TENANCY_RESOLVERS } from '@tongban/tenancy';
+import { WORKFLOW_RESOLVERS } from '@tongban/workflow';
 
 /** Every GraphQL resolver class of the API, for the schema printer and the permission list. */
-export const ALL_RESOLVERS = [...TENANCY_RESOLVERS];
+export const ALL_RESOLVERS = [...TENANCY_RESOLVERS, ...WORKFLOW_RESOLVERS];

@@ -1,5 +1,6 @@
 import { createMongoAbility, MongoAbility, RawRuleOf } from '@casl/ability';
 import { Actor } from '../identity/actor';
+import { Role } from '../identity/role';
 import { Action, ROLE_RULES, RuleTemplate, Subject } from './role-rules';
 
 export type TongbanAbility = MongoAbility<[Action, Subject | SubjectRecord]>;
@@ -11,12 +12,25 @@ export interface SubjectRecord {
   tenantId?: string;
   path?: string[];
   tenantPath?: string[];
+  /** Staff assigned to the record's window (applications). */
+  windowStaffIds?: string[];
 }
 
-/** Builds the actor's ability from the role rules, with placeholders filled in. */
+/**
+ * Builds the actor's ability from the role rules, with placeholders filled in.
+ *
+ * In CASL a later rule wins over an earlier one. A role's inverted rules (e.g. personal data
+ * masked for city officials) must limit that role, not take away what another role of the same
+ * person grants: roles with inverted rules go first, so the grants of the others come later.
+ */
 export function abilityFor(actor: Pick<Actor, 'roles' | 'tenant' | 'userId'>): TongbanAbility {
   const values: Record<string, string> = { tenantId: actor.tenant.id, userId: actor.userId };
-  const rules = actor.roles.flatMap((role) =>
+  const restricting = (role: Role) => ROLE_RULES[role].some((rule) => rule.inverted);
+  const ordered = [
+    ...actor.roles.filter(restricting),
+    ...actor.roles.filter((role) => !restricting(role)),
+  ];
+  const rules = ordered.flatMap((role) =>
     ROLE_RULES[role].map((rule) => interpolate(rule, values)),
   );
   return createMongoAbility<[Action, Subject | SubjectRecord]>(

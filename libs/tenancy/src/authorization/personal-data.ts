@@ -1,19 +1,11 @@
-import { Role } from '../identity/role';
+import type { SubjectRecord, TongbanAbility } from './ability';
 
 /**
  * Field-level rule of DESIGN.md §3: city officials compare tenants and see applicants'
- * personal data masked (张*, 4502**********1234, 138****5678). Applied on the server when a
- * record leaves for such a reader, never left to the client.
+ * personal data masked (张*, 4502**********1234, 138****5678). Which fields a reader sees
+ * plainly is a field rule of their ability (role-rules.ts); masking is applied on the server
+ * when a record leaves for that reader, never left to the client.
  */
-const MASKED_READERS = new Set<Role>([Role.CITY_OFFICIAL]);
-
-/**
- * Whether the reader sees personal data masked: yes unless a role of theirs sees it plainly
- * (no roles at all: masked, failing closed).
- */
-export function seesPersonalDataMasked(roles: readonly Role[]): boolean {
-  return roles.every((role) => MASKED_READERS.has(role));
-}
 
 /** 张三 → 张*, 欧阳娜娜 → 欧***; a Latin name keeps its first letter. */
 export function maskName(name: string): string {
@@ -43,13 +35,22 @@ export interface PersonalData {
   phone: string | null;
 }
 
-/** The record as this reader may see it. */
-export function personalDataFor<T extends PersonalData>(roles: readonly Role[], record: T): T {
-  if (!seesPersonalDataMasked(roles)) return record;
-  return {
-    ...record,
-    name: maskName(record.name),
-    idNumber: record.idNumber === null ? null : maskIdNumber(record.idNumber),
-    phone: record.phone === null ? null : maskPhone(record.phone),
-  };
+/**
+ * The applicant's personal data as this reader may see it: each field the ability does not
+ * let them read plainly on this very record is masked. `masked` says whether any was.
+ */
+export function personalDataFor(
+  ability: TongbanAbility,
+  record: SubjectRecord,
+  data: PersonalData,
+): PersonalData & { masked: boolean } {
+  const plain = (field: string) => ability.can('read', record, field);
+  const name = plain('applicantName') ? data.name : maskName(data.name);
+  const idNumber =
+    data.idNumber === null || plain('applicantIdNumber')
+      ? data.idNumber
+      : maskIdNumber(data.idNumber);
+  const phone = data.phone === null || plain('applicantPhone') ? data.phone : maskPhone(data.phone);
+  const masked = name !== data.name || idNumber !== data.idNumber || phone !== data.phone;
+  return { name, idNumber, phone, masked };
 }

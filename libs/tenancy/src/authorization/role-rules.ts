@@ -5,38 +5,63 @@ import { Role } from '../identity/role';
  * Who may do what, as data (DESIGN.md §3). Plain TypeScript: read by the CASL ability
  * factory, by the scope of row-level security and by the permission snapshot test.
  *
- * Subjects: Tenant, ServiceWindow, Staff (a user's membership of a tenant), AuditEvent, Self.
- * Condition placeholders: ${tenantId} is the actor's home tenant. `tenantPath` / `path` hold
- * the ids from the root down to a tenant, so `{ path: '${tenantId}' }` means "in my subtree".
+ * Subjects: Tenant, ServiceWindow, Staff (a user's membership of a tenant), AuditEvent,
+ * Application (with its applicant's personal data), Self.
+ * Condition placeholders: ${tenantId} is the actor's home tenant, ${userId} the actor.
+ * `tenantPath` / `path` hold the ids from the root down to a tenant, so
+ * `{ path: '${tenantId}' }` means "in my subtree"; `windowStaffIds` holds the staff assigned
+ * to an application's window, so `{ windowStaffIds: '${userId}' }` means "at my windows".
+ * Field rules: an inverted rule with `fields` keeps those fields from being read plainly;
+ * for personal data that means masked (personal-data.ts), never left out.
  */
 export type Action =
   'manage' | 'read' | 'create' | 'update' | 'onboard' | 'suspend' | 'assignRole' | 'disable';
-export type Subject = 'Tenant' | 'ServiceWindow' | 'Staff' | 'AuditEvent' | 'Self' | 'all';
+export type Subject =
+  'Tenant' | 'ServiceWindow' | 'Staff' | 'AuditEvent' | 'Application' | 'Self' | 'all';
 
 export interface RuleTemplate {
   action: Action | Action[];
   subject: Subject | Subject[];
   conditions?: Record<string, unknown>;
+  fields?: string[];
   inverted?: boolean;
 }
+
+/** The applicant's personal data on an application (DESIGN.md §3: masked for city officials). */
+export const APPLICANT_PERSONAL_DATA = ['applicantName', 'applicantIdNumber', 'applicantPhone'];
 
 const inMySubtree = { path: '${tenantId}' };
 const belowMe = { path: '${tenantId}', id: { $ne: '${tenantId}' } };
 const ownedInMySubtree = { tenantPath: '${tenantId}' };
 const ownedByMyTenant = { tenantId: '${tenantId}' };
+const atMyWindows = { tenantId: '${tenantId}', windowStaffIds: '${userId}' };
+const personalDataMasked: RuleTemplate = {
+  action: 'read',
+  subject: 'Application',
+  fields: APPLICANT_PERSONAL_DATA,
+  inverted: true,
+};
 
 const everyone: RuleTemplate[] = [{ action: 'manage', subject: 'Self' }];
 
 export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
-  [Role.PLATFORM_ADMIN]: [...everyone, { action: 'manage', subject: 'all', conditions: undefined }],
+  // The platform operator runs catalogues and calendars: no intake of their own, and
+  // citizens' personal data stays masked to them.
+  [Role.PLATFORM_ADMIN]: [
+    ...everyone,
+    { action: 'manage', subject: 'all', conditions: undefined },
+    { action: 'create', subject: 'Application', inverted: true },
+    personalDataMasked,
+  ],
   [Role.CITY_OFFICIAL]: [
     ...everyone,
     { action: 'read', subject: 'Tenant', conditions: inMySubtree },
     {
       action: 'read',
-      subject: ['ServiceWindow', 'Staff', 'AuditEvent'],
+      subject: ['ServiceWindow', 'Staff', 'AuditEvent', 'Application'],
       conditions: ownedInMySubtree,
     },
+    personalDataMasked,
   ],
   [Role.COUNTY_ADMIN]: [
     ...everyone,
@@ -44,32 +69,37 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
     { action: ['onboard'], subject: 'Tenant', conditions: inMySubtree },
     { action: ['suspend', 'update'], subject: 'Tenant', conditions: belowMe },
     { action: 'manage', subject: ['ServiceWindow', 'Staff'], conditions: ownedInMySubtree },
-    { action: 'read', subject: 'AuditEvent', conditions: ownedInMySubtree },
+    { action: 'read', subject: ['AuditEvent', 'Application'], conditions: ownedInMySubtree },
   ],
   [Role.CENTER_MANAGER]: [
     ...everyone,
     { action: 'read', subject: 'Tenant', conditions: inMySubtree },
     { action: 'manage', subject: ['ServiceWindow', 'Staff'], conditions: ownedInMySubtree },
     { action: 'read', subject: 'AuditEvent', conditions: ownedInMySubtree },
+    { action: ['read', 'create'], subject: 'Application', conditions: ownedInMySubtree },
   ],
   [Role.SUPERVISOR]: [
     ...everyone,
     { action: 'read', subject: 'Tenant', conditions: inMySubtree },
     {
       action: 'read',
-      subject: ['ServiceWindow', 'Staff', 'AuditEvent'],
+      subject: ['ServiceWindow', 'Staff', 'AuditEvent', 'Application'],
       conditions: ownedInMySubtree,
     },
   ],
+  // Window staff work the items of the windows they are assigned to, and only those.
   [Role.WINDOW_STAFF]: [
     ...everyone,
     { action: 'read', subject: 'Tenant', conditions: { id: '${tenantId}' } },
     { action: 'read', subject: 'ServiceWindow', conditions: ownedByMyTenant },
+    { action: ['read', 'create'], subject: 'Application', conditions: atMyWindows },
   ],
+  // A village station takes applications in on the villagers' behalf (代办).
   [Role.STATION_STAFF]: [
     ...everyone,
     { action: 'read', subject: 'Tenant', conditions: { id: '${tenantId}' } },
     { action: 'read', subject: 'ServiceWindow', conditions: ownedByMyTenant },
+    { action: ['read', 'create'], subject: 'Application', conditions: ownedByMyTenant },
   ],
 };
 

@@ -1,0 +1,11 @@
+export { WorkflowModule, WORKFLOW_RESOLVERS } from './workflow.module';
+export { ApplicationStatus } from './application/application-status';
+export {
+  normalizeIntake,
+  type ApplicantDetails,
+  type IntakeDetails,
+  type IntakeProblem,
+} from './application/applicant';
+export { residentIdCheckCharacter, residentIdProblem } from './application/resident-id-number';
+export { formatReceiptNumber, receiptPrefixOf } from './application/receipt-number';
+export { takeReceiptNumber } from './application/receipt-counter';
