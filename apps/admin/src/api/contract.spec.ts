@@ -11,8 +11,10 @@ import {
   LOGOUT_MUTATION,
   REFRESH_MUTATION,
 } from '../auth/session';
+import { APPLICATION_STATUSES } from '../applications/application-list';
 import { ROLES, TENANT_KINDS, TENANT_STATUSES, WINDOW_KINDS } from '../i18n/labels';
 import { SERVICE_WINDOW_KINDS } from '../onboarding/onboarding-rules';
+import * as applicationDocuments from './applications';
 import { ME_QUERY } from './me';
 import * as tenantDocuments from './tenants';
 
@@ -65,6 +67,26 @@ describe('GraphQL contract', () => {
 
   it.each(documents)('%s is valid against the schema', (_name, document) => {
     expect(validate(schema, document as DocumentNode).map((e) => e.message)).toEqual([]);
+  });
+
+  const applicationDocs = Object.entries(applicationDocuments).filter(
+    ([name, value]) => /_(QUERY|MUTATION)$/.test(name) && typeof value === 'object',
+  );
+
+  it('covers the application documents', () => {
+    expect(applicationDocs.map(([name]) => name).sort()).toEqual([
+      'APPLICATIONS_QUERY',
+      'INTAKE_WINDOWS_QUERY',
+      'SUBMIT_APPLICATION_MUTATION',
+    ]);
+  });
+
+  it.each(applicationDocs)('%s is valid against the schema', (_name, document) => {
+    expect(validate(schema, document as DocumentNode).map((e) => e.message)).toEqual([]);
+  });
+
+  it('the app knows every application status of the schema', () => {
+    expect([...APPLICATION_STATUSES].sort()).toEqual(enumValues('ApplicationStatus'));
   });
 
   it('the app knows every service window kind of the schema', () => {
