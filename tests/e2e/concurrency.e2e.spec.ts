@@ -9,7 +9,8 @@ import {
 
 /**
  * 1,000 concurrent GraphQL requests from the staff of 50 tenants, through an API with a pool
- * of 4 connections: every answer holds only the caller's own tenant's rows.
+ * of 4 connections: every answer holds only the caller's own tenant's rows (windows, and the
+ * applications at the window they work).
  */
 describe('concurrent requests across tenants', () => {
   let db: TestDatabase;
@@ -42,6 +43,21 @@ describe('concurrent requests across tenants', () => {
          INSERT INTO memberships (tenant_id, user_id, roles) SELECT $3, id, ARRAY['WINDOW_STAFF'] FROM u`,
         [username, hash, tenant.id],
       );
+      // Each works C1, where one application of their own tenant waits.
+      await db.query(
+        `INSERT INTO window_assignments (tenant_id, window_id, user_id)
+         SELECT w.tenant_id, w.id, u.id FROM service_windows w, users u
+          WHERE w.tenant_id = $1 AND w.code = 'C1' AND u.username = $2`,
+        [tenant.id, username],
+      );
+      await db.query(
+        `INSERT INTO applications (tenant_id, receipt_number, window_id, item_code, item_name,
+                                   applicant_name, status, submitted_by)
+         SELECT w.tenant_id, 'LOAD-' || $2, w.id, 'X1', '并发测试', $1::text, 'SUBMITTED', u.id
+           FROM service_windows w, users u
+          WHERE w.tenant_id = $1::uuid AND w.code = 'C1' AND u.username = $2`,
+        [tenant.id, username],
+      );
       staff.push({ username, tenantId: tenant.id });
     }
     api = await startApi({
@@ -67,12 +83,14 @@ describe('concurrent requests across tenants', () => {
       });
       tokens.set(username, result.data!.login.accessToken);
     }
-    const query = `{ me { tenant { id serviceWindows { tenantId name } } } }`;
+    const query = `{ me { tenant { id serviceWindows { tenantId name } } }
+      applications { nodes { tenantId applicant { name } } } }`;
     const results = await Promise.all(
       Array.from({ length: 1000 }, async (_, n) => {
         const { username, tenantId } = staff[n % staff.length];
         const result = await gql<{
           me: { tenant: { id: string; serviceWindows: { tenantId: string; name: string }[] } };
+          applications: { nodes: { tenantId: string; applicant: { name: string } }[] };
         }>(api.baseUrl, query, { token: tokens.get(username) });
         return { tenantId, result };
       }),
@@ -86,6 +104,12 @@ describe('concurrent requests across tenants', () => {
       for (const window of tenant.serviceWindows) {
         if (window.tenantId !== tenantId || !window.name.startsWith(tenantId))
           foreign.push(`${tenantId} saw ${window.name}`);
+      }
+      const applications = result.data!.applications.nodes;
+      expect(applications).toHaveLength(1);
+      for (const application of applications) {
+        if (application.tenantId !== tenantId || application.applicant.name !== tenantId)
+          foreign.push(`${tenantId} saw the application of ${application.applicant.name}`);
       }
     }
     expect(foreign).toEqual([]);
