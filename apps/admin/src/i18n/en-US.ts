@@ -157,7 +157,7 @@ export const enUS: Messages = {
     emptyFiltered: 'No application matches',
     loadError: 'Could not load the applications',
     maskedHint:
-      'Under the personal-data rules, applicants’ names, ID numbers and phone numbers are shown masked.',
+      "Under the personal-data rules, applicants' names, ID numbers and phone numbers are shown masked.",
     maskedMark: 'Masked',
     none: '—',
   },
@@ -175,7 +175,7 @@ export const enUS: Messages = {
     itemCodePlaceholder: 'e.g. 450222-GT-001',
     itemName: 'Item name',
     itemNamePlaceholder: 'e.g. Real estate registration',
-    applicantName: 'Applicant’s name',
+    applicantName: "Applicant's name",
     applicantNamePlaceholder: 'e.g. 张三',
     idNumber: 'ID number',
     idNumberPlaceholder: '18-character resident ID number (optional)',
@@ -365,12 +365,12 @@ export const enUS: Messages = {
     itemCodeTooLong: 'The item code must be at most {{max}} characters',
     itemNameRequired: 'Please enter the item name',
     itemNameTooLong: 'The item name must be at most {{max}} characters',
-    applicantNameRequired: 'Please enter the applicant’s name',
-    applicantNameTooLong: 'The applicant’s name must be at most {{max}} characters',
+    applicantNameRequired: "Please enter the applicant's name",
+    applicantNameTooLong: "The applicant's name must be at most {{max}} characters",
     idNumberShape:
       'An ID number has 18 characters: 17 digits and a last digit or X (this one has {{actual}})',
     idNumberBirthDate: 'The birth date in the ID number (characters 7–14) is not a valid date',
-    idNumberCheckDigit: 'The ID number’s check character is wrong; please check the number',
+    idNumberCheckDigit: "The ID number's check character is wrong; please check the number",
     phoneFormat:
       'Enter an 11-digit mobile number (e.g. 13812345678) or a landline with its area code (e.g. 0772-7612345)',
   },
