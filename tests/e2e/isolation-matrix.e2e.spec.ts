@@ -21,6 +21,7 @@ import {
   isEnumType,
   isInputObjectType,
   isListType,
+  isObjectType,
   isNonNullType,
   isScalarType,
 } from 'graphql';
@@ -310,6 +311,65 @@ describe('tenant isolation matrix', () => {
       visible.map((t) => t.id).sort(),
     );
   });
+
+  /** Every list in the schema (a query without required arguments returning `nodes`). */
+  function listQueries(): { name: string; selection: string; args: string }[] {
+    return Object.values(schema.getQueryType()!.getFields()).flatMap((field) => {
+      const named = getNamedType(field.type);
+      if (!isObjectType(named) || !named.getFields().nodes) return [];
+      if (field.args.some((arg) => isNonNullType(arg.type))) return [];
+      const node = getNamedType(named.getFields().nodes.type);
+      if (!isObjectType(node)) return [];
+      const fields = node.getFields();
+      const selection = ['id', 'tenantId', 'windowId'].filter((f) => fields[f]).join(' ');
+      const paged = field.args.some((arg) => arg.name === 'page');
+      return [{ name: field.name, selection, args: paged ? '(page: { first: 200 })' : '' }];
+    });
+  }
+
+  it('finds every list in the schema', () => {
+    expect(listQueries().map((q) => q.name)).toEqual(
+      expect.arrayContaining(['tenants', 'applications']),
+    );
+  });
+
+  it.each(ACTORS)(
+    '%s: every list in the schema holds only rows of tenants the role may see',
+    async (username) => {
+      const home = homes[username];
+      const visible = new Set(
+        (SUBTREE_ROLES.has(username) ? [home, ...descendants(home)] : [home]).map((t) => t.id),
+      );
+      const [{ windows }] = await db.query<{ windows: string[] }>(
+        `SELECT coalesce(array_agg(a.window_id), '{}') AS windows FROM window_assignments a
+           JOIN users u ON u.id = a.user_id WHERE u.username = $1`,
+        [username],
+      );
+      const failures: string[] = [];
+      for (const list of listQueries()) {
+        const result = await gql<Record<string, { nodes: Record<string, string>[] }>>(
+          api.baseUrl,
+          `{ ${list.name}${list.args} { nodes { ${list.selection} } } }`,
+          { token: tokens[username] },
+        );
+        if (result.errors) {
+          failures.push(`${list.name}: ${errorCode(result)}`);
+          continue;
+        }
+        const nodes = result.data![list.name].nodes;
+        // Every demo actor has something in every list; an empty one would prove nothing.
+        if (nodes.length === 0) failures.push(`${list.name}: empty`);
+        for (const node of nodes) {
+          const tenantId = node.tenantId ?? node.id;
+          if (!visible.has(tenantId)) failures.push(`${list.name}: ${node.id} of ${tenantId}`);
+          // Window staff see only what belongs to the windows they work.
+          if (username === 'liucheng.window' && node.windowId && !windows.includes(node.windowId))
+            failures.push(`${list.name}: ${node.id} at window ${node.windowId}`);
+        }
+      }
+      expect(failures).toEqual([]);
+    },
+  );
 
   function selectionOf(field: GraphQLField<unknown, unknown>): string {
     const named = getNamedType(field.type);
