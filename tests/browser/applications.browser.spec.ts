@@ -159,6 +159,33 @@ describe('intake and masked reading of applications in the browser', () => {
     await page.screenshot({ path: `${SCREENSHOT_DIR}/tongban-intake-window-zh-CN.png` });
   });
 
+  it('a township manager takes an application in at a village station below', async () => {
+    const page = await newPage();
+    await page.goto(`${api.baseUrl}/applications`);
+    await signIn(page, 'mashan.manager', DEMO_PASSWORD);
+    await expectVisibleText(page.getByTestId('page-title'), '办件');
+    const picker = page.getByTestId('intake-card').locator('.ant-select-selection-item').first();
+    await expectVisibleText(picker, '马山乡');
+
+    // The station below: its window is the only one, chosen in advance.
+    await page.getByTestId('intake-card').locator('.ant-select-selector').first().click();
+    await page.locator('.ant-select-tree').getByText('马山村便民服务站', { exact: true }).click();
+    await expectVisibleText(
+      page.getByTestId('intake-form').locator('.ant-select-selection-item'),
+      '代办窗口',
+    );
+    await page.getByTestId('intake-item-code').fill('000112006000');
+    await page.getByTestId('intake-item-name').fill('高龄津贴申领');
+    await page.getByTestId('intake-applicant-name').fill('黄美玲');
+    await page.getByTestId('intake-phone').fill('0772-7613456');
+    await page.getByTestId('intake-submit').click();
+    const receipt = (await page.getByTestId('intake-receipt-number').innerText()).trim();
+    const row = page.getByTestId(`application-row-${receipt}`);
+    await expectVisibleText(row, '黄美玲');
+    await expectVisibleText(row, '0772-7613456');
+    await expectVisibleText(row, '马山村便民服务站');
+  });
+
   it('the city official sees the application with the personal data masked, never plainly', async () => {
     expect(receiptNumber).toMatch(/^LC-/);
     const page = await newPage();
