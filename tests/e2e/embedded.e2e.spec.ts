@@ -20,7 +20,9 @@ describe('embedded default', () => {
       expect(first.logs()).toContain(
         'running with the embedded database (PGlite) and in-process jobs',
       );
-      expect(first.logs()).toContain('"added":{"tenants":10,"windows":30,"users":7}');
+      expect(first.logs()).toContain(
+        '"added":{"tenants":10,"windows":30,"users":8,"applications":6}',
+      );
       expect(first.logs()).toMatch(/Demo accounts \(password Demo#2026\)/);
       const result = await login(first.baseUrl, 'village.staff', 'Demo#2026');
       expect(result.errors).toBeUndefined();
@@ -40,7 +42,9 @@ describe('embedded default', () => {
       readyTimeoutMs: 90_000,
     });
     try {
-      expect(second.logs()).toContain('"added":{"tenants":0,"windows":0,"users":0}');
+      expect(second.logs()).toContain(
+        '"added":{"tenants":0,"windows":0,"users":0,"applications":0}',
+      );
       // Same keys and same database: the session of the first run goes on.
       const refreshed = await gql<{ refresh: Tokens }>(second.baseUrl, REFRESH, {
         variables: { input: { refreshToken: tokens!.refreshToken } },

@@ -74,14 +74,19 @@ describe('start-up', () => {
       };
       const first = await runNode(MIGRATE, ['--seed-demo'], env);
       expect(first.code).toBe(0);
-      expect(first.stdout).toContain('"added":{"tenants":10,"windows":30,"users":7}');
+      expect(first.stdout).toContain(
+        '"added":{"tenants":10,"windows":30,"users":8,"applications":6}',
+      );
       const second = await runNode(MIGRATE, ['--seed-demo'], env);
       expect(second.code).toBe(0);
-      expect(second.stdout).toContain('"added":{"tenants":0,"windows":0,"users":0}');
-      const [counts] = await db.query<{ tenants: number; users: number }>(
-        `SELECT (SELECT count(*)::int FROM tenants) AS tenants, (SELECT count(*)::int FROM users) AS users`,
+      expect(second.stdout).toContain(
+        '"added":{"tenants":0,"windows":0,"users":0,"applications":0}',
       );
-      expect(counts).toEqual({ tenants: 10, users: 7 });
+      const [counts] = await db.query<{ tenants: number; users: number; applications: number }>(
+        `SELECT (SELECT count(*)::int FROM tenants) AS tenants, (SELECT count(*)::int FROM users) AS users,
+                (SELECT count(*)::int FROM applications) AS applications`,
+      );
+      expect(counts).toEqual({ tenants: 10, users: 8, applications: 6 });
     });
 
     it('has the county center of the source document: 15 service, 3 comprehensive, charging and complaint windows', async () => {
@@ -110,7 +115,7 @@ describe('start-up', () => {
       expect(result.code).toBe(1);
       expect(result.stderr).toContain('Demo data is never seeded when NODE_ENV=production');
       const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM users`);
-      expect(n).toBe(7);
+      expect(n).toBe(8);
     });
   });
 });
