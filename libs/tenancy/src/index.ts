@@ -20,6 +20,7 @@ export { IDENTITY_OPTIONS, type IdentityOptions } from './identity/identity-opti
 export { IdentityService, type AuthTokens } from './identity/identity.service';
 export { PurgeExpiredSessionsProcessor } from './identity/purge-expired-sessions.processor';
 export { RequestContext, MissingRequestContextError } from './context/request-context';
+export { RequestLoaders, type BatchLoad } from './context/request-loaders';
 export { Public, PUBLIC_ACCESS } from './auth/public.decorator';
 export { AuthenticationGuard } from './auth/authentication.guard';
 export { AuthorizationGuard } from './authorization/authorization.guard';

@@ -13,6 +13,7 @@ import { TenantResolver } from './tenant/tenant.resolver';
 import { RevokeTenantSessionsProcessor } from './tenant/revoke-tenant-sessions.processor';
 import { JobContext } from './jobs/job-context';
 import { RequestContext } from './context/request-context';
+import { RequestLoaders } from './context/request-loaders';
 import { IDENTITY_OPTIONS, IdentityOptions } from './identity/identity-options';
 import { IdentityResolver } from './identity/identity.resolver';
 import { IdentityService } from './identity/identity.service';
@@ -33,6 +34,7 @@ export class TenancyModule {
       providers: [
         identityOptions,
         RequestContext,
+        RequestLoaders,
         TenantScope,
         IdentityService,
         AccessTokenStrategy,
@@ -51,6 +53,7 @@ export class TenancyModule {
       ],
       exports: [
         RequestContext,
+        RequestLoaders,
         TenantScope,
         TenantDirectory,
         IdentityService,

@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/audit-trail';
 import { canGrant, ROLE_TENANT_KINDS } from '../authorization/role-rules';
 import { RequestContext } from '../context/request-context';
 import { TenantScope } from '../context/tenant-scope';
+import { RequestLoaders } from '../context/request-loaders';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import { Role } from '../identity/role';
 import { TenantDirectory, TenantRecord } from '../tenant/tenant-directory.service';
@@ -36,13 +37,25 @@ export class StaffService {
     private readonly context: RequestContext,
     private readonly scope: TenantScope,
     private readonly directory: TenantDirectory,
+    private readonly loaders: RequestLoaders,
   ) {}
 
+  /** A tenant's staff; batched per request (many tenants' staff in one query). */
   list(tenantId: string): Promise<StaffRecord[]> {
+    return this.loaders.load('staffMembers', (ids) => this.listEach(ids), tenantId);
+  }
+
+  private listEach(tenantIds: readonly string[]): Promise<(StaffRecord[] | Error)[]> {
     return this.scope.run(async (manager) => {
-      const tenant = await this.directory.require(manager, tenantId);
-      this.directory.assertMayOwn('read', 'Staff', tenant);
-      return manager.query(`${STAFF_QUERY} WHERE m.tenant_id = $1 ORDER BY u.username`, [tenantId]);
+      const owners = await this.directory.readableOwners(manager, tenantIds, 'Staff');
+      const readable = owners.flatMap((owner) => (owner instanceof Error ? [] : [owner.id]));
+      const rows: StaffRecord[] = await manager.query(
+        `${STAFF_QUERY} WHERE m.tenant_id = ANY($1::uuid[]) ORDER BY u.username`,
+        [readable],
+      );
+      return owners.map((owner) =>
+        owner instanceof Error ? owner : rows.filter((row) => row.tenantId === owner.id),
+      );
     });
   }
 

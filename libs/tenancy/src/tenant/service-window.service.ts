@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit-trail';
 import { RequestContext } from '../context/request-context';
 import { TenantScope } from '../context/tenant-scope';
+import { RequestLoaders } from '../context/request-loaders';
 import { BadUserInputError, ConflictError, NotFoundError } from '../errors';
 import { activateIfReady } from './onboarding.service';
 import { ServiceWindowKind } from './service-window.entity';
@@ -30,13 +31,25 @@ export class ServiceWindowService {
     private readonly context: RequestContext,
     private readonly scope: TenantScope,
     private readonly directory: TenantDirectory,
+    private readonly loaders: RequestLoaders,
   ) {}
 
+  /** A tenant's windows; batched per request (many tenants' windows in one query). */
   list(tenantId: string): Promise<ServiceWindowRecord[]> {
+    return this.loaders.load('serviceWindows', (ids) => this.listEach(ids), tenantId);
+  }
+
+  private listEach(tenantIds: readonly string[]): Promise<(ServiceWindowRecord[] | Error)[]> {
     return this.scope.run(async (manager) => {
-      const tenant = await this.directory.require(manager, tenantId);
-      this.directory.assertMayOwn('read', 'ServiceWindow', tenant);
-      return manager.query(`${WINDOW_QUERY} WHERE w.tenant_id = $1 ORDER BY w.code`, [tenantId]);
+      const owners = await this.directory.readableOwners(manager, tenantIds, 'ServiceWindow');
+      const readable = owners.flatMap((owner) => (owner instanceof Error ? [] : [owner.id]));
+      const rows: ServiceWindowRecord[] = await manager.query(
+        `${WINDOW_QUERY} WHERE w.tenant_id = ANY($1::uuid[]) ORDER BY w.code`,
+        [readable],
+      );
+      return owners.map((owner) =>
+        owner instanceof Error ? owner : rows.filter((row) => row.tenantId === owner.id),
+      );
     });
   }
 

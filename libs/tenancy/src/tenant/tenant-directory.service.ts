@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { abilityFor, subject } from '../authorization/ability';
+import { abilityFor, subject, TongbanAbility } from '../authorization/ability';
 import { Action } from '../authorization/role-rules';
 import { RequestContext } from '../context/request-context';
 import { TenantScope } from '../context/tenant-scope';
-import { ForbiddenError, NotFoundError } from '../errors';
+import { ForbiddenError, NotFoundError, TongbanError } from '../errors';
+import { RequestLoaders } from '../context/request-loaders';
 import { visibilityOf } from '../authorization/role-rules';
 import { onboardingChecklist, OnboardingChecklist } from './onboarding-checklist';
 import { TenantKind, TenantStatus } from './tenant-kind';
@@ -31,6 +32,7 @@ export class TenantDirectory {
   constructor(
     private readonly context: RequestContext,
     private readonly scope: TenantScope,
+    private readonly loaders: RequestLoaders,
   ) {}
 
   /** Visible tenants in tree order (by division code), a page at a time. */
@@ -66,13 +68,44 @@ export class TenantDirectory {
       `SELECT ${COLUMNS} FROM tenants WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
       [id],
     );
+    const checked = checkTenant(abilityFor(this.context.actor), row, action);
+    if (checked instanceof Error) throw checked;
+    return checked;
+  }
+
+  /** `require` for many ids in one query: per id the tenant, or the error `require` throws. */
+  async requireEach(
+    manager: EntityManager,
+    ids: readonly string[],
+    action: Action = 'read',
+  ): Promise<(TenantRecord | TongbanError)[]> {
+    const rows: TenantRecord[] = await manager.query(
+      `SELECT ${COLUMNS} FROM tenants WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const byId = new Map(rows.map((row) => [row.id, row]));
     const ability = abilityFor(this.context.actor);
-    if (!row || !ability.can('read', subject('Tenant', row)))
-      throw new NotFoundError('Tenant not found');
-    if (!ability.can(action, subject('Tenant', row))) {
-      throw new ForbiddenError(`You may not ${action} this tenant`);
-    }
-    return row;
+    return ids.map((id) => checkTenant(ability, byId.get(id), action));
+  }
+
+  /**
+   * The tenants of `ids` whose `subjectName` records the actor may read, in one query; per id
+   * the tenant or the error (NOT_FOUND outside sight, FORBIDDEN when not theirs to read).
+   */
+  async readableOwners(
+    manager: EntityManager,
+    ids: readonly string[],
+    subjectName: 'ServiceWindow' | 'Staff',
+  ): Promise<(TenantRecord | TongbanError)[]> {
+    return (await this.requireEach(manager, ids)).map((tenant) => {
+      if (tenant instanceof Error) return tenant;
+      try {
+        this.assertMayOwn('read', subjectName, tenant);
+        return tenant;
+      } catch (error) {
+        return error as TongbanError;
+      }
+    });
   }
 
   /**
@@ -96,12 +129,33 @@ export class TenantDirectory {
     return this.scope.run((manager) => this.require(manager, id));
   }
 
+  /** Batched per request (many tenants' checklists in one query). */
   checklist(tenantId: string): Promise<OnboardingChecklist> {
+    return this.loaders.load('onboardingChecklist', (ids) => this.checklists(ids), tenantId);
+  }
+
+  private checklists(ids: readonly string[]): Promise<(OnboardingChecklist | Error)[]> {
     return this.scope.run(async (manager) => {
-      await this.require(manager, tenantId);
-      return checklistOf(manager, tenantId);
+      const tenants = await this.requireEach(manager, ids);
+      const seen = tenants.filter((t): t is TenantRecord => !(t instanceof Error)).map((t) => t.id);
+      const lists = await checklistsOf(manager, seen);
+      return tenants.map((t) => (t instanceof Error ? t : lists.get(t.id)!));
     });
   }
+}
+
+/** NOT_FOUND outside the actor's sight (ids of other tenants reveal nothing), FORBIDDEN when seen but not allowed. */
+function checkTenant(
+  ability: TongbanAbility,
+  row: TenantRecord | undefined,
+  action: Action,
+): TenantRecord | TongbanError {
+  if (!row || !ability.can('read', subject('Tenant', row)))
+    return new NotFoundError('Tenant not found');
+  if (!ability.can(action, subject('Tenant', row))) {
+    return new ForbiddenError(`You may not ${action} this tenant`);
+  }
+  return row;
 }
 
 /** The onboarding checklist from the rows as they are now (in the caller's transaction). */
@@ -109,12 +163,26 @@ export async function checklistOf(
   manager: EntityManager,
   tenantId: string,
 ): Promise<OnboardingChecklist> {
-  const [facts] = await manager.query(
-    `SELECT (SELECT count(*)::int FROM service_windows WHERE tenant_id = $1) AS windows,
+  return (await checklistsOf(manager, [tenantId])).get(tenantId)!;
+}
+
+async function checklistsOf(
+  manager: EntityManager,
+  tenantIds: readonly string[],
+): Promise<Map<string, OnboardingChecklist>> {
+  const rows: { id: string; windows: number; manager_ready: boolean }[] = await manager.query(
+    `SELECT t.id,
+            (SELECT count(*)::int FROM service_windows w WHERE w.tenant_id = t.id) AS windows,
             EXISTS (SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id
-                     WHERE m.tenant_id = $1 AND u.status = 'ACTIVE'
-                       AND m.roles && ARRAY['CENTER_MANAGER','STATION_STAFF','COUNTY_ADMIN']) AS manager_ready`,
-    [tenantId],
+                     WHERE m.tenant_id = t.id AND u.status = 'ACTIVE'
+                       AND m.roles && ARRAY['CENTER_MANAGER','STATION_STAFF','COUNTY_ADMIN']) AS manager_ready
+       FROM unnest($1::uuid[]) AS t(id)`,
+    [tenantIds],
   );
-  return onboardingChecklist({ managerReady: facts.manager_ready, windowCount: facts.windows });
+  return new Map(
+    rows.map((facts) => [
+      facts.id,
+      onboardingChecklist({ managerReady: facts.manager_ready, windowCount: facts.windows }),
+    ]),
+  );
 }
