@@ -304,11 +304,11 @@ describe('application intake', () => {
       applicant: { name: '黎明辉', idNumber: wrongCheck, phone: '12345' },
     });
     expect(errorCode(refused)).toBe('BAD_USER_INPUT');
-    const problems = refused.errors![0].extensions!.problems as { field: string }[];
-    expect(problems.map((p) => p.field).sort()).toEqual([
-      'applicant.idNumber',
-      'applicant.phone',
-      'itemCode',
+    const problems = refused.errors![0].extensions!.problems as { field: string; code: string }[];
+    expect(problems.map((p) => `${p.field} ${p.code}`).sort()).toEqual([
+      'applicant.idNumber ID_NUMBER_CHECK_CHARACTER',
+      'applicant.phone PHONE_FORMAT',
+      'itemCode REQUIRED',
     ]);
     const malformed = await submit('liucheng.window', {
       windowId: 'not-a-uuid',

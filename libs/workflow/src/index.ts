@@ -5,6 +5,7 @@ export {
   type ApplicantDetails,
   type IntakeDetails,
   type IntakeProblem,
+  type IntakeProblemCode,
 } from './application/applicant';
 export { residentIdCheckCharacter, residentIdProblem } from './application/resident-id-number';
 export { formatReceiptNumber, receiptPrefixOf } from './application/receipt-number';

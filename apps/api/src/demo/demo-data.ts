@@ -87,6 +87,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
     name: '马山村便民服务站',
     kind: TenantKind.VILLAGE,
     parent: '450222203',
+    receiptPrefix: 'MSC',
     windows: proxyWindow,
   },
   {
@@ -94,6 +95,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
     name: '板六村便民服务站',
     kind: TenantKind.VILLAGE,
     parent: '450222203',
+    receiptPrefix: 'BLC',
     windows: proxyWindow,
   },
   {
@@ -101,6 +103,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
     name: '大埔社区便民服务站',
     kind: TenantKind.VILLAGE,
     parent: '450222100',
+    receiptPrefix: 'DPSQ',
     windows: proxyWindow,
   },
   {
@@ -108,6 +111,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
     name: '和平村便民服务站',
     kind: TenantKind.VILLAGE,
     parent: '450222100',
+    receiptPrefix: 'HPC',
     windows: proxyWindow,
   },
   {
@@ -115,6 +119,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
     name: '龙美村便民服务站',
     kind: TenantKind.VILLAGE,
     parent: '450222100',
+    receiptPrefix: 'LMC',
     windows: proxyWindow,
   },
 ];

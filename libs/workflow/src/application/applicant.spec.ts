@@ -55,10 +55,12 @@ describe('intake details', () => {
     expect(problems).toEqual([
       {
         field: 'applicant.idNumber',
+        code: 'ID_NUMBER_BIRTH_DATE',
         problem: 'The birth date in the ID number is not a real date',
       },
       {
         field: 'applicant.phone',
+        code: 'PHONE_FORMAT',
         problem: 'A mobile number (11 digits) or a landline with area code',
       },
     ]);

@@ -13,9 +13,19 @@ export interface IntakeDetails {
   applicant: ApplicantDetails;
 }
 
+/** Stable codes of intake problems, for clients that show them in their own words. */
+export type IntakeProblemCode =
+  | 'REQUIRED'
+  | 'TOO_LONG'
+  | 'ID_NUMBER_FORMAT'
+  | 'ID_NUMBER_BIRTH_DATE'
+  | 'ID_NUMBER_CHECK_CHARACTER'
+  | 'PHONE_FORMAT';
+
 /** One thing wrong with an intake, named by its input field. */
 export interface IntakeProblem {
   field: string;
+  code: IntakeProblemCode;
   problem: string;
 }
 
@@ -44,32 +54,41 @@ export function normalizeIntake(
   const idNumber = blankToNull(input.applicant.idNumber)?.toUpperCase() ?? null;
   let phone = blankToNull(input.applicant.phone);
 
-  if (!itemCode) problems.push({ field: 'itemCode', problem: 'An item code is required' });
+  if (!itemCode)
+    problems.push({ field: 'itemCode', code: 'REQUIRED', problem: 'An item code is required' });
   else if (itemCode.length > 64)
-    problems.push({ field: 'itemCode', problem: 'At most 64 characters' });
-  if (!itemName) problems.push({ field: 'itemName', problem: 'An item name is required' });
+    problems.push({ field: 'itemCode', code: 'TOO_LONG', problem: 'At most 64 characters' });
+  if (!itemName)
+    problems.push({ field: 'itemName', code: 'REQUIRED', problem: 'An item name is required' });
   else if (itemName.length > 200)
-    problems.push({ field: 'itemName', problem: 'At most 200 characters' });
+    problems.push({ field: 'itemName', code: 'TOO_LONG', problem: 'At most 200 characters' });
   if (!name)
-    problems.push({ field: 'applicant.name', problem: "The applicant's name is required" });
+    problems.push({
+      field: 'applicant.name',
+      code: 'REQUIRED',
+      problem: "The applicant's name is required",
+    });
   else if ([...name].length > 100)
-    problems.push({ field: 'applicant.name', problem: 'At most 100 characters' });
+    problems.push({ field: 'applicant.name', code: 'TOO_LONG', problem: 'At most 100 characters' });
 
   if (idNumber !== null) {
     const problem = residentIdProblem(idNumber, today);
     if (problem === 'FORMAT')
       problems.push({
         field: 'applicant.idNumber',
+        code: 'ID_NUMBER_FORMAT',
         problem: 'An ID number has 17 digits and a digit or X',
       });
     if (problem === 'BIRTH_DATE')
       problems.push({
         field: 'applicant.idNumber',
+        code: 'ID_NUMBER_BIRTH_DATE',
         problem: 'The birth date in the ID number is not a real date',
       });
     if (problem === 'CHECK_CHARACTER')
       problems.push({
         field: 'applicant.idNumber',
+        code: 'ID_NUMBER_CHECK_CHARACTER',
         problem: 'The last character of the ID number does not check out',
       });
   }
@@ -79,6 +98,7 @@ export function normalizeIntake(
     else if (!LANDLINE.test(phone.replace(/\s/g, '')))
       problems.push({
         field: 'applicant.phone',
+        code: 'PHONE_FORMAT',
         problem: 'A mobile number (11 digits) or a landline with area code',
       });
     else phone = phone.replace(/\s/g, '');
