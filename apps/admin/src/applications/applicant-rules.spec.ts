@@ -187,10 +187,13 @@ describe("the server's refusal", () => {
             problems: [
               {
                 field: 'applicant.idNumber',
+                code: 'ID_NUMBER_CHECK_CHARACTER',
                 problem: 'The last character of the ID number does not check out',
               },
               { field: 'applicant.phone', problem: 'A mobile number (11 digits)' },
-              { field: 'itemCode', problem: 'An item code is required' },
+              { field: 'itemCode', code: 'REQUIRED', problem: 'An item code is required' },
+              { field: 'applicant.name', code: 'TOO_LONG', problem: 'At most 100 characters' },
+              { field: 'itemName', code: 'SOMETHING_NEW', problem: 'New rule' },
               { field: 'somethingNew', problem: 'ignored' },
               'a plain string is ignored',
             ],
@@ -199,9 +202,24 @@ describe("the server's refusal", () => {
       ],
     };
     expect(serverIntakeProblems(error)).toEqual([
-      { field: 'idNumber', message: 'The last character of the ID number does not check out' },
+      {
+        field: 'idNumber',
+        message: 'The last character of the ID number does not check out',
+        problem: { key: 'idNumberCheckDigit' },
+      },
       { field: 'phone', message: 'A mobile number (11 digits)' },
-      { field: 'itemCode', message: 'An item code is required' },
+      {
+        field: 'itemCode',
+        message: 'An item code is required',
+        problem: { key: 'itemCodeRequired' },
+      },
+      {
+        field: 'applicantName',
+        message: 'At most 100 characters',
+        problem: { key: 'applicantNameTooLong', values: { max: 100 } },
+      },
+      // An unknown code: shown in the server's words.
+      { field: 'itemName', message: 'New rule' },
     ]);
   });
 

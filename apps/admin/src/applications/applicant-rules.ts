@@ -158,22 +158,51 @@ const SERVER_FIELDS: Record<string, keyof IntakeDraft> = {
   'applicant.phone': 'phone',
 };
 
+/** The server's problem codes (libs/workflow applicant.ts) as this form's message keys. */
+function problemOfCode(field: keyof IntakeDraft, code: unknown): Problem | undefined {
+  const subject = { itemCode: 'itemCode', itemName: 'itemName', applicantName: 'applicantName' }[
+    field as string
+  ];
+  const max = {
+    itemCode: ITEM_CODE_MAX,
+    itemName: ITEM_NAME_MAX,
+    applicantName: APPLICANT_NAME_MAX,
+  }[field as string];
+  switch (code) {
+    case 'REQUIRED':
+      return subject ? { key: `${subject}Required` } : undefined;
+    case 'TOO_LONG':
+      return subject ? { key: `${subject}TooLong`, values: { max: max! } } : undefined;
+    case 'ID_NUMBER_BIRTH_DATE':
+      return { key: 'idNumberBirthDate' };
+    case 'ID_NUMBER_CHECK_CHARACTER':
+      return { key: 'idNumberCheckDigit' };
+    case 'PHONE_FORMAT':
+      return { key: 'phoneFormat' };
+    default:
+      return undefined; // shown in the server's words
+  }
+}
+
 /**
  * The field problems a refused intake carries (BAD_USER_INPUT with `extensions.problems` of
- * `{ field, problem }`), by form field, so they can be shown where they belong.
+ * `{ field, code, problem }`), by form field, so they can be shown where they belong: in the
+ * interface's language when the code is known, in the server's words otherwise.
  */
 export function serverIntakeProblems(
   error: unknown,
-): { field: keyof IntakeDraft; message: string }[] {
+): { field: keyof IntakeDraft; message: string; problem?: Problem }[] {
   return graphQLErrorsOf(error).flatMap((e) => {
     const problems = e.extensions?.problems;
     if (!Array.isArray(problems)) return [];
     return problems.flatMap((p: unknown) => {
       if (typeof p !== 'object' || p === null) return [];
-      const { field, problem } = p as { field?: unknown; problem?: unknown };
+      const { field, problem, code } = p as { field?: unknown; problem?: unknown; code?: unknown };
       if (typeof field !== 'string' || typeof problem !== 'string') return [];
       const formField = SERVER_FIELDS[field];
-      return formField ? [{ field: formField, message: problem }] : [];
+      if (!formField) return [];
+      const known = problemOfCode(formField, code);
+      return [{ field: formField, message: problem, ...(known ? { problem: known } : {}) }];
     });
   });
 }

@@ -206,9 +206,9 @@ export function IntakeCard({
       setError(caught);
       // A refusal naming fields: shown at the fields too.
       form.setFields(
-        serverIntakeProblems(caught).map(({ field, message }) => {
-          const own = FIELD_CHECKS[field]?.(String(values[field] ?? ''))[0];
-          return { name: field, errors: [own ? problemText(t, own) : message] };
+        serverIntakeProblems(caught).map(({ field, message, problem }) => {
+          const known = problem ?? FIELD_CHECKS[field]?.(String(values[field] ?? ''))[0];
+          return { name: field, errors: [known ? problemText(t, known) : message] };
         }),
       );
     }
