@@ -135,7 +135,9 @@ describe('intake and masked reading of applications in the browser', () => {
     const error = page.getByTestId('intake-error');
     await expectVisibleText(error, '收件未成功');
     await expectVisibleText(error, '请求内容有误');
-    await expectVisibleText(page.locator('.ant-form-item-explain'), /ID number/);
+    // The form's own check passes (the typed number is valid): the message at the field is the
+    // server's problem code, in the interface language.
+    await expectVisibleText(page.locator('.ant-form-item-explain'), '身份证号校验码不正确');
     await expect(page.getByTestId('intake-receipt').count()).resolves.toBe(0);
     await page.unroute('**/graphql');
     expect(await applicationCount(api.baseUrl, 'liucheng.window')).toBe(before);
