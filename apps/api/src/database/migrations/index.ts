@@ -1,10 +1,12 @@
 import { Foundation1764201600000 } from './1764201600000-foundation';
 import { TenantIsolation1764288000000 } from './1764288000000-tenant-isolation';
 import { IndexableScope1764374400000 } from './1764374400000-indexable-scope';
+import { ScopeArray1764547200000 } from './1764547200000-scope-array';
 
 /** Every migration, in order. A schema change is a new file here, never `synchronize`. */
 export const MIGRATIONS = [
   Foundation1764201600000,
   TenantIsolation1764288000000,
   IndexableScope1764374400000,
+  ScopeArray1764547200000,
 ];
