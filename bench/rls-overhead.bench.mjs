@@ -4,6 +4,7 @@
 //
 //   NX_DAEMON=false npx nx run api:build && node bench/rls-overhead.bench.mjs
 //   node bench/rls-overhead.bench.mjs --rounds 4 --iterations 3000 --connections 4 --json out.json
+//   node bench/rls-overhead.bench.mjs --only P2     # also the policy before 1764547200000
 //
 // One run: creates a fresh database tongban_bench_rls_<random> on the local PostgreSQL, applies
 // the migrations and the demo data with the built migrate.js (as the owner; it also creates the
@@ -19,17 +20,18 @@
 //       owner running the same query with the equivalent explicit filter (path @> ARRAY[city]);
 // it checks every answer, checks that no scope / an unknown scope sees nothing, and prints
 // EXPLAIN (ANALYZE, BUFFERS) of the queries as the application login in scope. With --proposals
-// it then applies each rewrite of PROPOSALS (below) to the bench database, as the owner, and
-// measures again (the migrations are not touched). At the end it drops the database and the
-// login role, also on failure or Ctrl-C. Whole run about 1 min (2.5 min with --proposals) on 2
-// cores.
+// (or --only P2,P5,...) it then applies each rewrite of PROPOSALS (below), or the ones named, to
+// the bench database, as the owner, and measures again (the migrations are not touched). Each
+// comparison also prints the machine's CPU use by others during it (foreign load), which blurs
+// the ratios. At the end it drops the database and the login role, also on failure or Ctrl-C.
+// Whole run about 1.5 min (6 min with --proposals) on 2 idle cores.
 //
 // Env: BENCH_POSTGRES_URL [postgres://postgres@127.0.0.1:5432/postgres] (a superuser: it creates
 // the database, and is the RLS-off side). Everything runs against this machine only.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -48,6 +50,7 @@ const { values: flags } = parseArgs({
     warmup: { type: 'string', default: '500' },
     connections: { type: 'string', default: '4' },
     proposals: { type: 'boolean', default: false },
+    only: { type: 'string' },
     json: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -56,11 +59,12 @@ if (flags.help) {
   process.stdout.write(
     'usage: node bench/rls-overhead.bench.mjs [--rounds n=4] [--iterations n=3000]\n' +
       '       [--count-iterations n=60] [--warmup n=500] [--connections n=4] [--proposals]\n' +
-      '       [--json file]\n' +
+      '       [--only P5,P6] [--json file]\n' +
       '  iterations: transactions per side per round for the list queries;\n' +
       '  count-iterations: the same for the subtree count (a scan of ~40,000 rows);\n' +
       '  proposals: then also measure the proposed function/policy rewrites (PROPOSALS below),\n' +
-      '    applied to the throw-away bench database only\n',
+      '    applied to the throw-away bench database only;\n' +
+      '  only: measure just these proposals (implies --proposals)\n',
   );
   process.exit(0);
 }
@@ -168,19 +172,53 @@ BEGIN
     RETURN QUERY SELECT t.id FROM tenants t WHERE t.path @> ARRAY[tenant];
   END IF;
 END $$`;
-const MIGRATED_POLICY = 'tenant_id IN (SELECT tongban_scope_tenant_ids())';
+// The policy of 1764288000000 to 1764374400000: a hashed subplan over the set-returning function.
+// Planning that subquery is most of what the policy costs in 'tenant' scope, even where the
+// function never runs (P5, P6).
+const SET_POLICY = 'tenant_id IN (SELECT tongban_scope_tenant_ids())';
+const INLINE_TENANT_POLICY = `
+  (current_setting('tongban.scope', true) = 'tenant'
+     AND tenant_id = nullif(current_setting('tongban.tenant_id', true), '')::uuid)
+  OR (current_setting('tongban.scope', true) = 'subtree'
+     AND tenant_id IN (SELECT tongban_scope_tenant_ids()))`;
+const INLINE_TENANT_POLICY_INITPLANS = `
+  ((SELECT current_setting('tongban.scope', true)) = 'tenant'
+     AND tenant_id = (SELECT nullif(current_setting('tongban.tenant_id', true), '')::uuid))
+  OR ((SELECT current_setting('tongban.scope', true)) = 'subtree'
+     AND tenant_id IN (SELECT tongban_scope_tenant_ids()))`;
+// What 1764547200000-scope-array.ts migrates to (the default run measures it): the scope as an
+// array, built once per statement (an initplan; `(SELECT f())::uuid[]`, since `= ANY ((SELECT
+// ...))` would parse as a subquery), and an index condition wherever tenant_id leads an index.
+const ARRAY_FUNCTION = `
+CREATE OR REPLACE FUNCTION tongban_scope_tenant_array() RETURNS uuid[]
+LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
+DECLARE
+  scope  text := current_setting('tongban.scope', true);
+  tenant uuid := nullif(current_setting('tongban.tenant_id', true), '')::uuid;
+BEGIN
+  IF tenant IS NULL THEN
+    RETURN '{}';
+  ELSIF scope = 'tenant' THEN
+    RETURN ARRAY[tenant];
+  ELSIF scope = 'subtree' THEN
+    RETURN ARRAY(SELECT t.id FROM public.tenants t WHERE t.path @> ARRAY[tenant]);
+  END IF;
+  RETURN '{}';
+END $$`;
+const ARRAY_POLICY = 'tenant_id = ANY ((SELECT tongban_scope_tenant_array())::uuid[])';
 const PROPOSALS = [
   {
     name: 'P1',
     title:
       'SQL function, one branch per scope (pkey lookup / GIN on path) gated by one-time filters; policies unchanged',
-    sql: [PROPOSED_FUNCTION, policiesAs(MIGRATED_POLICY)],
+    sql: [PROPOSED_FUNCTION, policiesAs(SET_POLICY)],
   },
   {
     name: 'P2',
     title:
-      'the same branches in a PL/pgSQL function (plans cached per connection); policies unchanged',
-    sql: [PROPOSED_PLPGSQL_FUNCTION, policiesAs(MIGRATED_POLICY)],
+      'the same branches in a PL/pgSQL function (plans cached per connection); policies unchanged ' +
+      '(migration 1764374400000: the state before 1764547200000)',
+    sql: [PROPOSED_PLPGSQL_FUNCTION, policiesAs(SET_POLICY)],
   },
   {
     name: 'P3',
@@ -202,7 +240,42 @@ const PROPOSALS = [
     ],
     reconnect: true,
   },
+  // The following avoid the function in 'tenant' scope. P5, P6: an equality on the setting, OR the
+  // function for 'subtree' (hashed subplan, never executed in 'tenant' scope, but still planned).
+  {
+    name: 'P5',
+    title:
+      "P2 + policies with an inline 'tenant' branch (tenant_id = the setting) OR the function for 'subtree'",
+    sql: [PROPOSED_PLPGSQL_FUNCTION, policiesAs(INLINE_TENANT_POLICY)],
+  },
+  {
+    name: 'P6',
+    title: 'P5 with the settings read once per statement (scalar subqueries: initplans)',
+    sql: [PROPOSED_PLPGSQL_FUNCTION, policiesAs(INLINE_TENANT_POLICY_INITPLANS)],
+  },
+  {
+    name: 'P7',
+    title:
+      "a PL/pgSQL function returning uuid[] (ARRAY[tenant] in 'tenant' scope, no query), " +
+      'policies tenant_id = ANY ((SELECT f())::uuid[]): adopted, migration 1764547200000',
+    sql: [ARRAY_FUNCTION, policiesAs(ARRAY_POLICY)],
+  },
 ];
+
+const only = flags.only
+  ?.split(',')
+  .map((name) => name.trim())
+  .filter(Boolean);
+const unknownProposals = (only ?? []).filter((name) => !PROPOSALS.some((p) => p.name === name));
+if (unknownProposals.length) {
+  process.stderr.write(`--only: no proposal ${unknownProposals.join(', ')}\n`);
+  process.exit(2);
+}
+const chosenProposals = only
+  ? PROPOSALS.filter((p) => only.includes(p.name))
+  : flags.proposals
+    ? PROPOSALS
+    : [];
 
 // ---- helpers ----------------------------------------------------------------------------------
 const log = (message) => process.stdout.write(`[bench] ${message}\n`);
@@ -310,6 +383,45 @@ async function drive(side, n) {
   return { tx, stmt, wallMs: Number(process.hrtime.bigint() - started) / 1e6 };
 }
 
+// Foreign load: the machine's busy CPU time (/proc/stat) less this process's and its PostgreSQL
+// backends' during the measured rounds, in cores. Other work on the machine (tests of others)
+// slows both sides but not equally, so it is printed with every comparison. Linux only.
+const procTicks = (pid) => {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return Number(fields[11]) + Number(fields[12]); // utime + stime, in clock ticks
+  } catch {
+    return 0;
+  }
+};
+const machineBusyTicks = () => {
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+  const n = ticks.slice(0, 8).map(Number); // user nice system idle iowait irq softirq steal
+  return n.reduce((a, b) => a + b, 0) - n[3] - n[4];
+};
+async function loadMeter(ownerPool) {
+  if (!existsSync('/proc/stat')) return { stop: () => null };
+  const pids = (
+    await ownerPool.query(
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1`,
+      ['tongban-rls-bench'],
+    )
+  ).rows.map((r) => r.pid);
+  const ours = () =>
+    pids.reduce((sum, pid) => sum + procTicks(pid), 0) +
+    (process.cpuUsage().user + process.cpuUsage().system) / 1e4; // µs -> ticks (USER_HZ 100)
+  const start = { at: process.hrtime.bigint(), busy: machineBusyTicks(), ours: ours() };
+  const load1 = loadavg()[0];
+  return {
+    stop() {
+      const seconds = Number(process.hrtime.bigint() - start.at) / 1e9;
+      const busy = (machineBusyTicks() - start.busy) / 100 / seconds;
+      const own = (ours() - start.ours) / 100 / seconds;
+      return { cores: cpus().length, busy, ours: own, foreign: Math.max(0, busy - own), load1 };
+    },
+  };
+}
+
 const percentile = (sorted, q) =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 const mean = (values) => values.reduce((a, b) => a + b, 0) / values.length;
@@ -338,16 +450,19 @@ async function compare(title, on, off, n) {
     await drive(on, warm);
     await drive(off, warm);
   }
+  const load = await loadMeter(off.pool);
   const runs = { on: [], off: [] };
   for (let round = 0; round < options.rounds; round++) {
     const order = round % 2 === 0 ? ['on', 'off'] : ['off', 'on'];
     for (const key of order) runs[key].push(await drive(key === 'on' ? on : off, n));
   }
+  const foreign = load.stop();
   const a = summarize(runs.on);
   const b = summarize(runs.off);
   const perRound = runs.on.map((_, i) => a.roundP50Ms[i] / b.roundP50Ms[i]);
   return {
     title,
+    foreign,
     on: { label: on.label, ...a },
     off: { label: off.label, ...b },
     ratio: {
@@ -392,6 +507,12 @@ function printComparison(c) {
   process.stdout.write(
     `  transaction p50 ratio per round: ${c.ratio.txP50PerRound.map((r) => f(r)).join(' ')}\n`,
   );
+  if (c.foreign) {
+    process.stdout.write(
+      `  CPU busy ${f(c.foreign.busy, 2)} of ${c.foreign.cores} cores: this bench ${f(c.foreign.ours, 2)}, ` +
+        `foreign load ${f(c.foreign.foreign, 2)} (load average ${f(c.foreign.load1, 2)} at the start)\n`,
+    );
+  }
 }
 
 async function explain(p, scope, sql, params) {
@@ -771,8 +892,8 @@ async function main() {
   const { results, plans } = await measureAll(ctx, 'as migrated');
 
   const proposals = [];
-  if (flags.proposals) {
-    for (const proposal of PROPOSALS) {
+  if (chosenProposals.length) {
+    for (const proposal of chosenProposals) {
       for (const statement of proposal.sql) await owner.query(statement);
       if (proposal.reconnect) {
         // Role settings apply to new sessions only.
