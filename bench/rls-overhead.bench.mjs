@@ -18,6 +18,8 @@
 //   [2] scope 'subtree' of the city, an unfiltered count over service_windows, and
 //   [3] the same scope, the list of one village's windows: as the application login, against the
 //       owner running the same query with the equivalent explicit filter (path @> ARRAY[city]);
+//   [1s], [3s] the statements of [1] and [3] run 1000 times inside PostgreSQL per trial, both
+//       sides alternating (the server's cost per statement, without client round trips);
 // it checks every answer, checks that no scope / an unknown scope sees nothing, and prints
 // EXPLAIN (ANALYZE, BUFFERS) of the queries as the application login in scope. With --proposals
 // (or --only P2,P5,...) it then applies each rewrite of PROPOSALS (below), or the ones named, to
@@ -49,6 +51,7 @@ const { values: flags } = parseArgs({
     'count-iterations': { type: 'string', default: '60' },
     warmup: { type: 'string', default: '500' },
     connections: { type: 'string', default: '4' },
+    'server-trials': { type: 'string', default: '15' },
     proposals: { type: 'boolean', default: false },
     only: { type: 'string' },
     json: { type: 'string' },
@@ -59,9 +62,10 @@ if (flags.help) {
   process.stdout.write(
     'usage: node bench/rls-overhead.bench.mjs [--rounds n=4] [--iterations n=3000]\n' +
       '       [--count-iterations n=60] [--warmup n=500] [--connections n=4] [--proposals]\n' +
-      '       [--only P5,P6] [--json file]\n' +
+      '       [--server-trials n=15] [--only P5,P6] [--json file]\n' +
       '  iterations: transactions per side per round for the list queries;\n' +
       '  count-iterations: the same for the subtree count (a scan of ~40,000 rows);\n' +
+      '  server-trials: per side, of 1000 statements run inside PostgreSQL ([1s], [3s]);\n' +
       '  proposals: then also measure the proposed function/policy rewrites (PROPOSALS below),\n' +
       '    applied to the throw-away bench database only;\n' +
       '  only: measure just these proposals (implies --proposals)\n',
@@ -82,6 +86,7 @@ const options = {
   countIterations: bounded('count-iterations', 10, 5_000),
   warmup: bounded('warmup', 0, 10_000),
   connections: bounded('connections', 1, 32),
+  serverTrials: bounded('server-trials', 2, 200),
 };
 const POSTGRES_URL =
   process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -127,6 +132,27 @@ const SUBTREE = 'tenant_id IN (SELECT id FROM tenants WHERE path @> ARRAY[$1]::u
 const COUNT_EXPLICIT_SQL = `SELECT count(*) FROM service_windows WHERE ${SUBTREE}`;
 const LIST_EXPLICIT_SQL = `SELECT id, code, name FROM service_windows
   WHERE tenant_id = $2 AND ${SUBTREE} ORDER BY code`;
+
+// [1s], [3s]: the statement run n times inside PostgreSQL (parsed, planned and executed each time,
+// like the API's unnamed statements), so the figure is the server's cost per statement without
+// the client round trips, which on a busy machine blur the transaction figures most. Created by
+// the owner in the throw-away bench database; it runs as the caller (RLS applies to the login).
+const SERVER_STATEMENTS = 1000;
+const SERVER_LOOP_FUNCTION = `
+CREATE FUNCTION bench_statement_us(sql text, p1 uuid, p2 uuid, n int, OUT us float8, OUT rows bigint)
+LANGUAGE plpgsql AS $$
+DECLARE
+  r  record;
+  t0 timestamptz := clock_timestamp();
+BEGIN
+  rows := 0;
+  FOR i IN 1..n LOOP
+    FOR r IN EXECUTE sql USING p1, p2 LOOP
+      rows := rows + 1;
+    END LOOP;
+  END LOOP;
+  us := extract(epoch FROM clock_timestamp() - t0) * 1e6 / n;
+END $$`;
 
 // Rewrites of the scope function and the policies, measured with --proposals (not migrations).
 // The function of 1764288000000-tenant-isolation.ts filters with a CASE over current_setting(),
@@ -477,6 +503,53 @@ async function compare(title, on, off, n) {
   };
 }
 
+/**
+ * The same statement inside PostgreSQL on both sides: trials of SERVER_STATEMENTS statements in
+ * one scoped transaction, alternating sides (ABBA). The minimum over the trials is the least
+ * disturbed by other work on the machine; the median is printed too.
+ */
+async function compareServerSide(title, on, off, expectedRows) {
+  const run = async (side, n) => {
+    const result = await scoped(
+      side.pool,
+      side.scope,
+      'SELECT us, rows FROM bench_statement_us($1, $2, $3, $4)',
+      [side.sql, side.params[0], side.params[1] ?? null, n],
+    );
+    const { us, rows } = result.rows[0];
+    if (Number(rows) !== n * expectedRows) {
+      throw new Error(`${title}: ${side.label} saw ${rows} rows, expected ${n * expectedRows}`);
+    }
+    return us;
+  };
+  await run(on, 100);
+  await run(off, 100);
+  const trials = { on: [], off: [] };
+  for (let t = 0; t < options.serverTrials; t++) {
+    const order = t % 2 === 0 ? ['on', 'off'] : ['off', 'on'];
+    for (const key of order)
+      trials[key].push(await run(key === 'on' ? on : off, SERVER_STATEMENTS));
+  }
+  const stats = (values) => {
+    const sorted = Float64Array.from(values).sort();
+    return { minUs: sorted[0], medianUs: percentile(sorted, 0.5), trialsUs: values };
+  };
+  const a = stats(trials.on);
+  const b = stats(trials.off);
+  const c = {
+    title,
+    on: { label: on.label, ...a },
+    off: { label: off.label, ...b },
+    ratio: { min: a.minUs / b.minUs, median: a.medianUs / b.medianUs },
+  };
+  process.stdout.write(
+    `\n${title}  (${options.serverTrials} trials x ${SERVER_STATEMENTS} statements per side, inside PostgreSQL)\n` +
+      `  statement us, min:    ${f(a.minUs, 1)} on, ${f(b.minUs, 1)} off: ${f(c.ratio.min)} (${pct(c.ratio.min)})\n` +
+      `  statement us, median: ${f(a.medianUs, 1)} on, ${f(b.medianUs, 1)} off: ${f(c.ratio.median)} (${pct(c.ratio.median)})\n`,
+  );
+  return c;
+}
+
 const f = (value, digits = 3) => value.toFixed(digits);
 const pct = (ratio) => `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(1)} %`;
 
@@ -594,6 +667,14 @@ async function measureAll(
     ),
   );
   printComparison(results.at(-1));
+  const serverSide = [
+    await compareServerSide(
+      `[1s] scope 'tenant' (one township), the statement of [1]`,
+      { label: APP, pool: app, scope: tenantScope, sql: LIST_SQL, params: [township] },
+      { label: OWNER, pool: owner, scope: tenantScope, sql: LIST_SQL, params: [township] },
+      WINDOWS_PER_TENANT,
+    ),
+  ];
 
   // Scope 'subtree' of the city: the policy against the explicit equivalent filter.
   results.push(
@@ -642,6 +723,20 @@ async function measureAll(
     ),
   );
   printComparison(results.at(-1));
+  serverSide.push(
+    await compareServerSide(
+      `[3s] scope 'subtree' (city), the statements of [3]`,
+      { label: APP, pool: app, scope: subtreeScope, sql: LIST_SQL, params: [village] },
+      {
+        label: OWNER,
+        pool: owner,
+        scope: subtreeScope,
+        sql: LIST_EXPLICIT_SQL,
+        params: [city, village],
+      },
+      WINDOWS_PER_TENANT,
+    ),
+  );
 
   // Plans, as the application login in scope (warm caches, after the measurements).
   const explained = {
@@ -670,7 +765,7 @@ async function measureAll(
       `\nEXPLAIN ANALYZE (${label}) ${title}:\n${plans[key].map((l) => `  ${l}`).join('\n')}\n`,
     );
   }
-  return { results, plans };
+  return { results, serverSide, plans };
 }
 
 // ---- the run ----------------------------------------------------------------------------------
@@ -770,6 +865,7 @@ async function main() {
     ownerClient.release();
   }
   await owner.query('VACUUM (ANALYZE) tenants, service_windows');
+  await owner.query(SERVER_LOOP_FUNCTION);
   const ids = Object.fromEntries(
     (
       await owner.query(`SELECT division_code, id FROM tenants WHERE division_code = ANY($1)`, [
@@ -889,7 +985,7 @@ async function main() {
     countOf,
   };
 
-  const { results, plans } = await measureAll(ctx, 'as migrated');
+  const { results, serverSide, plans } = await measureAll(ctx, 'as migrated');
 
   const proposals = [];
   if (chosenProposals.length) {
@@ -911,15 +1007,21 @@ async function main() {
   }
 
   process.stdout.write('\nsummary: RLS on / RLS off (goal: transaction p50 at most +20 %)\n');
-  for (const [name, set] of [
-    ['as migrated', results],
-    ...proposals.map((p) => [`${p.name} (proposed)`, p.results]),
+  for (const [name, comparisons, inside] of [
+    ['as migrated', results, serverSide],
+    ...proposals.map((p) => [`${p.name} (proposed)`, p.results, p.serverSide]),
   ]) {
-    for (const c of set) {
+    for (const c of comparisons) {
       const verdict = c.ratio.txP50 <= GOAL ? 'within goal' : 'ABOVE GOAL';
       process.stdout.write(
         `  ${name.padEnd(14)} ${c.title.slice(0, 3)} transaction p50 ${f(c.ratio.txP50)} (${pct(c.ratio.txP50)}), ` +
           `p99 ${f(c.ratio.txP99)}, statement p50 ${f(c.ratio.stmtP50)} (${f(c.on.stmtP50Ms)} vs ${f(c.off.stmtP50Ms)} ms): ${verdict}\n`,
+      );
+    }
+    for (const c of inside) {
+      process.stdout.write(
+        `  ${name.padEnd(14)} ${c.title.slice(0, 4)} inside PostgreSQL, statement min ${f(c.ratio.min)} (${pct(c.ratio.min)}; ` +
+          `${f(c.on.minUs, 1)} vs ${f(c.off.minUs, 1)} us), median ${f(c.ratio.median)} (${pct(c.ratio.median)})\n`,
       );
     }
   }
@@ -936,12 +1038,14 @@ async function main() {
           options,
           data: counts,
           results,
+          serverSide,
           plans,
-          proposals: proposals.map(({ name, title, sql, results: r, plans: p }) => ({
+          proposals: proposals.map(({ name, title, sql, results: r, serverSide: s, plans: p }) => ({
             name,
             title,
             sql,
             results: r,
+            serverSide: s,
             plans: p,
           })),
         },
