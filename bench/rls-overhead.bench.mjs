@@ -199,8 +199,8 @@ BEGIN
   END IF;
 END $$`;
 // The policy of 1764288000000 to 1764374400000: a hashed subplan over the set-returning function.
-// Planning that subquery is most of what the policy costs in 'tenant' scope, even where the
-// function never runs (P5, P6).
+// Planning and setting up that hashed subplan is most of what the policy costs in 'tenant' scope,
+// even where the function never runs (P5, P6).
 const SET_POLICY = 'tenant_id IN (SELECT tongban_scope_tenant_ids())';
 const INLINE_TENANT_POLICY = `
   (current_setting('tongban.scope', true) = 'tenant'
