@@ -4,6 +4,7 @@
 //
 //   NX_DAEMON=false npx nx run api:build && node bench/rls-overhead.bench.mjs
 //   node bench/rls-overhead.bench.mjs --rounds 4 --iterations 3000 --connections 4 --json out.json
+//   node bench/rls-overhead.bench.mjs --only P2     # also the policy before 1764547200000
 //
 // One run: creates a fresh database tongban_bench_rls_<random> on the local PostgreSQL, applies
 // the migrations and the demo data with the built migrate.js (as the owner; it also creates the
@@ -17,19 +18,22 @@
 //   [2] scope 'subtree' of the city, an unfiltered count over service_windows, and
 //   [3] the same scope, the list of one village's windows: as the application login, against the
 //       owner running the same query with the equivalent explicit filter (path @> ARRAY[city]);
+//   [1s], [3s] the statements of [1] and [3] run 1000 times inside PostgreSQL per trial, both
+//       sides alternating (the server's cost per statement, without client round trips);
 // it checks every answer, checks that no scope / an unknown scope sees nothing, and prints
 // EXPLAIN (ANALYZE, BUFFERS) of the queries as the application login in scope. With --proposals
-// it then applies each rewrite of PROPOSALS (below) to the bench database, as the owner, and
-// measures again (the migrations are not touched). At the end it drops the database and the
-// login role, also on failure or Ctrl-C. Whole run about 1 min (2.5 min with --proposals) on 2
-// cores.
+// (or --only P2,P5,...) it then applies each rewrite of PROPOSALS (below), or the ones named, to
+// the bench database, as the owner, and measures again (the migrations are not touched). Each
+// comparison also prints the machine's CPU use by others during it (foreign load), which blurs
+// the ratios. At the end it drops the database and the login role, also on failure or Ctrl-C.
+// Whole run about 1.5 min (6 min with --proposals) on 2 idle cores.
 //
 // Env: BENCH_POSTGRES_URL [postgres://postgres@127.0.0.1:5432/postgres] (a superuser: it creates
 // the database, and is the RLS-off side). Everything runs against this machine only.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -47,7 +51,9 @@ const { values: flags } = parseArgs({
     'count-iterations': { type: 'string', default: '60' },
     warmup: { type: 'string', default: '500' },
     connections: { type: 'string', default: '4' },
+    'server-trials': { type: 'string', default: '15' },
     proposals: { type: 'boolean', default: false },
+    only: { type: 'string' },
     json: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -56,11 +62,13 @@ if (flags.help) {
   process.stdout.write(
     'usage: node bench/rls-overhead.bench.mjs [--rounds n=4] [--iterations n=3000]\n' +
       '       [--count-iterations n=60] [--warmup n=500] [--connections n=4] [--proposals]\n' +
-      '       [--json file]\n' +
+      '       [--server-trials n=15] [--only P5,P6] [--json file]\n' +
       '  iterations: transactions per side per round for the list queries;\n' +
       '  count-iterations: the same for the subtree count (a scan of ~40,000 rows);\n' +
+      '  server-trials: per side, of 1000 statements run inside PostgreSQL ([1s], [3s]);\n' +
       '  proposals: then also measure the proposed function/policy rewrites (PROPOSALS below),\n' +
-      '    applied to the throw-away bench database only\n',
+      '    applied to the throw-away bench database only;\n' +
+      '  only: measure just these proposals (implies --proposals)\n',
   );
   process.exit(0);
 }
@@ -78,6 +86,7 @@ const options = {
   countIterations: bounded('count-iterations', 10, 5_000),
   warmup: bounded('warmup', 0, 10_000),
   connections: bounded('connections', 1, 32),
+  serverTrials: bounded('server-trials', 2, 200),
 };
 const POSTGRES_URL =
   process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -124,6 +133,27 @@ const COUNT_EXPLICIT_SQL = `SELECT count(*) FROM service_windows WHERE ${SUBTREE
 const LIST_EXPLICIT_SQL = `SELECT id, code, name FROM service_windows
   WHERE tenant_id = $2 AND ${SUBTREE} ORDER BY code`;
 
+// [1s], [3s]: the statement run n times inside PostgreSQL (parsed, planned and executed each time,
+// like the API's unnamed statements), so the figure is the server's cost per statement without
+// the client round trips, which on a busy machine blur the transaction figures most. Created by
+// the owner in the throw-away bench database; it runs as the caller (RLS applies to the login).
+const SERVER_STATEMENTS = 1000;
+const SERVER_LOOP_FUNCTION = `
+CREATE FUNCTION bench_statement_us(sql text, p1 uuid, p2 uuid, n int, OUT us float8, OUT rows bigint)
+LANGUAGE plpgsql AS $$
+DECLARE
+  r  record;
+  t0 timestamptz := clock_timestamp();
+BEGIN
+  rows := 0;
+  FOR i IN 1..n LOOP
+    FOR r IN EXECUTE sql USING p1, p2 LOOP
+      rows := rows + 1;
+    END LOOP;
+  END LOOP;
+  us := extract(epoch FROM clock_timestamp() - t0) * 1e6 / n;
+END $$`;
+
 // Rewrites of the scope function and the policies, measured with --proposals (not migrations).
 // The function of 1764288000000-tenant-isolation.ts filters with a CASE over current_setting(),
 // which no index can serve: every statement on a tenant-owned table runs the function, which scans
@@ -168,19 +198,53 @@ BEGIN
     RETURN QUERY SELECT t.id FROM tenants t WHERE t.path @> ARRAY[tenant];
   END IF;
 END $$`;
-const MIGRATED_POLICY = 'tenant_id IN (SELECT tongban_scope_tenant_ids())';
+// The policy of 1764288000000 to 1764374400000: a hashed subplan over the set-returning function.
+// Planning and setting up that hashed subplan is most of what the policy costs in 'tenant' scope,
+// even where the function never runs (P5, P6).
+const SET_POLICY = 'tenant_id IN (SELECT tongban_scope_tenant_ids())';
+const INLINE_TENANT_POLICY = `
+  (current_setting('tongban.scope', true) = 'tenant'
+     AND tenant_id = nullif(current_setting('tongban.tenant_id', true), '')::uuid)
+  OR (current_setting('tongban.scope', true) = 'subtree'
+     AND tenant_id IN (SELECT tongban_scope_tenant_ids()))`;
+const INLINE_TENANT_POLICY_INITPLANS = `
+  ((SELECT current_setting('tongban.scope', true)) = 'tenant'
+     AND tenant_id = (SELECT nullif(current_setting('tongban.tenant_id', true), '')::uuid))
+  OR ((SELECT current_setting('tongban.scope', true)) = 'subtree'
+     AND tenant_id IN (SELECT tongban_scope_tenant_ids()))`;
+// What 1764547200000-scope-array.ts migrates to (the default run measures it): the scope as an
+// array, built once per statement (an initplan; `(SELECT f())::uuid[]`, since `= ANY ((SELECT
+// ...))` would parse as a subquery), and an index condition wherever tenant_id leads an index.
+const ARRAY_FUNCTION = `
+CREATE OR REPLACE FUNCTION tongban_scope_tenant_array() RETURNS uuid[]
+LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
+DECLARE
+  scope  text := current_setting('tongban.scope', true);
+  tenant uuid := nullif(current_setting('tongban.tenant_id', true), '')::uuid;
+BEGIN
+  IF tenant IS NULL THEN
+    RETURN '{}';
+  ELSIF scope = 'tenant' THEN
+    RETURN ARRAY[tenant];
+  ELSIF scope = 'subtree' THEN
+    RETURN ARRAY(SELECT t.id FROM public.tenants t WHERE t.path @> ARRAY[tenant]);
+  END IF;
+  RETURN '{}';
+END $$`;
+const ARRAY_POLICY = 'tenant_id = ANY ((SELECT tongban_scope_tenant_array())::uuid[])';
 const PROPOSALS = [
   {
     name: 'P1',
     title:
       'SQL function, one branch per scope (pkey lookup / GIN on path) gated by one-time filters; policies unchanged',
-    sql: [PROPOSED_FUNCTION, policiesAs(MIGRATED_POLICY)],
+    sql: [PROPOSED_FUNCTION, policiesAs(SET_POLICY)],
   },
   {
     name: 'P2',
     title:
-      'the same branches in a PL/pgSQL function (plans cached per connection); policies unchanged',
-    sql: [PROPOSED_PLPGSQL_FUNCTION, policiesAs(MIGRATED_POLICY)],
+      'the same branches in a PL/pgSQL function (plans cached per connection); policies unchanged ' +
+      '(migration 1764374400000: the state before 1764547200000)',
+    sql: [PROPOSED_PLPGSQL_FUNCTION, policiesAs(SET_POLICY)],
   },
   {
     name: 'P3',
@@ -202,7 +266,42 @@ const PROPOSALS = [
     ],
     reconnect: true,
   },
+  // The following avoid the function in 'tenant' scope. P5, P6: an equality on the setting, OR the
+  // function for 'subtree' (hashed subplan, never executed in 'tenant' scope, but still planned).
+  {
+    name: 'P5',
+    title:
+      "P2 + policies with an inline 'tenant' branch (tenant_id = the setting) OR the function for 'subtree'",
+    sql: [PROPOSED_PLPGSQL_FUNCTION, policiesAs(INLINE_TENANT_POLICY)],
+  },
+  {
+    name: 'P6',
+    title: 'P5 with the settings read once per statement (scalar subqueries: initplans)',
+    sql: [PROPOSED_PLPGSQL_FUNCTION, policiesAs(INLINE_TENANT_POLICY_INITPLANS)],
+  },
+  {
+    name: 'P7',
+    title:
+      "a PL/pgSQL function returning uuid[] (ARRAY[tenant] in 'tenant' scope, no query), " +
+      'policies tenant_id = ANY ((SELECT f())::uuid[]): adopted, migration 1764547200000',
+    sql: [ARRAY_FUNCTION, policiesAs(ARRAY_POLICY)],
+  },
 ];
+
+const only = flags.only
+  ?.split(',')
+  .map((name) => name.trim())
+  .filter(Boolean);
+const unknownProposals = (only ?? []).filter((name) => !PROPOSALS.some((p) => p.name === name));
+if (unknownProposals.length) {
+  process.stderr.write(`--only: no proposal ${unknownProposals.join(', ')}\n`);
+  process.exit(2);
+}
+const chosenProposals = only
+  ? PROPOSALS.filter((p) => only.includes(p.name))
+  : flags.proposals
+    ? PROPOSALS
+    : [];
 
 // ---- helpers ----------------------------------------------------------------------------------
 const log = (message) => process.stdout.write(`[bench] ${message}\n`);
@@ -310,6 +409,45 @@ async function drive(side, n) {
   return { tx, stmt, wallMs: Number(process.hrtime.bigint() - started) / 1e6 };
 }
 
+// Foreign load: the machine's busy CPU time (/proc/stat) less this process's and its PostgreSQL
+// backends' during the measured rounds, in cores. Other work on the machine (tests of others)
+// slows both sides but not equally, so it is printed with every comparison. Linux only.
+const procTicks = (pid) => {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return Number(fields[11]) + Number(fields[12]); // utime + stime, in clock ticks
+  } catch {
+    return 0;
+  }
+};
+const machineBusyTicks = () => {
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+  const n = ticks.slice(0, 8).map(Number); // user nice system idle iowait irq softirq steal
+  return n.reduce((a, b) => a + b, 0) - n[3] - n[4];
+};
+async function loadMeter(ownerPool) {
+  if (!existsSync('/proc/stat')) return { stop: () => null };
+  const pids = (
+    await ownerPool.query(
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1`,
+      ['tongban-rls-bench'],
+    )
+  ).rows.map((r) => r.pid);
+  const ours = () =>
+    pids.reduce((sum, pid) => sum + procTicks(pid), 0) +
+    (process.cpuUsage().user + process.cpuUsage().system) / 1e4; // µs -> ticks (USER_HZ 100)
+  const start = { at: process.hrtime.bigint(), busy: machineBusyTicks(), ours: ours() };
+  const load1 = loadavg()[0];
+  return {
+    stop() {
+      const seconds = Number(process.hrtime.bigint() - start.at) / 1e9;
+      const busy = (machineBusyTicks() - start.busy) / 100 / seconds;
+      const own = (ours() - start.ours) / 100 / seconds;
+      return { cores: cpus().length, busy, ours: own, foreign: Math.max(0, busy - own), load1 };
+    },
+  };
+}
+
 const percentile = (sorted, q) =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 const mean = (values) => values.reduce((a, b) => a + b, 0) / values.length;
@@ -338,16 +476,19 @@ async function compare(title, on, off, n) {
     await drive(on, warm);
     await drive(off, warm);
   }
+  const load = await loadMeter(off.pool);
   const runs = { on: [], off: [] };
   for (let round = 0; round < options.rounds; round++) {
     const order = round % 2 === 0 ? ['on', 'off'] : ['off', 'on'];
     for (const key of order) runs[key].push(await drive(key === 'on' ? on : off, n));
   }
+  const foreign = load.stop();
   const a = summarize(runs.on);
   const b = summarize(runs.off);
   const perRound = runs.on.map((_, i) => a.roundP50Ms[i] / b.roundP50Ms[i]);
   return {
     title,
+    foreign,
     on: { label: on.label, ...a },
     off: { label: off.label, ...b },
     ratio: {
@@ -360,6 +501,53 @@ async function compare(title, on, off, n) {
       txP50PerRound: perRound,
     },
   };
+}
+
+/**
+ * The same statement inside PostgreSQL on both sides: trials of SERVER_STATEMENTS statements in
+ * one scoped transaction, alternating sides (ABBA). The minimum over the trials is the least
+ * disturbed by other work on the machine; the median is printed too.
+ */
+async function compareServerSide(title, on, off, expectedRows) {
+  const run = async (side, n) => {
+    const result = await scoped(
+      side.pool,
+      side.scope,
+      'SELECT us, rows FROM bench_statement_us($1, $2, $3, $4)',
+      [side.sql, side.params[0], side.params[1] ?? null, n],
+    );
+    const { us, rows } = result.rows[0];
+    if (Number(rows) !== n * expectedRows) {
+      throw new Error(`${title}: ${side.label} saw ${rows} rows, expected ${n * expectedRows}`);
+    }
+    return us;
+  };
+  await run(on, 100);
+  await run(off, 100);
+  const trials = { on: [], off: [] };
+  for (let t = 0; t < options.serverTrials; t++) {
+    const order = t % 2 === 0 ? ['on', 'off'] : ['off', 'on'];
+    for (const key of order)
+      trials[key].push(await run(key === 'on' ? on : off, SERVER_STATEMENTS));
+  }
+  const stats = (values) => {
+    const sorted = Float64Array.from(values).sort();
+    return { minUs: sorted[0], medianUs: percentile(sorted, 0.5), trialsUs: values };
+  };
+  const a = stats(trials.on);
+  const b = stats(trials.off);
+  const c = {
+    title,
+    on: { label: on.label, ...a },
+    off: { label: off.label, ...b },
+    ratio: { min: a.minUs / b.minUs, median: a.medianUs / b.medianUs },
+  };
+  process.stdout.write(
+    `\n${title}  (${options.serverTrials} trials x ${SERVER_STATEMENTS} statements per side, inside PostgreSQL)\n` +
+      `  statement us, min:    ${f(a.minUs, 1)} on, ${f(b.minUs, 1)} off: ${f(c.ratio.min)} (${pct(c.ratio.min)})\n` +
+      `  statement us, median: ${f(a.medianUs, 1)} on, ${f(b.medianUs, 1)} off: ${f(c.ratio.median)} (${pct(c.ratio.median)})\n`,
+  );
+  return c;
 }
 
 const f = (value, digits = 3) => value.toFixed(digits);
@@ -392,6 +580,12 @@ function printComparison(c) {
   process.stdout.write(
     `  transaction p50 ratio per round: ${c.ratio.txP50PerRound.map((r) => f(r)).join(' ')}\n`,
   );
+  if (c.foreign) {
+    process.stdout.write(
+      `  CPU busy ${f(c.foreign.busy, 2)} of ${c.foreign.cores} cores: this bench ${f(c.foreign.ours, 2)}, ` +
+        `foreign load ${f(c.foreign.foreign, 2)} (load average ${f(c.foreign.load1, 2)} at the start)\n`,
+    );
+  }
 }
 
 async function explain(p, scope, sql, params) {
@@ -473,6 +667,14 @@ async function measureAll(
     ),
   );
   printComparison(results.at(-1));
+  const serverSide = [
+    await compareServerSide(
+      `[1s] scope 'tenant' (one township), the statement of [1]`,
+      { label: APP, pool: app, scope: tenantScope, sql: LIST_SQL, params: [township] },
+      { label: OWNER, pool: owner, scope: tenantScope, sql: LIST_SQL, params: [township] },
+      WINDOWS_PER_TENANT,
+    ),
+  ];
 
   // Scope 'subtree' of the city: the policy against the explicit equivalent filter.
   results.push(
@@ -521,6 +723,20 @@ async function measureAll(
     ),
   );
   printComparison(results.at(-1));
+  serverSide.push(
+    await compareServerSide(
+      `[3s] scope 'subtree' (city), the statements of [3]`,
+      { label: APP, pool: app, scope: subtreeScope, sql: LIST_SQL, params: [village] },
+      {
+        label: OWNER,
+        pool: owner,
+        scope: subtreeScope,
+        sql: LIST_EXPLICIT_SQL,
+        params: [city, village],
+      },
+      WINDOWS_PER_TENANT,
+    ),
+  );
 
   // Plans, as the application login in scope (warm caches, after the measurements).
   const explained = {
@@ -549,7 +765,7 @@ async function measureAll(
       `\nEXPLAIN ANALYZE (${label}) ${title}:\n${plans[key].map((l) => `  ${l}`).join('\n')}\n`,
     );
   }
-  return { results, plans };
+  return { results, serverSide, plans };
 }
 
 // ---- the run ----------------------------------------------------------------------------------
@@ -649,6 +865,7 @@ async function main() {
     ownerClient.release();
   }
   await owner.query('VACUUM (ANALYZE) tenants, service_windows');
+  await owner.query(SERVER_LOOP_FUNCTION);
   const ids = Object.fromEntries(
     (
       await owner.query(`SELECT division_code, id FROM tenants WHERE division_code = ANY($1)`, [
@@ -768,11 +985,11 @@ async function main() {
     countOf,
   };
 
-  const { results, plans } = await measureAll(ctx, 'as migrated');
+  const { results, serverSide, plans } = await measureAll(ctx, 'as migrated');
 
   const proposals = [];
-  if (flags.proposals) {
-    for (const proposal of PROPOSALS) {
+  if (chosenProposals.length) {
+    for (const proposal of chosenProposals) {
       for (const statement of proposal.sql) await owner.query(statement);
       if (proposal.reconnect) {
         // Role settings apply to new sessions only.
@@ -790,15 +1007,21 @@ async function main() {
   }
 
   process.stdout.write('\nsummary: RLS on / RLS off (goal: transaction p50 at most +20 %)\n');
-  for (const [name, set] of [
-    ['as migrated', results],
-    ...proposals.map((p) => [`${p.name} (proposed)`, p.results]),
+  for (const [name, comparisons, inside] of [
+    ['as migrated', results, serverSide],
+    ...proposals.map((p) => [`${p.name} (proposed)`, p.results, p.serverSide]),
   ]) {
-    for (const c of set) {
+    for (const c of comparisons) {
       const verdict = c.ratio.txP50 <= GOAL ? 'within goal' : 'ABOVE GOAL';
       process.stdout.write(
         `  ${name.padEnd(14)} ${c.title.slice(0, 3)} transaction p50 ${f(c.ratio.txP50)} (${pct(c.ratio.txP50)}), ` +
           `p99 ${f(c.ratio.txP99)}, statement p50 ${f(c.ratio.stmtP50)} (${f(c.on.stmtP50Ms)} vs ${f(c.off.stmtP50Ms)} ms): ${verdict}\n`,
+      );
+    }
+    for (const c of inside) {
+      process.stdout.write(
+        `  ${name.padEnd(14)} ${c.title.slice(0, 4)} inside PostgreSQL, statement min ${f(c.ratio.min)} (${pct(c.ratio.min)}; ` +
+          `${f(c.on.minUs, 1)} vs ${f(c.off.minUs, 1)} us), median ${f(c.ratio.median)} (${pct(c.ratio.median)})\n`,
       );
     }
   }
@@ -815,12 +1038,14 @@ async function main() {
           options,
           data: counts,
           results,
+          serverSide,
           plans,
-          proposals: proposals.map(({ name, title, sql, results: r, plans: p }) => ({
+          proposals: proposals.map(({ name, title, sql, results: r, serverSide: s, plans: p }) => ({
             name,
             title,
             sql,
             results: r,
+            serverSide: s,
             plans: p,
           })),
         },

@@ -2,6 +2,7 @@ import { Foundation1764201600000 } from './1764201600000-foundation';
 import { TenantIsolation1764288000000 } from './1764288000000-tenant-isolation';
 import { IndexableScope1764374400000 } from './1764374400000-indexable-scope';
 import { ApplicationIntake1764460800000 } from './1764460800000-application-intake';
+import { ScopeArray1764547200000 } from './1764547200000-scope-array';
 
 /** Every migration, in order. A schema change is a new file here, never `synchronize`. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   TenantIsolation1764288000000,
   IndexableScope1764374400000,
   ApplicationIntake1764460800000,
+  ScopeArray1764547200000,
 ];
