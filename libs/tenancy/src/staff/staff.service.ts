@@ -46,17 +46,11 @@ export class StaffService {
   }
 
   private listEach(tenantIds: readonly string[]): Promise<(StaffRecord[] | Error)[]> {
-    return this.scope.run(async (manager) => {
-      const owners = await this.directory.readableOwners(manager, tenantIds, 'Staff');
-      const readable = owners.flatMap((owner) => (owner instanceof Error ? [] : [owner.id]));
-      const rows: StaffRecord[] = await manager.query(
-        `${STAFF_QUERY} WHERE m.tenant_id = ANY($1::uuid[]) ORDER BY u.username`,
-        [readable],
-      );
-      return owners.map((owner) =>
-        owner instanceof Error ? owner : rows.filter((row) => row.tenantId === owner.id),
-      );
-    });
+    return this.directory.readOwnedEach(tenantIds, 'Staff', (manager, ids) =>
+      manager.query(`${STAFF_QUERY} WHERE m.tenant_id = ANY($1::uuid[]) ORDER BY u.username`, [
+        ids,
+      ]),
+    );
   }
 
   async invite(input: {

@@ -40,17 +40,9 @@ export class ServiceWindowService {
   }
 
   private listEach(tenantIds: readonly string[]): Promise<(ServiceWindowRecord[] | Error)[]> {
-    return this.scope.run(async (manager) => {
-      const owners = await this.directory.readableOwners(manager, tenantIds, 'ServiceWindow');
-      const readable = owners.flatMap((owner) => (owner instanceof Error ? [] : [owner.id]));
-      const rows: ServiceWindowRecord[] = await manager.query(
-        `${WINDOW_QUERY} WHERE w.tenant_id = ANY($1::uuid[]) ORDER BY w.code`,
-        [readable],
-      );
-      return owners.map((owner) =>
-        owner instanceof Error ? owner : rows.filter((row) => row.tenantId === owner.id),
-      );
-    });
+    return this.directory.readOwnedEach(tenantIds, 'ServiceWindow', (manager, ids) =>
+      manager.query(`${WINDOW_QUERY} WHERE w.tenant_id = ANY($1::uuid[]) ORDER BY w.code`, [ids]),
+    );
   }
 
   create(input: {

@@ -89,22 +89,30 @@ export class TenantDirectory {
   }
 
   /**
-   * The tenants of `ids` whose `subjectName` records the actor may read, in one query; per id
-   * the tenant or the error (NOT_FOUND outside sight, FORBIDDEN when not theirs to read).
+   * Records of `subjectName` (windows, staff) owned by each of `tenantIds`, read in one scoped
+   * transaction with one `query` over the readable tenants; per id the records, or the error
+   * (NOT_FOUND outside sight, FORBIDDEN when not theirs to read). For per-request loaders.
    */
-  async readableOwners(
-    manager: EntityManager,
-    ids: readonly string[],
+  readOwnedEach<T extends { tenantId: string }>(
+    tenantIds: readonly string[],
     subjectName: 'ServiceWindow' | 'Staff',
-  ): Promise<(TenantRecord | TongbanError)[]> {
-    return (await this.requireEach(manager, ids)).map((tenant) => {
-      if (tenant instanceof Error) return tenant;
-      try {
-        this.assertMayOwn('read', subjectName, tenant);
-        return tenant;
-      } catch (error) {
-        return error as TongbanError;
-      }
+    query: (manager: EntityManager, readableTenantIds: string[]) => Promise<T[]>,
+  ): Promise<(T[] | TongbanError)[]> {
+    return this.scope.run(async (manager) => {
+      const owners = (await this.requireEach(manager, tenantIds)).map((tenant) => {
+        if (tenant instanceof Error) return tenant;
+        try {
+          this.assertMayOwn('read', subjectName, tenant);
+          return tenant;
+        } catch (error) {
+          return error as TongbanError;
+        }
+      });
+      const readable = owners.flatMap((owner) => (owner instanceof Error ? [] : [owner.id]));
+      const rows = await query(manager, readable);
+      return owners.map((owner) =>
+        owner instanceof Error ? owner : rows.filter((row) => row.tenantId === owner.id),
+      );
     });
   }
 
