@@ -9,4 +9,4 @@ export {
 } from './application/applicant';
 export { residentIdCheckCharacter, residentIdProblem } from './application/resident-id-number';
 export { formatReceiptNumber, receiptPrefixOf } from './application/receipt-number';
-export { takeReceiptNumber } from './application/receipt-counter';
+export { recordIntake } from './application/intake-record';

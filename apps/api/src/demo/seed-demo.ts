@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hashPassword, TenantStatus } from '@tongban/tenancy';
 import { DataSource } from 'typeorm';
-import { ApplicationStatus, takeReceiptNumber } from '@tongban/workflow';
+import { recordIntake } from '@tongban/workflow';
 import {
   DEMO_ACCOUNTS,
   DEMO_APPLICATIONS,
@@ -108,31 +108,13 @@ export async function seedDemo(dataSource: DataSource, nodeEnv: string): Promise
             WHERE t.division_code = $1`,
           [application.tenant, application.window, application.daysAgo, application.by],
         );
-        const receiptNumber = await takeReceiptNumber(tx, hall, hall.at);
-        const [created] = await tx.query(
-          `INSERT INTO applications (tenant_id, receipt_number, window_id, item_code, item_name,
-                                     applicant_name, applicant_id_number, applicant_phone,
-                                     status, submitted_at, submitted_by)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-          [
-            hall.tenantId,
-            receiptNumber,
-            hall.windowId,
-            application.itemCode,
-            application.itemName,
-            application.applicant.name,
-            application.applicant.idNumber,
-            application.applicant.phone,
-            ApplicationStatus.SUBMITTED,
-            hall.at,
-            hall.userId,
-          ],
-        );
-        await tx.query(
-          `INSERT INTO application_events (tenant_id, application_id, to_status, actor_id, occurred_at)
-           VALUES ($1, $2, $3, $4, $5)`,
-          [hall.tenantId, created.id, ApplicationStatus.SUBMITTED, hall.userId, hall.at],
-        );
+        await recordIntake(tx, {
+          hall,
+          windowId: hall.windowId,
+          intake: application,
+          submittedBy: hall.userId,
+          at: hall.at,
+        });
         report.applications += 1;
       }
     }

@@ -16,7 +16,7 @@ import {
 import { EntityManager } from 'typeorm';
 import { normalizeIntake, type IntakeDetails } from './applicant';
 import { ApplicationStatus } from './application-status';
-import { takeReceiptNumber } from './receipt-counter';
+import { recordIntake } from './intake-record';
 
 /** An application as the reader may see it. */
 export interface ApplicationView {
@@ -126,30 +126,12 @@ export class ApplicationService {
         throw new ConflictError(`This hall is ${window.status}, not open for applications`);
       }
 
-      const receiptNumber = await takeReceiptNumber(manager, window);
-      const [created] = await manager.query(
-        `INSERT INTO applications (tenant_id, receipt_number, window_id, item_code, item_name,
-                                   applicant_name, applicant_id_number, applicant_phone, status,
-                                   submitted_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-        [
-          window.tenantId,
-          receiptNumber,
-          window.id,
-          intake.itemCode,
-          intake.itemName,
-          intake.applicant.name,
-          intake.applicant.idNumber,
-          intake.applicant.phone,
-          ApplicationStatus.SUBMITTED,
-          actor.userId,
-        ],
-      );
-      await manager.query(
-        `INSERT INTO application_events (tenant_id, application_id, from_status, to_status, actor_id)
-         VALUES ($1, $2, NULL, $3, $4)`,
-        [window.tenantId, created.id, ApplicationStatus.SUBMITTED, actor.userId],
-      );
+      const created = await recordIntake(manager, {
+        hall: window,
+        windowId: window.id,
+        intake,
+        submittedBy: actor.userId,
+      });
       return this.present(ability, await this.load(manager, ability, created.id));
     });
   }
