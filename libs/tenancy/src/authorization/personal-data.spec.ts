@@ -73,4 +73,11 @@ describe('personal data masking', () => {
       }),
     ).toEqual({ name: '*', idNumber: null, phone: null, masked: true });
   });
+
+  it('says masked when a field was masked, even if masking left it as it was', () => {
+    const ability = abilityFor(actor([Role.CITY_OFFICIAL]));
+    expect(
+      personalDataFor(ability, record, { name: '*', idNumber: null, phone: null }).masked,
+    ).toBe(true);
+  });
 });

@@ -45,12 +45,12 @@ export function personalDataFor(
   data: PersonalData,
 ): PersonalData & { masked: boolean } {
   const plain = (field: string) => ability.can('read', record, field);
-  const name = plain('applicantName') ? data.name : maskName(data.name);
-  const idNumber =
-    data.idNumber === null || plain('applicantIdNumber')
-      ? data.idNumber
-      : maskIdNumber(data.idNumber);
-  const phone = data.phone === null || plain('applicantPhone') ? data.phone : maskPhone(data.phone);
-  const masked = name !== data.name || idNumber !== data.idNumber || phone !== data.phone;
+  const nameMasked = !plain('applicantName');
+  const idNumberMasked = data.idNumber !== null && !plain('applicantIdNumber');
+  const phoneMasked = data.phone !== null && !plain('applicantPhone');
+  const name = nameMasked ? maskName(data.name) : data.name;
+  const idNumber = idNumberMasked ? maskIdNumber(data.idNumber!) : data.idNumber;
+  const phone = phoneMasked ? maskPhone(data.phone!) : data.phone;
+  const masked = nameMasked || idNumberMasked || phoneMasked;
   return { name, idNumber, phone, masked };
 }
