@@ -2,7 +2,11 @@ export * from './errors';
 export { TongbanErrorFilter } from './errors.filter';
 export * from './tenant/tenant-kind';
 export { TenantEntity } from './tenant/tenant.entity';
-export { ServiceWindowEntity, ServiceWindowKind } from './tenant/service-window.entity';
+export {
+  ServiceWindowEntity,
+  ServiceWindowKind,
+  takesInApplications,
+} from './tenant/service-window.entity';
 export { Role, ALL_ROLES } from './identity/role';
 export type { Actor, ActorTenant } from './identity/actor';
 export {
@@ -70,3 +74,10 @@ export {
   maskPhone,
   type PersonalData,
 } from './authorization/personal-data';
+export {
+  permissionsOf,
+  tenantCapabilities,
+  mayManageMember,
+  grantableRolesOf,
+  type TenantCapabilities,
+} from './authorization/capabilities';

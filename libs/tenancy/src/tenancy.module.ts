@@ -4,7 +4,7 @@ import { AccessTokenStrategy } from './auth/access-token.strategy';
 import { AuthenticationGuard } from './auth/authentication.guard';
 import { AuthorizationGuard } from './authorization/authorization.guard';
 import { TenantScope } from './context/tenant-scope';
-import { StaffResolver } from './staff/staff.resolver';
+import { ServiceWindowResolver, StaffResolver } from './staff/staff.resolver';
 import { StaffService } from './staff/staff.service';
 import { OnboardingService } from './tenant/onboarding.service';
 import { ServiceWindowService } from './tenant/service-window.service';
@@ -48,6 +48,7 @@ export class TenancyModule {
         StaffService,
         TenantResolver,
         StaffResolver,
+        ServiceWindowResolver,
         RevokeTenantSessionsProcessor,
         JobContext,
       ],
@@ -68,4 +69,9 @@ export class TenancyModule {
 }
 
 /** Resolvers of this library, for the GraphQL schema printer. */
-export const TENANCY_RESOLVERS = [IdentityResolver, TenantResolver, StaffResolver];
+export const TENANCY_RESOLVERS = [
+  IdentityResolver,
+  TenantResolver,
+  StaffResolver,
+  ServiceWindowResolver,
+];

@@ -14,8 +14,7 @@ import { Role } from '../identity/role';
  * Field rules: an inverted rule with `fields` keeps those fields from being read plainly;
  * for personal data that means masked (personal-data.ts), never left out.
  */
-export type Action =
-  'manage' | 'read' | 'create' | 'update' | 'onboard' | 'suspend' | 'assignRole' | 'disable';
+export type Action = 'manage' | 'read' | 'create' | 'update' | 'onboard' | 'suspend';
 export type Subject =
   'Tenant' | 'ServiceWindow' | 'Staff' | 'AuditEvent' | 'Application' | 'Self' | 'all';
 

@@ -84,3 +84,48 @@ export class CurrentUser {
   @Field(() => TenantModel)
   tenant!: TenantModel;
 }
+
+export enum PermissionAction {
+  READ = 'read',
+  CREATE = 'create',
+  UPDATE = 'update',
+  ONBOARD = 'onboard',
+  SUSPEND = 'suspend',
+}
+export enum PermissionSubject {
+  TENANT = 'Tenant',
+  SERVICE_WINDOW = 'ServiceWindow',
+  STAFF = 'Staff',
+  AUDIT_EVENT = 'AuditEvent',
+  APPLICATION = 'Application',
+}
+export enum Visibility {
+  /** Their own tenant only. */
+  TENANT = 'tenant',
+  /** Their tenant and every tenant below it. */
+  SUBTREE = 'subtree',
+}
+registerEnumType(PermissionAction, { name: 'PermissionAction' });
+registerEnumType(PermissionSubject, { name: 'PermissionSubject' });
+registerEnumType(Visibility, { name: 'Visibility' });
+
+@ObjectType({
+  description:
+    'Something the user may do to some records of a subject (the server checks each call)',
+})
+export class Permission {
+  @Field(() => PermissionAction)
+  action!: PermissionAction;
+
+  @Field(() => PermissionSubject)
+  subject!: PermissionSubject;
+}
+
+@ObjectType({ description: 'A role the user may give, and the kinds of tenant where it is held' })
+export class GrantableRole {
+  @Field(() => Role)
+  role!: Role;
+
+  @Field(() => [TenantKind])
+  tenantKinds!: TenantKind[];
+}

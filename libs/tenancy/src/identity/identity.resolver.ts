@@ -1,12 +1,25 @@
-import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Request } from 'express';
 import { Public } from '../auth/public.decorator';
 import { RequireAbility } from '../authorization/require-ability.decorator';
 import { RequestContext } from '../context/request-context';
-import { AuthPayload, CurrentUser, LoginInput, RefreshInput } from './identity.graphql';
+import { abilityFor } from '../authorization/ability';
+import { grantableRolesOf, permissionsOf } from '../authorization/capabilities';
+import { visibilityOf } from '../authorization/role-rules';
+import {
+  AuthPayload,
+  CurrentUser,
+  GrantableRole,
+  LoginInput,
+  Permission,
+  PermissionAction,
+  PermissionSubject,
+  RefreshInput,
+  Visibility,
+} from './identity.graphql';
 import { AuthTokens, IdentityService } from './identity.service';
 
-@Resolver()
+@Resolver(() => CurrentUser)
 export class IdentityResolver {
   constructor(
     private readonly identity: IdentityService,
@@ -44,6 +57,27 @@ export class IdentityResolver {
   me(): CurrentUser {
     const { userId, username, displayName, roles, tenant } = this.context.actor;
     return { id: userId, username, displayName, roles, tenant };
+  }
+
+  @ResolveField(() => [Permission], { description: 'What the user may do, from their roles' })
+  permissions(): Permission[] {
+    return permissionsOf(abilityFor(this.context.actor)).map(({ action, subject }) => ({
+      action: action as PermissionAction,
+      subject: subject as PermissionSubject,
+    }));
+  }
+
+  @ResolveField(() => Visibility, { description: 'Which tenants the user sees' })
+  visibility(): Visibility {
+    return visibilityOf(this.context.actor.roles) as Visibility;
+  }
+
+  @ResolveField(() => [GrantableRole])
+  grantableRoles(): GrantableRole[] {
+    return grantableRolesOf(this.context.actor.roles).map(({ role, tenantKinds }) => ({
+      role,
+      tenantKinds: [...tenantKinds],
+    }));
   }
 }
 

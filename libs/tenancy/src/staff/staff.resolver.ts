@@ -1,6 +1,6 @@
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequireAbility } from '../authorization/require-ability.decorator';
-import { ServiceWindowService } from '../tenant/service-window.service';
+import { ServiceWindowRecord, ServiceWindowService } from '../tenant/service-window.service';
 import {
   CreateServiceWindowInput,
   InviteStaffInput,
@@ -11,9 +11,9 @@ import {
   StaffMemberModel,
   WindowAssignmentInput,
 } from '../tenant/tenant.graphql';
-import { StaffService } from './staff.service';
+import { StaffRecord, StaffService } from './staff.service';
 
-@Resolver()
+@Resolver(() => StaffMemberModel)
 export class StaffResolver {
   constructor(
     private readonly staff: StaffService,
@@ -64,5 +64,24 @@ export class StaffResolver {
     @Args('input') input: WindowAssignmentInput,
   ): Promise<ServiceWindowModel> {
     return this.windows.unassign(input.windowId, input.userId);
+  }
+
+  @ResolveField(() => Boolean, {
+    description: "Whether the logged-in user may change this person's roles and account",
+  })
+  viewerCanManage(@Parent() staff: StaffRecord): boolean {
+    return this.staff.mayManage(staff);
+  }
+}
+
+@Resolver(() => ServiceWindowModel)
+export class ServiceWindowResolver {
+  constructor(private readonly windows: ServiceWindowService) {}
+
+  @ResolveField(() => Boolean, {
+    description: 'Whether the logged-in user may take applications in at this window now',
+  })
+  viewerCanTakeIn(@Parent() window: ServiceWindowRecord): boolean {
+    return this.windows.mayTakeIn(window);
   }
 }

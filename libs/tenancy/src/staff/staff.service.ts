@@ -7,6 +7,8 @@ import { TenantScope } from '../context/tenant-scope';
 import { RequestLoaders } from '../context/request-loaders';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import { Role } from '../identity/role';
+import { abilityFor } from '../authorization/ability';
+import { mayManageMember } from '../authorization/capabilities';
 import { TenantDirectory, TenantRecord } from '../tenant/tenant-directory.service';
 import { createInvitedStaff, SetupLinkIssued, usernameProblems } from './staff-records';
 
@@ -18,14 +20,15 @@ export interface StaffRecord {
   status: 'INVITED' | 'ACTIVE' | 'DISABLED';
   roles: Role[];
   windowIds: string[];
+  tenantPath: string[];
 }
 
 const STAFF_QUERY = `
   SELECT u.id AS "userId", m.tenant_id AS "tenantId", u.username, u.display_name AS "displayName",
-         u.status, m.roles,
+         u.status, m.roles, t.path AS "tenantPath",
          coalesce((SELECT array_agg(a.window_id ORDER BY a.window_id) FROM window_assignments a
                     WHERE a.tenant_id = m.tenant_id AND a.user_id = u.id), '{}') AS "windowIds"
-    FROM memberships m JOIN users u ON u.id = m.user_id`;
+    FROM memberships m JOIN users u ON u.id = m.user_id JOIN tenants t ON t.id = m.tenant_id`;
 
 /**
  * Staff of a tenant: invitations, roles, disabling. Roles are given only inside the
@@ -106,6 +109,12 @@ export class StaffService {
       );
       return { action: 'STAFF_ENABLED' } as const;
     });
+  }
+
+  /** Whether the actor may change this person's roles and account. */
+  mayManage(staff: StaffRecord): boolean {
+    const actor = this.context.actor;
+    return mayManageMember(abilityFor(actor), actor, staff);
   }
 
   /** A staff member in the actor's sight (their home tenant's membership), or NOT_FOUND. */

@@ -9,6 +9,11 @@ export enum ServiceWindowKind {
   COMPLAINT = 'COMPLAINT',
 }
 
+/** Charging and complaint windows take no applications in. */
+export function takesInApplications(kind: ServiceWindowKind): boolean {
+  return kind === ServiceWindowKind.SERVICE || kind === ServiceWindowKind.COMPREHENSIVE;
+}
+
 /** A window (窗口) of a service hall. */
 @Entity({ name: 'service_windows' })
 export class ServiceWindowEntity {

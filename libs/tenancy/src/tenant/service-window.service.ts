@@ -6,7 +6,8 @@ import { TenantScope } from '../context/tenant-scope';
 import { RequestLoaders } from '../context/request-loaders';
 import { BadUserInputError, ConflictError, NotFoundError } from '../errors';
 import { activateIfReady } from './onboarding.service';
-import { ServiceWindowKind } from './service-window.entity';
+import { ServiceWindowKind, takesInApplications } from './service-window.entity';
+import { abilityFor, subject } from '../authorization/ability';
 import { TenantDirectory } from './tenant-directory.service';
 
 export interface ServiceWindowRecord {
@@ -16,13 +17,16 @@ export interface ServiceWindowRecord {
   name: string;
   kind: ServiceWindowKind;
   staffIds: string[];
+  tenantPath: string[];
+  tenantStatus: string;
 }
 
 const WINDOW_QUERY = `
   SELECT w.id, w.tenant_id AS "tenantId", w.code, w.name, w.kind,
          coalesce((SELECT array_agg(a.user_id ORDER BY a.user_id) FROM window_assignments a
-                    WHERE a.tenant_id = w.tenant_id AND a.window_id = w.id), '{}') AS "staffIds"
-    FROM service_windows w`;
+                    WHERE a.tenant_id = w.tenant_id AND a.window_id = w.id), '{}') AS "staffIds",
+         t.path AS "tenantPath", t.status AS "tenantStatus"
+    FROM service_windows w JOIN tenants t ON t.id = w.tenant_id`;
 
 /** The windows (窗口) of a hall and who works them. */
 @Injectable()
@@ -122,6 +126,20 @@ export class ServiceWindowService {
       });
       return this.load(manager, windowId);
     });
+  }
+
+  /** Whether the actor may take applications in at this window now. */
+  mayTakeIn(window: ServiceWindowRecord): boolean {
+    const record = subject('Application', {
+      tenantId: window.tenantId,
+      tenantPath: window.tenantPath,
+      windowStaffIds: window.staffIds,
+    });
+    return (
+      takesInApplications(window.kind) &&
+      window.tenantStatus === 'ACTIVE' &&
+      abilityFor(this.context.actor).can('create', record)
+    );
   }
 
   /** A window in the actor's scope (row-level security hides the others), or NOT_FOUND. */

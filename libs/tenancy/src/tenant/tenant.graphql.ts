@@ -84,6 +84,32 @@ export class StaffMemberModel {
   windowIds!: string[];
 }
 
+@ObjectType({
+  description: 'What the logged-in user may do here (the server checks each call again)',
+})
+export class TenantPermissions {
+  @Field()
+  update!: boolean;
+
+  @Field()
+  suspend!: boolean;
+
+  @Field({ description: 'Open a township center or village station directly below' })
+  onboardBelow!: boolean;
+
+  @Field()
+  readWindows!: boolean;
+
+  @Field({ description: 'Create windows and assign staff to them' })
+  manageWindows!: boolean;
+
+  @Field()
+  readStaff!: boolean;
+
+  @Field({ description: 'Invite staff, change their roles, disable and enable accounts' })
+  manageStaff!: boolean;
+}
+
 @ObjectType()
 export class OnboardingChecklistModel {
   @Field({ description: 'The first manager has set up their account' })

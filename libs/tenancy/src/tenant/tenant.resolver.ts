@@ -16,7 +16,7 @@ import { AuthPayload, TenantModel } from '../identity/identity.graphql';
 import { StaffService } from '../staff/staff.service';
 import { OnboardingService } from './onboarding.service';
 import { ServiceWindowService } from './service-window.service';
-import { TenantDirectory } from './tenant-directory.service';
+import { TenantDirectory, TenantRecord } from './tenant-directory.service';
 import {
   CompleteSetupInput,
   OnboardingChecklistModel,
@@ -28,8 +28,12 @@ import {
   StaffMemberModel,
   SuspendTenantInput,
   TenantConnection,
+  TenantPermissions,
   TenantsPageInput,
 } from './tenant.graphql';
+import { abilityFor } from '../authorization/ability';
+import { tenantCapabilities } from '../authorization/capabilities';
+import { RequestContext } from '../context/request-context';
 
 @Resolver(() => TenantModel)
 export class TenantResolver {
@@ -38,6 +42,7 @@ export class TenantResolver {
     private readonly onboarding: OnboardingService,
     private readonly windows: ServiceWindowService,
     private readonly staff: StaffService,
+    private readonly context: RequestContext,
   ) {}
 
   @RequireAbility('read', 'Tenant')
@@ -122,6 +127,11 @@ export class TenantResolver {
   @ResolveField(() => [StaffMemberModel])
   staffMembers(@Parent() tenant: TenantModel): Promise<StaffMemberModel[]> {
     return this.staff.list(tenant.id);
+  }
+
+  @ResolveField(() => TenantPermissions, { description: 'What the logged-in user may do here' })
+  viewerCan(@Parent() tenant: TenantRecord): TenantPermissions {
+    return tenantCapabilities(abilityFor(this.context.actor), tenant);
   }
 
   @ResolveField(() => OnboardingChecklistModel)

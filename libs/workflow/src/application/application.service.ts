@@ -9,6 +9,7 @@ import {
   personalDataFor,
   RequestContext,
   subject,
+  takesInApplications,
   TenantDirectory,
   TenantScope,
   type TongbanAbility,
@@ -70,9 +71,6 @@ const APPLICATION_CONDITIONS = {
                AND wa.window_id = a.window_id AND wa.user_id = ${p}::uuid)`,
 };
 
-/** Windows that take in no applications. */
-const NO_INTAKE_KINDS = new Set(['CHARGING', 'COMPLAINT']);
-
 export interface ApplicationPage {
   nodes: ApplicationView[];
   hasNextPage: boolean;
@@ -117,7 +115,7 @@ export class ApplicationService {
       if (!ability.can('create', record)) {
         throw new ForbiddenError('You may take in applications only at the windows you work');
       }
-      if (NO_INTAKE_KINDS.has(window.kind)) {
+      if (!takesInApplications(window.kind)) {
         throw new BadUserInputError(
           `A ${window.kind.toLowerCase()} window takes in no applications`,
         );
