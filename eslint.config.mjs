@@ -1,5 +1,7 @@
-// Lint rules for the whole workspace. Module boundaries: libraries never import apps, and a
-// library is only reached through its public index (@tongban/<lib>).
+// Lint rules for the whole workspace. Module boundaries (ARCHITECTURE.md): libraries never
+// import apps, a library is only reached through its public index (@tongban/<lib>), and the
+// layering holds: core stands alone; catalog and tenancy stand on core; workflow on catalog,
+// core and tenancy (their exported ports); insights on core and read models only.
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
@@ -20,6 +22,17 @@ export default [
           depConstraints: [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
+            { sourceTag: 'layer:core', onlyDependOnLibsWithTags: ['layer:core'] },
+            { sourceTag: 'domain:tenancy', onlyDependOnLibsWithTags: ['layer:core'] },
+            { sourceTag: 'domain:catalog', onlyDependOnLibsWithTags: ['layer:core'] },
+            {
+              sourceTag: 'domain:workflow',
+              onlyDependOnLibsWithTags: ['layer:core', 'domain:catalog', 'domain:tenancy'],
+            },
+            {
+              sourceTag: 'domain:insights',
+              onlyDependOnLibsWithTags: ['layer:core', 'kind:read-model'],
+            },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib', 'type:test-support'] },
             { sourceTag: 'type:test-support', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web'] },

@@ -22,7 +22,7 @@ module.exports = {
     ],
   },
   moduleNameMapper: {
-    '^@tongban/(tenancy|workflow)$': path.join(__dirname, 'libs/$1/src/index.ts'),
+    '^@tongban/(core|tenancy|catalog|workflow|insights)$': path.join(__dirname, 'libs/$1/src/index.ts'),
     '^@tongban/test-support$': path.join(__dirname, 'tests/support/index.ts'),
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],

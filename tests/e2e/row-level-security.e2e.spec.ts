@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { RequestContext, TenantScope } from '@tongban/tenancy';
+import { RequestContext, TenantScope } from '@tongban/core';
 import { createTestDatabase, TestDatabase } from '@tongban/test-support';
 import { ClsService } from 'nestjs-cls';
 import { Client } from 'pg';

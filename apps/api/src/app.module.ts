@@ -3,12 +3,8 @@ import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
-import {
-  AuthenticationGuard,
-  AuthorizationGuard,
-  TenancyModule,
-  TongbanErrorFilter,
-} from '@tongban/tenancy';
+import { AuthorizationGuard, CoreModule, TongbanErrorFilter } from '@tongban/core';
+import { AuthenticationGuard, TenancyModule } from '@tongban/tenancy';
 import { WorkflowModule } from '@tongban/workflow';
 import type { Request } from 'express';
 import { ClsModule } from 'nestjs-cls';
@@ -77,6 +73,7 @@ export class AppModule {
         }),
         TerminusModule.forRoot({ errorLogStyle: 'json', logger: false }),
         DatabaseModule.forRoot(runtime.dataSource),
+        CoreModule,
         TenancyModule.forRoot(identityOptionsFor(runtime)),
         WorkflowModule,
         JobsModule.forRoot({

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { CoreModule } from '@tongban/core';
 import { TenancyModule } from '@tongban/tenancy';
 import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
@@ -17,6 +18,7 @@ export class WorkerModule {
         ClsModule.forRoot({ global: true }),
         LoggerModule.forRoot({ pinoHttp: { logger: runtime.logger } }),
         DatabaseModule.forRoot(runtime.dataSource),
+        CoreModule,
         TenancyModule.forRoot(identityOptionsFor(runtime)),
         JobsModule.forRoot({
           redisUrl,

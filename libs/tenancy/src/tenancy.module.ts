@@ -1,69 +1,43 @@
-import { DynamicModule, Module, Provider } from '@nestjs/common';
-import { PassportModule } from '@nestjs/passport';
-import { AccessTokenStrategy } from './auth/access-token.strategy';
-import { AuthenticationGuard } from './auth/authentication.guard';
-import { AuthorizationGuard } from './authorization/authorization.guard';
-import { TenantScope } from './context/tenant-scope';
-import { ServiceWindowResolver, StaffResolver } from './staff/staff.resolver';
-import { StaffService } from './staff/staff.service';
-import { OnboardingService } from './tenant/onboarding.service';
-import { ServiceWindowService } from './tenant/service-window.service';
-import { TenantDirectory } from './tenant/tenant-directory.service';
-import { TenantResolver } from './tenant/tenant.resolver';
-import { RevokeTenantSessionsProcessor } from './tenant/revoke-tenant-sessions.processor';
-import { JobContext } from './jobs/job-context';
-import { RequestContext } from './context/request-context';
-import { RequestLoaders } from './context/request-loaders';
-import { IDENTITY_OPTIONS, IdentityOptions } from './identity/identity-options';
+import { DynamicModule, Module } from '@nestjs/common';
+import { JobActors } from '@tongban/core';
+import { IdentityOptions } from './identity/identity-options';
+import { IdentityModule } from './identity/identity.module';
 import { IdentityResolver } from './identity/identity.resolver';
-import { IdentityService } from './identity/identity.service';
-import { PurgeExpiredSessionsProcessor } from './identity/purge-expired-sessions.processor';
+import { TenancyJobActors } from './job-actors';
+import { OnboardingModule } from './onboarding/onboarding.module';
+import { OnboardingReadiness } from './onboarding/onboarding-readiness';
+import { OnboardingResolver } from './onboarding/onboarding.resolver';
+import { StaffModule } from './staff/staff.module';
+import { StaffResolver, TenantStaffResolver } from './staff/staff.resolver';
+import { TenantReadiness } from './tenant/tenant-readiness';
+import { TenantModule } from './tenant/tenant.module';
+import { TenantResolver } from './tenant/tenant.resolver';
+import { ServiceWindowResolver, TenantWindowsResolver } from './windows/service-window.resolver';
+import { WindowsModule } from './windows/windows.module';
 
 /**
- * Tenant tree, identity and request context. `forRoot` takes the identity options (keys,
- * token lifetimes, login throttle) from the application.
+ * The tenant tree, identity, windows, staff and onboarding, each its own module; `forRoot`
+ * takes the identity options (keys, token lifetimes, login throttle) from the application.
+ * Global: other domains read tenants, windows and accounts through the ports it exports.
  */
 @Module({})
 export class TenancyModule {
   static forRoot(identity: IdentityOptions): DynamicModule {
-    const identityOptions: Provider = { provide: IDENTITY_OPTIONS, useValue: identity };
     return {
       module: TenancyModule,
       global: true,
-      imports: [PassportModule],
+      imports: [
+        IdentityModule.forRoot(identity),
+        TenantModule,
+        WindowsModule,
+        StaffModule,
+        OnboardingModule,
+      ],
       providers: [
-        identityOptions,
-        RequestContext,
-        RequestLoaders,
-        TenantScope,
-        IdentityService,
-        AccessTokenStrategy,
-        AuthenticationGuard,
-        AuthorizationGuard,
-        IdentityResolver,
-        PurgeExpiredSessionsProcessor,
-        TenantDirectory,
-        OnboardingService,
-        ServiceWindowService,
-        StaffService,
-        TenantResolver,
-        StaffResolver,
-        ServiceWindowResolver,
-        RevokeTenantSessionsProcessor,
-        JobContext,
+        { provide: TenantReadiness, useExisting: OnboardingReadiness },
+        { provide: JobActors, useClass: TenancyJobActors },
       ],
-      exports: [
-        RequestContext,
-        RequestLoaders,
-        TenantScope,
-        TenantDirectory,
-        IdentityService,
-        AuthenticationGuard,
-        AuthorizationGuard,
-        PurgeExpiredSessionsProcessor,
-        RevokeTenantSessionsProcessor,
-        JobContext,
-      ],
+      exports: [TenantReadiness, JobActors, TenantModule, WindowsModule],
     };
   }
 }
@@ -72,6 +46,9 @@ export class TenancyModule {
 export const TENANCY_RESOLVERS = [
   IdentityResolver,
   TenantResolver,
-  StaffResolver,
   ServiceWindowResolver,
+  TenantWindowsResolver,
+  StaffResolver,
+  TenantStaffResolver,
+  OnboardingResolver,
 ];

@@ -9,4 +9,4 @@ export {
 } from './application/applicant';
 export { residentIdCheckCharacter, residentIdProblem } from './application/resident-id-number';
 export { formatReceiptNumber, receiptPrefixOf } from './application/receipt-number';
-export { recordIntake } from './application/intake-record';
+export { ApplicationRepository } from './application/application.repository';

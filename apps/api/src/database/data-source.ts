@@ -1,4 +1,3 @@
-import { TENANCY_ENTITIES } from '@tongban/tenancy';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from './migrations';
 
@@ -12,12 +11,13 @@ export interface DataSourceSettings {
   keepIdleConnections?: boolean;
 }
 
-/** The one TypeORM data source: entities of every library, migrations, never synchronize. */
+/** The one TypeORM data source: migrations, never synchronize. */
 export function createDataSource(settings: DataSourceSettings): DataSource {
   return new DataSource({
     type: 'postgres',
     url: settings.url,
-    entities: [...TENANCY_ENTITIES],
+    // No entities: repositories write their SQL (DESIGN.md §5), so nothing is mapped.
+    entities: [],
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',

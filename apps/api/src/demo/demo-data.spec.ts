@@ -1,4 +1,4 @@
-import { DIVISION_CODE_LENGTH } from '@tongban/tenancy';
+import { DIVISION_CODE_LENGTH } from '@tongban/core';
 import { DEMO_ACCOUNTS, DEMO_TENANTS } from './demo-data';
 
 describe('demo data', () => {

@@ -1,4 +1,5 @@
-import { Role, ServiceWindowKind, TenantKind } from '@tongban/tenancy';
+import { Role, TenantKind } from '@tongban/core';
+import { ServiceWindowKind } from '@tongban/tenancy';
 import { residentIdCheckCharacter } from '@tongban/workflow';
 
 /**

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { hashPassword, TenantStatus } from '@tongban/tenancy';
+import { TenantStatus } from '@tongban/core';
+import { hashPassword } from '@tongban/tenancy';
 import { DataSource } from 'typeorm';
-import { recordIntake } from '@tongban/workflow';
+import { ApplicationRepository } from '@tongban/workflow';
 import {
   DEMO_ACCOUNTS,
   DEMO_APPLICATIONS,
@@ -108,7 +109,7 @@ export async function seedDemo(dataSource: DataSource, nodeEnv: string): Promise
             WHERE t.division_code = $1`,
           [application.tenant, application.window, application.daysAgo, application.by],
         );
-        await recordIntake(tx, {
+        await new ApplicationRepository().recordIntake(tx, {
           hall,
           windowId: hall.windowId,
           intake: application,

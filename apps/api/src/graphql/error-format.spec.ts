@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import { RateLimitedError, UnauthenticatedError } from '@tongban/tenancy';
+import { RateLimitedError, UnauthenticatedError } from '@tongban/core';
 import { GraphQLError } from 'graphql';
 import pino from 'pino';
 import { createErrorFormatter, isDatabaseUnreachable } from './error-format';

@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import { TongbanError } from '@tongban/tenancy';
+import { TongbanError } from '@tongban/core';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { ClsServiceManager } from 'nestjs-cls';
 import type { Logger } from 'pino';

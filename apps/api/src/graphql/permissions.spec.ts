@@ -11,7 +11,7 @@ import {
   Role,
   TenantKind,
   TenantStatus,
-} from '@tongban/tenancy';
+} from '@tongban/core';
 import { ALL_RESOLVERS } from './resolvers';
 
 /**
@@ -76,7 +76,7 @@ describe('permissions of every GraphQL operation', () => {
     expect(permissionTable()).toMatchSnapshot();
   });
 
-  it('matches the reviewed list of who reads applicants\' personal data masked', () => {
+  it("matches the reviewed list of who reads applicants' personal data masked", () => {
     // A record every role's conditions reach: at the actor's tenant, at a window they work.
     const actor = actorWith(Role.WINDOW_STAFF);
     const application = subject('Application', {

@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
-import { JobQueue, Public } from '@tongban/tenancy';
+import { JobQueue, Public } from '@tongban/core';
 import { DataSource } from 'typeorm';
 
 const CHECK_TIMEOUT_MS = 1500;

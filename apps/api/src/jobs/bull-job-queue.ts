@@ -1,4 +1,4 @@
-import { EnqueueOptions, JobQueue } from '@tongban/tenancy';
+import { EnqueueOptions, JobQueue } from '@tongban/core';
 import Bull from 'bull';
 
 export const QUEUE_NAME = 'tongban';
@@ -20,11 +20,11 @@ export class BullJobQueue extends JobQueue {
     });
   }
 
-  async enqueue(jobName: string, data: object, options: EnqueueOptions = {}): Promise<void> {
+  protected async add(jobName: string, data: object, options: EnqueueOptions): Promise<void> {
     await this.queue.add(jobName, data, { jobId: options.jobId });
   }
 
-  async repeat(jobName: string, everyMs: number): Promise<void> {
+  protected async repeatByName(jobName: string, everyMs: number): Promise<void> {
     // Bull keys repeatable jobs by name and schedule, so adding the same one again is a
     // no-op; a changed interval replaces the old schedule instead of running both.
     for (const job of await this.queue.getRepeatableJobs()) {

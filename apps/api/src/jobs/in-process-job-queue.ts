@@ -1,6 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { EnqueueOptions, JobQueue } from '@tongban/tenancy';
-import { JobRunner } from './job-runner';
+import { EnqueueOptions, JobQueue, JobRunner } from '@tongban/core';
 
 /**
  * The embedded default's queue: without Redis, jobs run in this process through the same
@@ -18,7 +17,7 @@ export class InProcessJobQueue extends JobQueue {
     super();
   }
 
-  async enqueue(jobName: string, data: object, options: EnqueueOptions = {}): Promise<void> {
+  protected async add(jobName: string, data: object, options: EnqueueOptions): Promise<void> {
     if (this.closed) throw new Error('job queue is closed');
     if (options.jobId) {
       if (this.seenJobIds.has(options.jobId)) return;
@@ -27,7 +26,7 @@ export class InProcessJobQueue extends JobQueue {
     this.track(jobName, data);
   }
 
-  async repeat(jobName: string, everyMs: number): Promise<void> {
+  protected async repeatByName(jobName: string, everyMs: number): Promise<void> {
     clearInterval(this.timers.get(jobName));
     const timer = setInterval(() => this.track(jobName, {}), everyMs);
     timer.unref();

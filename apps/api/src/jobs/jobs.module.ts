@@ -7,16 +7,10 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
-import {
-  JOB_PROCESSORS,
-  JobQueue,
-  PurgeExpiredSessionsProcessor,
-  RejectedJobError,
-  RevokeTenantSessionsProcessor,
-} from '@tongban/tenancy';
+import { JobQueue, JobRunner, RejectedJobError } from '@tongban/core';
+import { PurgeExpiredSessionsJob } from '@tongban/tenancy';
 import { BullJobQueue } from './bull-job-queue';
 import { InProcessJobQueue } from './in-process-job-queue';
-import { JobRunner } from './job-runner';
 
 export interface JobsOptions {
   /** bull on this Redis; absent: in-process. */
@@ -55,16 +49,13 @@ class JobLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
         }
       });
     }
-    await this.queue.repeat(
-      PurgeExpiredSessionsProcessor.jobName,
-      this.options.purgeSessionsEveryMs,
-    );
+    await this.queue.repeat(PurgeExpiredSessionsJob, this.options.purgeSessionsEveryMs);
     this.logger.log({ msg: 'processing jobs', jobs: this.runner.jobNames });
   }
 
   /** Lets active jobs finish; bull requeues what is still running when the process dies. */
   async onApplicationShutdown(): Promise<void> {
-    await (this.queue as BullJobQueue | InProcessJobQueue).close();
+    await this.queue.close();
   }
 }
 
@@ -77,12 +68,6 @@ export class JobsModule {
       providers: [
         { provide: JOBS_OPTIONS, useValue: options },
         {
-          provide: JOB_PROCESSORS,
-          useFactory: (...processors: unknown[]) => processors,
-          inject: [PurgeExpiredSessionsProcessor, RevokeTenantSessionsProcessor],
-        },
-        JobRunner,
-        {
           provide: JobQueue,
           useFactory: (runner: JobRunner) =>
             options.redisUrl
@@ -92,7 +77,7 @@ export class JobsModule {
         },
         JobLifecycle,
       ],
-      exports: [JobQueue, JobRunner],
+      exports: [JobQueue],
     };
   }
 }

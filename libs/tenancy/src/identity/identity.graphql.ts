@@ -1,11 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { TenantKind, TenantStatus } from '../tenant/tenant-kind';
-import { Role } from './role';
-
-registerEnumType(Role, { name: 'Role' });
-registerEnumType(TenantKind, { name: 'TenantKind' });
-registerEnumType(TenantStatus, { name: 'TenantStatus' });
+import { Role, TenantKind } from '@tongban/core';
+import { TenantModel } from '../tenant/tenant.graphql';
 
 @InputType()
 export class LoginInput {
@@ -44,27 +40,6 @@ export class AuthPayload {
 
   @Field()
   tokenType!: string;
-}
-
-@ObjectType('Tenant')
-export class TenantModel {
-  @Field(() => ID)
-  id!: string;
-
-  @Field()
-  name!: string;
-
-  @Field(() => TenantKind)
-  kind!: TenantKind;
-
-  @Field({ description: 'Administrative division code (行政区划代码)' })
-  divisionCode!: string;
-
-  @Field(() => TenantStatus)
-  status!: TenantStatus;
-
-  @Field(() => ID, { nullable: true })
-  parentId?: string | null;
 }
 
 @ObjectType({ description: 'The logged-in user, their home tenant and their roles there' })
@@ -128,4 +103,16 @@ export class GrantableRole {
 
   @Field(() => [TenantKind])
   tenantKinds!: TenantKind[];
+}
+
+@ObjectType()
+export class SetupLink {
+  @Field({ description: 'One-time token; shown only now' })
+  token!: string;
+
+  @Field({ description: 'Admin-app path that completes the setup' })
+  path!: string;
+
+  @Field()
+  expiresAt!: Date;
 }

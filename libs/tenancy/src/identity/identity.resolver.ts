@@ -1,11 +1,14 @@
 import { Args, Context, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Request } from 'express';
-import { Public } from '../auth/public.decorator';
-import { RequireAbility } from '../authorization/require-ability.decorator';
-import { RequestContext } from '../context/request-context';
-import { abilityFor } from '../authorization/ability';
-import { grantableRolesOf, permissionsOf } from '../authorization/capabilities';
-import { visibilityOf } from '../authorization/role-rules';
+import {
+  abilityFor,
+  grantableRolesOf,
+  permissionsOf,
+  Public,
+  RequestContext,
+  RequireAbility,
+  visibilityOf,
+} from '@tongban/core';
 import {
   AuthPayload,
   CurrentUser,

@@ -1,4 +1,4 @@
-import { RateLimitedError } from '../errors';
+import { RateLimitedError } from '@tongban/core';
 import { LoginThrottle } from './login-throttle';
 
 describe('LoginThrottle (in memory)', () => {

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
-import { RateLimitedError } from '../errors';
+import { RateLimitedError } from '@tongban/core';
 
 export interface LoginThrottlePolicy {
   /** Failed logins of one account before it is locked out. */

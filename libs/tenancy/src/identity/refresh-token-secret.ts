@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { isUuid } from '@tongban/core';
 
 /**
  * A refresh token as the client holds it: `<token id>.<secret>`. The id finds the row; the
@@ -11,8 +12,6 @@ export interface IssuedRefreshToken {
   hash: Buffer;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 export function issueRefreshToken(): IssuedRefreshToken {
   const id = randomUUID();
   const secret = randomBytes(32).toString('base64url');
@@ -24,7 +23,7 @@ export function parseRefreshToken(value: string): { id: string; secret: string }
   if (dot < 0) return null;
   const id = value.slice(0, dot);
   const secret = value.slice(dot + 1);
-  if (!UUID.test(id) || !/^[A-Za-z0-9_-]{43}$/.test(secret)) return null;
+  if (!isUuid(id) || !/^[A-Za-z0-9_-]{43}$/.test(secret)) return null;
   return { id, secret };
 }
 

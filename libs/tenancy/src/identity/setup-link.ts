@@ -1,9 +1,8 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { isUuid } from '@tongban/core';
 
 /** Setup links are single-use and expire after 72 hours. */
 export const SETUP_LINK_TTL_HOURS = 72;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * A one-time setup token: `<tenant id>.<link id>.<secret>`. The tenant id only says where the
@@ -19,7 +18,7 @@ export function parseSetupToken(
   token: string,
 ): { tenantId: string; id: string; secret: string } | null {
   const [tenantId, id, secret, extra] = token.split('.');
-  if (extra !== undefined || !UUID.test(tenantId ?? '') || !UUID.test(id ?? '')) return null;
+  if (extra !== undefined || !isUuid(tenantId) || !isUuid(id)) return null;
   if (!/^[A-Za-z0-9_-]{43}$/.test(secret ?? '')) return null;
   return { tenantId, id, secret };
 }

@@ -1,24 +1,20 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { RequireAbility } from '../authorization/require-ability.decorator';
-import { ServiceWindowRecord, ServiceWindowService } from '../tenant/service-window.service';
+import { RequireAbility } from '@tongban/core';
+import { TenantModel } from '../tenant/tenant.graphql';
+import { TenantRecord } from '../tenant/tenant.repository';
 import {
-  CreateServiceWindowInput,
   InviteStaffInput,
-  ServiceWindowModel,
   SetStaffRolesInput,
   StaffAccountInput,
   StaffInvitation,
   StaffMemberModel,
-  WindowAssignmentInput,
-} from '../tenant/tenant.graphql';
-import { StaffRecord, StaffService } from './staff.service';
+} from './staff.graphql';
+import { StaffRecord } from './staff.repository';
+import { StaffService } from './staff.service';
 
 @Resolver(() => StaffMemberModel)
 export class StaffResolver {
-  constructor(
-    private readonly staff: StaffService,
-    private readonly windows: ServiceWindowService,
-  ) {}
+  constructor(private readonly staff: StaffService) {}
 
   @RequireAbility('create', 'Staff')
   @Mutation(() => StaffInvitation, {
@@ -46,26 +42,6 @@ export class StaffResolver {
     return this.staff.enable(input.userId);
   }
 
-  @RequireAbility('create', 'ServiceWindow')
-  @Mutation(() => ServiceWindowModel)
-  createServiceWindow(@Args('input') input: CreateServiceWindowInput): Promise<ServiceWindowModel> {
-    return this.windows.create(input);
-  }
-
-  @RequireAbility('update', 'ServiceWindow')
-  @Mutation(() => ServiceWindowModel)
-  assignStaffToWindow(@Args('input') input: WindowAssignmentInput): Promise<ServiceWindowModel> {
-    return this.windows.assign(input.windowId, input.userId);
-  }
-
-  @RequireAbility('update', 'ServiceWindow')
-  @Mutation(() => ServiceWindowModel)
-  unassignStaffFromWindow(
-    @Args('input') input: WindowAssignmentInput,
-  ): Promise<ServiceWindowModel> {
-    return this.windows.unassign(input.windowId, input.userId);
-  }
-
   @ResolveField(() => Boolean, {
     description: "Whether the logged-in user may change this person's roles and account",
   })
@@ -74,14 +50,13 @@ export class StaffResolver {
   }
 }
 
-@Resolver(() => ServiceWindowModel)
-export class ServiceWindowResolver {
-  constructor(private readonly windows: ServiceWindowService) {}
+/** The staff of a tenant, as a field of the tenant. */
+@Resolver(() => TenantModel)
+export class TenantStaffResolver {
+  constructor(private readonly staff: StaffService) {}
 
-  @ResolveField(() => Boolean, {
-    description: 'Whether the logged-in user may take applications in at this window now',
-  })
-  viewerCanTakeIn(@Parent() window: ServiceWindowRecord): boolean {
-    return this.windows.mayTakeIn(window);
+  @ResolveField(() => [StaffMemberModel])
+  staffMembers(@Parent() tenant: TenantRecord): Promise<StaffMemberModel[]> {
+    return this.staff.list(tenant.id);
   }
 }

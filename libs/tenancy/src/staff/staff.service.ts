@@ -1,34 +1,35 @@
 import { Injectable } from '@nestjs/common';
+import {
+  abilityFor,
+  AuditRepository,
+  BadUserInputError,
+  canGrant,
+  ConflictError,
+  ForbiddenError,
+  mayManageMember,
+  NotFoundError,
+  RequestContext,
+  RequestLoaders,
+  Role,
+  ROLE_TENANT_KINDS,
+  TenantScope,
+} from '@tongban/core';
 import { EntityManager } from 'typeorm';
-import { recordAudit } from '../audit/audit-trail';
-import { canGrant, ROLE_TENANT_KINDS } from '../authorization/role-rules';
-import { RequestContext } from '../context/request-context';
-import { TenantScope } from '../context/tenant-scope';
-import { RequestLoaders } from '../context/request-loaders';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors';
-import { Role } from '../identity/role';
-import { abilityFor } from '../authorization/ability';
-import { mayManageMember } from '../authorization/capabilities';
-import { TenantDirectory, TenantRecord } from '../tenant/tenant-directory.service';
-import { createInvitedStaff, SetupLinkIssued, usernameProblems } from './staff-records';
+import { IdentityRepository } from '../identity/identity.repository';
+import { SetupLinkIssued, SetupLinkRepository } from '../identity/setup-link.repository';
+import { UserRepository } from '../identity/user.repository';
+import { TenantDirectory } from '../tenant/tenant-directory.service';
+import { TenantRecord } from '../tenant/tenant.repository';
+import { StaffRecord, StaffRepository } from './staff.repository';
+import { usernameFormProblem } from './username';
 
-export interface StaffRecord {
-  userId: string;
+export interface Invitation {
   tenantId: string;
   username: string;
   displayName: string;
-  status: 'INVITED' | 'ACTIVE' | 'DISABLED';
   roles: Role[];
-  windowIds: string[];
-  tenantPath: string[];
+  invitedBy: string;
 }
-
-const STAFF_QUERY = `
-  SELECT u.id AS "userId", m.tenant_id AS "tenantId", u.username, u.display_name AS "displayName",
-         u.status, m.roles, t.path AS "tenantPath",
-         coalesce((SELECT array_agg(a.window_id ORDER BY a.window_id) FROM window_assignments a
-                    WHERE a.tenant_id = m.tenant_id AND a.user_id = u.id), '{}') AS "windowIds"
-    FROM memberships m JOIN users u ON u.id = m.user_id JOIN tenants t ON t.id = m.tenant_id`;
 
 /**
  * Staff of a tenant: invitations, roles, disabling. Roles are given only inside the
@@ -41,6 +42,11 @@ export class StaffService {
     private readonly scope: TenantScope,
     private readonly directory: TenantDirectory,
     private readonly loaders: RequestLoaders,
+    private readonly staff: StaffRepository,
+    private readonly users: UserRepository,
+    private readonly identities: IdentityRepository,
+    private readonly setupLinks: SetupLinkRepository,
+    private readonly audit: AuditRepository,
   ) {}
 
   /** A tenant's staff; batched per request (many tenants' staff in one query). */
@@ -50,38 +56,76 @@ export class StaffService {
 
   private listEach(tenantIds: readonly string[]): Promise<(StaffRecord[] | Error)[]> {
     return this.directory.readOwnedEach(tenantIds, 'Staff', (manager, ids) =>
-      manager.query(`${STAFF_QUERY} WHERE m.tenant_id = ANY($1::uuid[]) ORDER BY u.username`, [
-        ids,
-      ]),
+      this.staff.listOf(manager, ids),
     );
   }
 
-  async invite(input: {
-    tenantId: string;
-    username: string;
-    displayName: string;
-    roles: Role[];
-  }): Promise<{ staff: StaffRecord; setupLink: SetupLinkIssued }> {
+  async invite(input: Omit<Invitation, 'invitedBy'>): Promise<{
+    staff: StaffRecord;
+    setupLink: SetupLinkIssued;
+  }> {
     const actor = this.context.actor;
     return this.scope.run(async (manager) => {
       const tenant = await this.directory.require(manager, input.tenantId);
       this.directory.assertMayOwn('create', 'Staff', tenant);
       this.assertGrantable(input.roles, tenant);
-      const problems = await usernameProblems(manager, input.username);
+      const problems = await this.usernameProblems(manager, input.username);
       if (problems.length) throw new ConflictError(problems.join('; '));
-      const link = await createInvitedStaff(manager, { ...input, invitedBy: actor.userId });
-      const { userId, ...setupLink } = link;
+      const { userId, ...setupLink } = await this.createInvited(manager, {
+        ...input,
+        invitedBy: actor.userId,
+      });
       return { staff: await this.load(manager, userId), setupLink };
     });
+  }
+
+  /** Why a username cannot be given to a new person (form, or taken), in the caller's transaction. */
+  async usernameProblems(manager: EntityManager, username: string): Promise<string[]> {
+    const formProblem = usernameFormProblem(username);
+    if (formProblem) return [formProblem];
+    return (await this.users.usernameTaken(manager, username))
+      ? [`The username ${username} is taken`]
+      : [];
+  }
+
+  /**
+   * Creates an invited person (no password yet) with a membership in the tenant and a one-time
+   * setup link, in the caller's scoped transaction (invitations and onboarding).
+   */
+  async createInvited(
+    manager: EntityManager,
+    invitation: Invitation,
+  ): Promise<SetupLinkIssued & { userId: string }> {
+    const userId = await this.users.createInvited(manager, {
+      username: invitation.username,
+      displayName: invitation.displayName.trim(),
+      homeTenantId: invitation.tenantId,
+    });
+    if (!userId) throw new ConflictError(`The username ${invitation.username} is taken`);
+    await this.staff.addMembership(manager, {
+      tenantId: invitation.tenantId,
+      userId,
+      roles: invitation.roles,
+    });
+    const link = await this.setupLinks.issue(manager, {
+      tenantId: invitation.tenantId,
+      userId,
+      createdBy: invitation.invitedBy,
+    });
+    await this.audit.record(manager, {
+      tenantId: invitation.tenantId,
+      actorId: invitation.invitedBy,
+      action: 'STAFF_INVITED',
+      subjectId: userId,
+      details: { username: invitation.username, roles: invitation.roles },
+    });
+    return { ...link, userId };
   }
 
   setRoles(userId: string, roles: Role[]): Promise<StaffRecord> {
     return this.change(userId, async (manager, staff, tenant) => {
       this.assertGrantable(roles, tenant);
-      await manager.query(
-        `UPDATE memberships SET roles = $3 WHERE tenant_id = $1 AND user_id = $2`,
-        [staff.tenantId, userId, roles],
-      );
+      await this.staff.setRoles(manager, { tenantId: staff.tenantId, userId, roles });
       return { action: 'STAFF_ROLES_CHANGED', details: { from: staff.roles, to: roles } } as const;
     });
   }
@@ -89,12 +133,9 @@ export class StaffService {
   disable(userId: string): Promise<StaffRecord> {
     return this.change(userId, async (manager, staff) => {
       if (staff.status === 'DISABLED') throw new ConflictError('This account is already disabled');
-      await manager.query(`UPDATE users SET status = 'DISABLED' WHERE id = $1`, [userId]);
+      await this.users.disable(manager, userId);
       // Their access ends now, not when the current access token expires.
-      await manager.query(
-        `UPDATE sessions SET revoked_at = now(), revoked_reason = 'USER_DISABLED' WHERE user_id = $1 AND revoked_at IS NULL`,
-        [userId],
-      );
+      await this.identities.revokeSessionsOfUser(manager, userId, 'USER_DISABLED');
       return { action: 'STAFF_DISABLED' } as const;
     });
   }
@@ -103,10 +144,7 @@ export class StaffService {
     return this.change(userId, async (manager, staff) => {
       if (staff.status !== 'DISABLED')
         throw new ConflictError(`This account is ${staff.status}, not DISABLED`);
-      await manager.query(
-        `UPDATE users SET status = CASE WHEN password_hash IS NULL THEN 'INVITED' ELSE 'ACTIVE' END WHERE id = $1`,
-        [userId],
-      );
+      await this.users.enable(manager, userId);
       return { action: 'STAFF_ENABLED' } as const;
     });
   }
@@ -118,11 +156,8 @@ export class StaffService {
   }
 
   /** A staff member in the actor's sight (their home tenant's membership), or NOT_FOUND. */
-  async load(manager: EntityManager, userId: string): Promise<StaffRecord> {
-    const [staff]: StaffRecord[] = await manager.query(
-      `${STAFF_QUERY} WHERE m.user_id = $1 AND m.tenant_id = u.home_tenant_id`,
-      [userId],
-    );
+  private async load(manager: EntityManager, userId: string): Promise<StaffRecord> {
+    const staff = await this.staff.find(manager, userId);
     if (!staff) throw new NotFoundError('Staff member not found');
     return staff;
   }
@@ -149,9 +184,9 @@ export class StaffService {
       if (!staff.roles.every((role) => canGrant(actor.roles, role))) {
         throw new ForbiddenError('This person holds a role above what you may manage');
       }
-      await manager.query(`SELECT 1 FROM users WHERE id = $1 FOR UPDATE`, [userId]);
+      await this.users.lock(manager, userId);
       const event = await apply(manager, staff, tenant);
-      await recordAudit(manager, {
+      await this.audit.record(manager, {
         tenantId: staff.tenantId,
         actorId: actor.userId,
         subjectId: userId,

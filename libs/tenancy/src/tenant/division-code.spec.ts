@@ -1,5 +1,5 @@
 import { divisionCodeProblems } from './division-code';
-import { TenantKind } from './tenant-kind';
+import { TenantKind } from '@tongban/core';
 
 const county = { kind: TenantKind.COUNTY, divisionCode: '450222' };
 const township = { kind: TenantKind.TOWNSHIP, divisionCode: '450222203' };

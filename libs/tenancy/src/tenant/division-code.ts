@@ -1,13 +1,4 @@
-import { DIVISION_CODE_LENGTH, TenantKind } from './tenant-kind';
-
-/** Which kinds of tenant may be opened directly below which (a tree may skip a level). */
-export const CHILD_KINDS: Record<TenantKind, readonly TenantKind[]> = {
-  [TenantKind.PROVINCE]: [TenantKind.CITY],
-  [TenantKind.CITY]: [TenantKind.COUNTY],
-  [TenantKind.COUNTY]: [TenantKind.TOWNSHIP, TenantKind.VILLAGE],
-  [TenantKind.TOWNSHIP]: [TenantKind.VILLAGE],
-  [TenantKind.VILLAGE]: [],
-};
+import { CHILD_KINDS, DIVISION_CODE_LENGTH, TenantKind } from '@tongban/core';
 
 /** Digits of a parent's code a child's code must start with (行政区划代码 is hierarchical). */
 const SIGNIFICANT_PREFIX: Record<TenantKind, number> = {

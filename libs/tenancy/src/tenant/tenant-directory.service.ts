@@ -1,38 +1,31 @@
 import { Injectable } from '@nestjs/common';
+import {
+  abilityFor,
+  Action,
+  ForbiddenError,
+  NotFoundError,
+  RequestContext,
+  subject,
+  TenantScope,
+  TongbanAbility,
+  TongbanError,
+  visibilityOf,
+} from '@tongban/core';
 import { EntityManager } from 'typeorm';
-import { abilityFor, subject, TongbanAbility } from '../authorization/ability';
-import { Action } from '../authorization/role-rules';
-import { RequestContext } from '../context/request-context';
-import { TenantScope } from '../context/tenant-scope';
-import { ForbiddenError, NotFoundError, TongbanError } from '../errors';
-import { RequestLoaders } from '../context/request-loaders';
-import { visibilityOf } from '../authorization/role-rules';
-import { onboardingChecklist, OnboardingChecklist } from './onboarding-checklist';
-import { TenantKind, TenantStatus } from './tenant-kind';
-
-export interface TenantRecord {
-  id: string;
-  parentId: string | null;
-  kind: TenantKind;
-  divisionCode: string;
-  name: string;
-  status: TenantStatus;
-  path: string[];
-}
-
-const COLUMNS = `id, parent_id AS "parentId", kind, division_code AS "divisionCode", name, status, path`;
+import { TenantRecord, TenantRepository } from './tenant.repository';
 
 /**
  * The tenant tree as the actor may see it: their tenant and, where their role says so, the
  * tenants below. The tenants table is a shared reference table, so the subtree filter is
- * applied here, from the same role rules that scope row-level security.
+ * applied here, from the same role rules that scope row-level security. The port through
+ * which other domains read tenants.
  */
 @Injectable()
 export class TenantDirectory {
   constructor(
     private readonly context: RequestContext,
     private readonly scope: TenantScope,
-    private readonly loaders: RequestLoaders,
+    private readonly tenants: TenantRepository,
   ) {}
 
   /** Visible tenants in tree order (by division code), a page at a time. */
@@ -43,15 +36,18 @@ export class TenantDirectory {
     const actor = this.context.actor;
     const subtree = visibilityOf(actor.roles) === 'subtree';
     return this.scope.run(async (manager) => {
-      const rows: TenantRecord[] = await manager.query(
-        `SELECT ${COLUMNS} FROM tenants
-          WHERE ${subtree ? 'path @> ARRAY[$1::uuid]' : 'id = $1'}
-            AND ($2::text IS NULL OR division_code > $2)
-          ORDER BY division_code LIMIT $3`,
-        [actor.tenant.id, after, first + 1],
-      );
+      const rows = await this.tenants.list(manager, {
+        rootId: actor.tenant.id,
+        subtree,
+        after,
+        limit: first + 1,
+      });
       return { nodes: rows.slice(0, first), hasNextPage: rows.length > first };
     });
+  }
+
+  get(id: string): Promise<TenantRecord> {
+    return this.scope.run((manager) => this.require(manager, id));
   }
 
   /**
@@ -64,10 +60,7 @@ export class TenantDirectory {
     action: Action = 'read',
     lock = false,
   ): Promise<TenantRecord> {
-    const [row]: TenantRecord[] = await manager.query(
-      `SELECT ${COLUMNS} FROM tenants WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
-      [id],
-    );
+    const row = await this.tenants.find(manager, id, lock);
     const checked = checkTenant(abilityFor(this.context.actor), row, action);
     if (checked instanceof Error) throw checked;
     return checked;
@@ -79,13 +72,18 @@ export class TenantDirectory {
     ids: readonly string[],
     action: Action = 'read',
   ): Promise<(TenantRecord | TongbanError)[]> {
-    const rows: TenantRecord[] = await manager.query(
-      `SELECT ${COLUMNS} FROM tenants WHERE id = ANY($1::uuid[])`,
-      [ids],
-    );
+    const rows = await this.tenants.findEach(manager, ids);
     const byId = new Map(rows.map((row) => [row.id, row]));
     const ability = abilityFor(this.context.actor);
     return ids.map((id) => checkTenant(ability, byId.get(id), action));
+  }
+
+  /**
+   * SQL for other domains' lists: true when `tenantIdColumn` is the tenant at `placeholder`
+   * (a parameter holding a tenant id) or one below it. The tree stays this domain's table.
+   */
+  subtreeCondition(tenantIdColumn: string, placeholder: string): string {
+    return this.tenants.subtreeCondition(tenantIdColumn, placeholder);
   }
 
   /**
@@ -132,24 +130,6 @@ export class TenantDirectory {
       );
     }
   }
-
-  get(id: string): Promise<TenantRecord> {
-    return this.scope.run((manager) => this.require(manager, id));
-  }
-
-  /** Batched per request (many tenants' checklists in one query). */
-  checklist(tenantId: string): Promise<OnboardingChecklist> {
-    return this.loaders.load('onboardingChecklist', (ids) => this.checklists(ids), tenantId);
-  }
-
-  private checklists(ids: readonly string[]): Promise<(OnboardingChecklist | Error)[]> {
-    return this.scope.run(async (manager) => {
-      const tenants = await this.requireEach(manager, ids);
-      const seen = tenants.filter((t): t is TenantRecord => !(t instanceof Error)).map((t) => t.id);
-      const lists = await checklistsOf(manager, seen);
-      return tenants.map((t) => (t instanceof Error ? t : lists.get(t.id)!));
-    });
-  }
 }
 
 /** NOT_FOUND outside the actor's sight (ids of other tenants reveal nothing), FORBIDDEN when seen but not allowed. */
@@ -164,33 +144,4 @@ function checkTenant(
     return new ForbiddenError(`You may not ${action} this tenant`);
   }
   return row;
-}
-
-/** The onboarding checklist from the rows as they are now (in the caller's transaction). */
-export async function checklistOf(
-  manager: EntityManager,
-  tenantId: string,
-): Promise<OnboardingChecklist> {
-  return (await checklistsOf(manager, [tenantId])).get(tenantId)!;
-}
-
-async function checklistsOf(
-  manager: EntityManager,
-  tenantIds: readonly string[],
-): Promise<Map<string, OnboardingChecklist>> {
-  const rows: { id: string; windows: number; manager_ready: boolean }[] = await manager.query(
-    `SELECT t.id,
-            (SELECT count(*)::int FROM service_windows w WHERE w.tenant_id = t.id) AS windows,
-            EXISTS (SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id
-                     WHERE m.tenant_id = t.id AND u.status = 'ACTIVE'
-                       AND m.roles && ARRAY['CENTER_MANAGER','STATION_STAFF','COUNTY_ADMIN']) AS manager_ready
-       FROM unnest($1::uuid[]) AS t(id)`,
-    [tenantIds],
-  );
-  return new Map(
-    rows.map((facts) => [
-      facts.id,
-      onboardingChecklist({ managerReady: facts.manager_ready, windowCount: facts.windows }),
-    ]),
-  );
 }

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { PageInfo } from '@tongban/tenancy';
+import { PageInfo } from '@tongban/core';
 import { Type } from 'class-transformer';
 import {
   IsEnum,

@@ -1,6 +1,6 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { RequireAbility } from '@tongban/tenancy';
+import { RequireAbility } from '@tongban/core';
 import {
   ApplicationConnection,
   ApplicationModel,

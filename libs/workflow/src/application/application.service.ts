@@ -5,19 +5,26 @@ import {
   BadUserInputError,
   ConflictError,
   ForbiddenError,
+  isUuid,
   NotFoundError,
+  Page,
+  pageOf,
   personalDataFor,
   RequestContext,
   subject,
-  takesInApplications,
-  TenantDirectory,
   TenantScope,
   type TongbanAbility,
+} from '@tongban/core';
+import {
+  ServiceWindowPort,
+  takesInApplications,
+  TenantDirectory,
+  UserDirectory,
 } from '@tongban/tenancy';
 import { EntityManager } from 'typeorm';
 import { normalizeIntake, type IntakeDetails } from './applicant';
 import { ApplicationStatus } from './application-status';
-import { recordIntake } from './intake-record';
+import { ApplicationCursor, ApplicationRepository, ApplicationRow } from './application.repository';
 
 /** An application as the reader may see it. */
 export interface ApplicationView {
@@ -36,54 +43,16 @@ export interface ApplicationView {
   version: number;
 }
 
-interface ApplicationRow extends Omit<ApplicationView, 'applicant'> {
-  tenantPath: string[];
-  windowStaffIds: string[];
-  applicantName: string;
-  applicantIdNumber: string | null;
-  applicantPhone: string | null;
-  /** submitted_at in microseconds since the epoch, exact, for the page cursor. */
-  cursorMicros: string;
-}
-
-const SELECT_APPLICATIONS = `
-  SELECT a.id, a.tenant_id AS "tenantId", t.name AS "tenantName", t.path AS "tenantPath",
-         a.receipt_number AS "receiptNumber", a.item_code AS "itemCode", a.item_name AS "itemName",
-         a.window_id AS "windowId", w.name AS "windowName",
-         coalesce((SELECT array_agg(wa.user_id ORDER BY wa.user_id) FROM window_assignments wa
-                    WHERE wa.tenant_id = a.tenant_id AND wa.window_id = a.window_id), '{}')
-           AS "windowStaffIds",
-         a.status, a.applicant_name AS "applicantName", a.applicant_id_number AS "applicantIdNumber",
-         a.applicant_phone AS "applicantPhone", a.submitted_at AS "submittedAt",
-         u.display_name AS "submittedByName", a.version,
-         (extract(epoch FROM a.submitted_at) * 1000000)::bigint::text AS "cursorMicros"
-    FROM applications a
-    JOIN tenants t ON t.id = a.tenant_id
-    JOIN service_windows w ON w.tenant_id = a.tenant_id AND w.id = a.window_id
-    JOIN users u ON u.id = a.submitted_by`;
-
-/** How the conditions of the role rules on applications read in SQL (alias `a`, `t`). */
-const APPLICATION_CONDITIONS = {
-  tenantId: (p: string) => `a.tenant_id = ${p}::uuid`,
-  tenantPath: (p: string) => `t.path @> ARRAY[${p}::uuid]`,
-  windowStaffIds: (p: string) =>
-    `EXISTS (SELECT 1 FROM window_assignments wa WHERE wa.tenant_id = a.tenant_id
-               AND wa.window_id = a.window_id AND wa.user_id = ${p}::uuid)`,
-};
-
-export interface ApplicationPage {
-  nodes: ApplicationView[];
-  hasNextPage: boolean;
-  endCursor: string | null;
-}
-
 /** Intake (收件) and reading of applications, as the acting user may. */
 @Injectable()
 export class ApplicationService {
   constructor(
     private readonly context: RequestContext,
     private readonly scope: TenantScope,
-    private readonly directory: TenantDirectory,
+    private readonly applications: ApplicationRepository,
+    private readonly tenants: TenantDirectory,
+    private readonly windows: ServiceWindowPort,
+    private readonly users: UserDirectory,
   ) {}
 
   /** Takes an application in at a window: one transaction with its receipt number and event. */
@@ -97,18 +66,10 @@ export class ApplicationService {
       });
     }
     return this.scope.run(async (manager) => {
-      const [window] = await manager.query(
-        `SELECT w.id, w.tenant_id AS "tenantId", w.kind, t.path, t.status,
-                t.division_code AS "divisionCode", t.receipt_prefix AS "receiptPrefix",
-                coalesce((SELECT array_agg(wa.user_id) FROM window_assignments wa
-                           WHERE wa.tenant_id = w.tenant_id AND wa.window_id = w.id), '{}')
-                  AS "staffIds"
-           FROM service_windows w JOIN tenants t ON t.id = w.tenant_id
-          WHERE w.id = $1`,
-        [input.windowId],
-      );
-      const owned = window && { tenantId: window.tenantId, tenantPath: window.path };
-      if (!window || !ability.can('read', subject('ServiceWindow', owned))) {
+      const window = await this.windows.find(manager, input.windowId);
+      if (!window) throw new NotFoundError('Window not found');
+      const owned = { tenantId: window.tenantId, tenantPath: window.tenantPath };
+      if (!ability.can('read', subject('ServiceWindow', owned))) {
         throw new NotFoundError('Window not found');
       }
       const record = subject('Application', { ...owned, windowStaffIds: window.staffIds });
@@ -120,26 +81,28 @@ export class ApplicationService {
           `A ${window.kind.toLowerCase()} window takes in no applications`,
         );
       }
-      if (window.status !== 'ACTIVE') {
-        throw new ConflictError(`This hall is ${window.status}, not open for applications`);
+      if (window.tenantStatus !== 'ACTIVE') {
+        throw new ConflictError(`This hall is ${window.tenantStatus}, not open for applications`);
       }
-
-      const created = await recordIntake(manager, {
-        hall: window,
+      const hall = await this.tenants.require(manager, window.tenantId);
+      const created = await this.applications.recordIntake(manager, {
+        hall: {
+          tenantId: hall.id,
+          receiptPrefix: hall.receiptPrefix,
+          divisionCode: hall.divisionCode,
+        },
         windowId: window.id,
         intake,
         submittedBy: actor.userId,
       });
-      return this.present(ability, await this.load(manager, ability, created.id));
+      return this.readOne(manager, ability, created.id);
     });
   }
 
   /** One application; NOT_FOUND when it is outside what the reader may see. */
   get(id: string): Promise<ApplicationView> {
     const ability = abilityFor(this.context.actor);
-    return this.scope.run(async (manager) =>
-      this.present(ability, await this.load(manager, ability, id)),
-    );
+    return this.scope.run((manager) => this.readOne(manager, ability, id));
   }
 
   /** Newest first, a page at a time; the role rules' conditions become the WHERE clause. */
@@ -147,110 +110,128 @@ export class ApplicationService {
     filter: { tenantId?: string | null; status?: ApplicationStatus | null },
     first: number,
     after: string | null,
-  ): Promise<ApplicationPage> {
-    const ability = abilityFor(this.context.actor);
+  ): Promise<Page<ApplicationView>> {
+    const actor = this.context.actor;
+    const ability = abilityFor(actor);
     const cursor = after === null ? null : decodeCursor(after);
     return this.scope.run(async (manager) => {
       const params: unknown[] = [];
-      const where: string[] = [];
+      const conditions: string[] = [];
       if (filter.tenantId) {
-        await this.directory.require(manager, filter.tenantId);
+        await this.tenants.require(manager, filter.tenantId);
         params.push(filter.tenantId);
-        where.push(`t.path @> ARRAY[$${params.length}::uuid]`);
+        conditions.push(this.tenants.subtreeCondition('a.tenant_id', `$${params.length}`));
       }
       if (filter.status) {
         params.push(filter.status);
-        where.push(`a.status = $${params.length}`);
+        conditions.push(`a.status = $${params.length}`);
       }
-      if (cursor) {
-        params.push(cursor.micros, cursor.id);
-        where.push(
-          `(a.submitted_at, a.id) < ('epoch'::timestamptz + $${params.length - 1}::bigint * interval '1 microsecond', $${params.length}::uuid)`,
-        );
-      }
+      const myWindows = await this.windows.assignedTo(manager, actor.userId);
+      // How the conditions of the role rules on applications read in SQL (alias `a`).
       const allowed = accessibleWhere(
         ability,
         'read',
         'Application',
-        APPLICATION_CONDITIONS,
+        {
+          tenantId: (p) => `a.tenant_id = ${p}::uuid`,
+          tenantPath: (p) => this.tenants.subtreeCondition('a.tenant_id', p),
+          windowStaffIds: { sql: (p) => `a.window_id = ANY(${p}::uuid[])`, param: () => myWindows },
+        },
         params.length + 1,
       );
       if (!allowed) throw new ForbiddenError('Your role may not read applications');
-      params.push(...allowed.params);
-      where.push(allowed.sql);
-      params.push(first + 1);
-      const rows: ApplicationRow[] = await manager.query(
-        `${SELECT_APPLICATIONS} WHERE ${where.join(' AND ')}
-          ORDER BY a.submitted_at DESC, a.id DESC LIMIT $${params.length}`,
-        params,
-      );
-      const page = rows.slice(0, first);
-      const last = page.at(-1);
-      return {
-        nodes: page.map((row) => this.present(ability, row)),
-        hasNextPage: rows.length > first,
-        endCursor: last ? encodeCursor(last.cursorMicros, last.id) : null,
-      };
+      const rows = await this.applications.list(manager, {
+        conditions: [...conditions, allowed.sql],
+        params: [...params, ...allowed.params],
+        after: cursor,
+        limit: first + 1,
+      });
+      const page = pageOf(rows, first, (last) => encodeCursor(last.cursorMicros, last.id));
+      return { ...page, nodes: await this.present(manager, ability, page.nodes) };
     });
   }
 
-  private async load(
+  private async readOne(
     manager: EntityManager,
     ability: TongbanAbility,
     id: string,
-  ): Promise<ApplicationRow> {
-    const [row]: ApplicationRow[] = await manager.query(`${SELECT_APPLICATIONS} WHERE a.id = $1`, [
-      id,
-    ]);
-    if (!row || !ability.can('read', subjectOf(row))) {
-      throw new NotFoundError('Application not found');
-    }
-    return row;
+  ): Promise<ApplicationView> {
+    const row = await this.applications.find(manager, id);
+    const [view] = row ? await this.present(manager, ability, [row]) : [];
+    if (!view) throw new NotFoundError('Application not found');
+    return view;
   }
 
-  private present(ability: TongbanAbility, row: ApplicationRow): ApplicationView {
-    const applicant = personalDataFor(ability, subjectOf(row), {
-      name: row.applicantName,
-      idNumber: row.applicantIdNumber,
-      phone: row.applicantPhone,
+  /**
+   * The rows as this reader may see them: each checked against the ability with its tenant's
+   * path and its window's staff (read through tenancy's ports), names added, personal data
+   * masked where the field rules say so. Rows the reader may not read are left out.
+   */
+  private async present(
+    manager: EntityManager,
+    ability: TongbanAbility,
+    rows: ApplicationRow[],
+  ): Promise<ApplicationView[]> {
+    if (rows.length === 0) return [];
+    const tenantIds = [...new Set(rows.map((row) => row.tenantId))];
+    const tenants = new Map(
+      (await this.tenants.requireEach(manager, tenantIds)).flatMap((tenant, i) =>
+        tenant instanceof Error ? [] : [[tenantIds[i], tenant] as const],
+      ),
+    );
+    const windows = await this.windows.findEach(
+      manager,
+      rows.map((row) => row.windowId),
+    );
+    const names = await this.users.displayNames(
+      manager,
+      rows.map((row) => row.submittedBy),
+    );
+    return rows.flatMap((row) => {
+      const tenant = tenants.get(row.tenantId);
+      const window = windows.get(row.windowId);
+      if (!tenant || !window) return [];
+      const record = subject('Application', {
+        id: row.id,
+        tenantId: row.tenantId,
+        tenantPath: tenant.path,
+        windowStaffIds: window.staffIds,
+      });
+      if (!ability.can('read', record)) return [];
+      const applicant = personalDataFor(ability, record, {
+        name: row.applicantName,
+        idNumber: row.applicantIdNumber,
+        phone: row.applicantPhone,
+      });
+      return [
+        {
+          id: row.id,
+          tenantId: row.tenantId,
+          tenantName: tenant.name,
+          receiptNumber: row.receiptNumber,
+          itemCode: row.itemCode,
+          itemName: row.itemName,
+          windowId: row.windowId,
+          windowName: window.name,
+          status: row.status,
+          applicant,
+          submittedAt: row.submittedAt,
+          submittedByName: names.get(row.submittedBy) ?? '',
+          version: row.version,
+        },
+      ];
     });
-    return {
-      id: row.id,
-      tenantId: row.tenantId,
-      tenantName: row.tenantName,
-      receiptNumber: row.receiptNumber,
-      itemCode: row.itemCode,
-      itemName: row.itemName,
-      windowId: row.windowId,
-      windowName: row.windowName,
-      status: row.status,
-      applicant,
-      submittedAt: row.submittedAt,
-      submittedByName: row.submittedByName,
-      version: row.version,
-    };
   }
 }
-
-function subjectOf(row: ApplicationRow) {
-  return subject('Application', {
-    id: row.id,
-    tenantId: row.tenantId,
-    tenantPath: row.tenantPath,
-    windowStaffIds: row.windowStaffIds,
-  });
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Opaque to clients: where the previous page ended (intake time, id). */
 function encodeCursor(micros: string, id: string): string {
   return Buffer.from(`${micros}:${id}`).toString('base64url');
 }
 
-function decodeCursor(cursor: string): { micros: string; id: string } {
+function decodeCursor(cursor: string): ApplicationCursor {
   const [micros, id, ...rest] = Buffer.from(cursor, 'base64url').toString().split(':');
-  if (rest.length || !/^\d{1,17}$/.test(micros ?? '') || !UUID.test(id ?? '')) {
+  if (rest.length || !/^\d{1,17}$/.test(micros ?? '') || !isUuid(id)) {
     throw new BadUserInputError('This page cursor is not one the server gave out');
   }
   return { micros, id };

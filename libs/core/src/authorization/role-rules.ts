@@ -1,0 +1,148 @@
+import { TenantKind } from '../vocabulary/tenant-kind';
+import { Role } from '../vocabulary/role';
+
+/**
+ * Who may do what, as data (DESIGN.md §3). Plain TypeScript: read by the CASL ability
+ * factory, by the scope of row-level security and by the permission snapshot test.
+ *
+ * Subjects: Tenant, ServiceWindow, Staff (a user's membership of a tenant), AuditEvent,
+ * Application (with its applicant's personal data), Self.
+ * Condition placeholders: ${tenantId} is the actor's home tenant, ${userId} the actor.
+ * `tenantPath` / `path` hold the ids from the root down to a tenant, so
+ * `{ path: '${tenantId}' }` means "in my subtree"; `windowStaffIds` holds the staff assigned
+ * to an application's window, so `{ windowStaffIds: '${userId}' }` means "at my windows".
+ * Field rules: an inverted rule with `fields` keeps those fields from being read plainly;
+ * for personal data that means masked (personal-data.ts), never left out.
+ */
+export type Action = 'manage' | 'read' | 'create' | 'update' | 'onboard' | 'suspend';
+export type Subject =
+  'Tenant' | 'ServiceWindow' | 'Staff' | 'AuditEvent' | 'Application' | 'Self' | 'all';
+
+export interface RuleTemplate {
+  action: Action | Action[];
+  subject: Subject | Subject[];
+  conditions?: Record<string, unknown>;
+  fields?: string[];
+  inverted?: boolean;
+}
+
+/** The applicant's personal data on an application (DESIGN.md §3: masked for city officials). */
+export const APPLICANT_PERSONAL_DATA = ['applicantName', 'applicantIdNumber', 'applicantPhone'];
+
+const inMySubtree = { path: '${tenantId}' };
+const belowMe = { path: '${tenantId}', id: { $ne: '${tenantId}' } };
+const ownedInMySubtree = { tenantPath: '${tenantId}' };
+const ownedByMyTenant = { tenantId: '${tenantId}' };
+const atMyWindows = { tenantId: '${tenantId}', windowStaffIds: '${userId}' };
+const personalDataMasked: RuleTemplate = {
+  action: 'read',
+  subject: 'Application',
+  fields: APPLICANT_PERSONAL_DATA,
+  inverted: true,
+};
+
+const everyone: RuleTemplate[] = [{ action: 'manage', subject: 'Self' }];
+
+export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
+  // The platform operator runs catalogues and calendars: no intake of their own, and
+  // citizens' personal data stays masked to them.
+  [Role.PLATFORM_ADMIN]: [
+    ...everyone,
+    { action: 'manage', subject: 'all', conditions: undefined },
+    { action: 'create', subject: 'Application', inverted: true },
+    personalDataMasked,
+  ],
+  [Role.CITY_OFFICIAL]: [
+    ...everyone,
+    { action: 'read', subject: 'Tenant', conditions: inMySubtree },
+    {
+      action: 'read',
+      subject: ['ServiceWindow', 'Staff', 'AuditEvent', 'Application'],
+      conditions: ownedInMySubtree,
+    },
+    personalDataMasked,
+  ],
+  [Role.COUNTY_ADMIN]: [
+    ...everyone,
+    { action: 'read', subject: 'Tenant', conditions: inMySubtree },
+    { action: ['onboard'], subject: 'Tenant', conditions: inMySubtree },
+    { action: ['suspend', 'update'], subject: 'Tenant', conditions: belowMe },
+    { action: 'manage', subject: ['ServiceWindow', 'Staff'], conditions: ownedInMySubtree },
+    { action: 'read', subject: ['AuditEvent', 'Application'], conditions: ownedInMySubtree },
+  ],
+  [Role.CENTER_MANAGER]: [
+    ...everyone,
+    { action: 'read', subject: 'Tenant', conditions: inMySubtree },
+    { action: 'manage', subject: ['ServiceWindow', 'Staff'], conditions: ownedInMySubtree },
+    { action: 'read', subject: 'AuditEvent', conditions: ownedInMySubtree },
+    { action: ['read', 'create'], subject: 'Application', conditions: ownedInMySubtree },
+  ],
+  [Role.SUPERVISOR]: [
+    ...everyone,
+    { action: 'read', subject: 'Tenant', conditions: inMySubtree },
+    {
+      action: 'read',
+      subject: ['ServiceWindow', 'Staff', 'AuditEvent', 'Application'],
+      conditions: ownedInMySubtree,
+    },
+  ],
+  // Window staff work the items of the windows they are assigned to, and only those.
+  [Role.WINDOW_STAFF]: [
+    ...everyone,
+    { action: 'read', subject: 'Tenant', conditions: { id: '${tenantId}' } },
+    { action: 'read', subject: 'ServiceWindow', conditions: ownedByMyTenant },
+    { action: ['read', 'create'], subject: 'Application', conditions: atMyWindows },
+  ],
+  // A village station takes applications in on the villagers' behalf (代办).
+  [Role.STATION_STAFF]: [
+    ...everyone,
+    { action: 'read', subject: 'Tenant', conditions: { id: '${tenantId}' } },
+    { action: 'read', subject: 'ServiceWindow', conditions: ownedByMyTenant },
+    { action: ['read', 'create'], subject: 'Application', conditions: ownedByMyTenant },
+  ],
+};
+
+/** Roles whose holders see the tenants below their own (row-level security scope). */
+const SUBTREE_ROLES = new Set<Role>([
+  Role.PLATFORM_ADMIN,
+  Role.CITY_OFFICIAL,
+  Role.COUNTY_ADMIN,
+  Role.CENTER_MANAGER,
+  Role.SUPERVISOR,
+]);
+
+export function visibilityOf(roles: readonly Role[]): 'tenant' | 'subtree' {
+  return roles.some((role) => SUBTREE_ROLES.has(role)) ? 'subtree' : 'tenant';
+}
+
+/** Which roles a holder of each role may give (never one above their own). */
+export const GRANTABLE_ROLES: Record<Role, readonly Role[]> = {
+  [Role.PLATFORM_ADMIN]: Object.values(Role),
+  [Role.COUNTY_ADMIN]: [
+    Role.COUNTY_ADMIN,
+    Role.CENTER_MANAGER,
+    Role.SUPERVISOR,
+    Role.WINDOW_STAFF,
+    Role.STATION_STAFF,
+  ],
+  [Role.CENTER_MANAGER]: [Role.WINDOW_STAFF, Role.STATION_STAFF],
+  [Role.CITY_OFFICIAL]: [],
+  [Role.SUPERVISOR]: [],
+  [Role.WINDOW_STAFF]: [],
+  [Role.STATION_STAFF]: [],
+};
+
+export function canGrant(granterRoles: readonly Role[], role: Role): boolean {
+  return granterRoles.some((granter) => GRANTABLE_ROLES[granter].includes(role));
+}
+
+/** The kinds of tenant where each role makes sense. */
+export const ROLE_TENANT_KINDS: Record<Role, readonly TenantKind[]> = {
+  [Role.PLATFORM_ADMIN]: [TenantKind.PROVINCE],
+  [Role.CITY_OFFICIAL]: [TenantKind.PROVINCE, TenantKind.CITY],
+  [Role.COUNTY_ADMIN]: [TenantKind.COUNTY],
+  [Role.CENTER_MANAGER]: [TenantKind.COUNTY, TenantKind.TOWNSHIP],
+  [Role.SUPERVISOR]: [TenantKind.CITY, TenantKind.COUNTY, TenantKind.TOWNSHIP],
+  [Role.WINDOW_STAFF]: [TenantKind.COUNTY, TenantKind.TOWNSHIP],
+  [Role.STATION_STAFF]: [TenantKind.VILLAGE],
+};

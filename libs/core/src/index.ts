@@ -1,0 +1,46 @@
+// @tongban/core: what every domain stands on (DESIGN.md §5). Nothing here knows a domain.
+export * from './errors/errors';
+export { TongbanErrorFilter } from './errors/errors.filter';
+export { CoreModule } from './core.module';
+
+export { Role, ALL_ROLES } from './vocabulary/role';
+export * from './vocabulary/tenant-kind';
+export type { Actor, ActorTenant } from './vocabulary/actor';
+export { PageInfo, pageOf, type Page } from './vocabulary/paging';
+export { isUuid } from './vocabulary/uuid';
+import './vocabulary/vocabulary.graphql';
+
+export { RequestContext, MissingRequestContextError } from './context/request-context';
+export { RequestLoaders, type BatchLoad } from './context/request-loaders';
+export { TenantScope, scopeOf, applyScope, type Scope } from './context/tenant-scope';
+
+export { AuditRepository, type AuditAction, type AuditEvent } from './audit/audit.repository';
+
+export { Public, PUBLIC_ACCESS } from './authorization/public.decorator';
+export { AuthorizationGuard } from './guards/authorization.guard';
+export {
+  RequireAbility,
+  REQUIRED_ABILITY,
+  type RequiredAbility,
+} from './authorization/require-ability.decorator';
+export {
+  abilityFor,
+  subject,
+  type SubjectRecord,
+  type TongbanAbility,
+} from './authorization/ability';
+export { accessibleWhere, type SqlFilter, type FieldSql } from './authorization/ability-sql';
+export * from './authorization/role-rules';
+export * from './authorization/capabilities';
+export {
+  personalDataFor,
+  maskName,
+  maskIdNumber,
+  maskPhone,
+  type PersonalData,
+} from './authorization/personal-data';
+
+export * from './jobs/job-queue';
+export { JobContext, JobActors } from './jobs/job-context';
+export { JobRunner } from './jobs/job-runner';
+export { JobProcessorRegistry } from './jobs/job-processor.registry';

@@ -1,0 +1,165 @@
+import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { Role, TenantKind } from '@tongban/core';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEnum,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { SetupLink } from '../identity/identity.graphql';
+import { TenantModel } from '../tenant/tenant.graphql';
+import { NewWindowInput } from '../windows/service-window.graphql';
+import { ServiceWindowKind } from '../windows/service-window-kind';
+
+@ObjectType()
+export class OnboardingChecklistModel {
+  @Field({ description: 'The first manager has set up their account' })
+  managerReady!: boolean;
+
+  @Field({ description: 'The hall has at least one window' })
+  hasWindow!: boolean;
+
+  @Field()
+  complete!: boolean;
+}
+
+@InputType()
+export class NewManagerInput {
+  @Field()
+  @IsString()
+  @MaxLength(64)
+  username!: string;
+
+  @Field()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(60)
+  displayName!: string;
+}
+
+@InputType()
+export class OnboardTenantInput {
+  @Field(() => ID, { description: 'The county (or township) the new tenant goes under' })
+  @IsUUID()
+  parentId!: string;
+
+  @Field(() => TenantKind)
+  @IsEnum(TenantKind)
+  kind!: TenantKind;
+
+  @Field()
+  @IsString()
+  @Matches(/^\d{6,12}$/, { message: 'divisionCode must be 6 to 12 digits' })
+  divisionCode!: string;
+
+  @Field()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(60)
+  name!: string;
+
+  @Field(() => [NewWindowInput])
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => NewWindowInput)
+  windows!: NewWindowInput[];
+
+  @Field(() => NewManagerInput)
+  @ValidateNested()
+  @Type(() => NewManagerInput)
+  manager!: NewManagerInput;
+}
+
+@ObjectType()
+export class OnboardingPreviewWindow {
+  @Field()
+  code!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => ServiceWindowKind)
+  kind!: ServiceWindowKind;
+}
+
+@ObjectType()
+export class OnboardingPreview {
+  @Field(() => TenantModel)
+  parent!: TenantModel;
+
+  @Field(() => TenantKind)
+  kind!: TenantKind;
+
+  @Field()
+  divisionCode!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => [OnboardingPreviewWindow])
+  windows!: OnboardingPreviewWindow[];
+
+  @Field()
+  managerUsername!: string;
+
+  @Field()
+  managerDisplayName!: string;
+
+  @Field(() => Role, { description: 'The role the first account gets' })
+  managerRole!: Role;
+
+  @Field(() => [String], {
+    description: 'Why onboarding would be refused; empty when it can go ahead',
+  })
+  problems!: string[];
+}
+
+@ObjectType()
+export class OnboardingResult {
+  @Field(() => TenantModel)
+  tenant!: TenantModel;
+
+  @Field(() => SetupLink, { description: "The first manager's one-time setup link (72 hours)" })
+  managerSetupLink!: SetupLink;
+}
+
+@InputType()
+export class CompleteSetupInput {
+  @Field()
+  @IsString()
+  @MaxLength(200)
+  token!: string;
+
+  @Field()
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
+  password!: string;
+}
+
+@InputType()
+export class SuspendTenantInput {
+  @Field(() => ID)
+  @IsUUID()
+  tenantId!: string;
+
+  @Field()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  reason!: string;
+}
+
+@InputType()
+export class ReactivateTenantInput {
+  @Field(() => ID)
+  @IsUUID()
+  tenantId!: string;
+}

@@ -1,0 +1,88 @@
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Public, RequireAbility } from '@tongban/core';
+import type { Request } from 'express';
+import { AuthPayload } from '../identity/identity.graphql';
+import { TenantModel } from '../tenant/tenant.graphql';
+import { TenantRecord } from '../tenant/tenant.repository';
+import {
+  CompleteSetupInput,
+  OnboardingChecklistModel,
+  OnboardingPreview,
+  OnboardingResult,
+  OnboardTenantInput,
+  ReactivateTenantInput,
+  SuspendTenantInput,
+} from './onboarding.graphql';
+import { OnboardingReadiness } from './onboarding-readiness';
+import { OnboardingService } from './onboarding.service';
+import { TenantStatusService } from './tenant-status.service';
+
+@Resolver(() => TenantModel)
+export class OnboardingResolver {
+  constructor(
+    private readonly onboarding: OnboardingService,
+    private readonly status: TenantStatusService,
+    private readonly readiness: OnboardingReadiness,
+  ) {}
+
+  @RequireAbility('onboard', 'Tenant')
+  @Query(() => OnboardingPreview, {
+    description: 'What onboarding would do, and what stops it; writes nothing',
+  })
+  async onboardingPreview(@Args('input') input: OnboardTenantInput): Promise<OnboardingPreview> {
+    const plan = await this.onboarding.preview(input);
+    return {
+      parent: plan.parent,
+      kind: input.kind,
+      divisionCode: input.divisionCode,
+      name: input.name,
+      windows: input.windows,
+      managerUsername: input.manager.username,
+      managerDisplayName: input.manager.displayName,
+      managerRole: plan.managerRole,
+      problems: plan.problems,
+    };
+  }
+
+  @RequireAbility('onboard', 'Tenant')
+  @Mutation(() => OnboardingResult, { description: 'Open a township center or village station' })
+  async onboardTenant(@Args('input') input: OnboardTenantInput): Promise<OnboardingResult> {
+    const { tenant, setupLink } = await this.onboarding.onboard(input);
+    return { tenant, managerSetupLink: setupLink };
+  }
+
+  @Public()
+  @Mutation(() => AuthPayload, {
+    description: 'Set your password with a one-time setup link; logs you in',
+  })
+  async completeSetup(
+    @Args('input') input: CompleteSetupInput,
+    @Context('req') req: Request,
+  ): Promise<AuthPayload> {
+    const tokens = await this.onboarding.completeSetup(
+      input.token,
+      input.password,
+      req.ip ?? 'unknown',
+    );
+    return { ...tokens, tokenType: 'Bearer' };
+  }
+
+  @RequireAbility('suspend', 'Tenant')
+  @Mutation(() => TenantModel, {
+    description: 'Suspend a tenant: its users can no longer log in; its data stays',
+  })
+  suspendTenant(@Args('input') input: SuspendTenantInput): Promise<TenantModel> {
+    return this.status.suspend(input.tenantId, input.reason);
+  }
+
+  @RequireAbility('suspend', 'Tenant')
+  @Mutation(() => TenantModel)
+  reactivateTenant(@Args('input') input: ReactivateTenantInput): Promise<TenantModel> {
+    return this.status.reactivate(input.tenantId);
+  }
+
+  @ResolveField(() => OnboardingChecklistModel)
+  onboardingChecklist(@Parent() tenant: TenantRecord): Promise<OnboardingChecklistModel> {
+    return this.readiness.checklist(tenant.id);
+  }
+}

@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import {
+  AuditRepository,
+  BadUserInputError,
+  ConflictError,
+  RequestContext,
+  Role,
+  TenantKind,
+  TenantScope,
+} from '@tongban/core';
+import { EntityManager } from 'typeorm';
+import { AuthTokens, IdentityService } from '../identity/identity.service';
+import { hashPassword } from '../identity/password-hasher';
+import { parseSetupToken, setupSecretMatches } from '../identity/setup-link';
+import { SetupLinkIssued, SetupLinkRepository } from '../identity/setup-link.repository';
+import { UserRepository } from '../identity/user.repository';
+import { StaffService } from '../staff/staff.service';
+import { divisionCodeProblems } from '../tenant/division-code';
+import { TenantDirectory } from '../tenant/tenant-directory.service';
+import { TenantRecord, TenantRepository } from '../tenant/tenant.repository';
+import { ServiceWindowKind } from '../windows/service-window-kind';
+import { ServiceWindowRepository } from '../windows/service-window.repository';
+import { firstManagerRole } from './onboarding-checklist';
+import { OnboardingReadiness } from './onboarding-readiness';
+
+export interface OnboardingRequest {
+  parentId: string;
+  kind: TenantKind;
+  divisionCode: string;
+  name: string;
+  windows: { code: string; name: string; kind: ServiceWindowKind }[];
+  manager: { username: string; displayName: string };
+}
+
+export interface OnboardingPlan {
+  parent: TenantRecord;
+  request: OnboardingRequest;
+  managerRole: Role;
+  problems: string[];
+}
+
+/**
+ * Opening a township center or village station under a county (DESIGN.md §1): the preview,
+ * the onboarding itself, and the first manager's setup link.
+ */
+@Injectable()
+export class OnboardingService {
+  constructor(
+    private readonly context: RequestContext,
+    private readonly scope: TenantScope,
+    private readonly directory: TenantDirectory,
+    private readonly tenants: TenantRepository,
+    private readonly windows: ServiceWindowRepository,
+    private readonly staff: StaffService,
+    private readonly identity: IdentityService,
+    private readonly users: UserRepository,
+    private readonly setupLinks: SetupLinkRepository,
+    private readonly readiness: OnboardingReadiness,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  /** Everything onboarding would do and every problem it would hit, without writing. */
+  preview(request: OnboardingRequest): Promise<OnboardingPlan> {
+    return this.scope.run((manager) => this.plan(manager, request));
+  }
+
+  async onboard(
+    request: OnboardingRequest,
+  ): Promise<{ tenant: TenantRecord; setupLink: SetupLinkIssued }> {
+    const actor = this.context.actor;
+    return this.scope.run(async (manager) => {
+      const plan = await this.plan(manager, request);
+      if (plan.problems.length > 0) {
+        throw new BadUserInputError(`Onboarding refused: ${plan.problems.join('; ')}`, {
+          problems: plan.problems,
+        });
+      }
+      const id = randomUUID();
+      const tenant = await this.tenants.insert(manager, {
+        id,
+        parent: plan.parent,
+        kind: request.kind,
+        divisionCode: request.divisionCode,
+        name: request.name.trim(),
+      });
+      if (!tenant)
+        throw new ConflictError(`Division code ${request.divisionCode} is already taken`);
+      for (const window of request.windows) {
+        await this.windows.insert(manager, {
+          tenantId: id,
+          code: window.code.trim(),
+          name: window.name.trim(),
+          kind: window.kind,
+        });
+      }
+      const { userId: _userId, ...setupLink } = await this.staff.createInvited(manager, {
+        tenantId: id,
+        username: request.manager.username,
+        displayName: request.manager.displayName,
+        roles: [plan.managerRole],
+        invitedBy: actor.userId,
+      });
+      await this.audit.record(manager, {
+        tenantId: id,
+        actorId: actor.userId,
+        action: 'TENANT_ONBOARDED',
+        subjectId: id,
+        details: {
+          parentId: plan.parent.id,
+          divisionCode: request.divisionCode,
+          windows: request.windows.length,
+        },
+      });
+      return { tenant, setupLink };
+    });
+  }
+
+  /**
+   * Public: the invited person sets their password with the one-time link, is logged in, and
+   * the tenant's checklist is re-evaluated.
+   */
+  async completeSetup(token: string, password: string, clientAddress: string): Promise<AuthTokens> {
+    const parsed = parseSetupToken(token);
+    if (!parsed) throw new BadUserInputError('This setup link is not valid');
+    if (password.length < 10)
+      throw new BadUserInputError('The password needs at least 10 characters');
+    const passwordHash = await hashPassword(password);
+    const userId = await this.scope.runIn(
+      { tenantId: parsed.tenantId, visibility: 'tenant', actorId: null },
+      async (manager) => {
+        const link = await this.setupLinks.lock(manager, parsed.tenantId, parsed.id);
+        if (!link || !setupSecretMatches(parsed.secret, link.token_hash)) {
+          throw new BadUserInputError('This setup link is not valid');
+        }
+        if (link.used_at) throw new BadUserInputError('This setup link has already been used');
+        if (link.expired)
+          throw new BadUserInputError('This setup link has expired; ask for a new one');
+        if (link.status !== 'INVITED')
+          throw new BadUserInputError('This account is already set up');
+        await this.setupLinks.markUsed(manager, parsed.tenantId, parsed.id);
+        await this.users.activate(manager, link.user_id, passwordHash);
+        await this.audit.record(manager, {
+          tenantId: parsed.tenantId,
+          actorId: link.user_id,
+          action: 'STAFF_SETUP_COMPLETED',
+          subjectId: link.user_id,
+        });
+        await this.readiness.reevaluate(manager, parsed.tenantId, link.user_id);
+        return link.user_id;
+      },
+    );
+    return this.identity.startSession(userId, clientAddress);
+  }
+
+  private async plan(manager: EntityManager, request: OnboardingRequest): Promise<OnboardingPlan> {
+    const parent = await this.directory.require(manager, request.parentId, 'onboard');
+    const problems = [...divisionCodeProblems(request.divisionCode, request.kind, parent)];
+    if (!request.name.trim()) problems.push('The name must not be empty');
+    const takenBy = await this.tenants.divisionCodeInUse(manager, request.divisionCode);
+    if (takenBy)
+      problems.push(`Division code ${request.divisionCode} is already used by ${takenBy}`);
+    const codes = request.windows.map((w) => w.code.trim());
+    if (new Set(codes).size !== codes.length) problems.push('Window codes must be unique');
+    if (request.windows.some((w) => !w.code.trim() || !w.name.trim()))
+      problems.push('Every window needs a code and a name');
+    problems.push(...(await this.staff.usernameProblems(manager, request.manager.username)));
+    return { parent, request, managerRole: firstManagerRole(request.kind), problems };
+  }
+}

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { TenantKind, TenantStatus } from '@tongban/core';
+import { EntityManager } from 'typeorm';
+
+export interface TenantRecord {
+  id: string;
+  parentId: string | null;
+  kind: TenantKind;
+  divisionCode: string;
+  name: string;
+  status: TenantStatus;
+  path: string[];
+  /** Letters of the hall's receipt numbers (LC-20261127-0007); null: its division code. */
+  receiptPrefix: string | null;
+}
+
+const COLUMNS = `id, parent_id AS "parentId", kind, division_code AS "divisionCode", name, status,
+  path, receipt_prefix AS "receiptPrefix"`;
+
+/**
+ * The tenant tree: a shared reference table (no row-level security), so every read here is
+ * filtered by the caller (TenantDirectory applies the actor's sight).
+ */
+@Injectable()
+export class TenantRepository {
+  /** The tenant `rootId` and, with `subtree`, those below it, by division code after `after`. */
+  list(
+    manager: EntityManager,
+    query: { rootId: string; subtree: boolean; after: string | null; limit: number },
+  ): Promise<TenantRecord[]> {
+    return manager.query(
+      `SELECT ${COLUMNS} FROM tenants
+        WHERE ${query.subtree ? 'path @> ARRAY[$1::uuid]' : 'id = $1'}
+          AND ($2::text IS NULL OR division_code > $2)
+        ORDER BY division_code LIMIT $3`,
+      [query.rootId, query.after, query.limit],
+    );
+  }
+
+  async find(manager: EntityManager, id: string, lock = false): Promise<TenantRecord | undefined> {
+    const [row] = await manager.query(
+      `SELECT ${COLUMNS} FROM tenants WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
+      [id],
+    );
+    return row;
+  }
+
+  findEach(manager: EntityManager, ids: readonly string[]): Promise<TenantRecord[]> {
+    return manager.query(`SELECT ${COLUMNS} FROM tenants WHERE id = ANY($1::uuid[])`, [ids]);
+  }
+
+  async divisionCodeInUse(manager: EntityManager, divisionCode: string): Promise<string | null> {
+    const [taken] = await manager.query(`SELECT name FROM tenants WHERE division_code = $1`, [
+      divisionCode,
+    ]);
+    return taken?.name ?? null;
+  }
+
+  /** A new tenant ONBOARDING below `parent`; null when the division code is taken. */
+  async insert(
+    manager: EntityManager,
+    tenant: {
+      id: string;
+      parent: TenantRecord;
+      kind: TenantKind;
+      divisionCode: string;
+      name: string;
+    },
+  ): Promise<TenantRecord | null> {
+    const [created] = await manager.query(
+      `INSERT INTO tenants (id, parent_id, kind, division_code, name, status, path)
+       VALUES ($1, $2, $3, $4, $5, 'ONBOARDING', $6)
+       ON CONFLICT (division_code) DO NOTHING
+       RETURNING ${COLUMNS}`,
+      [
+        tenant.id,
+        tenant.parent.id,
+        tenant.kind,
+        tenant.divisionCode,
+        tenant.name,
+        [...tenant.parent.path, tenant.id],
+      ],
+    );
+    return created ?? null;
+  }
+
+  /** SQL true when `tenantIdColumn` names a tenant at or below the tenant at `placeholder`. */
+  subtreeCondition(tenantIdColumn: string, placeholder: string): string {
+    return `${tenantIdColumn} IN (SELECT id FROM tenants WHERE path @> ARRAY[${placeholder}::uuid])`;
+  }
+
+  async setStatus(manager: EntityManager, id: string, status: TenantStatus): Promise<void> {
+    await manager.query(`UPDATE tenants SET status = $2, updated_at = now() WHERE id = $1`, [
+      id,
+      status,
+    ]);
+  }
+}

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { ServiceWindowRecord, ServiceWindowRepository } from './service-window.repository';
+
+/**
+ * Port for other domains (workflow): what they may read about windows, in their own scoped
+ * transaction. Row-level security still limits every read to the caller's scope.
+ */
+@Injectable()
+export class ServiceWindowPort {
+  constructor(private readonly windows: ServiceWindowRepository) {}
+
+  /** A window with its hall's path and status and its staff; undefined outside the scope. */
+  find(manager: EntityManager, windowId: string): Promise<ServiceWindowRecord | undefined> {
+    return this.windows.find(manager, windowId);
+  }
+
+  /** Windows by id (those in scope). */
+  async findEach(
+    manager: EntityManager,
+    windowIds: readonly string[],
+  ): Promise<Map<string, ServiceWindowRecord>> {
+    const rows = await this.windows.findEach(manager, [...new Set(windowIds)]);
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  /** Ids of the windows a person works (for the role condition "at my windows"). */
+  assignedTo(manager: EntityManager, userId: string): Promise<string[]> {
+    return this.windows.assignedTo(manager, userId);
+  }
+}

@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { ServiceWindowKind } from './service-window-kind';
+
+export interface ServiceWindowRecord {
+  id: string;
+  tenantId: string;
+  code: string;
+  name: string;
+  kind: ServiceWindowKind;
+  /** Staff assigned to the window. */
+  staffIds: string[];
+  tenantPath: string[];
+  tenantStatus: string;
+}
+
+const WINDOW_QUERY = `
+  SELECT w.id, w.tenant_id AS "tenantId", w.code, w.name, w.kind,
+         coalesce((SELECT array_agg(a.user_id ORDER BY a.user_id) FROM window_assignments a
+                    WHERE a.tenant_id = w.tenant_id AND a.window_id = w.id), '{}') AS "staffIds",
+         t.path AS "tenantPath", t.status AS "tenantStatus"
+    FROM service_windows w JOIN tenants t ON t.id = w.tenant_id`;
+
+/** Windows of the halls and the staff assigned to them (tenant-owned, under row-level security). */
+@Injectable()
+export class ServiceWindowRepository {
+  listOf(manager: EntityManager, tenantIds: readonly string[]): Promise<ServiceWindowRecord[]> {
+    return manager.query(`${WINDOW_QUERY} WHERE w.tenant_id = ANY($1::uuid[]) ORDER BY w.code`, [
+      tenantIds,
+    ]);
+  }
+
+  findEach(manager: EntityManager, windowIds: readonly string[]): Promise<ServiceWindowRecord[]> {
+    return manager.query(`${WINDOW_QUERY} WHERE w.id = ANY($1::uuid[])`, [windowIds]);
+  }
+
+  async find(manager: EntityManager, windowId: string): Promise<ServiceWindowRecord | undefined> {
+    const [window] = await manager.query(`${WINDOW_QUERY} WHERE w.id = $1`, [windowId]);
+    return window;
+  }
+
+  /** A new window; null when the hall already has one with this code. */
+  async insert(
+    manager: EntityManager,
+    window: { tenantId: string; code: string; name: string; kind: ServiceWindowKind },
+  ): Promise<string | null> {
+    const [created] = await manager.query(
+      `INSERT INTO service_windows (tenant_id, code, name, kind) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (tenant_id, code) DO NOTHING RETURNING id`,
+      [window.tenantId, window.code, window.name, window.kind],
+    );
+    return created?.id ?? null;
+  }
+
+  /** Ids of the windows a person is assigned to. */
+  async assignedTo(manager: EntityManager, userId: string): Promise<string[]> {
+    const rows: { window_id: string }[] = await manager.query(
+      `SELECT window_id FROM window_assignments WHERE user_id = $1`,
+      [userId],
+    );
+    return rows.map((row) => row.window_id);
+  }
+
+  async isMember(manager: EntityManager, tenantId: string, userId: string): Promise<boolean> {
+    const [member] = await manager.query(
+      `SELECT 1 FROM memberships WHERE tenant_id = $1 AND user_id = $2`,
+      [tenantId, userId],
+    );
+    return Boolean(member);
+  }
+
+  async assign(manager: EntityManager, window: ServiceWindowRecord, userId: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO window_assignments (tenant_id, window_id, user_id) VALUES ($1, $2, $3)
+       ON CONFLICT DO NOTHING`,
+      [window.tenantId, window.id, userId],
+    );
+  }
+
+  async unassign(
+    manager: EntityManager,
+    window: ServiceWindowRecord,
+    userId: string,
+  ): Promise<void> {
+    await manager.query(
+      `DELETE FROM window_assignments WHERE tenant_id = $1 AND window_id = $2 AND user_id = $3`,
+      [window.tenantId, window.id, userId],
+    );
+  }
+}

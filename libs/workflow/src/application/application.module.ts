@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { ApplicationRepository } from './application.repository';
+import { ApplicationResolver } from './application.resolver';
+import { ApplicationService } from './application.service';
+
+/** Applications: intake and reading (DESIGN.md §4.3). Tenancy's ports come from its global module. */
+@Module({
+  providers: [ApplicationRepository, ApplicationService, ApplicationResolver],
+  exports: [ApplicationRepository],
+})
+export class ApplicationModule {}

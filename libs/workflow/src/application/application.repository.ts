@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { IntakeDetails } from './applicant';
+import { ApplicationStatus } from './application-status';
+import { formatReceiptNumber, receiptPrefixOf } from './receipt-number';
+
+/** An application as stored, before ports add names and the reader's masking applies. */
+export interface ApplicationRow {
+  id: string;
+  tenantId: string;
+  receiptNumber: string;
+  itemCode: string;
+  itemName: string;
+  windowId: string;
+  status: ApplicationStatus;
+  applicantName: string;
+  applicantIdNumber: string | null;
+  applicantPhone: string | null;
+  submittedAt: Date;
+  submittedBy: string;
+  version: number;
+  /** submitted_at in microseconds since the epoch, exact, for the page cursor. */
+  cursorMicros: string;
+}
+
+const SELECT_APPLICATIONS = `
+  SELECT a.id, a.tenant_id AS "tenantId", a.receipt_number AS "receiptNumber",
+         a.item_code AS "itemCode", a.item_name AS "itemName", a.window_id AS "windowId",
+         a.status, a.applicant_name AS "applicantName",
+         a.applicant_id_number AS "applicantIdNumber", a.applicant_phone AS "applicantPhone",
+         a.submitted_at AS "submittedAt", a.submitted_by AS "submittedBy", a.version,
+         (extract(epoch FROM a.submitted_at) * 1000000)::bigint::text AS "cursorMicros"
+    FROM applications a`;
+
+/** Where a page of the newest-first list starts: after this (intake time, id). */
+export interface ApplicationCursor {
+  micros: string;
+  id: string;
+}
+
+/**
+ * Applications, their events and the receipt counters (tenant-owned, under row-level
+ * security). Reads only workflow's own tables: windows, tenants and people come through
+ * their owners' ports.
+ */
+@Injectable()
+export class ApplicationRepository {
+  async find(manager: EntityManager, id: string): Promise<ApplicationRow | undefined> {
+    const [row] = await manager.query(`${SELECT_APPLICATIONS} WHERE a.id = $1`, [id]);
+    return row;
+  }
+
+  /**
+   * Newest first. `conditions` are SQL over the alias `a` with parameters numbered from 1
+   * (the caller's filters and the role rules' conditions); `limit` rows at most.
+   */
+  list(
+    manager: EntityManager,
+    query: {
+      conditions: string[];
+      params: unknown[];
+      after: ApplicationCursor | null;
+      limit: number;
+    },
+  ): Promise<ApplicationRow[]> {
+    const params = [...query.params];
+    const where = [...query.conditions];
+    if (query.after) {
+      params.push(query.after.micros, query.after.id);
+      where.push(
+        `(a.submitted_at, a.id) < ('epoch'::timestamptz + $${params.length - 1}::bigint * interval '1 microsecond', $${params.length}::uuid)`,
+      );
+    }
+    params.push(query.limit);
+    return manager.query(
+      `${SELECT_APPLICATIONS} WHERE ${where.join(' AND ') || 'TRUE'}
+        ORDER BY a.submitted_at DESC, a.id DESC LIMIT $${params.length}`,
+      params,
+    );
+  }
+
+  /**
+   * Writes an intake (收件) in the caller's transaction: the receipt number, the application
+   * SUBMITTED and its first event. Checks of who may take it in, and where, come before.
+   * `at` is the time of intake (now when null; the demo seed dates its applications back).
+   */
+  async recordIntake(
+    manager: EntityManager,
+    input: {
+      hall: { tenantId: string; receiptPrefix: string | null; divisionCode: string };
+      windowId: string;
+      intake: IntakeDetails;
+      submittedBy: string;
+      at?: Date | null;
+    },
+  ): Promise<{ id: string; receiptNumber: string }> {
+    const { hall, intake } = input;
+    const at = input.at ?? null;
+    const receiptNumber = await this.takeReceiptNumber(manager, hall, at);
+    const [created] = await manager.query(
+      `INSERT INTO applications (tenant_id, receipt_number, window_id, item_code, item_name,
+                                 applicant_name, applicant_id_number, applicant_phone, status,
+                                 submitted_at, submitted_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, coalesce($10::timestamptz, now()), $11)
+       RETURNING id, submitted_at AS "submittedAt"`,
+      [
+        hall.tenantId,
+        receiptNumber,
+        input.windowId,
+        intake.itemCode,
+        intake.itemName,
+        intake.applicant.name,
+        intake.applicant.idNumber,
+        intake.applicant.phone,
+        ApplicationStatus.SUBMITTED,
+        at,
+        input.submittedBy,
+      ],
+    );
+    await manager.query(
+      `INSERT INTO application_events (tenant_id, application_id, from_status, to_status, actor_id,
+                                       occurred_at)
+       VALUES ($1, $2, NULL, $3, $4, $5)`,
+      [
+        hall.tenantId,
+        created.id,
+        ApplicationStatus.SUBMITTED,
+        input.submittedBy,
+        created.submittedAt,
+      ],
+    );
+    return { id: created.id, receiptNumber };
+  }
+
+  /**
+   * The next receipt number of a hall for the day (Beijing time) of `at`. The counter row is
+   * locked until the transaction ends, so concurrent intakes at one hall are numbered one
+   * after the other and never twice.
+   */
+  private async takeReceiptNumber(
+    manager: EntityManager,
+    hall: { tenantId: string; receiptPrefix: string | null; divisionCode: string },
+    at: Date | null,
+  ): Promise<string> {
+    const [counter] = await manager.query(
+      `INSERT INTO receipt_counters AS c (tenant_id, day, last_number)
+       VALUES ($1, (coalesce($2::timestamptz, now()) AT TIME ZONE 'Asia/Shanghai')::date, 1)
+       ON CONFLICT (tenant_id, day) DO UPDATE SET last_number = c.last_number + 1
+       RETURNING to_char(c.day, 'YYYYMMDD') AS day, c.last_number AS "lastNumber"`,
+      [hall.tenantId, at],
+    );
+    return formatReceiptNumber(receiptPrefixOf(hall), counter.day, counter.lastNumber);
+  }
+}
