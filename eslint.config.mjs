@@ -6,6 +6,37 @@ import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
+/** Which library may stand on which (by the tags in each project.json). */
+const LAYERING = [
+  { sourceTag: 'layer:core', onlyDependOnLibsWithTags: ['layer:core'] },
+  { sourceTag: 'domain:tenancy', onlyDependOnLibsWithTags: ['layer:core'] },
+  { sourceTag: 'domain:catalog', onlyDependOnLibsWithTags: ['layer:core'] },
+  {
+    sourceTag: 'domain:workflow',
+    onlyDependOnLibsWithTags: ['layer:core', 'domain:catalog', 'domain:tenancy'],
+  },
+  { sourceTag: 'domain:insights', onlyDependOnLibsWithTags: ['layer:core', 'kind:read-model'] },
+];
+
+const boundaries = (libraryMayUse, allow = []) => [
+  'error',
+  {
+    enforceBuildableLibDependency: false,
+    allow,
+    depConstraints: [
+      { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
+      { sourceTag: 'type:lib', onlyDependOnLibsWithTags: libraryMayUse },
+      ...LAYERING.map((rule) => ({
+        ...rule,
+        onlyDependOnLibsWithTags: [...rule.onlyDependOnLibsWithTags, ...libraryMayUse.slice(1)],
+      })),
+      { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib', 'type:test-support'] },
+      { sourceTag: 'type:test-support', onlyDependOnLibsWithTags: ['type:lib'] },
+      { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web'] },
+    ],
+  },
+];
+
 export default [
   { ignores: ['**/dist', '**/node_modules', '**/.data', '**/.nx', '**/vite.config.*'] },
   ...tseslint.configs.recommended,
@@ -14,36 +45,22 @@ export default [
     files: ['**/*.ts', '**/*.tsx'],
     plugins: { '@nx': nx },
     rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          allow: [],
-          depConstraints: [
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
-            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
-            { sourceTag: 'layer:core', onlyDependOnLibsWithTags: ['layer:core'] },
-            { sourceTag: 'domain:tenancy', onlyDependOnLibsWithTags: ['layer:core'] },
-            { sourceTag: 'domain:catalog', onlyDependOnLibsWithTags: ['layer:core'] },
-            {
-              sourceTag: 'domain:workflow',
-              onlyDependOnLibsWithTags: ['layer:core', 'domain:catalog', 'domain:tenancy'],
-            },
-            {
-              sourceTag: 'domain:insights',
-              onlyDependOnLibsWithTags: ['layer:core', 'kind:read-model'],
-            },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib', 'type:test-support'] },
-            { sourceTag: 'type:test-support', onlyDependOnLibsWithTags: ['type:lib'] },
-            { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web'] },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': boundaries(['type:lib']),
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       '@typescript-eslint/consistent-type-imports': 'off',
+    },
+  },
+  {
+    // Service tests of a library run on a real database through the test support.
+    files: ['libs/*/src/**/*.spec.ts', 'libs/*/src/testing/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': boundaries(
+        ['type:lib', 'type:test-support'],
+        ['@tongban/test-support'],
+      ),
     },
   },
   {

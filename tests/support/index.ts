@@ -5,3 +5,4 @@ export * from './api-process';
 export * from './graphql';
 export * from './tcp-proxy';
 export * from './fixtures';
+export * from './service-harness';

@@ -43,4 +43,5 @@ export {
 export * from './jobs/job-queue';
 export { JobContext, JobActors } from './jobs/job-context';
 export { JobRunner } from './jobs/job-runner';
+export { InProcessJobQueue } from './jobs/in-process-job-queue';
 export { JobProcessorRegistry } from './jobs/job-processor.registry';

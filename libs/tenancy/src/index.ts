@@ -7,6 +7,7 @@ export { LoginThrottle, type LoginThrottlePolicy } from './identity/login-thrott
 export { hashPassword } from './identity/password-hasher';
 export { ACCESS_TOKEN_ALGORITHM, type SigningKeys } from './identity/access-token';
 export { AuthenticationGuard } from './identity/authentication.guard';
+export { IdentityService, type AuthTokens } from './identity/identity.service';
 export { PurgeExpiredSessionsJob } from './identity/purge-expired-sessions.job';
 export { UserDirectory } from './identity/user-directory';
 

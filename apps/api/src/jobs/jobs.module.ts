@@ -7,10 +7,9 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
-import { JobQueue, JobRunner, RejectedJobError } from '@tongban/core';
+import { InProcessJobQueue, JobQueue, JobRunner, RejectedJobError } from '@tongban/core';
 import { PurgeExpiredSessionsJob } from '@tongban/tenancy';
 import { BullJobQueue } from './bull-job-queue';
-import { InProcessJobQueue } from './in-process-job-queue';
 
 export interface JobsOptions {
   /** bull on this Redis; absent: in-process. */

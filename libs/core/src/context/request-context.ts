@@ -33,4 +33,12 @@ export class RequestContext {
   setActor(actor: Actor): void {
     this.cls.set(ACTOR, actor);
   }
+
+  /** Runs `work` in a fresh context of its own with `actor` acting (jobs, service tests). */
+  runAs<T>(actor: Actor, work: () => Promise<T>): Promise<T> {
+    return this.cls.run(() => {
+      this.setActor(actor);
+      return work();
+    });
+  }
 }

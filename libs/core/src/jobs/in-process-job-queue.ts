@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { EnqueueOptions, JobQueue, JobRunner } from '@tongban/core';
+import { EnqueueOptions, JobQueue } from './job-queue';
+import { JobRunner } from './job-runner';
 
 /**
  * The embedded default's queue: without Redis, jobs run in this process through the same
@@ -35,6 +36,11 @@ export class InProcessJobQueue extends JobQueue {
 
   async ping(): Promise<void> {
     if (this.closed) throw new Error('job queue is closed');
+  }
+
+  /** Resolves when no job is running (jobs a job enqueues included). */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
   }
 
   /** Stops the schedules and waits for running jobs. */
