@@ -3,7 +3,7 @@ import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
-import { AuthorizationGuard, CoreModule, TongbanErrorFilter } from '@tongban/core';
+import { AuthorizationGuard, CoreModule, SafeTextPipe, TongbanErrorFilter } from '@tongban/core';
 import { AuthenticationGuard, TenancyModule } from '@tongban/tenancy';
 import { WorkflowModule } from '@tongban/workflow';
 import type { Request } from 'express';
@@ -13,6 +13,7 @@ import { DatabaseModule } from './database/database.module';
 import { createErrorFormatter } from './graphql/error-format';
 import { graphqlLimits } from './graphql/limits';
 import { HealthController } from './health/health.controller';
+import { HttpClientErrorFilter } from './http-client-error.filter';
 import { JobsModule } from './jobs/jobs.module';
 import { identityOptionsFor } from './runtime/identity-options';
 import { Runtime } from './runtime/runtime';
@@ -68,7 +69,9 @@ export class AppModule {
           includeStacktraceInErrorResponses: false,
           allowBatchedHttpRequests: false,
           csrfPrevention: true,
-          formatError: createErrorFormatter(logger),
+          formatError: createErrorFormatter(logger, production),
+          // Persisted queries are not offered: an APQ request is a client error, not a 500.
+          persistedQueries: false,
           context: ({ req, res }: { req: Request; res: unknown }) => ({ req, res }),
         }),
         TerminusModule.forRoot({ errorLogStyle: 'json', logger: false }),
@@ -89,7 +92,10 @@ export class AppModule {
         // Order matters: who is calling, then whether they may.
         { provide: APP_GUARD, useExisting: AuthenticationGuard },
         { provide: APP_GUARD, useExisting: AuthorizationGuard },
+        { provide: APP_FILTER, useClass: HttpClientErrorFilter },
         { provide: APP_FILTER, useClass: TongbanErrorFilter },
+        // First: text the database can store, before any other check.
+        { provide: APP_PIPE, useClass: SafeTextPipe },
         {
           provide: APP_PIPE,
           useValue: new ValidationPipe({

@@ -14,7 +14,12 @@ export { RequestContext, MissingRequestContextError } from './context/request-co
 export { RequestLoaders, type BatchLoad } from './context/request-loaders';
 export { TenantScope, scopeOf, applyScope, type Scope } from './context/tenant-scope';
 
-export { AuditRepository, type AuditAction, type AuditEvent } from './audit/audit.repository';
+export {
+  AuditRepository,
+  type AuditAction,
+  type AuditEvent,
+  type AuditEventRow,
+} from './audit/audit.repository';
 
 export { Public, PUBLIC_ACCESS } from './authorization/public.decorator';
 export { AuthorizationGuard } from './guards/authorization.guard';
@@ -45,3 +50,7 @@ export { JobContext, JobActors } from './jobs/job-context';
 export { JobRunner } from './jobs/job-runner';
 export { InProcessJobQueue } from './jobs/in-process-job-queue';
 export { JobProcessorRegistry } from './jobs/job-processor.registry';
+export { SafeTextPipe } from './validation/safe-text.pipe';
+export { findUnsafeText, textProblem, type TextProblem } from './validation/safe-text';
+export { loggableError, withoutValues, type LoggableError } from './errors/loggable-error';
+export { mayGrant, readsBeyond } from './authorization/grant-reach';

@@ -1,5 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { JobActors } from '@tongban/core';
+import { AuditModule } from './audit/audit.module';
+import { AuditTrailResolver } from './audit/audit-trail.resolver';
 import { IdentityOptions } from './identity/identity-options';
 import { IdentityModule } from './identity/identity.module';
 import { IdentityResolver } from './identity/identity.resolver';
@@ -32,6 +34,7 @@ export class TenancyModule {
         WindowsModule,
         StaffModule,
         OnboardingModule,
+        AuditModule,
       ],
       providers: [
         { provide: TenantReadiness, useExisting: OnboardingReadiness },
@@ -51,4 +54,5 @@ export const TENANCY_RESOLVERS = [
   StaffResolver,
   TenantStaffResolver,
   OnboardingResolver,
+  AuditTrailResolver,
 ];

@@ -46,7 +46,38 @@ describe('GraphQL error formatting', () => {
     expect(out.message).toMatch(/^Internal server error \(reference .+\)$/);
     expect(out.message).not.toContain('secret_table');
     expect(out.extensions).toMatchObject({ code: 'INTERNAL_SERVER_ERROR' });
-    expect(JSON.stringify(logged.at(-1))).toContain('secret_table');
+    // Logged with what it is, not with the values it quoted (issue 8: no values in logs).
+    expect(JSON.stringify(logged.at(-1))).toContain('relation \\"…\\" does not exist');
+    expect(JSON.stringify(logged.at(-1))).not.toContain('secret_table');
+  });
+
+  it('never echoes a value the client sent, and suggests no names in production', () => {
+    const coercion =
+      'Variable "$input" got invalid value "hunter2-secret" at "input.password"; String cannot represent a non string value';
+    const formatted = { message: coercion, extensions: { code: 'BAD_USER_INPUT' } };
+    const out = format(formatted, new GraphQLError(coercion));
+    expect(out.message).toBe(
+      'Variable "$input" got an invalid value at "input.password": String cannot represent a non string value',
+    );
+    expect(out.message).not.toContain('hunter2');
+    const suggestion =
+      'Value "WINDOW_STAF" does not exist in "Role" enum. Did you mean the enum value "WINDOW_STAFF"?';
+    const production = createErrorFormatter(logger, true);
+    const hidden = production(
+      { message: suggestion, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
+      new GraphQLError(suggestion),
+    );
+    expect(hidden.message).toBe('Value "WINDOW_STAF" does not exist in "Role" enum.');
+    const limit = production(
+      {
+        message: 'Syntax Error: Query depth limit of 8 exceeded, found 12.',
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      },
+      new GraphQLError('x'),
+    );
+    expect(limit.message).toBe(
+      'Request refused by a limit: Query depth limit of 8 exceeded, found 12.',
+    );
   });
 
   it('recognises an unreachable database, however wrapped', () => {

@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import { TongbanError } from '@tongban/core';
+import { loggableError, TongbanError } from '@tongban/core';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { ClsServiceManager } from 'nestjs-cls';
 import type { Logger } from 'pino';
@@ -20,9 +20,11 @@ const UNREACHABLE =
 
 /**
  * Turns any error into a client-safe one with a stable code (DESIGN.md §5): known errors
- * keep their message; unexpected ones are masked and logged with a correlation id.
+ * keep their message; unexpected ones are masked and logged with a correlation id, without
+ * the values they carried (loggableError). A client's own mistakes never echo the values it
+ * sent (a password in a mistyped variable) and, in production, suggest no names.
  */
-export function createErrorFormatter(logger: Logger) {
+export function createErrorFormatter(logger: Logger, production = false) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrap(error);
     const base = {
@@ -47,7 +49,11 @@ export function createErrorFormatter(logger: Logger) {
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && INPUT_CODES.has(code)) {
-      return { ...base, extensions: { code: 'BAD_USER_INPUT' } };
+      return {
+        ...base,
+        message: clientMessage(formatted.message, production),
+        extensions: { code: 'BAD_USER_INPUT' },
+      };
     }
     const correlationId = currentRequestId();
     if (isDatabaseUnreachable(original)) {
@@ -58,7 +64,7 @@ export function createErrorFormatter(logger: Logger) {
         extensions: { code: 'SERVICE_UNAVAILABLE', correlationId },
       };
     }
-    logger.error({ correlationId, err: original }, 'unexpected error');
+    logger.error({ correlationId, error: loggableError(original) }, 'unexpected error');
     return {
       ...base,
       message: `Internal server error (reference ${correlationId})`,
@@ -93,6 +99,30 @@ function validationMessage(error: BadRequestException): string {
     ? response.message
     : [response.message ?? error.message];
   return `Invalid input: ${messages.join('; ')}`;
+}
+
+/**
+ * What a client is told of its own malformed request: never the value it sent (variable
+ * coercion messages quote it: `got invalid value "…"`), never "Did you mean …?" in
+ * production, and a limit named as a limit rather than a "Syntax Error".
+ */
+export function clientMessage(message: string, production: boolean): string {
+  let text = withoutEchoedValue(message);
+  if (production) text = text.replace(/\s*Did you mean [^?]*\?/g, '');
+  const limit = /^Syntax Error: (.*(?:limit|tokens).*)$/i.exec(text);
+  if (limit) text = `Request refused by a limit: ${limit[1]}`;
+  return text;
+}
+
+/** `Variable "$x" got invalid value <the value> at "x.path"; <why, often with the value>`. */
+function withoutEchoedValue(message: string): string {
+  const variable = /^Variable "(\$\w+)" got invalid value ([\s\S]*)$/.exec(message);
+  if (!variable) return message;
+  const at = / at "([\w.$[\]]+)"; ([\s\S]*)$/.exec(variable[2]);
+  const why = (at ? at[2] : variable[2].replace(/^[\s\S]*?; /, ''))
+    .replace(/: [\s\S]*$/, '')
+    .replace(/found [\s\S]*$/, 'found another value');
+  return `Variable "${variable[1]}" got an invalid value${at ? ` at "${at[1]}"` : ''}: ${why}`;
 }
 
 function currentRequestId(): string {

@@ -14,7 +14,10 @@ export function identityOptionsFor(runtime: Runtime): IdentityOptions {
     accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS,
     loginThrottle: runtime.redis
-      ? LoginThrottle.onRedis(runtime.redis, config.QUEUE_PREFIX, policy)
+      ? LoginThrottle.onRedis(runtime.redis, config.QUEUE_PREFIX, policy, 'login')
+      : LoginThrottle.inMemory(policy),
+    setupThrottle: runtime.redis
+      ? LoginThrottle.onRedis(runtime.redis, config.QUEUE_PREFIX, policy, 'setup')
       : LoginThrottle.inMemory(policy),
   };
 }

@@ -23,9 +23,39 @@ export interface AuditEvent {
   details?: object;
 }
 
+export interface AuditEventRow {
+  id: string;
+  tenantId: string;
+  actorId: string | null;
+  action: AuditAction;
+  subjectId: string | null;
+  details: Record<string, unknown>;
+  createdAt: Date;
+  /** created_at in microseconds since the epoch, exact, for the page cursor. */
+  cursorMicros: string;
+}
+
 /** The audit trail: who did what to which tenant, written in the transaction of the change. */
 @Injectable()
 export class AuditRepository {
+  /** A tenant's events, newest first, before the event `before` (a page cursor) if given. */
+  list(
+    manager: EntityManager,
+    query: { tenantId: string; before: { micros: string; id: string } | null; limit: number },
+  ): Promise<AuditEventRow[]> {
+    return manager.query(
+      `SELECT id, tenant_id AS "tenantId", actor_id AS "actorId", action, subject_id AS "subjectId",
+              details, created_at AS "createdAt",
+              (extract(epoch FROM created_at) * 1000000)::bigint::text AS "cursorMicros"
+         FROM audit_events
+        WHERE tenant_id = $1
+          AND ($2::bigint IS NULL OR (created_at, id) <
+               ('epoch'::timestamptz + $2::bigint * interval '1 microsecond', $3::uuid))
+        ORDER BY created_at DESC, id DESC LIMIT $4`,
+      [query.tenantId, query.before?.micros ?? null, query.before?.id ?? null, query.limit],
+    );
+  }
+
   async record(manager: EntityManager, event: AuditEvent): Promise<void> {
     await manager.query(
       `INSERT INTO audit_events (tenant_id, actor_id, action, subject_id, details)

@@ -1,6 +1,7 @@
 import type { TongbanAbility } from './ability';
 import { subject } from './ability';
-import { canGrant, ROLE_TENANT_KINDS, type Action, type Subject } from './role-rules';
+import { mayGrant } from './grant-reach';
+import { ROLE_TENANT_KINDS, type Action, type Subject } from './role-rules';
 import { ALL_ROLES, Role } from '../vocabulary/role';
 import { CHILD_KINDS } from '../vocabulary/tenant-kind';
 import { TenantKind } from '../vocabulary/tenant-kind';
@@ -83,7 +84,7 @@ export function mayManageMember(
       subject('Staff', { tenantId: member.tenantId, tenantPath: member.tenantPath }),
     ) &&
     member.userId !== actor.userId &&
-    member.roles.every((role) => canGrant(actor.roles, role))
+    member.roles.every((role) => mayGrant(actor.roles, role))
   );
 }
 
@@ -91,7 +92,7 @@ export function mayManageMember(
 export function grantableRolesOf(
   roles: readonly Role[],
 ): { role: Role; tenantKinds: readonly TenantKind[] }[] {
-  return ALL_ROLES.filter((role) => canGrant(roles, role)).map((role) => ({
+  return ALL_ROLES.filter((role) => mayGrant(roles, role)).map((role) => ({
     role,
     tenantKinds: ROLE_TENANT_KINDS[role],
   }));

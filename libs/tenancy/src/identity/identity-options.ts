@@ -7,6 +7,8 @@ export interface IdentityOptions {
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
   loginThrottle: LoginThrottle;
+  /** Attempts at setup links (per link and per address), counted apart from logins. */
+  setupThrottle: LoginThrottle;
 }
 
 export const IDENTITY_OPTIONS = Symbol('IDENTITY_OPTIONS');

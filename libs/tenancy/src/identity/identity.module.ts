@@ -33,6 +33,7 @@ export class IdentityModule {
         PurgeExpiredSessionsJob,
       ],
       exports: [
+        IDENTITY_OPTIONS,
         IdentityService,
         IdentityRepository,
         UserRepository,

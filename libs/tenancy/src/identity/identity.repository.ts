@@ -29,9 +29,13 @@ export interface RefreshTokenRow {
   moved: boolean;
 }
 
+// A tenant below a suspended one counts as suspended (suspension covers the whole subtree).
 const ACTOR_COLUMNS = `u.id AS user_id, u.username, u.display_name, u.status AS user_status, m.roles,
-       t.id AS tenant_id, t.name AS tenant_name, t.kind AS tenant_kind,
-       t.division_code, t.status AS tenant_status, t.path AS tenant_path`;
+       t.id AS tenant_id, t.name AS tenant_name, t.kind AS tenant_kind, t.division_code,
+       CASE WHEN EXISTS (SELECT 1 FROM tenants a
+                          WHERE a.id = ANY (t.path) AND a.status = 'SUSPENDED')
+            THEN 'SUSPENDED' ELSE t.status END AS tenant_status,
+       t.path AS tenant_path`;
 
 /**
  * Users, sessions and refresh tokens: platform-wide identity tables (no row-level security;
@@ -39,17 +43,23 @@ const ACTOR_COLUMNS = `u.id AS user_id, u.username, u.display_name, u.status AS 
  */
 @Injectable()
 export class IdentityRepository {
-  /** An active user of a tenant that is not suspended, by username (any case). */
+  /**
+   * A user by username (any case) with what stops them logging in: their account's status,
+   * and whether their tenant or one above it is suspended (suspension covers the subtree).
+   */
   async findLoginCandidate(
     manager: EntityManager,
     username: string,
-  ): Promise<{ id: string; password_hash: string } | undefined> {
+  ): Promise<
+    { id: string; password_hash: string | null; status: string; suspended: boolean } | undefined
+  > {
     const [user] = await manager.query(
-      `SELECT u.id, u.password_hash
+      `SELECT u.id, u.password_hash, u.status,
+              EXISTS (SELECT 1 FROM tenants a WHERE a.id = ANY (t.path) AND a.status = 'SUSPENDED')
+                AS suspended
          FROM users u
          JOIN tenants t ON t.id = u.home_tenant_id
-        WHERE lower(u.username) = lower($1)
-          AND u.status = 'ACTIVE' AND t.status <> 'SUSPENDED'`,
+        WHERE lower(u.username) = lower($1)`,
       [username],
     );
     return user;
@@ -135,14 +145,19 @@ export class IdentityRepository {
   }
 
   /**
-   * Ends every open session of the staff of a suspended tenant. Memberships are under
-   * row-level security: only the caller's scope is seen.
+   * Ends every open session of the people whose home is the tenant or a tenant below it,
+   * provided the tenant is suspended (suspension covers the subtree). Accounts are
+   * platform-wide rows: this reaches the whole subtree whatever the caller's scope.
    */
-  async revokeSessionsOfSuspendedTenant(manager: EntityManager, tenantId: string): Promise<number> {
+  async revokeSessionsOfSuspendedSubtree(
+    manager: EntityManager,
+    tenantId: string,
+  ): Promise<number> {
     const [, revoked] = await manager.query(
       `UPDATE sessions SET revoked_at = now(), revoked_reason = 'TENANT_SUSPENDED'
         WHERE revoked_at IS NULL
-          AND user_id IN (SELECT user_id FROM memberships WHERE tenant_id = $1)
+          AND user_id IN (SELECT u.id FROM users u JOIN tenants t ON t.id = u.home_tenant_id
+                           WHERE t.path @> ARRAY[$1::uuid])
           AND EXISTS (SELECT 1 FROM tenants WHERE id = $1 AND status = 'SUSPENDED')`,
       [tenantId],
     );

@@ -28,18 +28,27 @@ export class IdentityService {
 
   async login(username: string, password: string, clientAddress: string): Promise<AuthTokens> {
     const throttle = this.options.loginThrottle;
-    await throttle.assertAllowed(username, clientAddress);
+    // Counted before the password is checked: parallel guesses cannot all reach the check.
+    const { remaining } = await throttle.attempt(username, clientAddress);
 
     const user = await this.identities.findLoginCandidate(this.dataSource.manager, username.trim());
     const passwordOk = await verifyPassword(
       user?.password_hash ?? (await decoyPasswordHash()),
       password,
     );
-    if (!user || !passwordOk) {
-      await throttle.recordFailure(username, clientAddress);
-      throw new UnauthenticatedError(INVALID_CREDENTIALS);
+    if (!user?.password_hash || !passwordOk) {
+      throw new UnauthenticatedError(INVALID_CREDENTIALS, { remainingAttempts: remaining });
     }
-    await throttle.recordSuccess(username);
+    await throttle.succeeded(username, clientAddress);
+    // Only someone who knows the password learns why they may not come in.
+    if (user.status !== 'ACTIVE') {
+      throw new UnauthenticatedError('This account is disabled', { reason: 'ACCOUNT_DISABLED' });
+    }
+    if (user.suspended) {
+      throw new UnauthenticatedError('This service center is suspended', {
+        reason: 'TENANT_SUSPENDED',
+      });
+    }
     return this.startSession(user.id, clientAddress);
   }
 

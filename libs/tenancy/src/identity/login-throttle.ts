@@ -3,18 +3,20 @@ import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis } from 'rate-l
 import { RateLimitedError } from '@tongban/core';
 
 export interface LoginThrottlePolicy {
-  /** Failed logins of one account before it is locked out. */
+  /** Attempts on one account (or one setup link) without success before it is locked out. */
   maxFailuresPerAccount: number;
-  /** Failed logins from one client address before it is locked out. */
+  /** Attempts from one client address without success before it is locked out. */
   maxFailuresPerAddress: number;
-  /** How long failures are remembered, and how long a lock-out lasts. */
+  /** How long attempts are remembered, and how long a lock-out lasts. */
   lockoutSeconds: number;
 }
 
 /**
- * Counts failed logins per account and per client address and refuses further attempts
- * once either count reaches its limit. Counters live in Redis so every API replica shares
- * them; the embedded default keeps them in memory.
+ * Counts attempts at a secret (a password, a setup link) per account and per client address,
+ * and refuses once either count passes its limit. An attempt is counted, atomically, BEFORE
+ * the expensive check, so parallel guesses cannot all reach it; a success forgets the
+ * account's count and gives the address its attempt back. Counters live in Redis so every
+ * API replica shares them; the embedded default keeps them in memory.
  */
 export class LoginThrottle {
   private constructor(
@@ -37,11 +39,17 @@ export class LoginThrottle {
     );
   }
 
-  static onRedis(redis: Redis, keyPrefix: string, policy: LoginThrottlePolicy): LoginThrottle {
+  /** `purpose` keeps separate counters (e.g. 'login', 'setup') under one prefix. */
+  static onRedis(
+    redis: Redis,
+    keyPrefix: string,
+    policy: LoginThrottlePolicy,
+    purpose = 'login',
+  ): LoginThrottle {
     const limiter = (name: string, points: number) =>
       new RateLimiterRedis({
         storeClient: redis,
-        keyPrefix: `${keyPrefix}:login-failures:${name}`,
+        keyPrefix: `${keyPrefix}:${purpose}-failures:${name}`,
         points,
         duration: policy.lockoutSeconds,
       });
@@ -52,48 +60,63 @@ export class LoginThrottle {
     );
   }
 
-  /** Throws RATE_LIMITED when the account or the address is locked out. */
-  async assertAllowed(username: string, clientAddress: string): Promise<void> {
-    const [account, address] = await Promise.all([
-      this.perAccount.get(accountKey(username)),
-      this.perAddress.get(clientAddress),
+  /**
+   * Counts one attempt on `account` from `clientAddress`. Throws RATE_LIMITED when either is
+   * over its limit (the attempt must then not be checked at all); otherwise says how many
+   * attempts the account has left after this one.
+   */
+  async attempt(account: string, clientAddress: string): Promise<{ remaining: number }> {
+    const [onAccount, onAddress] = await Promise.all([
+      consume(this.perAccount, accountKey(account)),
+      consume(this.perAddress, clientAddress),
     ]);
-    const locked = [
-      { res: account, limit: this.policy.maxFailuresPerAccount },
-      { res: address, limit: this.policy.maxFailuresPerAddress },
-    ].filter(({ res, limit }) => res !== null && res.consumedPoints >= limit);
-    if (locked.length > 0) {
-      const waitMs = Math.max(...locked.map(({ res }) => res?.msBeforeNext ?? 0));
+    const over = [onAccount, onAddress].filter((result) => result.rejected);
+    if (over.length > 0) {
+      const waitMs = Math.max(...over.map((result) => result.msBeforeNext));
       throw new RateLimitedError(
-        'Too many failed logins; try again later',
+        'Too many failed attempts; try again later',
         Math.max(1, Math.ceil(waitMs / 1000)),
       );
     }
+    return { remaining: Math.max(0, this.policy.maxFailuresPerAccount - onAccount.consumed) };
   }
 
-  async recordFailure(username: string, clientAddress: string): Promise<void> {
+  /** The secret was right: the account starts afresh and the address gets its attempt back. */
+  async succeeded(account: string, clientAddress: string): Promise<void> {
     await Promise.all([
-      consumeOne(this.perAccount, accountKey(username)),
-      consumeOne(this.perAddress, clientAddress),
+      this.perAccount.delete(accountKey(account)),
+      this.perAddress.reward(clientAddress, 1),
     ]);
   }
 
-  /** A successful login clears the account's failures (not the address's). */
-  async recordSuccess(username: string): Promise<void> {
-    await this.perAccount.delete(accountKey(username));
+  /** Lifts an account's lock-out (an administrator unlocking it). */
+  async unlock(account: string): Promise<void> {
+    await this.perAccount.delete(accountKey(account));
+  }
+
+  /** Whether the account is locked out now. */
+  async isLocked(account: string): Promise<boolean> {
+    const state = await this.perAccount.get(accountKey(account));
+    return state !== null && state.consumedPoints >= this.policy.maxFailuresPerAccount;
   }
 }
 
-function accountKey(username: string): string {
-  return username.trim().toLowerCase();
+function accountKey(account: string): string {
+  return account.trim().toLowerCase();
 }
 
-async function consumeOne(limiter: RateLimiterAbstract, key: string): Promise<void> {
+async function consume(
+  limiter: RateLimiterAbstract,
+  key: string,
+): Promise<{ rejected: boolean; consumed: number; msBeforeNext: number }> {
   try {
-    await limiter.consume(key);
+    const result = await limiter.consume(key);
+    return { rejected: false, consumed: result.consumedPoints, msBeforeNext: result.msBeforeNext };
   } catch (rejection) {
-    // Over the limit: rate-limiter-flexible rejects with a result, not an Error. The
-    // failure is still counted; anything else (e.g. Redis down) is a real error.
+    // Over the limit: rate-limiter-flexible rejects with a result, not an Error. Anything
+    // else (e.g. Redis down) is a real error.
     if (rejection instanceof Error) throw rejection;
+    const result = rejection as { consumedPoints: number; msBeforeNext: number };
+    return { rejected: true, consumed: result.consumedPoints, msBeforeNext: result.msBeforeNext };
   }
 }

@@ -1,8 +1,17 @@
 import { Role, TenantKind, TenantStatus } from '@tongban/core';
 
-/** The role of the first account a new tenant gets: who runs the hall or the station. */
+/** The role of the first account a new tenant gets: who runs it, valid for its kind. */
 export function firstManagerRole(kind: TenantKind): Role {
-  return kind === TenantKind.VILLAGE ? Role.STATION_STAFF : Role.CENTER_MANAGER;
+  switch (kind) {
+    case TenantKind.VILLAGE:
+      return Role.STATION_STAFF;
+    case TenantKind.TOWNSHIP:
+      return Role.CENTER_MANAGER;
+    case TenantKind.COUNTY:
+      return Role.COUNTY_ADMIN;
+    default:
+      return Role.CITY_OFFICIAL;
+  }
 }
 
 export interface OnboardingFacts {

@@ -44,8 +44,8 @@ export class OnboardingReadiness extends TenantReadiness {
   ): Promise<void> {
     const tenant = await this.tenants.find(manager, tenantId, true);
     if (!tenant) return;
-    const next = statusAfterChecklist(tenant.status, await this.checklistIn(manager, tenantId));
-    if (next === tenant.status) return;
+    const next = statusAfterChecklist(tenant.ownStatus, await this.checklistIn(manager, tenantId));
+    if (next === tenant.ownStatus) return;
     await this.tenants.setStatus(manager, tenantId, next);
     await this.audit.record(manager, {
       tenantId,

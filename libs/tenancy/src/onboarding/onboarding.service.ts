@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   AuditRepository,
   BadUserInputError,
@@ -8,8 +8,10 @@ import {
   Role,
   TenantKind,
   TenantScope,
+  TenantStatus,
 } from '@tongban/core';
 import { EntityManager } from 'typeorm';
+import { IDENTITY_OPTIONS, IdentityOptions } from '../identity/identity-options';
 import { AuthTokens, IdentityService } from '../identity/identity.service';
 import { hashPassword } from '../identity/password-hasher';
 import { parseSetupToken, setupSecretMatches } from '../identity/setup-link';
@@ -58,7 +60,12 @@ export class OnboardingService {
     private readonly setupLinks: SetupLinkRepository,
     private readonly readiness: OnboardingReadiness,
     private readonly audit: AuditRepository,
+    @Inject(IDENTITY_OPTIONS) private readonly identityOptions: IdentityOptions,
   ) {}
+
+  private get setupThrottle() {
+    return this.identityOptions.setupThrottle;
+  }
 
   /** Everything onboarding would do and every problem it would hit, without writing. */
   preview(request: OnboardingRequest): Promise<OnboardingPlan> {
@@ -123,9 +130,10 @@ export class OnboardingService {
   async completeSetup(token: string, password: string, clientAddress: string): Promise<AuthTokens> {
     const parsed = parseSetupToken(token);
     if (!parsed) throw new BadUserInputError('This setup link is not valid');
+    // Counted before the link is checked or anything is hashed.
+    await this.setupThrottle.attempt(parsed.id, clientAddress);
     if (password.length < 10)
       throw new BadUserInputError('The password needs at least 10 characters');
-    const passwordHash = await hashPassword(password);
     const userId = await this.scope.runIn(
       { tenantId: parsed.tenantId, visibility: 'tenant', actorId: null },
       async (manager) => {
@@ -138,6 +146,8 @@ export class OnboardingService {
           throw new BadUserInputError('This setup link has expired; ask for a new one');
         if (link.status !== 'INVITED')
           throw new BadUserInputError('This account is already set up');
+        // Hashed only once the link is known good (the hash is the expensive part).
+        const passwordHash = await hashPassword(password);
         await this.setupLinks.markUsed(manager, parsed.tenantId, parsed.id);
         await this.users.activate(manager, link.user_id, passwordHash);
         await this.audit.record(manager, {
@@ -150,21 +160,33 @@ export class OnboardingService {
         return link.user_id;
       },
     );
+    await this.setupThrottle.succeeded(parsed.id, clientAddress);
     return this.identity.startSession(userId, clientAddress);
   }
 
   private async plan(manager: EntityManager, request: OnboardingRequest): Promise<OnboardingPlan> {
     const parent = await this.directory.require(manager, request.parentId, 'onboard');
+    const managerRole = firstManagerRole(request.kind);
+    // Nobody opens a hall whose first account would read more than they do (DESIGN.md §3).
+    this.staff.assertGrantable([managerRole], { kind: request.kind });
     const problems = [...divisionCodeProblems(request.divisionCode, request.kind, parent)];
+    if (parent.status === TenantStatus.SUSPENDED) problems.push('The tenant above is suspended');
     if (!request.name.trim()) problems.push('The name must not be empty');
-    const takenBy = await this.tenants.divisionCodeInUse(manager, request.divisionCode);
-    if (takenBy)
-      problems.push(`Division code ${request.divisionCode} is already used by ${takenBy}`);
+    const taken = await this.tenants.findByDivisionCode(manager, request.divisionCode);
+    if (taken) {
+      // Named only when the caller may see it: an error never names what they may not see.
+      const visible = (await this.directory.requireEach(manager, [taken.id]))[0];
+      problems.push(
+        visible instanceof Error
+          ? `Division code ${request.divisionCode} is already in use`
+          : `Division code ${request.divisionCode} is already used by ${visible.name}`,
+      );
+    }
     const codes = request.windows.map((w) => w.code.trim());
     if (new Set(codes).size !== codes.length) problems.push('Window codes must be unique');
     if (request.windows.some((w) => !w.code.trim() || !w.name.trim()))
       problems.push('Every window needs a code and a name');
     problems.push(...(await this.staff.usernameProblems(manager, request.manager.username)));
-    return { parent, request, managerRole: firstManagerRole(request.kind), problems };
+    return { parent, request, managerRole, problems };
   }
 }

@@ -3,9 +3,9 @@ import { JobHandler, JobProcessor, TenantJobData, TenantScope } from '@tongban/c
 import { IdentityRepository } from '../identity/identity.repository';
 
 /**
- * After a suspension: ends every open session of the tenant's staff. (Their tokens already
- * stop working at the next request; this makes the sessions themselves say so, for audits
- * and for the purge.) Idempotent: running it twice revokes nothing more.
+ * After a suspension: ends every open session in the tenant's subtree once more. The
+ * suspension revokes them in its own transaction; this catches a session opened in the
+ * instant before it committed. Idempotent: running it twice revokes nothing more.
  */
 @JobProcessor({ name: 'tenancy.revoke-tenant-sessions', scope: 'tenant' })
 export class RevokeTenantSessionsJob implements JobHandler<TenantJobData> {
@@ -18,7 +18,10 @@ export class RevokeTenantSessionsJob implements JobHandler<TenantJobData> {
 
   async process(data: TenantJobData): Promise<{ revoked: number }> {
     return this.scope.run(async (manager) => {
-      const revoked = await this.identities.revokeSessionsOfSuspendedTenant(manager, data.tenantId);
+      const revoked = await this.identities.revokeSessionsOfSuspendedSubtree(
+        manager,
+        data.tenantId,
+      );
       this.logger.log({
         msg: 'revoked sessions of a suspended tenant',
         tenantId: data.tenantId,

@@ -8,6 +8,7 @@ import {
   TenantStatus,
 } from '@tongban/core';
 import { EntityManager } from 'typeorm';
+import { IdentityRepository } from '../identity/identity.repository';
 import { TenantDirectory } from '../tenant/tenant-directory.service';
 import { TenantRecord, TenantRepository } from '../tenant/tenant.repository';
 import { OnboardingReadiness } from './onboarding-readiness';
@@ -24,13 +25,23 @@ export class TenantStatusService {
     private readonly readiness: OnboardingReadiness,
     private readonly audit: AuditRepository,
     private readonly jobs: JobQueue,
+    private readonly identities: IdentityRepository,
   ) {}
 
+  /**
+   * Suspends a tenant and, with it, everything below it (DESIGN.md §2): sign-in, refresh and
+   * every request stop at once, and every session in the subtree is revoked in the same
+   * transaction. Reactivation does not revive those sessions.
+   */
   async suspend(tenantId: string, reason: string): Promise<TenantRecord> {
     const suspended = await this.changeStatus(
       tenantId,
       [TenantStatus.ACTIVE, TenantStatus.ONBOARDING],
-      () => Promise.resolve(TenantStatus.SUSPENDED),
+      async (manager) => {
+        await this.tenants.setStatus(manager, tenantId, TenantStatus.SUSPENDED);
+        await this.identities.revokeSessionsOfSuspendedSubtree(manager, tenantId);
+        return TenantStatus.SUSPENDED;
+      },
       { action: 'TENANT_SUSPENDED', reason },
     );
     // After the commit, so the job sees the suspension.
@@ -63,11 +74,13 @@ export class TenantStatusService {
     const actor = this.context.actor;
     return this.scope.run(async (manager) => {
       const tenant = await this.directory.require(manager, tenantId, 'suspend', true);
-      if (!from.includes(tenant.status)) {
+      if (!from.includes(tenant.ownStatus)) {
         throw new ConflictError(
           from.includes(TenantStatus.SUSPENDED)
-            ? `Tenant is ${tenant.status}, not SUSPENDED`
-            : `Tenant is already ${tenant.status}`,
+            ? tenant.status === TenantStatus.SUSPENDED
+              ? 'This tenant is suspended with a tenant above it; reactivate that one'
+              : `Tenant is ${tenant.ownStatus}, not SUSPENDED`
+            : `Tenant is already ${tenant.ownStatus}`,
         );
       }
       const to = await next(manager);
@@ -79,7 +92,8 @@ export class TenantStatusService {
         subjectId: tenantId,
         details: { from: tenant.status, to, reason: audit.reason },
       });
-      return { ...tenant, status: to };
+      // Read again: its effective status also depends on the tenants above it.
+      return (await this.tenants.find(manager, tenantId))!;
     });
   }
 }

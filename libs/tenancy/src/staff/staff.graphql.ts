@@ -1,6 +1,16 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { Role } from '@tongban/core';
-import { IsArray, IsEnum, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsEnum,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { SetupLink } from '../identity/identity.graphql';
 
 @ObjectType('StaffMember')
@@ -44,8 +54,11 @@ export class InviteStaffInput {
   @MaxLength(60)
   displayName!: string;
 
-  @Field(() => [Role])
+  @Field(() => [Role], { description: 'A set of 1 to 7 roles, each one the granter may give' })
   @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(7)
+  @ArrayUnique()
   @IsEnum(Role, { each: true })
   roles!: Role[];
 }
@@ -65,8 +78,11 @@ export class SetStaffRolesInput {
   @IsUUID()
   userId!: string;
 
-  @Field(() => [Role])
+  @Field(() => [Role], { description: 'A set of 1 to 7 roles, each one the granter may give' })
   @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(7)
+  @ArrayUnique()
   @IsEnum(Role, { each: true })
   roles!: Role[];
 }

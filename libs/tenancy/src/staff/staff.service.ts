@@ -3,9 +3,9 @@ import {
   abilityFor,
   AuditRepository,
   BadUserInputError,
-  canGrant,
   ConflictError,
   ForbiddenError,
+  mayGrant,
   mayManageMember,
   NotFoundError,
   RequestContext,
@@ -21,6 +21,7 @@ import { UserRepository } from '../identity/user.repository';
 import { TenantDirectory } from '../tenant/tenant-directory.service';
 import { TenantRecord } from '../tenant/tenant.repository';
 import { StaffRecord, StaffRepository } from './staff.repository';
+import { roleSetProblem } from './role-set';
 import { usernameFormProblem } from './username';
 
 export interface Invitation {
@@ -181,7 +182,7 @@ export class StaffService {
       if (userId === actor.userId)
         throw new ForbiddenError('You cannot change your own account here');
       // Nobody manages a person holding a role they could not have given.
-      if (!staff.roles.every((role) => canGrant(actor.roles, role))) {
+      if (!staff.roles.every((role) => mayGrant(actor.roles, role))) {
         throw new ForbiddenError('This person holds a role above what you may manage');
       }
       await this.users.lock(manager, userId);
@@ -196,10 +197,12 @@ export class StaffService {
     });
   }
 
-  private assertGrantable(roles: Role[], tenant: TenantRecord): void {
-    if (roles.length === 0) throw new BadUserInputError('Give at least one role');
+  /** Roles are a non-empty set, each the actor's to give and held where it makes sense. */
+  assertGrantable(roles: Role[], tenant: Pick<TenantRecord, 'kind'>): void {
+    const problem = roleSetProblem(roles);
+    if (problem) throw new BadUserInputError(problem);
     const actor = this.context.actor;
-    const above = roles.filter((role) => !canGrant(actor.roles, role));
+    const above = roles.filter((role) => !mayGrant(actor.roles, role));
     if (above.length) throw new ForbiddenError(`You may not give the role(s) ${above.join(', ')}`);
     const misplaced = roles.filter((role) => !ROLE_TENANT_KINDS[role].includes(tenant.kind));
     if (misplaced.length) {

@@ -8,14 +8,23 @@ export interface TenantRecord {
   kind: TenantKind;
   divisionCode: string;
   name: string;
+  /** SUSPENDED when it or a tenant above it is suspended (suspension covers the subtree). */
   status: TenantStatus;
+  /** Its own status, whatever the tenants above it. */
+  ownStatus: TenantStatus;
   path: string[];
   /** Letters of the hall's receipt numbers (LC-20261127-0007); null: its division code. */
   receiptPrefix: string | null;
 }
 
-const COLUMNS = `id, parent_id AS "parentId", kind, division_code AS "divisionCode", name, status,
-  path, receipt_prefix AS "receiptPrefix"`;
+/** A tenant suspended, or below a suspended one, is SUSPENDED (SQL over the alias `t`). */
+export const EFFECTIVE_STATUS = `CASE WHEN EXISTS (SELECT 1 FROM tenants a
+                   WHERE a.id = ANY (t.path) AND a.status = 'SUSPENDED')
+     THEN 'SUSPENDED' ELSE t.status END`;
+
+const COLUMNS = `t.id, t.parent_id AS "parentId", t.kind, t.division_code AS "divisionCode", t.name,
+  ${EFFECTIVE_STATUS} AS status, t.status AS "ownStatus", t.path,
+  t.receipt_prefix AS "receiptPrefix"`;
 
 /**
  * The tenant tree: a shared reference table (no row-level security), so every read here is
@@ -29,31 +38,35 @@ export class TenantRepository {
     query: { rootId: string; subtree: boolean; after: string | null; limit: number },
   ): Promise<TenantRecord[]> {
     return manager.query(
-      `SELECT ${COLUMNS} FROM tenants
-        WHERE ${query.subtree ? 'path @> ARRAY[$1::uuid]' : 'id = $1'}
-          AND ($2::text IS NULL OR division_code > $2)
-        ORDER BY division_code LIMIT $3`,
+      `SELECT ${COLUMNS} FROM tenants t
+        WHERE ${query.subtree ? 't.path @> ARRAY[$1::uuid]' : 't.id = $1'}
+          AND ($2::text IS NULL OR t.division_code > $2)
+        ORDER BY t.division_code LIMIT $3`,
       [query.rootId, query.after, query.limit],
     );
   }
 
   async find(manager: EntityManager, id: string, lock = false): Promise<TenantRecord | undefined> {
     const [row] = await manager.query(
-      `SELECT ${COLUMNS} FROM tenants WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
+      `SELECT ${COLUMNS} FROM tenants t WHERE t.id = $1 ${lock ? 'FOR NO KEY UPDATE OF t' : ''}`,
       [id],
     );
     return row;
   }
 
   findEach(manager: EntityManager, ids: readonly string[]): Promise<TenantRecord[]> {
-    return manager.query(`SELECT ${COLUMNS} FROM tenants WHERE id = ANY($1::uuid[])`, [ids]);
+    return manager.query(`SELECT ${COLUMNS} FROM tenants t WHERE t.id = ANY($1::uuid[])`, [ids]);
   }
 
-  async divisionCodeInUse(manager: EntityManager, divisionCode: string): Promise<string | null> {
-    const [taken] = await manager.query(`SELECT name FROM tenants WHERE division_code = $1`, [
-      divisionCode,
-    ]);
-    return taken?.name ?? null;
+  async findByDivisionCode(
+    manager: EntityManager,
+    divisionCode: string,
+  ): Promise<TenantRecord | undefined> {
+    const [row] = await manager.query(
+      `SELECT ${COLUMNS} FROM tenants t WHERE t.division_code = $1`,
+      [divisionCode],
+    );
+    return row;
   }
 
   /** A new tenant ONBOARDING below `parent`; null when the division code is taken. */
@@ -71,7 +84,7 @@ export class TenantRepository {
       `INSERT INTO tenants (id, parent_id, kind, division_code, name, status, path)
        VALUES ($1, $2, $3, $4, $5, 'ONBOARDING', $6)
        ON CONFLICT (division_code) DO NOTHING
-       RETURNING ${COLUMNS}`,
+       RETURNING id`,
       [
         tenant.id,
         tenant.parent.id,
@@ -81,7 +94,7 @@ export class TenantRepository {
         [...tenant.parent.path, tenant.id],
       ],
     );
-    return created ?? null;
+    return created ? ((await this.find(manager, created.id)) ?? null) : null;
   }
 
   /** SQL true when `tenantIdColumn` names a tenant at or below the tenant at `placeholder`. */

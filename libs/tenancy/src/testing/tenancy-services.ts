@@ -24,6 +24,8 @@ export interface TenancyServices extends ServiceHarness {
   jobsIdle(): Promise<void>;
 }
 
+const THROTTLE = { maxFailuresPerAccount: 5, maxFailuresPerAddress: 50, lockoutSeconds: 900 };
+
 export async function startTenancyServices(
   extra: (Type<unknown> | DynamicModule)[] = [],
 ): Promise<TenancyServices> {
@@ -34,11 +36,8 @@ export async function startTenancyServices(
         signingKeys: testSigningKeys(),
         accessTokenTtlSeconds: 900,
         refreshTokenTtlSeconds: 3600,
-        loginThrottle: LoginThrottle.inMemory({
-          maxFailuresPerAccount: 5,
-          maxFailuresPerAddress: 50,
-          lockoutSeconds: 900,
-        }),
+        loginThrottle: LoginThrottle.inMemory(THROTTLE),
+        setupThrottle: LoginThrottle.inMemory(THROTTLE),
       }),
       ...extra,
     ],

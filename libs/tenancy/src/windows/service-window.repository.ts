@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { EFFECTIVE_STATUS } from '../tenant/tenant.repository';
 import { ServiceWindowKind } from './service-window-kind';
 
 export interface ServiceWindowRecord {
@@ -11,6 +12,7 @@ export interface ServiceWindowRecord {
   /** Staff assigned to the window. */
   staffIds: string[];
   tenantPath: string[];
+  /** The hall's status, SUSPENDED also when a tenant above it is. */
   tenantStatus: string;
 }
 
@@ -18,7 +20,7 @@ const WINDOW_QUERY = `
   SELECT w.id, w.tenant_id AS "tenantId", w.code, w.name, w.kind,
          coalesce((SELECT array_agg(a.user_id ORDER BY a.user_id) FROM window_assignments a
                     WHERE a.tenant_id = w.tenant_id AND a.window_id = w.id), '{}') AS "staffIds",
-         t.path AS "tenantPath", t.status AS "tenantStatus"
+         t.path AS "tenantPath", ${EFFECTIVE_STATUS} AS "tenantStatus"
     FROM service_windows w JOIN tenants t ON t.id = w.tenant_id`;
 
 /** Windows of the halls and the staff assigned to them (tenant-owned, under row-level security). */

@@ -48,7 +48,9 @@ export class ServiceWindowService {
   }): Promise<ServiceWindowRecord> {
     const actor = this.context.actor;
     return this.scope.run(async (manager) => {
-      const tenant = await this.directory.require(manager, input.tenantId);
+      // The hall's row first: the readiness check below updates it, and locks taken in this
+      // order cannot deadlock with a concurrent creation (issue 8).
+      const tenant = await this.directory.require(manager, input.tenantId, 'read', true);
       this.directory.assertMayOwn('create', 'ServiceWindow', tenant);
       if (!input.code.trim() || !input.name.trim())
         throw new BadUserInputError('A window needs a code and a name');
