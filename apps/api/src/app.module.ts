@@ -13,7 +13,7 @@ import { DatabaseModule } from './database/database.module';
 import { createErrorFormatter } from './graphql/error-format';
 import { graphqlLimits } from './graphql/limits';
 import { HealthController } from './health/health.controller';
-import { HttpClientErrorFilter } from './http-client-error.filter';
+import { HttpClientErrorFilter } from './http/client-error.filter';
 import { JobsModule } from './jobs/jobs.module';
 import { identityOptionsFor } from './runtime/identity-options';
 import { Runtime } from './runtime/runtime';

@@ -2,11 +2,13 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger as PinoLogger } from 'nestjs-pino';
-import { serveAdminApp } from './admin-app';
+import { serveAdminApp } from './http/admin-app';
 import { AppModule } from './app.module';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/demo-data';
 import { DemoSeedRefusedError, seedDemo } from './demo/seed-demo';
-import { assignRequestId } from './request-id';
+import compression from 'compression';
+import { securityHeaders } from './http/security-headers';
+import { assignRequestId } from './http/request-id';
 import { createRootLogger } from './runtime/logger';
 import { prepareDatabase, runMigrations } from './runtime/migrations';
 import { exitOnStartupFailure, loadConfigurationOrExit, onShutdownSignal } from './runtime/process';
@@ -45,6 +47,10 @@ async function main(): Promise<void> {
   app.disable('x-powered-by');
   app.set('etag', false); // GraphQL answers are not cacheable; hashing each body costs CPU
   app.use(assignRequestId);
+  app.use(...securityHeaders());
+  // Compressed answers above 1 KiB (the admin app's bundles, long lists); small GraphQL
+  // answers such as `me` are sent as they are.
+  app.use(compression({ threshold: 1024 }));
   const servesAdmin = serveAdminApp(app, config.ADMIN_DIST_DIR, logger);
 
   onShutdownSignal(config.SHUTDOWN_TIMEOUT_MS, async (signal) => {

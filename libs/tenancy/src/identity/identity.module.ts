@@ -7,6 +7,7 @@ import { IdentityRepository } from './identity.repository';
 import { IdentityResolver } from './identity.resolver';
 import { IdentityService } from './identity.service';
 import { PurgeExpiredSessionsJob } from './purge-expired-sessions.job';
+import { SessionController } from './session.controller';
 import { SetupLinkRepository } from './setup-link.repository';
 import { UserDirectory } from './user-directory';
 import { UserRepository } from './user.repository';
@@ -20,6 +21,7 @@ export class IdentityModule {
       // Global: accounts and sessions serve every domain (staff, onboarding, the guards).
       global: true,
       imports: [PassportModule],
+      controllers: [SessionController],
       providers: [
         { provide: IDENTITY_OPTIONS, useValue: options },
         IdentityRepository,

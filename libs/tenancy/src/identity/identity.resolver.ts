@@ -1,5 +1,5 @@
 import { Args, Context, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import {
   abilityFor,
   grantableRolesOf,
@@ -21,6 +21,7 @@ import {
   Visibility,
 } from './identity.graphql';
 import { AuthTokens, IdentityService } from './identity.service';
+import { setRefreshCookie } from './session.controller';
 
 @Resolver(() => CurrentUser)
 export class IdentityResolver {
@@ -30,14 +31,18 @@ export class IdentityResolver {
   ) {}
 
   @Public()
-  @Mutation(() => AuthPayload, { description: 'Log in with username and password' })
+  @Mutation(() => AuthPayload, {
+    description:
+      'Log in with username and password; a browser also gets its refresh token as an httpOnly cookie for POST /auth/refresh',
+  })
   async login(
     @Args('input') input: LoginInput,
     @Context('req') req: Request,
+    @Context('res') res: Response,
   ): Promise<AuthPayload> {
-    return withTokenType(
-      await this.identity.login(input.username, input.password, clientAddress(req)),
-    );
+    const tokens = await this.identity.login(input.username, input.password, clientAddress(req));
+    setRefreshCookie(req, res, tokens.refreshToken, this.identity.refreshTokenTtlSeconds);
+    return withTokenType(tokens);
   }
 
   @Public()

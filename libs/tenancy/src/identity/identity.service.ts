@@ -99,6 +99,25 @@ export class IdentityService {
   }
 
   /**
+   * Ends the session a refresh token belongs to, without an access token (the browser's
+   * logout, whose access token may have expired). An unknown or forged token ends nothing.
+   */
+  async logoutWithRefreshToken(refreshToken: string): Promise<void> {
+    const parsed = parseRefreshToken(refreshToken);
+    if (!parsed) return;
+    await this.dataSource.transaction(async (tx) => {
+      const row = await this.identities.lockRefreshToken(tx, parsed.id);
+      if (row && secretMatches(parsed.secret, row.token_hash)) {
+        await this.identities.revokeSession(tx, row.session_id, 'LOGOUT');
+      }
+    });
+  }
+
+  get refreshTokenTtlSeconds(): number {
+    return this.options.refreshTokenTtlSeconds;
+  }
+
+  /**
    * The actor behind a verified access token, or null when the session was revoked, the user
    * disabled or the tenant suspended since the token was issued.
    */

@@ -1,7 +1,9 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Public, RequireAbility } from '@tongban/core';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { AuthPayload } from '../identity/identity.graphql';
+import { IdentityService } from '../identity/identity.service';
+import { setRefreshCookie } from '../identity/session.controller';
 import { TenantModel } from '../tenant/tenant.graphql';
 import { TenantRecord } from '../tenant/tenant.repository';
 import {
@@ -23,6 +25,7 @@ export class OnboardingResolver {
     private readonly onboarding: OnboardingService,
     private readonly status: TenantStatusService,
     private readonly readiness: OnboardingReadiness,
+    private readonly identity: IdentityService,
   ) {}
 
   @RequireAbility('onboard', 'Tenant')
@@ -58,12 +61,14 @@ export class OnboardingResolver {
   async completeSetup(
     @Args('input') input: CompleteSetupInput,
     @Context('req') req: Request,
+    @Context('res') res: Response,
   ): Promise<AuthPayload> {
     const tokens = await this.onboarding.completeSetup(
       input.token,
       input.password,
       req.ip ?? 'unknown',
     );
+    setRefreshCookie(req, res, tokens.refreshToken, this.identity.refreshTokenTtlSeconds);
     return { ...tokens, tokenType: 'Bearer' };
   }
 

@@ -21,6 +21,13 @@ export function serveAdminApp(
     logger.warn({ dir }, 'admin app not built; serving the API only (run `npm run build`)');
     return false;
   }
+  // Vite names every built asset by its content hash: safe to cache for a year, as immutable.
+  app.useStaticAssets(join(dir, 'assets'), {
+    prefix: '/assets/',
+    index: false,
+    maxAge: '365d',
+    immutable: true,
+  });
   app.useStaticAssets(dir, { index: false, maxAge: '1h' });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || API_PATHS.test(req.path) || !req.accepts('html')) return next();

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, Logger } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
+import { TongbanError, TongbanErrorFilter } from '@tongban/core';
 import type { Response } from 'express';
 
 /** An error the HTTP layer raised for a client's request (http-errors: status 4xx, exposed). */
@@ -34,6 +35,7 @@ export class HttpClientErrorFilter extends BaseExceptionFilter {
   override catch(error: unknown, host: ArgumentsHost): unknown {
     // GraphQL formats its own errors (error-format.ts): hand them back untouched.
     if (host.getType() !== 'http') return error;
+    if (error instanceof TongbanError) return new TongbanErrorFilter().catch(error, host);
     if (error instanceof HttpException || !isClientError(error)) {
       return super.catch(error, host);
     }
