@@ -1,0 +1,112 @@
+import { useApolloClient } from '@apollo/client/react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import {
+  type Application,
+  APPLICATIONS_QUERY,
+  type ApplicationsResult,
+} from '../graphql/applications';
+import {
+  appendPage,
+  type ApplicationsFilter,
+  filterInput,
+  prependApplication,
+} from '../rules/application-list';
+
+const PAGE_SIZE = 50;
+
+export interface ApplicationList {
+  /** Null until the first page is in. */
+  rows: Application[] | null;
+  hasNextPage: boolean;
+  loading: boolean;
+  loadingMore: boolean;
+  error: unknown;
+  reload: () => Promise<void>;
+  loadMore: () => Promise<void>;
+  /** Puts an application (just taken in) on top. */
+  prepend: (application: Application) => void;
+}
+
+/** Applications under `filter`, newest first, one page at a time ("load more"). */
+export function useApplicationList(filter: ApplicationsFilter): ApplicationList {
+  const client = useApolloClient();
+  const [rows, setRows] = useState<Application[] | null>(null);
+  const [endCursor, setEndCursor] = useState<string | null>(null);
+  const [hasNextPage, setHasNextPage] = useState(false);
+  const [loading, setLoading] = useState(true);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  /** Bumped by every reload: pages of an older list are dropped when they arrive. */
+  const generation = useRef(0);
+  const { tenantId, status } = filter;
+
+  const fetchPage = useCallback(
+    async (after: string | null) => {
+      const result: { data?: ApplicationsResult } = await client.query({
+        query: APPLICATIONS_QUERY,
+        variables: {
+          filter: filterInput({ tenantId, status }),
+          page: after ? { first: PAGE_SIZE, after } : { first: PAGE_SIZE },
+        },
+        fetchPolicy: 'network-only',
+      });
+      const connection = result.data?.applications;
+      return {
+        nodes: connection?.nodes ?? [],
+        endCursor: connection?.pageInfo.endCursor ?? null,
+        hasNextPage: Boolean(connection?.pageInfo.hasNextPage && connection.pageInfo.endCursor),
+      };
+    },
+    [client, tenantId, status],
+  );
+
+  const reload = useCallback(async () => {
+    const mine = ++generation.current;
+    setLoading(true);
+    setLoadingMore(false);
+    setError(null);
+    try {
+      const page = await fetchPage(null);
+      if (mine !== generation.current) return;
+      setRows(page.nodes);
+      setEndCursor(page.endCursor);
+      setHasNextPage(page.hasNextPage);
+    } catch (caught) {
+      if (mine === generation.current) setError(caught);
+    } finally {
+      if (mine === generation.current) setLoading(false);
+    }
+  }, [fetchPage]);
+
+  const loadMore = useCallback(async () => {
+    if (!hasNextPage || !endCursor) return;
+    const mine = generation.current;
+    setLoadingMore(true);
+    setError(null);
+    try {
+      const page = await fetchPage(endCursor);
+      if (mine !== generation.current) return;
+      setRows((current) => appendPage(current ?? [], page.nodes));
+      setEndCursor(page.endCursor);
+      setHasNextPage(page.hasNextPage);
+    } catch (caught) {
+      if (mine === generation.current) setError(caught);
+    } finally {
+      if (mine === generation.current) setLoadingMore(false);
+    }
+  }, [fetchPage, hasNextPage, endCursor]);
+
+  const prepend = useCallback((application: Application) => {
+    setRows((current) => prependApplication(current ?? [], application));
+  }, []);
+
+  useEffect(() => {
+    setRows(null);
+    void reload();
+    return () => {
+      generation.current += 1;
+    };
+  }, [reload]);
+
+  return { rows, hasNextPage, loading, loadingMore, error, reload, loadMore, prepend };
+}

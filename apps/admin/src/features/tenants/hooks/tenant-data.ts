@@ -1,0 +1,73 @@
+import { useApolloClient, useQuery } from '@apollo/client/react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { canReadStaff } from '../../../shared/access/permissions';
+import {
+  TENANT_DETAIL_QUERY,
+  TENANTS_QUERY,
+  type TenantsResult,
+  type TenantSummary,
+} from '../graphql/tenants';
+
+const PAGE_SIZE = 500;
+const MAX_PAGES = 100;
+
+export interface TenantList {
+  tenants: TenantSummary[] | null;
+  loading: boolean;
+  error: unknown;
+  reload: () => Promise<void>;
+}
+
+/** Every tenant the user can see, all pages of `tenants` fetched one after the other. */
+export function useTenantList(): TenantList {
+  const client = useApolloClient();
+  const [tenants, setTenants] = useState<TenantSummary[] | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<unknown>(null);
+  const generation = useRef(0);
+
+  const reload = useCallback(async () => {
+    const mine = ++generation.current;
+    setLoading(true);
+    setError(null);
+    try {
+      const all: TenantSummary[] = [];
+      let after: string | null = null;
+      for (let page = 0; page < MAX_PAGES; page += 1) {
+        const result: { data?: TenantsResult } = await client.query({
+          query: TENANTS_QUERY,
+          variables: { page: after ? { first: PAGE_SIZE, after } : { first: PAGE_SIZE } },
+          fetchPolicy: 'network-only',
+        });
+        const connection: TenantsResult['tenants'] | undefined = result.data?.tenants;
+        if (!connection) break;
+        all.push(...connection.nodes);
+        if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor) break;
+        after = connection.pageInfo.endCursor;
+      }
+      if (mine === generation.current) setTenants(all);
+    } catch (caught) {
+      if (mine === generation.current) setError(caught);
+    } finally {
+      if (mine === generation.current) setLoading(false);
+    }
+  }, [client]);
+
+  useEffect(() => {
+    void reload();
+    return () => {
+      generation.current += 1; // results of a load still running are dropped
+    };
+  }, [reload]);
+
+  return { tenants, loading, error, reload };
+}
+
+/** One tenant with its checklist, windows and (for roles that may read them) staff. */
+export function useTenantDetail(tenantId: string, roles: readonly string[]) {
+  return useQuery(TENANT_DETAIL_QUERY, {
+    variables: { id: tenantId, withStaff: canReadStaff(roles) },
+    fetchPolicy: 'cache-and-network',
+    notifyOnNetworkStatusChange: true,
+  });
+}
