@@ -13,7 +13,8 @@ import { Avatar, Button, Divider, Layout, Menu, Result, Space, Spin, Tag, Typogr
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { classifyError, type ErrorClass } from '../shared/api/errors';
-import { type CurrentUser, ME_QUERY } from '../shared/viewer/me';
+import type { CurrentUser } from '../shared/viewer/viewer';
+import { MeDocument } from '../shared/api/graphql.generated';
 import { type MenuKey, mayOpen, menuKeysFor } from '../shared/access/permissions';
 import { navigate } from '../shared/navigation/navigation';
 import type { Route } from '../shared/navigation/routes';
@@ -198,7 +199,7 @@ function FullPage({ children }: { children: ReactNode }) {
 
 export function Shell({ route }: { route: Route }) {
   const { t } = useTranslation();
-  const { data, error, refetch, loading } = useQuery(ME_QUERY, {
+  const { data, error, refetch, loading } = useQuery(MeDocument, {
     notifyOnNetworkStatusChange: true,
   });
   const { logout, loggingOut } = useLogout();

@@ -3,8 +3,8 @@
  * role-rules.ts) so that people are not shown buttons the server would refuse; the server
  * stays the authority and its refusals are shown as they come.
  */
-import type { TenantKind } from '../viewer/me';
-import { type Role, ROLES } from '../i18n/labels';
+import type { Role, TenantKind } from '../api/graphql.generated';
+import { ROLES } from '../i18n/labels';
 import type { RouteName } from '../navigation/routes';
 
 export type MenuKey = 'home' | 'applications' | 'tenants' | 'windows' | 'onboarding';

@@ -4,6 +4,8 @@
  * Every failure is turned into one of three error types so callers can tell "the server
  * said no" from "the server did not answer".
  */
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
 
 export interface GraphQLErrorLike {
   message: string;
@@ -51,18 +53,20 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-export type GraphQLRequest = <TData>(
-  query: string,
-  variables?: Record<string, unknown>,
+/** Sends a generated document (its result typed) or a query string. */
+export type GraphQLRequest = <TData, TVariables = Record<string, unknown>>(
+  query: TypedDocumentNode<TData, TVariables> | string,
+  variables?: TVariables,
   options?: RequestOptions,
 ) => Promise<TData>;
 
 export function createGraphQLRequest(fetchFn: FetchLike, url = '/graphql'): GraphQLRequest {
-  return async <TData>(
-    query: string,
-    variables?: Record<string, unknown>,
+  return async <TData, TVariables = Record<string, unknown>>(
+    document: TypedDocumentNode<TData, TVariables> | string,
+    variables?: TVariables,
     options: RequestOptions = {},
   ): Promise<TData> => {
+    const query = typeof document === 'string' ? document : print(document);
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       accept: 'application/graphql-response+json, application/json;q=0.9',

@@ -1,48 +1,111 @@
 /**
- * Display labels for the API's enum values (roles, tenant kinds and statuses) and for
- * durations. Takes the translation function as a parameter so it stays plain TypeScript.
- * A value the app does not know yet (the API added a role) is shown as its raw code rather
- * than as a missing-translation key.
+ * Display labels for the API's enum values (roles, tenant kinds and statuses, window kinds,
+ * application statuses) and for durations. Takes the translation function as a parameter so
+ * it stays plain TypeScript. A value the app does not know yet (the API added a role) is
+ * shown as its raw code rather than as a missing-translation key.
  */
-export const ROLES = [
-  'PLATFORM_ADMIN',
-  'CITY_OFFICIAL',
-  'COUNTY_ADMIN',
-  'CENTER_MANAGER',
-  'WINDOW_STAFF',
-  'STATION_STAFF',
-  'SUPERVISOR',
-] as const;
-export type Role = (typeof ROLES)[number];
+import type {
+  ApplicationStatus,
+  Role,
+  ServiceWindowKind,
+  TenantKind,
+  TenantStatus,
+} from '../api/graphql.generated';
 
-export const TENANT_KINDS = ['PROVINCE', 'CITY', 'COUNTY', 'TOWNSHIP', 'VILLAGE'] as const;
-export const TENANT_STATUSES = ['ONBOARDING', 'ACTIVE', 'SUSPENDED'] as const;
+/**
+ * The values of a generated enum in the order the interface shows them. The record must name
+ * every value (the compiler checks it against the schema), so the lists cannot fall behind.
+ */
+function inOrder<T extends string>(values: Record<T, true>): readonly T[] {
+  return Object.keys(values) as T[];
+}
+
+/** Most to least privileged. */
+export const ROLES = inOrder<Role>({
+  PLATFORM_ADMIN: true,
+  CITY_OFFICIAL: true,
+  COUNTY_ADMIN: true,
+  CENTER_MANAGER: true,
+  WINDOW_STAFF: true,
+  STATION_STAFF: true,
+  SUPERVISOR: true,
+});
+
+export const TENANT_KINDS = inOrder<TenantKind>({
+  PROVINCE: true,
+  CITY: true,
+  COUNTY: true,
+  TOWNSHIP: true,
+  VILLAGE: true,
+});
+
+export const TENANT_STATUSES = inOrder<TenantStatus>({
+  ONBOARDING: true,
+  ACTIVE: true,
+  SUSPENDED: true,
+});
+
+/** In the order of an application's life (DESIGN.md §4.3). */
+export const APPLICATION_STATUSES = inOrder<ApplicationStatus>({
+  SUBMITTED: true,
+  ACCEPTED: true,
+  REJECTED: true,
+  SUPPLEMENT_REQUESTED: true,
+  IN_REVIEW: true,
+  SUSPENDED: true,
+  APPROVED: true,
+  DENIED: true,
+  COMPLETED: true,
+  WITHDRAWN: true,
+});
+
+export const WINDOW_KINDS = inOrder<ServiceWindowKind>({
+  COMPREHENSIVE: true,
+  SERVICE: true,
+  CHARGING: true,
+  COMPLAINT: true,
+});
+
+/** `StaffMember.status` is a string in the schema; these are the values it describes. */
+export const STAFF_STATUSES = ['INVITED', 'ACTIVE', 'DISABLED'] as const;
 
 /** The part of i18next's `t` the labels need. */
 export type Translate = (key: string, values?: Record<string, unknown>) => string;
 
-export function isRole(value: string): value is Role {
-  return (ROLES as readonly string[]).includes(value);
+const isOneOf =
+  <T extends string>(values: readonly T[]) =>
+  (value: string): value is T =>
+    (values as readonly string[]).includes(value);
+
+export const isRole = isOneOf(ROLES);
+export const isApplicationStatus = isOneOf(APPLICATION_STATUSES);
+
+/** The label under `group.<value>`, or the value itself when the app does not know it. */
+function labelOf(t: Translate, group: string, known: readonly string[], value: string): string {
+  return known.includes(value) ? t(`${group}.${value}`) : value;
 }
 
-export function roleLabel(t: Translate, role: string): string {
-  return isRole(role) ? t(`role.${role}`) : role;
-}
+export const roleLabel = (t: Translate, role: string) => labelOf(t, 'role', ROLES, role);
 
-/** Roles in the order of the contract's enum (most to least privileged), unknown ones last. */
-export function sortRoles(roles: readonly string[]): string[] {
+export const tenantKindLabel = (t: Translate, kind: string) =>
+  labelOf(t, 'tenantKind', TENANT_KINDS, kind);
+
+export const tenantStatusLabel = (t: Translate, status: string) =>
+  labelOf(t, 'tenantStatus', TENANT_STATUSES, status);
+
+export const windowKindLabel = (t: Translate, kind: string) =>
+  labelOf(t, 'windowKind', WINDOW_KINDS, kind);
+
+export const staffStatusLabel = (t: Translate, status: string) =>
+  labelOf(t, 'staffStatus', STAFF_STATUSES, status);
+
+export const applicationStatusLabel = (t: Translate, status: string) =>
+  labelOf(t, 'applicationStatus', APPLICATION_STATUSES, status);
+
+/** Roles in the order of `ROLES` (most to least privileged), unknown ones last. */
+export function sortRoles<R extends string>(roles: readonly R[]): R[] {
   const rank = (r: string) => (isRole(r) ? ROLES.indexOf(r) : ROLES.length);
   return [...new Set(roles)].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-}
-
-export function tenantKindLabel(t: Translate, kind: string): string {
-  return (TENANT_KINDS as readonly string[]).includes(kind) ? t(`tenantKind.${kind}`) : kind;
-}
-
-export function tenantStatusLabel(t: Translate, status: string): string {
-  return (TENANT_STATUSES as readonly string[]).includes(status)
-    ? t(`tenantStatus.${status}`)
-    : status;
 }
 
 /** "57 秒" / "1 分 30 秒" / "15 分钟": how long to wait, for the lock-out message. */
@@ -53,40 +116,4 @@ export function waitLabel(t: Translate, totalSeconds: number): string {
   if (minutes === 0) return t('duration.seconds', { seconds });
   if (seconds === 0) return t('duration.minutes', { minutes });
   return t('duration.minutesSeconds', { minutes, seconds });
-}
-
-/** ApplicationStatus of the contract, in the order of an application's life (DESIGN.md §4.3). */
-export const APPLICATION_STATUSES = [
-  'SUBMITTED',
-  'ACCEPTED',
-  'REJECTED',
-  'SUPPLEMENT_REQUESTED',
-  'IN_REVIEW',
-  'SUSPENDED',
-  'APPROVED',
-  'DENIED',
-  'COMPLETED',
-  'WITHDRAWN',
-] as const;
-export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
-
-export function isApplicationStatus(value: string): value is ApplicationStatus {
-  return (APPLICATION_STATUSES as readonly string[]).includes(value);
-}
-
-export const WINDOW_KINDS = ['COMPREHENSIVE', 'SERVICE', 'CHARGING', 'COMPLAINT'] as const;
-export const STAFF_STATUSES = ['INVITED', 'ACTIVE', 'DISABLED'] as const;
-
-export function windowKindLabel(t: Translate, kind: string): string {
-  return (WINDOW_KINDS as readonly string[]).includes(kind) ? t(`windowKind.${kind}`) : kind;
-}
-
-export function staffStatusLabel(t: Translate, status: string): string {
-  return (STAFF_STATUSES as readonly string[]).includes(status)
-    ? t(`staffStatus.${status}`)
-    : status;
-}
-
-export function applicationStatusLabel(t: Translate, status: string): string {
-  return isApplicationStatus(status) ? t(`applicationStatus.${status}`) : status;
 }

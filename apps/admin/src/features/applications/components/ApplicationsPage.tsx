@@ -16,9 +16,12 @@ import type { ColumnsType } from 'antd/es/table';
 import { type HTMLAttributes, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canSeeSubtree, canSubmitApplications } from '../../../shared/access/permissions';
-import type { Application } from '../graphql/applications';
-import type { CurrentUser } from '../../../shared/viewer/me';
-import type { TenantSummary } from '../../tenants/graphql/tenants';
+import type {
+  ApplicationRowFragment as Application,
+  ApplicationStatus,
+  TenantSummaryFragment as TenantSummary,
+} from '../../../shared/api/graphql.generated';
+import type { CurrentUser } from '../../../shared/viewer/viewer';
 import { afterIntake, type ApplicationsFilter } from '../rules/application-list';
 import { actionErrorText } from '../../../shared/i18n/describe';
 import { formatDateTime } from '../../../shared/i18n/format';
@@ -314,7 +317,7 @@ export function ApplicationsPage({ user }: { user: CurrentUser }) {
               allowClear
               placeholder={t('applications.allStatuses')}
               value={filter.status ?? undefined}
-              onChange={(status: string | undefined) =>
+              onChange={(status: ApplicationStatus | undefined) =>
                 setFilter((f) => ({ ...f, status: status ?? null }))
               }
               options={APPLICATION_STATUSES.map((status) => ({

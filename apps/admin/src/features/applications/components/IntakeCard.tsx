@@ -16,12 +16,12 @@ import {
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  type Application,
-  INTAKE_WINDOWS_QUERY,
-  SUBMIT_APPLICATION_MUTATION,
-} from '../graphql/applications';
-import type { CurrentUser } from '../../../shared/viewer/me';
-import type { TenantSummary } from '../../tenants/graphql/tenants';
+  type ApplicationRowFragment as Application,
+  IntakeWindowsDocument,
+  SubmitApplicationDocument,
+  type TenantSummaryFragment as TenantSummary,
+} from '../../../shared/api/graphql.generated';
+import type { CurrentUser } from '../../../shared/viewer/viewer';
 import {
   APPLICANT_NAME_MAX,
   applicantNameProblems,
@@ -161,8 +161,8 @@ export function IntakeCard({
   const [form] = Form.useForm<IntakeValues>();
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<Application | null>(null);
-  const [submit, { loading: submitting }] = useMutation(SUBMIT_APPLICATION_MUTATION);
-  const windowsQuery = useQuery(INTAKE_WINDOWS_QUERY, {
+  const [submit, { loading: submitting }] = useMutation(SubmitApplicationDocument);
+  const windowsQuery = useQuery(IntakeWindowsDocument, {
     variables: { tenantId },
     fetchPolicy: 'cache-and-network',
   });

@@ -1,10 +1,10 @@
 import { useApolloClient } from '@apollo/client/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
-  type Application,
-  APPLICATIONS_QUERY,
-  type ApplicationsResult,
-} from '../graphql/applications';
+  type ApplicationRowFragment as Application,
+  ApplicationsDocument,
+  type ApplicationsQuery,
+} from '../../../shared/api/graphql.generated';
 import {
   appendPage,
   type ApplicationsFilter,
@@ -42,8 +42,8 @@ export function useApplicationList(filter: ApplicationsFilter): ApplicationList 
 
   const fetchPage = useCallback(
     async (after: string | null) => {
-      const result: { data?: ApplicationsResult } = await client.query({
-        query: APPLICATIONS_QUERY,
+      const result: { data?: ApplicationsQuery } = await client.query({
+        query: ApplicationsDocument,
         variables: {
           filter: filterInput({ tenantId, status }),
           page: after ? { first: PAGE_SIZE, after } : { first: PAGE_SIZE },

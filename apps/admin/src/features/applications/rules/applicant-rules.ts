@@ -7,6 +7,7 @@
  * Problems are message keys with values (translated by the UI), not sentences.
  */
 import { graphQLErrorsOf } from '../../../shared/api/errors';
+import type { SubmitApplicationInput } from '../../../shared/api/graphql.generated';
 import type { Problem } from '../../../shared/rules/problem';
 
 export type { Problem };
@@ -122,13 +123,6 @@ export function intakeProblems(draft: IntakeDraft, today: Date = new Date()): Pr
     ...idNumberProblems(draft.idNumber ?? '', today),
     ...phoneProblems(draft.phone ?? ''),
   ];
-}
-
-export interface SubmitApplicationInput {
-  windowId: string;
-  itemCode: string;
-  itemName: string;
-  applicant: { name: string; idNumber: string | null; phone: string | null };
 }
 
 /** The mutation's input: trimmed, tidied, optional fields null when left empty. */

@@ -1,3 +1,4 @@
+import type { ApplicationStatus } from '../../../shared/api/graphql.generated';
 import {
   appendPage,
   filterInput,
@@ -35,7 +36,10 @@ describe('the list', () => {
   it('filters: only the set parts go to the API', () => {
     expect(filterInput({})).toEqual({});
     expect(filterInput({ tenantId: null, status: 'SUBMITTED' })).toEqual({ status: 'SUBMITTED' });
-    expect(filterInput({ tenantId: 't', status: '' })).toEqual({ tenantId: 't' });
+    // An empty value, as a cleared select may give.
+    expect(filterInput({ tenantId: 't', status: '' as ApplicationStatus })).toEqual({
+      tenantId: 't',
+    });
   });
 
   it('an application just taken in goes on top, lifting a status filter that would hide it', () => {

@@ -2,6 +2,10 @@
  * The applications screen's list logic in plain TypeScript: pages joined without duplicates, a new application put on top, and which windows a person
  * may take applications in at.
  */
+import type {
+  ApplicationsFilterInput,
+  ApplicationStatus,
+} from '../../../shared/api/graphql.generated';
 
 export interface ListedApplication {
   id: string;
@@ -11,11 +15,11 @@ export interface ListedApplication {
 
 export interface ApplicationsFilter {
   tenantId?: string | null;
-  status?: string | null;
+  status?: ApplicationStatus | null;
 }
 
 /** The filter as the API takes it: unset parts left out. */
-export function filterInput(filter: ApplicationsFilter): { tenantId?: string; status?: string } {
+export function filterInput(filter: ApplicationsFilter): ApplicationsFilterInput {
   return {
     ...(filter.tenantId ? { tenantId: filter.tenantId } : {}),
     ...(filter.status ? { status: filter.status } : {}),

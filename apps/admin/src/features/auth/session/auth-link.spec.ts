@@ -3,7 +3,7 @@ import { TokenStore } from './token-store';
 import { createFakeApi, fakeStorage } from '../../../shared/testing/fake-api';
 import { createApolloClient } from '../../../shared/api/client';
 import { classifyError } from '../../../shared/api/errors';
-import { ME_QUERY } from '../../../shared/viewer/me';
+import { MeDocument } from '../../../shared/api/graphql.generated';
 import { createGraphQLRequest } from '../../../shared/api/transport';
 
 function setup(options: Parameters<typeof createFakeApi>[0] = {}) {
@@ -15,7 +15,7 @@ function setup(options: Parameters<typeof createFakeApi>[0] = {}) {
   // No deduplication: each call is its own request, as separate components' queries would be.
   const me = () =>
     client.query({
-      query: ME_QUERY,
+      query: MeDocument,
       fetchPolicy: 'network-only',
       context: { queryDeduplication: false },
     });

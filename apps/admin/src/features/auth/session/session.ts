@@ -17,46 +17,13 @@
 import { classifyError } from '../../../shared/api/errors';
 import type { GraphQLRequest } from '../../../shared/api/transport';
 import { singleFlight } from './single-flight';
-import type { IssuedTokens, TokenStore } from './token-store';
-
-export const LOGIN_MUTATION = /* GraphQL */ `
-  mutation Login($input: LoginInput!) {
-    login(input: $input) {
-      accessToken
-      refreshToken
-      expiresIn
-      tokenType
-    }
-  }
-`;
-
-export const REFRESH_MUTATION = /* GraphQL */ `
-  mutation Refresh($input: RefreshInput!) {
-    refresh(input: $input) {
-      accessToken
-      refreshToken
-      expiresIn
-      tokenType
-    }
-  }
-`;
-
-export const COMPLETE_SETUP_MUTATION = /* GraphQL */ `
-  mutation CompleteSetup($input: CompleteSetupInput!) {
-    completeSetup(input: $input) {
-      accessToken
-      refreshToken
-      expiresIn
-      tokenType
-    }
-  }
-`;
-
-export const LOGOUT_MUTATION = /* GraphQL */ `
-  mutation Logout {
-    logout
-  }
-`;
+import {
+  CompleteSetupDocument,
+  LoginDocument,
+  LogoutDocument,
+  RefreshDocument,
+} from '../../../shared/api/graphql.generated';
+import type { TokenStore } from './token-store';
 
 export type SessionStatus = 'anonymous' | 'authenticated';
 
@@ -113,9 +80,7 @@ export class AuthSession {
   }
 
   async login(username: string, password: string): Promise<void> {
-    const data = await this.request<{ login: IssuedTokens }>(LOGIN_MUTATION, {
-      input: { username, password },
-    });
+    const data = await this.request(LoginDocument, { input: { username, password } });
     this.endReason = null;
     this.tokens.set(data.login);
   }
@@ -126,9 +91,7 @@ export class AuthSession {
    * the new person never works under the old one's cached data.
    */
   async completeSetup(token: string, password: string): Promise<void> {
-    const data = await this.request<{ completeSetup: IssuedTokens }>(COMPLETE_SETUP_MUTATION, {
-      input: { token, password },
-    });
+    const data = await this.request(CompleteSetupDocument, { input: { token, password } });
     if (this.status === 'authenticated') await this.logout();
     this.endReason = null;
     this.tokens.set(data.completeSetup);
@@ -157,7 +120,7 @@ export class AuthSession {
   async logout(): Promise<void> {
     try {
       const token = await this.getAccessToken();
-      if (token) await this.request<{ logout: boolean }>(LOGOUT_MUTATION, undefined, { token });
+      if (token) await this.request(LogoutDocument, undefined, { token });
     } catch {
       // Unreachable server or an already dead session: the local session ends regardless.
     } finally {
@@ -183,9 +146,7 @@ export class AuthSession {
       throw new NoSessionError();
     }
     try {
-      const data = await this.request<{ refresh: IssuedTokens }>(REFRESH_MUTATION, {
-        input: { refreshToken },
-      });
+      const data = await this.request(RefreshDocument, { input: { refreshToken } });
       this.tokens.set(data.refresh);
       return data.refresh.accessToken;
     } catch (error) {

@@ -9,14 +9,10 @@
  */
 
 import { type KeyValueStorage, memoryStorage } from '../../../shared/storage/key-value-storage';
+import type { IssuedTokensFragment } from '../../../shared/api/graphql.generated';
 
-/** The tokens the API hands out (AuthPayload). */
-export interface IssuedTokens {
-  accessToken: string;
-  refreshToken: string;
-  /** Lifetime of the access token, in seconds from now. */
-  expiresIn: number;
-}
+/** The tokens the API hands out (AuthPayload); `expiresIn` is in seconds from now. */
+export type IssuedTokens = Pick<IssuedTokensFragment, 'accessToken' | 'refreshToken' | 'expiresIn'>;
 
 export const REFRESH_TOKEN_KEY = 'tongban.auth.refreshToken';
 

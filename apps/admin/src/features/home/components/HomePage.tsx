@@ -1,6 +1,7 @@
 import { Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CurrentUser, TenantStatus } from '../../../shared/viewer/me';
+import type { CurrentUser } from '../../../shared/viewer/viewer';
+import type { TenantStatus } from '../../../shared/api/graphql.generated';
 import {
   roleLabel,
   sortRoles,

@@ -31,30 +31,36 @@ import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react
 import { useTranslation } from 'react-i18next';
 import { ONBOARDING_PARENT_KINDS } from '../../../shared/access/permissions';
 import { problemsOf } from '../../../shared/api/errors';
-import type { CurrentUser } from '../../../shared/viewer/me';
-import type { SetupLink } from '../../staff/graphql/staff';
+import type { CurrentUser } from '../../../shared/viewer/viewer';
+import {
+  type IssuedSetupLinkFragment as SetupLink,
+  OnboardingPreviewDocument,
+  type OnboardingPreviewQuery,
+  OnboardTenantDocument,
+  type TenantSummaryFragment as TenantSummary,
+} from '../../../shared/api/graphql.generated';
 import {
   DISPLAY_NAME_MAX,
   displayNameProblems,
   usernameProblems,
 } from '../../staff/rules/account-rules';
-import type { TenantSummary } from '../../tenants/graphql/tenants';
 import {
-  SERVICE_WINDOW_KINDS,
   WINDOW_CODE_MAX,
   WINDOW_NAME_MAX,
   type WindowDraft,
   windowProblems,
 } from '../../windows/rules/window-rules';
-import {
-  ONBOARD_TENANT_MUTATION,
-  ONBOARDING_PREVIEW_QUERY,
-  type OnboardingPreview,
-} from '../graphql/onboarding';
+
+type OnboardingPreview = OnboardingPreviewQuery['onboardingPreview'];
 import { navigate } from '../../../shared/navigation/navigation';
 import { actionErrorText, problemText } from '../../../shared/i18n/describe';
 import { formatDateTime } from '../../../shared/i18n/format';
-import { roleLabel, tenantKindLabel, windowKindLabel } from '../../../shared/i18n/labels';
+import {
+  roleLabel,
+  tenantKindLabel,
+  WINDOW_KINDS,
+  windowKindLabel,
+} from '../../../shared/i18n/labels';
 import {
   childKindsFor,
   divisionCodeProblems,
@@ -332,7 +338,7 @@ function WindowsStep({
                 </Form.Item>
                 <Form.Item name={[field.name, 'kind']} style={{ width: 170 }}>
                   <Select
-                    options={SERVICE_WINDOW_KINDS.map((kind) => ({
+                    options={WINDOW_KINDS.map((kind) => ({
                       value: kind,
                       label: windowKindLabel(t, kind),
                     }))}
@@ -474,7 +480,7 @@ function PreviewStep({
   const [state, setState] = useState<PreviewState>({ loading: true, preview: null, error: null });
   const [refused, setRefused] = useState<string[] | null>(null);
   const [commitError, setCommitError] = useState<unknown>(null);
-  const [onboard, { loading: committing }] = useMutation(ONBOARD_TENANT_MUTATION);
+  const [onboard, { loading: committing }] = useMutation(OnboardTenantDocument);
   const input = useMemo(() => onboardingInput(draft), [draft]);
 
   const load = useCallback(async () => {
@@ -483,7 +489,7 @@ function PreviewStep({
     setCommitError(null);
     try {
       const { data } = await client.query({
-        query: ONBOARDING_PREVIEW_QUERY,
+        query: OnboardingPreviewDocument,
         variables: { input },
         fetchPolicy: 'no-cache',
       });

@@ -6,9 +6,9 @@
  * Problems are message keys with values (translated by the UI), not sentences.
  */
 import { problemText } from '../../../shared/i18n/describe';
-import type { Role, Translate } from '../../../shared/i18n/labels';
+import type { Translate } from '../../../shared/i18n/labels';
+import type { OnboardTenantInput, Role, TenantKind } from '../../../shared/api/graphql.generated';
 import type { Problem } from '../../../shared/rules/problem';
-import type { TenantKind } from '../../../shared/viewer/me';
 import { displayNameProblems, usernameProblems } from '../../staff/rules/account-rules';
 import { type WindowDraft, windowProblems } from '../../windows/rules/window-rules';
 
@@ -130,7 +130,7 @@ export interface OnboardingDraft {
 }
 
 /** The `OnboardTenantInput` for the API, trimmed. */
-export function onboardingInput(draft: OnboardingDraft) {
+export function onboardingInput(draft: OnboardingDraft): OnboardTenantInput {
   return {
     parentId: draft.parentId,
     kind: draft.kind,

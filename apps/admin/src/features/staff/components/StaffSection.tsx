@@ -18,18 +18,20 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canManageMember, grantableRoles } from '../../../shared/access/permissions';
-import type { CurrentUser, TenantKind } from '../../../shared/viewer/me';
+import type { CurrentUser } from '../../../shared/viewer/viewer';
 import {
-  DISABLE_STAFF_MUTATION,
-  ENABLE_STAFF_MUTATION,
-  INVITE_STAFF_MUTATION,
-  SET_STAFF_ROLES_MUTATION,
-  type SetupLink,
-  type StaffMember,
-} from '../graphql/staff';
+  DisableStaffDocument,
+  EnableStaffDocument,
+  InviteStaffDocument,
+  type IssuedSetupLinkFragment as SetupLink,
+  type Role,
+  SetStaffRolesDocument,
+  type StaffMemberSummaryFragment as StaffMember,
+  type TenantKind,
+} from '../../../shared/api/graphql.generated';
 import { actionErrorText, problemText } from '../../../shared/i18n/describe';
 import { formatDateTime } from '../../../shared/i18n/format';
-import { type Role, roleLabel, sortRoles } from '../../../shared/i18n/labels';
+import { roleLabel, sortRoles } from '../../../shared/i18n/labels';
 import { displayNameProblems, usernameProblems } from '../rules/account-rules';
 import { setupLinkUrl } from '../../setup/rules/setup-link';
 import { CopyBox } from '../../../shared/ui/CopyBox';
@@ -85,7 +87,7 @@ function InviteDialog({
   const [form] = Form.useForm<Invitation>();
   const [error, setError] = useState<unknown>(null);
   const [result, setResult] = useState<{ name: string; link: SetupLink } | null>(null);
-  const [invite, { loading }] = useMutation(INVITE_STAFF_MUTATION);
+  const [invite, { loading }] = useMutation(InviteStaffDocument);
 
   const submit = async (values: Invitation) => {
     setError(null);
@@ -225,7 +227,7 @@ function RolesDialog({
   const options = sortRoles([...roles, ...member.roles]) as Role[];
   const [chosen, setChosen] = useState<Role[]>(member.roles);
   const [error, setError] = useState<unknown>(null);
-  const [setRoles, { loading }] = useMutation(SET_STAFF_ROLES_MUTATION);
+  const [setRoles, { loading }] = useMutation(SetStaffRolesDocument);
 
   const save = async () => {
     setError(null);
@@ -280,8 +282,8 @@ function AccountSwitch({ member, onChanged }: { member: StaffMember; onChanged: 
   const { t } = useTranslation();
   const { message } = App.useApp();
   const disabled = member.status === 'DISABLED';
-  const [disable, disabling] = useMutation(DISABLE_STAFF_MUTATION);
-  const [enable, enabling] = useMutation(ENABLE_STAFF_MUTATION);
+  const [disable, disabling] = useMutation(DisableStaffDocument);
+  const [enable, enabling] = useMutation(EnableStaffDocument);
 
   const run = async () => {
     try {

@@ -33,14 +33,16 @@ import {
   canOnboardUnder,
   canReadStaff,
 } from '../../../shared/access/permissions';
-import type { CurrentUser } from '../../../shared/viewer/me';
+import type { CurrentUser } from '../../../shared/viewer/viewer';
 import {
-  type OnboardingChecklist,
-  REACTIVATE_TENANT_MUTATION,
-  SUSPEND_TENANT_MUTATION,
-  type TenantDetail,
-  type TenantSummary,
-} from '../graphql/tenants';
+  ReactivateTenantDocument,
+  SuspendTenantDocument,
+  type TenantDetailQuery,
+  type TenantSummaryFragment as TenantSummary,
+} from '../../../shared/api/graphql.generated';
+
+/** One tenant as the detail card reads it. */
+type TenantDetail = TenantDetailQuery['tenant'];
 import { navigate } from '../../../shared/navigation/navigation';
 import { actionErrorText } from '../../../shared/i18n/describe';
 import { tenantKindLabel } from '../../../shared/i18n/labels';
@@ -66,7 +68,7 @@ function ChecklistItem({ done, label }: { done: boolean; label: string }) {
   );
 }
 
-function Checklist({ checklist }: { checklist: OnboardingChecklist }) {
+function Checklist({ checklist }: { checklist: TenantDetail['onboardingChecklist'] }) {
   const { t } = useTranslation();
   return (
     <Alert
@@ -102,7 +104,7 @@ function SuspendDialog({
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string }>();
   const [error, setError] = useState<unknown>(null);
-  const [suspend, { loading }] = useMutation(SUSPEND_TENANT_MUTATION);
+  const [suspend, { loading }] = useMutation(SuspendTenantDocument);
 
   const submit = async ({ reason }: { reason: string }) => {
     setError(null);
@@ -159,7 +161,7 @@ function StatusActions({ tenant, onChanged }: { tenant: TenantSummary; onChanged
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [suspending, setSuspending] = useState(false);
-  const [reactivate, { loading }] = useMutation(REACTIVATE_TENANT_MUTATION);
+  const [reactivate, { loading }] = useMutation(ReactivateTenantDocument);
 
   if (tenant.status === 'SUSPENDED') {
     const run = async () => {

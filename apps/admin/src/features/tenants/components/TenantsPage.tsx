@@ -16,8 +16,8 @@ import type { DataNode } from 'antd/es/tree';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canOnboard } from '../../../shared/access/permissions';
-import type { CurrentUser } from '../../../shared/viewer/me';
-import type { TenantSummary } from '../graphql/tenants';
+import type { CurrentUser } from '../../../shared/viewer/viewer';
+import { type TenantSummaryFragment as TenantSummary } from '../../../shared/api/graphql.generated';
 import { navigate } from '../../../shared/navigation/navigation';
 import { actionErrorText } from '../../../shared/i18n/describe';
 import {

@@ -2,11 +2,11 @@ import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { canReadStaff } from '../../../shared/access/permissions';
 import {
-  TENANT_DETAIL_QUERY,
-  TENANTS_QUERY,
-  type TenantsResult,
-  type TenantSummary,
-} from '../graphql/tenants';
+  TenantDetailDocument,
+  TenantsDocument,
+  type TenantsQuery,
+  type TenantSummaryFragment as TenantSummary,
+} from '../../../shared/api/graphql.generated';
 
 const PAGE_SIZE = 500;
 const MAX_PAGES = 100;
@@ -34,12 +34,12 @@ export function useTenantList(): TenantList {
       const all: TenantSummary[] = [];
       let after: string | null = null;
       for (let page = 0; page < MAX_PAGES; page += 1) {
-        const result: { data?: TenantsResult } = await client.query({
-          query: TENANTS_QUERY,
+        const result: { data?: TenantsQuery } = await client.query({
+          query: TenantsDocument,
           variables: { page: after ? { first: PAGE_SIZE, after } : { first: PAGE_SIZE } },
           fetchPolicy: 'network-only',
         });
-        const connection: TenantsResult['tenants'] | undefined = result.data?.tenants;
+        const connection: TenantsQuery['tenants'] | undefined = result.data?.tenants;
         if (!connection) break;
         all.push(...connection.nodes);
         if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor) break;
@@ -65,7 +65,7 @@ export function useTenantList(): TenantList {
 
 /** One tenant with its checklist, windows and (for roles that may read them) staff. */
 export function useTenantDetail(tenantId: string, roles: readonly string[]) {
-  return useQuery(TENANT_DETAIL_QUERY, {
+  return useQuery(TenantDetailDocument, {
     variables: { id: tenantId, withStaff: canReadStaff(roles) },
     fetchPolicy: 'cache-and-network',
     notifyOnNetworkStatusChange: true,

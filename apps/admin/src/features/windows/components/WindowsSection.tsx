@@ -16,22 +16,17 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StaffMember } from '../../staff/graphql/staff';
 import {
-  ASSIGN_STAFF_MUTATION,
-  CREATE_WINDOW_MUTATION,
-  type ServiceWindow,
-  UNASSIGN_STAFF_MUTATION,
-} from '../graphql/windows';
-import { actionErrorText, problemText } from '../../../shared/i18n/describe';
-import { windowKindLabel } from '../../../shared/i18n/labels';
-import {
-  SERVICE_WINDOW_KINDS,
+  AssignStaffToWindowDocument,
+  CreateServiceWindowDocument,
   type ServiceWindowKind,
-  WINDOW_CODE_MAX,
-  WINDOW_NAME_MAX,
-  windowProblems,
-} from '../rules/window-rules';
+  type StaffMemberSummaryFragment as StaffMember,
+  UnassignStaffFromWindowDocument,
+  type WindowSummaryFragment as ServiceWindow,
+} from '../../../shared/api/graphql.generated';
+import { actionErrorText, problemText } from '../../../shared/i18n/describe';
+import { WINDOW_KINDS, windowKindLabel } from '../../../shared/i18n/labels';
+import { WINDOW_CODE_MAX, WINDOW_NAME_MAX, windowProblems } from '../rules/window-rules';
 import { WindowKindTag } from '../../../shared/ui/tags';
 
 interface NewWindow {
@@ -55,7 +50,7 @@ function CreateWindowDialog({
   const { message } = App.useApp();
   const [form] = Form.useForm<NewWindow>();
   const [error, setError] = useState<unknown>(null);
-  const [create, { loading }] = useMutation(CREATE_WINDOW_MUTATION);
+  const [create, { loading }] = useMutation(CreateServiceWindowDocument);
 
   const submit = async (values: NewWindow) => {
     setError(null);
@@ -125,7 +120,7 @@ function CreateWindowDialog({
         </Form.Item>
         <Form.Item label={t('windows.kind')} name="kind">
           <Select
-            options={SERVICE_WINDOW_KINDS.map((kind) => ({
+            options={WINDOW_KINDS.map((kind) => ({
               value: kind,
               label: windowKindLabel(t, kind),
             }))}
@@ -152,8 +147,8 @@ function AssignDialog({
   const [chosen, setChosen] = useState<string[]>(window.staffIds);
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
-  const [assign] = useMutation(ASSIGN_STAFF_MUTATION);
-  const [unassign] = useMutation(UNASSIGN_STAFF_MUTATION);
+  const [assign] = useMutation(AssignStaffToWindowDocument);
+  const [unassign] = useMutation(UnassignStaffFromWindowDocument);
 
   const save = async () => {
     setSaving(true);

@@ -2,15 +2,8 @@
  * A hall's windows as the API accepts them (libs/tenancy): a code and a name, short enough,
  * codes unique within the hall. Used by the onboarding wizard and the create-window form.
  */
+import type { ServiceWindowKind } from '../../../shared/api/graphql.generated';
 import type { Problem } from '../../../shared/rules/problem';
-
-export type ServiceWindowKind = 'COMPREHENSIVE' | 'SERVICE' | 'CHARGING' | 'COMPLAINT';
-export const SERVICE_WINDOW_KINDS: readonly ServiceWindowKind[] = [
-  'COMPREHENSIVE',
-  'SERVICE',
-  'CHARGING',
-  'COMPLAINT',
-];
 
 export const WINDOW_CODE_MAX = 16;
 export const WINDOW_NAME_MAX = 60;
