@@ -15,7 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { classifyError, type ErrorClass } from '../shared/api/errors';
 import type { CurrentUser } from '../shared/viewer/viewer';
 import { MeDocument } from '../shared/api/graphql.generated';
-import { type MenuKey, mayOpen, menuKeysFor } from '../shared/access/permissions';
+import { type MenuKey, mayOpen, menuKeysFor } from './menu';
 import { navigate } from '../shared/navigation/navigation';
 import type { Route } from '../shared/navigation/routes';
 import { useSession } from '../features/auth/hooks/session-context';
@@ -74,7 +74,7 @@ function Screen({ route, user }: { route: Route; user: CurrentUser }) {
       />
     );
   }
-  if (!mayOpen(route.name, user.roles)) {
+  if (!mayOpen(route.name, user)) {
     return (
       <Result
         status="403"
@@ -256,7 +256,7 @@ export function Shell({ route }: { route: Route }) {
             mode="inline"
             selectedKeys={[menuKeyOf(route) ?? '']}
             style={{ borderInlineEnd: 'none', paddingTop: 8 }}
-            items={menuKeysFor(user.roles).map((key) => ({
+            items={menuKeysFor(user).map((key) => ({
               key,
               icon: MENU_ICONS[key],
               label: <span data-testid={`menu-${key}`}>{t(`shell.menu.${key}`)}</span>,

@@ -20,6 +20,8 @@ export function createApolloClient({ session, uri = '/graphql', fetch }: CreateC
         StaffMember: { keyFields: ['tenantId', 'userId'] },
         // Replaced as a whole whenever a tenant is read again.
         OnboardingChecklistModel: { merge: true },
+        // What the user may do on a tenant: the list asks for part of it, the detail for more.
+        TenantPermissions: { merge: true },
       },
     }),
   });

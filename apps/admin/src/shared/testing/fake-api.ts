@@ -1,7 +1,8 @@
 /**
  * An in-memory stand-in for the API's auth contract, answering `fetch` calls the way
  * POST /graphql does: login, refresh (rotating refresh tokens, reuse rejected), logout and
- * me. Only for unit tests.
+ * me (a county administrator, with some of the permissions the server would list). Only for
+ * unit tests.
  */
 
 interface Call {
@@ -120,6 +121,15 @@ export function createFakeApi(options: FakeApiOptions = {}) {
                 divisionCode: '450222',
                 status: 'ACTIVE',
               },
+              visibility: 'SUBTREE',
+              permissions: [
+                { __typename: 'Permission', action: 'READ', subject: 'TENANT' },
+                { __typename: 'Permission', action: 'ONBOARD', subject: 'TENANT' },
+                { __typename: 'Permission', action: 'READ', subject: 'APPLICATION' },
+              ],
+              grantableRoles: [
+                { __typename: 'GrantableRole', role: 'CENTER_MANAGER', tenantKinds: ['TOWNSHIP'] },
+              ],
             },
           },
         });

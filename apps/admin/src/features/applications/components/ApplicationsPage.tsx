@@ -15,20 +15,19 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import { type HTMLAttributes, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { canSeeSubtree, canSubmitApplications } from '../../../shared/access/permissions';
 import type {
   ApplicationRowFragment as Application,
   ApplicationStatus,
   TenantSummaryFragment as TenantSummary,
 } from '../../../shared/api/graphql.generated';
-import type { CurrentUser } from '../../../shared/viewer/viewer';
+import { can, type CurrentUser, seesSubtree } from '../../../shared/viewer/viewer';
 import { afterIntake, type ApplicationsFilter } from '../rules/application-list';
 import { actionErrorText } from '../../../shared/i18n/describe';
 import { formatDateTime } from '../../../shared/i18n/format';
 import { APPLICATION_STATUSES, applicationStatusLabel } from '../../../shared/i18n/labels';
 import { buildTenantTree, type TenantTreeNode } from '../../tenants/rules/tenant-tree';
 import { ApplicationStatusTag } from '../../../shared/ui/tags';
-import { useTenantList } from '../../tenants/hooks/tenant-data';
+import { useTenantList } from '../../tenants/hooks/useTenantList';
 import { useApplicationList } from '../hooks/useApplicationList';
 import { IntakeCard } from './IntakeCard';
 
@@ -98,8 +97,8 @@ function Masked({ children, masked }: { children: string | null; masked: boolean
 /** Applications (办件), newest first; intake (收件) above the list for those who take them in. */
 export function ApplicationsPage({ user }: { user: CurrentUser }) {
   const { t, i18n } = useTranslation();
-  const subtree = canSeeSubtree(user.roles);
-  const mayTakeIn = canSubmitApplications(user.roles);
+  const subtree = seesSubtree(user);
+  const mayTakeIn = can(user, 'CREATE', 'APPLICATION');
   const [filter, setFilter] = useState<ApplicationsFilter>({});
   const [newId, setNewId] = useState<string | null>(null);
   const list = useApplicationList(filter);

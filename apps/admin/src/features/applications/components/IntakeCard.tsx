@@ -21,7 +21,7 @@ import {
   SubmitApplicationDocument,
   type TenantSummaryFragment as TenantSummary,
 } from '../../../shared/api/graphql.generated';
-import type { CurrentUser } from '../../../shared/viewer/viewer';
+import { type CurrentUser, seesSubtree } from '../../../shared/viewer/viewer';
 import {
   APPLICANT_NAME_MAX,
   applicantNameProblems,
@@ -36,10 +36,10 @@ import {
   type Problem,
   serverIntakeProblems,
 } from '../rules/applicant-rules';
-import { intakeScope, intakeWindows } from '../rules/application-list';
+import { intakeAvailability, intakeWindows } from '../rules/intake-windows';
 import { actionErrorText, problemText } from '../../../shared/i18n/describe';
 import { buildTenantTree, type TenantTreeNode } from '../../tenants/rules/tenant-tree';
-import { useTenantList } from '../../tenants/hooks/tenant-data';
+import { useTenantList } from '../../tenants/hooks/useTenantList';
 
 interface IntakeValues {
   windowId?: string;
@@ -82,7 +82,7 @@ function pickerData(nodes: TenantTreeNode<TenantSummary>[]): PickerNode[] {
   }));
 }
 
-/** Center managers take applications in anywhere in their subtree: first the tenant. */
+/** The tenant to take the application in for (those who see the tenants below). */
 function TenantField({ value, onChange }: { value: string; onChange: (id: string) => void }) {
   const { t } = useTranslation();
   const list = useTenantList();
@@ -156,7 +156,8 @@ export function IntakeCard({
   onSubmitted: (application: Application) => void;
 }) {
   const { t } = useTranslation();
-  const scope = intakeScope(user.roles);
+  // Center managers take applications in anywhere in their subtree: first the tenant.
+  const picksTenant = seesSubtree(user);
   const [tenantId, setTenantId] = useState(user.tenant.id);
   const [form] = Form.useForm<IntakeValues>();
   const [error, setError] = useState<unknown>(null);
@@ -167,23 +168,19 @@ export function IntakeCard({
     fetchPolicy: 'cache-and-network',
   });
   const tenantWindows = windowsQuery.data?.tenant;
-  const windows = useMemo(
-    () =>
-      tenantWindows && tenantWindows.id === tenantId
-        ? intakeWindows(scope, tenantWindows.serviceWindows, user.id)
-        : null,
-    [tenantWindows, tenantId, scope, user.id],
-  );
+  const hall = tenantWindows && tenantWindows.id === tenantId ? tenantWindows : null;
+  const windows = useMemo(() => (hall ? intakeWindows(hall.serviceWindows) : null), [hall]);
+  const availability = hall ? intakeAvailability(hall.serviceWindows, picksTenant) : null;
 
   // The only usable window is chosen in advance; a window of another tenant is let go.
   useEffect(() => {
-    if (!windows || (windows.length === 0 && scope === 'assigned')) return; // no form shown
+    if (!windows || availability === 'notAssigned') return; // no form shown
     const chosen = form.getFieldValue('windowId') as string | undefined;
     if (chosen && !windows.some((w) => w.id === chosen)) form.setFieldValue('windowId', undefined);
     if (!form.getFieldValue('windowId') && windows.length === 1) {
       form.setFieldValue('windowId', windows[0].id);
     }
-  }, [windows, form, scope]);
+  }, [windows, form, availability]);
 
   const rule = (check: (value: string) => Problem[]) => ({
     validator: async (_: unknown, value: string | undefined) => {
@@ -231,7 +228,7 @@ export function IntakeCard({
     ) : (
       <Skeleton active paragraph={{ rows: 3 }} />
     );
-  } else if (windows.length === 0 && scope === 'assigned') {
+  } else if (availability === 'notAssigned') {
     body = (
       <Alert
         type="info"
@@ -379,7 +376,7 @@ export function IntakeCard({
       data-testid="intake-card"
     >
       {done && <Receipt application={done} onClose={() => setDone(null)} />}
-      {scope === 'subtree' && (
+      {picksTenant && (
         <Row gutter={16}>
           <Col xs={24} md={8}>
             <Form layout="vertical" component="div">

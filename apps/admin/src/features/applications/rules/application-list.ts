@@ -1,6 +1,6 @@
 /**
- * The applications screen's list logic in plain TypeScript: pages joined without duplicates, a new application put on top, and which windows a person
- * may take applications in at.
+ * The applications screen's list logic in plain TypeScript: pages joined without duplicates
+ * and a new application put on top.
  */
 import type {
   ApplicationsFilterInput,
@@ -62,51 +62,4 @@ export function afterIntake(
   if (filter.status && application.status !== filter.status) return 'showAllStatuses';
   if (filter.tenantId && application.tenantId !== filter.tenantId) return 'reload';
   return 'prepend';
-}
-
-/**
- * Where a person may take applications in:
- * - `subtree`: any window of their tenant and the tenants below (center managers);
- * - `ownTenant`: any window of their own tenant (village station staff, proxy intake 代办);
- * - `assigned`: the windows of their own tenant they are assigned to (window staff);
- * - `none`: nowhere.
- * Several roles: the widest wins.
- */
-export type IntakeScope = 'subtree' | 'ownTenant' | 'assigned' | 'none';
-
-export function intakeScope(roles: readonly string[]): IntakeScope {
-  if (roles.includes('CENTER_MANAGER')) return 'subtree';
-  if (roles.includes('STATION_STAFF')) return 'ownTenant';
-  if (roles.includes('WINDOW_STAFF')) return 'assigned';
-  return 'none';
-}
-
-export interface WindowLike {
-  id: string;
-  code: string;
-  name: string;
-  kind: string;
-  staffIds: readonly string[];
-}
-
-/** Windows that take in no applications (as the server says). */
-export const NO_INTAKE_WINDOW_KINDS: readonly string[] = ['CHARGING', 'COMPLAINT'];
-
-/**
- * The windows of one tenant a person may take applications in at, by window code: never a
- * charging or complaint window.
- */
-export function intakeWindows<W extends WindowLike>(
-  scope: IntakeScope,
-  windows: readonly W[],
-  userId: string,
-): W[] {
-  const intake = windows.filter((w) => !NO_INTAKE_WINDOW_KINDS.includes(w.kind));
-  const usable =
-    scope === 'none'
-      ? []
-      : scope === 'assigned'
-        ? intake.filter((w) => w.staffIds.includes(userId))
-        : intake;
-  return [...usable].sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }));
 }

@@ -29,7 +29,6 @@ import {
 } from 'antd';
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ONBOARDING_PARENT_KINDS } from '../../../shared/access/permissions';
 import { problemsOf } from '../../../shared/api/errors';
 import type { CurrentUser } from '../../../shared/viewer/viewer';
 import {
@@ -77,7 +76,7 @@ import { setupLinkUrl } from '../../setup/rules/setup-link';
 import { buildTenantTree, type TenantTreeNode } from '../../tenants/rules/tenant-tree';
 import { CopyBox } from '../../../shared/ui/CopyBox';
 import { TenantKindTag, TenantStatusTag, WindowKindTag } from '../../../shared/ui/tags';
-import { useTenantList } from '../../tenants/hooks/tenant-data';
+import { useTenantList } from '../../tenants/hooks/useTenantList';
 
 type Translate = (key: string, values?: Record<string, unknown>) => string;
 
@@ -768,7 +767,7 @@ export function OnboardingPage({ user, parentId }: { user: CurrentUser; parentId
   const parents = useMemo(
     () =>
       (list.tenants ?? []).filter(
-        (tenant) => ONBOARDING_PARENT_KINDS.includes(tenant.kind) && tenant.status !== 'SUSPENDED',
+        (tenant) => tenant.viewerCan.onboardBelow && tenant.status !== 'SUSPENDED',
       ),
     [list.tenants],
   );

@@ -17,7 +17,6 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { canManageMember, grantableRoles } from '../../../shared/access/permissions';
 import type { CurrentUser } from '../../../shared/viewer/viewer';
 import {
   DisableStaffDocument,
@@ -31,8 +30,9 @@ import {
 } from '../../../shared/api/graphql.generated';
 import { actionErrorText, problemText } from '../../../shared/i18n/describe';
 import { formatDateTime } from '../../../shared/i18n/format';
-import { roleLabel, sortRoles } from '../../../shared/i18n/labels';
+import { roleLabel } from '../../../shared/i18n/labels';
 import { displayNameProblems, usernameProblems } from '../rules/account-rules';
+import { grantableRolesFor, roleChoices } from '../rules/grantable-roles';
 import { setupLinkUrl } from '../../setup/rules/setup-link';
 import { CopyBox } from '../../../shared/ui/CopyBox';
 import { RoleTags, StaffStatusTag } from '../../../shared/ui/tags';
@@ -224,7 +224,6 @@ function RolesDialog({
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const options = sortRoles([...roles, ...member.roles]) as Role[];
   const [chosen, setChosen] = useState<Role[]>(member.roles);
   const [error, setError] = useState<unknown>(null);
   const [setRoles, { loading }] = useMutation(SetStaffRolesDocument);
@@ -263,10 +262,11 @@ function RolesDialog({
       <Checkbox.Group
         value={chosen}
         onChange={(values) => setChosen(values as Role[])}
-        options={options.map((role) => ({
+        options={roleChoices(roles, member.roles).map(({ role, grantable }) => ({
           value: role,
           label: roleLabel(t, role),
-          disabled: !roles.includes(role) && !chosen.includes(role),
+          // A role one may not give can be taken away, not given back.
+          disabled: !grantable && !chosen.includes(role),
         }))}
       />
       {chosen.length === 0 && (
@@ -342,7 +342,7 @@ export function StaffSection({
   const { t } = useTranslation();
   const [inviting, setInviting] = useState(false);
   const [editing, setEditing] = useState<StaffMember | null>(null);
-  const roles = grantableRoles(user.roles, tenant.kind);
+  const roles = grantableRolesFor(user, tenant.kind);
   const windowsById = new Map(windows.map((w) => [w.id, w]));
 
   return (
@@ -417,7 +417,7 @@ export function StaffSection({
                   key: 'actions',
                   width: 170,
                   render: (_: unknown, member: StaffMember) =>
-                    canManageMember(user.roles, user.id, member) ? (
+                    member.viewerCanManage ? (
                       <Space size={0}>
                         <Button
                           size="small"

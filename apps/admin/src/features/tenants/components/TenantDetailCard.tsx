@@ -26,13 +26,6 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  canChangeTenantStatus,
-  canManageStaff,
-  canManageWindows,
-  canOnboardUnder,
-  canReadStaff,
-} from '../../../shared/access/permissions';
 import type { CurrentUser } from '../../../shared/viewer/viewer';
 import {
   ReactivateTenantDocument,
@@ -47,7 +40,7 @@ import { navigate } from '../../../shared/navigation/navigation';
 import { actionErrorText } from '../../../shared/i18n/describe';
 import { tenantKindLabel } from '../../../shared/i18n/labels';
 import { TenantKindTag, TenantStatusTag } from '../../../shared/ui/tags';
-import { useTenantDetail } from '../hooks/tenant-data';
+import { useTenantDetail } from '../hooks/useTenantDetail';
 import { StaffSection } from '../../staff/components/StaffSection';
 import { WindowsSection } from '../../windows/components/WindowsSection';
 
@@ -209,7 +202,7 @@ export type DetailMode = 'full' | 'windowsAndStaff';
 
 /**
  * One tenant: its facts, onboarding checklist, windows and staff, with the actions the
- * user's roles allow. `windowsAndStaff` shows the two tables without the overview.
+ * server says the user may do there. `windowsAndStaff` shows the two tables without the overview.
  */
 export function TenantDetailCard({
   tenantId,
@@ -227,7 +220,7 @@ export function TenantDetailCard({
   onChanged?: () => void;
 }) {
   const { t } = useTranslation();
-  const { data, error, loading, refetch } = useTenantDetail(tenantId, user.roles);
+  const { data, error, loading, refetch } = useTenantDetail(tenantId, user);
   const tenant: TenantDetail | undefined =
     data?.tenant && data.tenant.id === tenantId ? data.tenant : undefined;
 
@@ -260,14 +253,15 @@ export function TenantDetailCard({
     );
   }
 
-  const staff = canReadStaff(user.roles) ? (tenant.staffMembers ?? []) : undefined;
+  const may = tenant.viewerCan;
+  const staff = may.readStaff ? (tenant.staffMembers ?? []) : undefined;
   const parent = tenants?.find((candidate) => candidate.id === tenant.parentId);
   const windowsSection = (
     <WindowsSection
       tenant={tenant}
       windows={tenant.serviceWindows}
       staff={staff}
-      canManage={canManageWindows(user.roles)}
+      canManage={may.manageWindows}
       onChanged={refresh}
     />
   );
@@ -277,7 +271,7 @@ export function TenantDetailCard({
       staff={staff}
       windows={tenant.serviceWindows}
       user={user}
-      canManage={canManageStaff(user.roles)}
+      canManage={may.manageStaff}
       onChanged={refresh}
     />
   ) : (
@@ -286,7 +280,7 @@ export function TenantDetailCard({
 
   const actions = (
     <Space wrap>
-      {canOnboardUnder(user.roles, tenant) && tenant.status !== 'SUSPENDED' && (
+      {may.onboardBelow && tenant.status !== 'SUSPENDED' && (
         <Button
           icon={<PlusCircleOutlined />}
           onClick={() => navigate({ name: 'onboarding', parentId: tenant.id })}
@@ -295,7 +289,8 @@ export function TenantDetailCard({
           {t('tenant.onboardHere')}
         </Button>
       )}
-      {canChangeTenantStatus(user.roles, tenant, user.tenant.id) && (
+      {/* Never offered on one's own tenant: suspending it would shut oneself out. */}
+      {may.suspend && tenant.id !== user.tenant.id && (
         <StatusActions tenant={tenant} onChanged={refresh} />
       )}
       <Button

@@ -15,8 +15,7 @@ import {
 import type { DataNode } from 'antd/es/tree';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { canOnboard } from '../../../shared/access/permissions';
-import type { CurrentUser } from '../../../shared/viewer/viewer';
+import { can, type CurrentUser } from '../../../shared/viewer/viewer';
 import { type TenantSummaryFragment as TenantSummary } from '../../../shared/api/graphql.generated';
 import { navigate } from '../../../shared/navigation/navigation';
 import { actionErrorText } from '../../../shared/i18n/describe';
@@ -28,7 +27,7 @@ import {
   type TenantTreeNode,
 } from '../rules/tenant-tree';
 import { TenantKindTag, TenantStatusTag } from '../../../shared/ui/tags';
-import { useTenantList } from '../hooks/tenant-data';
+import { useTenantList } from '../hooks/useTenantList';
 import { TenantDetailCard } from './TenantDetailCard';
 
 function toTreeData(nodes: TenantTreeNode<TenantSummary>[]): DataNode[] {
@@ -120,7 +119,7 @@ export function TenantsPage({ user, tenantId }: { user: CurrentUser; tenantId: s
           >
             {t('common.reload')}
           </Button>
-          {canOnboard(user.roles) && (
+          {can(user, 'ONBOARD', 'TENANT') && (
             <Button
               type="primary"
               icon={<PlusCircleOutlined />}

@@ -1,12 +1,11 @@
 import { Space, TreeSelect, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { canSeeSubtree } from '../../../shared/access/permissions';
-import type { CurrentUser } from '../../../shared/viewer/viewer';
+import { type CurrentUser, seesSubtree } from '../../../shared/viewer/viewer';
 import { type TenantSummaryFragment as TenantSummary } from '../../../shared/api/graphql.generated';
 import { navigate } from '../../../shared/navigation/navigation';
 import { buildTenantTree, type TenantTreeNode } from '../rules/tenant-tree';
-import { useTenantList } from '../hooks/tenant-data';
+import { useTenantList } from '../hooks/useTenantList';
 import { TenantDetailCard } from './TenantDetailCard';
 
 interface PickerNode {
@@ -63,7 +62,7 @@ export function WindowsStaffPage({
             {t('windows.title')}
           </Typography.Title>
         </div>
-        {canSeeSubtree(user.roles) && <TenantPicker value={id} />}
+        {seesSubtree(user) && <TenantPicker value={id} />}
       </div>
       <TenantDetailCard key={id} tenantId={id} user={user} tenants={null} mode="windowsAndStaff" />
     </Space>

@@ -1,18 +1,15 @@
-import { useApolloClient, useQuery } from '@apollo/client/react';
+import { useApolloClient } from '@apollo/client/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { canReadStaff } from '../../../shared/access/permissions';
-import {
-  TenantDetailDocument,
-  TenantsDocument,
-  type TenantsQuery,
-  type TenantSummaryFragment as TenantSummary,
-} from '../../../shared/api/graphql.generated';
+import { TenantsDocument, type TenantsQuery } from '../../../shared/api/graphql.generated';
+
+/** A tenant of the list: its summary, and whether a tenant may be opened below it. */
+export type TenantListItem = TenantsQuery['tenants']['nodes'][number];
 
 const PAGE_SIZE = 500;
 const MAX_PAGES = 100;
 
 export interface TenantList {
-  tenants: TenantSummary[] | null;
+  tenants: TenantListItem[] | null;
   loading: boolean;
   error: unknown;
   reload: () => Promise<void>;
@@ -21,7 +18,7 @@ export interface TenantList {
 /** Every tenant the user can see, all pages of `tenants` fetched one after the other. */
 export function useTenantList(): TenantList {
   const client = useApolloClient();
-  const [tenants, setTenants] = useState<TenantSummary[] | null>(null);
+  const [tenants, setTenants] = useState<TenantListItem[] | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>(null);
   const generation = useRef(0);
@@ -31,7 +28,7 @@ export function useTenantList(): TenantList {
     setLoading(true);
     setError(null);
     try {
-      const all: TenantSummary[] = [];
+      const all: TenantListItem[] = [];
       let after: string | null = null;
       for (let page = 0; page < MAX_PAGES; page += 1) {
         const result: { data?: TenantsQuery } = await client.query({
@@ -61,13 +58,4 @@ export function useTenantList(): TenantList {
   }, [reload]);
 
   return { tenants, loading, error, reload };
-}
-
-/** One tenant with its checklist, windows and (for roles that may read them) staff. */
-export function useTenantDetail(tenantId: string, roles: readonly string[]) {
-  return useQuery(TenantDetailDocument, {
-    variables: { id: tenantId, withStaff: canReadStaff(roles) },
-    fetchPolicy: 'cache-and-network',
-    notifyOnNetworkStatusChange: true,
-  });
 }
