@@ -1,12 +1,12 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, Form, Input } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { classifyLoginError, type LoginFailure } from '../../../shared/api/errors';
 import { useSession } from '../hooks/session-context';
 import { type Translate, waitLabel } from '../../../shared/i18n/labels';
-import { LanguageSwitch } from '../../../shared/ui/LanguageSwitch';
-import { Logo } from '../../../shared/ui/Logo';
+import { AuthFailure, AuthLayout, AuthSubmit } from '../../../shared/ui/AuthLayout';
+import { useCountdown } from '../hooks/useCountdown';
 
 interface Credentials {
   username: string;
@@ -32,22 +32,6 @@ function failureText(t: Translate, failure: LoginFailure, secondsLeft: number | 
     case 'unknown':
       return t('login.errors.unknown', { message: failure.message });
   }
-}
-
-/** Seconds left until `until` (epoch ms), ticking once a second; null without a deadline. */
-function useCountdown(until: number | null): number | null {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (until === null) return undefined;
-    setNow(Date.now());
-    const timer = window.setInterval(() => {
-      const current = Date.now();
-      setNow(current);
-      if (current >= until) window.clearInterval(timer);
-    }, 1000);
-    return () => window.clearInterval(timer);
-  }, [until]);
-  return until === null ? null : Math.max(0, Math.ceil((until - now) / 1000));
 }
 
 export function LoginPage() {
@@ -85,116 +69,71 @@ export function LoginPage() {
   const lockOver = failure?.kind === 'lockedOut' && secondsLeft === 0;
 
   return (
-    <div
-      style={{
-        minHeight: '100vh',
-        display: 'flex',
-        flexDirection: 'column',
-        background: 'linear-gradient(160deg, #eaf1fc 0%, #f6f8fb 55%, #fdf3f3 100%)',
-      }}
+    <AuthLayout
+      width={400}
+      title={t('login.title')}
+      subtitle={t('login.subtitle')}
+      titleTestId="login-title"
     >
-      <div style={{ display: 'flex', justifyContent: 'flex-end', padding: '16px 24px' }}>
-        <LanguageSwitch />
-      </div>
-      <main
-        style={{
-          flex: 1,
-          display: 'flex',
-          alignItems: 'center',
-          justifyContent: 'center',
-          padding: '0 16px 48px',
-        }}
+      {showExpired && !failure && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={t('login.sessionExpired')}
+          data-testid="login-notice"
+        />
+      )}
+      {failure && (
+        <AuthFailure
+          type={lockOver ? 'info' : 'error'}
+          message={failureText(t, failure, secondsLeft)}
+          testId="login-error"
+        />
+      )}
+
+      <Form<Credentials>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        onFinish={submit}
+        disabled={submitting}
       >
-        <Card style={{ width: 400, maxWidth: '100%' }} styles={{ body: { padding: 32 } }}>
-          <div style={{ display: 'flex', alignItems: 'center', gap: 12, marginBottom: 24 }}>
-            <Logo size={44} />
-            <div>
-              <Typography.Title level={4} style={{ margin: 0 }}>
-                {t('app.fullName')}
-              </Typography.Title>
-              <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
-            </div>
-          </div>
-          <Typography.Title level={5} style={{ marginTop: 0 }} data-testid="login-title">
-            {t('login.title')}
-          </Typography.Title>
-          <Typography.Paragraph type="secondary" style={{ marginTop: -4 }}>
-            {t('login.subtitle')}
-          </Typography.Paragraph>
-
-          {showExpired && !failure && (
-            <Alert
-              type="info"
-              showIcon
-              style={{ marginBottom: 16 }}
-              message={t('login.sessionExpired')}
-              data-testid="login-notice"
-            />
-          )}
-          {failure && (
-            <Alert
-              type={lockOver ? 'info' : 'error'}
-              showIcon
-              role="alert"
-              style={{ marginBottom: 16 }}
-              message={failureText(t, failure, secondsLeft)}
-              data-testid="login-error"
-            />
-          )}
-
-          <Form<Credentials>
-            form={form}
-            layout="vertical"
-            requiredMark={false}
-            onFinish={submit}
-            disabled={submitting}
-          >
-            <Form.Item
-              label={t('login.username')}
-              name="username"
-              rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
-            >
-              <Input
-                size="large"
-                prefix={<UserOutlined />}
-                placeholder={t('login.usernamePlaceholder')}
-                autoComplete="username"
-                autoFocus
-                data-testid="login-username"
-              />
-            </Form.Item>
-            <Form.Item
-              label={t('login.password')}
-              name="password"
-              rules={[{ required: true, message: t('login.passwordRequired') }]}
-            >
-              <Input.Password
-                size="large"
-                prefix={<LockOutlined />}
-                placeholder={t('login.passwordPlaceholder')}
-                autoComplete="current-password"
-                data-testid="login-password"
-              />
-            </Form.Item>
-            <Form.Item style={{ marginBottom: 0 }}>
-              <Button
-                type="primary"
-                htmlType="submit"
-                size="large"
-                block
-                loading={submitting}
-                disabled={locked}
-                data-testid="login-submit"
-              >
-                {submitting ? t('login.submitting') : t('login.submit')}
-              </Button>
-            </Form.Item>
-          </Form>
-        </Card>
-      </main>
-      <footer style={{ textAlign: 'center', padding: '0 0 24px', color: '#8c8c8c', fontSize: 12 }}>
-        {t('app.copyright')}
-      </footer>
-    </div>
+        <Form.Item
+          label={t('login.username')}
+          name="username"
+          rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+        >
+          <Input
+            size="large"
+            prefix={<UserOutlined />}
+            placeholder={t('login.usernamePlaceholder')}
+            autoComplete="username"
+            autoFocus
+            data-testid="login-username"
+          />
+        </Form.Item>
+        <Form.Item
+          label={t('login.password')}
+          name="password"
+          rules={[{ required: true, message: t('login.passwordRequired') }]}
+        >
+          <Input.Password
+            size="large"
+            prefix={<LockOutlined />}
+            placeholder={t('login.passwordPlaceholder')}
+            autoComplete="current-password"
+            data-testid="login-password"
+          />
+        </Form.Item>
+        <AuthSubmit
+          submitting={submitting}
+          disabled={locked}
+          label={t('login.submit')}
+          submittingLabel={t('login.submitting')}
+          testId="login-submit"
+        />
+      </Form>
+    </AuthLayout>
   );
 }

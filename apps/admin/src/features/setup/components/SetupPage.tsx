@@ -1,6 +1,6 @@
 import { LockOutlined } from '@ant-design/icons';
 import { useApolloClient } from '@apollo/client/react';
-import { Alert, Button, Card, Form, Input, Result, Typography } from 'antd';
+import { Button, Form, Input, Result } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../../shared/navigation/navigation';
@@ -14,8 +14,7 @@ import {
   type SetupFailure,
   tokenFromHash,
 } from '../rules/setup-link';
-import { LanguageSwitch } from '../../../shared/ui/LanguageSwitch';
-import { Logo } from '../../../shared/ui/Logo';
+import { AuthFailure, AuthLayout, AuthSubmit } from '../../../shared/ui/AuthLayout';
 
 interface Passwords {
   password: string;
@@ -61,150 +60,105 @@ export function SetupPage() {
   const final = failure !== null && isFinalSetupFailure(failure);
   const goLogin = () => navigate({ name: 'home' }, { replace: true });
 
-  let content;
   if (!token || final) {
-    content = (
-      <Result
-        status={
-          failure?.kind === 'usedLink' || failure?.kind === 'alreadySetUp' ? 'info' : 'warning'
-        }
-        title={<span data-testid="setup-title">{t('setup.linkProblemTitle')}</span>}
-        subTitle={
-          <span data-testid="setup-error" role="alert">
-            {failure ? failureText(t, failure) : t('setup.noToken')}
-          </span>
-        }
-        extra={
-          <Button type="primary" onClick={goLogin} data-testid="setup-go-login">
-            {t('setup.goLogin')}
-          </Button>
-        }
-      />
-    );
-  } else {
-    content = (
-      <>
-        <Typography.Title level={5} style={{ marginTop: 0 }} data-testid="setup-title">
-          {t('setup.title')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ marginTop: -4 }}>
-          {t('setup.subtitle')}
-        </Typography.Paragraph>
-        {failure && (
-          <Alert
-            type="error"
-            showIcon
-            role="alert"
-            style={{ marginBottom: 16 }}
-            message={failureText(t, failure)}
-            data-testid="setup-error"
-          />
-        )}
-        <Form<Passwords>
-          form={form}
-          layout="vertical"
-          requiredMark={false}
-          onFinish={submit}
-          disabled={submitting}
-        >
-          <Form.Item
-            label={t('setup.password')}
-            name="password"
-            rules={[
-              {
-                validator: async (_, value: string | undefined) => {
-                  const problem = passwordProblem(value ?? '');
-                  if (problem) throw new Error(t(`setup.rules.${problem}`));
-                },
-              },
-            ]}
-          >
-            <Input.Password
-              size="large"
-              prefix={<LockOutlined />}
-              maxLength={PASSWORD_MAX_LENGTH}
-              placeholder={t('setup.passwordPlaceholder')}
-              autoComplete="new-password"
-              autoFocus
-              data-testid="setup-password"
-            />
-          </Form.Item>
-          <Form.Item
-            label={t('setup.confirm')}
-            name="confirm"
-            dependencies={['password']}
-            rules={[
-              ({ getFieldValue }) => ({
-                validator: async (_, value: string | undefined) => {
-                  const problem = confirmationProblem(getFieldValue('password') ?? '', value ?? '');
-                  if (problem) throw new Error(t(`setup.rules.${problem}`));
-                },
-              }),
-            ]}
-          >
-            <Input.Password
-              size="large"
-              prefix={<LockOutlined />}
-              maxLength={PASSWORD_MAX_LENGTH}
-              placeholder={t('setup.confirmPlaceholder')}
-              autoComplete="new-password"
-              data-testid="setup-confirm"
-            />
-          </Form.Item>
-          <Form.Item style={{ marginBottom: 0 }}>
-            <Button
-              type="primary"
-              htmlType="submit"
-              size="large"
-              block
-              loading={submitting}
-              data-testid="setup-submit"
-            >
-              {submitting ? t('setup.submitting') : t('setup.submit')}
+    return (
+      <AuthLayout width={440}>
+        <Result
+          status={
+            failure?.kind === 'usedLink' || failure?.kind === 'alreadySetUp' ? 'info' : 'warning'
+          }
+          title={<span data-testid="setup-title">{t('setup.linkProblemTitle')}</span>}
+          subTitle={
+            <span data-testid="setup-error" role="alert">
+              {failure ? failureText(t, failure) : t('setup.noToken')}
+            </span>
+          }
+          extra={
+            <Button type="primary" onClick={goLogin} data-testid="setup-go-login">
+              {t('setup.goLogin')}
             </Button>
-          </Form.Item>
-        </Form>
-      </>
+          }
+        />
+      </AuthLayout>
     );
   }
 
   return (
-    <div
-      style={{
-        minHeight: '100vh',
-        display: 'flex',
-        flexDirection: 'column',
-        background: 'linear-gradient(160deg, #eaf1fc 0%, #f6f8fb 55%, #fdf3f3 100%)',
-      }}
+    <AuthLayout
+      width={440}
+      title={t('setup.title')}
+      subtitle={t('setup.subtitle')}
+      titleTestId="setup-title"
     >
-      <div style={{ display: 'flex', justifyContent: 'flex-end', padding: '16px 24px' }}>
-        <LanguageSwitch />
-      </div>
-      <main
-        style={{
-          flex: 1,
-          display: 'flex',
-          alignItems: 'center',
-          justifyContent: 'center',
-          padding: '0 16px 48px',
-        }}
+      {failure && <AuthFailure message={failureText(t, failure)} testId="setup-error" />}
+      <Form<Passwords>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        onFinish={submit}
+        disabled={submitting}
       >
-        <Card style={{ width: 440, maxWidth: '100%' }} styles={{ body: { padding: 32 } }}>
-          <div style={{ display: 'flex', alignItems: 'center', gap: 12, marginBottom: 24 }}>
-            <Logo size={44} />
-            <div>
-              <Typography.Title level={4} style={{ margin: 0 }}>
-                {t('app.fullName')}
-              </Typography.Title>
-              <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
-            </div>
-          </div>
-          {content}
-        </Card>
-      </main>
-      <footer style={{ textAlign: 'center', padding: '0 0 24px', color: '#8c8c8c', fontSize: 12 }}>
-        {t('app.copyright')}
-      </footer>
-    </div>
+        <PasswordItem
+          name="password"
+          check={(_, value) => passwordProblem(value)}
+          autoFocus
+          testId="setup-password"
+        />
+        <PasswordItem
+          name="confirm"
+          dependencies={['password']}
+          check={(values, value) => confirmationProblem(values.password ?? '', value)}
+          testId="setup-confirm"
+        />
+        <AuthSubmit
+          submitting={submitting}
+          label={t('setup.submit')}
+          submittingLabel={t('setup.submitting')}
+          testId="setup-submit"
+        />
+      </Form>
+    </AuthLayout>
+  );
+}
+
+/** A new-password field, its rule (setup.rules.<problem>) checked as the person types. */
+function PasswordItem({
+  name,
+  dependencies,
+  check,
+  autoFocus,
+  testId,
+}: {
+  name: keyof Passwords;
+  dependencies?: (keyof Passwords)[];
+  check: (values: Partial<Passwords>, value: string) => string | null;
+  autoFocus?: boolean;
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Form.Item
+      label={t(`setup.${name}`)}
+      name={name}
+      dependencies={dependencies}
+      rules={[
+        ({ getFieldsValue }) => ({
+          validator: async (_, value: string | undefined) => {
+            const problem = check(getFieldsValue(), value ?? '');
+            if (problem) throw new Error(t(`setup.rules.${problem}`));
+          },
+        }),
+      ]}
+    >
+      <Input.Password
+        size="large"
+        prefix={<LockOutlined />}
+        maxLength={PASSWORD_MAX_LENGTH}
+        placeholder={t(`setup.${name}Placeholder`)}
+        autoComplete="new-password"
+        autoFocus={autoFocus}
+        data-testid={testId}
+      />
+    </Form.Item>
   );
 }
