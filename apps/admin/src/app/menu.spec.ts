@@ -3,7 +3,7 @@ import type {
   PermissionSubject,
   Visibility,
 } from '../shared/api/graphql.generated';
-import { mayOpen, menuKeysFor } from './menu';
+import { mayOpen, menuKeyOf, menuKeysFor, menuRoute } from './menu';
 
 /** A person as `me` describes them: e.g. viewer('SUBTREE', 'READ TENANT', 'ONBOARD TENANT'). */
 function viewer(visibility: Visibility, ...permissions: string[]) {
@@ -76,5 +76,19 @@ describe('side menu from what the server says', () => {
     expect(mayOpen('applications', viewer('SUBTREE', 'READ TENANT'))).toBe(false);
     expect(mayOpen('setup', viewer('TENANT'))).toBe(true);
     expect(mayOpen('notFound', viewer('TENANT'))).toBe(true);
+  });
+});
+
+describe('menu entries and screens', () => {
+  it("an entry opens its screen, for the user's own tenant", () => {
+    expect(menuRoute('home')).toEqual({ name: 'home' });
+    expect(menuRoute('tenants')).toEqual({ name: 'tenants', tenantId: null });
+    expect(menuRoute('onboarding')).toEqual({ name: 'onboarding', parentId: null });
+  });
+
+  it('the entry of a screen is highlighted; setup and unknown paths have none', () => {
+    expect(menuKeyOf({ name: 'windows', tenantId: 'x' })).toBe('windows');
+    expect(menuKeyOf({ name: 'setup' })).toBeNull();
+    expect(menuKeyOf({ name: 'notFound', path: '/x' })).toBeNull();
   });
 });

@@ -2,7 +2,7 @@
  * The side menu and which screens a person may open, from what the server says they may do
  * (`me.permissions`, `me.visibility`): a screen is offered when its data can be read.
  */
-import type { RouteName } from '../shared/navigation/routes';
+import type { Route, RouteName } from '../shared/navigation/routes';
 import { can, type CurrentUser, seesSubtree } from '../shared/viewer/viewer';
 
 export type MenuKey = 'home' | 'applications' | 'tenants' | 'windows' | 'onboarding';
@@ -26,4 +26,22 @@ export function menuKeysFor(user: Viewer): MenuKey[] {
 /** Whether a signed-in person may open a screen (also when they type its address). */
 export function mayOpen(route: RouteName, user: Viewer): boolean {
   return route in SCREENS ? SCREENS[route as MenuKey](user) : true;
+}
+
+/** The screen a menu entry opens (the user's own tenant where a screen shows one). */
+export function menuRoute(key: MenuKey): Route {
+  switch (key) {
+    case 'tenants':
+    case 'windows':
+      return { name: key, tenantId: null };
+    case 'onboarding':
+      return { name: key, parentId: null };
+    default:
+      return { name: key };
+  }
+}
+
+/** The menu entry of the current screen, highlighted (none for setup or an unknown path). */
+export function menuKeyOf(route: Route): MenuKey | null {
+  return route.name in SCREENS ? (route.name as MenuKey) : null;
 }

@@ -1,19 +1,10 @@
-import { Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
+import { Card, Col, Row, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { roleLabel, sortRoles, tenantKindLabel } from '../../../shared/i18n/labels';
+import { Code, Facts } from '../../../shared/ui/Facts';
+import { PageHeader } from '../../../shared/ui/PageHeader';
+import { TenantStatusTag } from '../../../shared/ui/tags';
 import type { CurrentUser } from '../../../shared/viewer/viewer';
-import type { TenantStatus } from '../../../shared/api/graphql.generated';
-import {
-  roleLabel,
-  sortRoles,
-  tenantKindLabel,
-  tenantStatusLabel,
-} from '../../../shared/i18n/labels';
-
-const STATUS_COLORS: Record<TenantStatus, string> = {
-  ONBOARDING: 'processing',
-  ACTIVE: 'success',
-  SUSPENDED: 'error',
-};
 
 /** The landing page: who is signed in, for which organization, in which roles. */
 export function HomePage({ user }: { user: CurrentUser }) {
@@ -21,9 +12,7 @@ export function HomePage({ user }: { user: CurrentUser }) {
   const { tenant } = user;
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <Typography.Title level={4} style={{ margin: 0 }}>
-        {t('home.title')}
-      </Typography.Title>
+      <PageHeader title={t('home.title')} />
       <Card data-testid="welcome-card">
         <Typography.Title level={5} style={{ marginTop: 0 }} data-testid="welcome-title">
           {t('home.welcome', { name: user.displayName })}
@@ -33,55 +22,39 @@ export function HomePage({ user }: { user: CurrentUser }) {
         </Typography.Paragraph>
         <Row gutter={[24, 24]}>
           <Col xs={24} xl={12}>
-            <Descriptions
+            <Facts
               title={t('home.tenantSection')}
-              bordered
               size="middle"
               column={1}
-              data-testid="welcome-tenant"
-              items={[
-                { key: 'name', label: t('home.tenantName'), children: tenant.name },
-                {
-                  key: 'divisionCode',
-                  label: t('home.divisionCode'),
-                  children: <Typography.Text code>{tenant.divisionCode}</Typography.Text>,
-                },
-                { key: 'kind', label: t('home.kind'), children: tenantKindLabel(t, tenant.kind) },
-                {
-                  key: 'status',
-                  label: t('home.status'),
-                  children: (
-                    <Tag color={STATUS_COLORS[tenant.status] ?? 'default'}>
-                      {tenantStatusLabel(t, tenant.status)}
-                    </Tag>
-                  ),
-                },
+              testId="welcome-tenant"
+              facts={[
+                ['name', t('home.tenantName'), tenant.name],
+                ['divisionCode', t('home.divisionCode'), <Code>{tenant.divisionCode}</Code>],
+                ['kind', t('home.kind'), tenantKindLabel(t, tenant.kind)],
+                ['status', t('home.status'), <TenantStatusTag status={tenant.status} />],
               ]}
             />
           </Col>
           <Col xs={24} xl={12}>
-            <Descriptions
+            <Facts
               title={t('home.accountSection')}
-              bordered
               size="middle"
               column={1}
-              data-testid="welcome-account"
-              items={[
-                { key: 'displayName', label: t('home.displayName'), children: user.displayName },
-                { key: 'username', label: t('home.username'), children: user.username },
-                {
-                  key: 'roles',
-                  label: t('home.roles'),
-                  children: (
-                    <Space size={[4, 4]} wrap>
-                      {sortRoles(user.roles).map((role) => (
-                        <Tag key={role} color="geekblue">
-                          {roleLabel(t, role)}
-                        </Tag>
-                      ))}
-                    </Space>
-                  ),
-                },
+              testId="welcome-account"
+              facts={[
+                ['displayName', t('home.displayName'), user.displayName],
+                ['username', t('home.username'), user.username],
+                [
+                  'roles',
+                  t('home.roles'),
+                  <Space size={[4, 4]} wrap>
+                    {sortRoles(user.roles).map((role) => (
+                      <Tag key={role} color="geekblue">
+                        {roleLabel(t, role)}
+                      </Tag>
+                    ))}
+                  </Space>,
+                ],
               ]}
             />
           </Col>

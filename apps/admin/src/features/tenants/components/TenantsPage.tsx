@@ -1,37 +1,26 @@
-import { PlusCircleOutlined, ReloadOutlined } from '@ant-design/icons';
-import {
-  Button,
-  Card,
-  Col,
-  Empty,
-  Input,
-  Result,
-  Row,
-  Skeleton,
-  Space,
-  Tree,
-  Typography,
-} from 'antd';
+import { PlusCircleOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Empty, Input, Row, Skeleton, Space, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can, type CurrentUser } from '../../../shared/viewer/viewer';
-import { type TenantSummaryFragment as TenantSummary } from '../../../shared/api/graphql.generated';
 import { navigate } from '../../../shared/navigation/navigation';
-import { actionErrorText } from '../../../shared/i18n/describe';
+import { LoadFailure } from '../../../shared/ui/LoadFailure';
+import { PageHeader, ReloadButton } from '../../../shared/ui/PageHeader';
 import {
   ancestorIds,
   buildTenantTree,
   filterTenants,
   initiallyExpanded,
+  mapTenantTree,
   type TenantTreeNode,
 } from '../rules/tenant-tree';
 import { TenantKindTag, TenantStatusTag } from '../../../shared/ui/tags';
-import { useTenantList } from '../hooks/useTenantList';
+import { type TenantListItem, useTenantList } from '../hooks/useTenantList';
 import { TenantDetailCard } from './TenantDetailCard';
 
-function toTreeData(nodes: TenantTreeNode<TenantSummary>[]): DataNode[] {
-  return nodes.map(({ tenant, children }) => ({
+function toTreeData(nodes: TenantTreeNode<TenantListItem>[]): DataNode[] {
+  return mapTenantTree(nodes, (tenant) => ({
     key: tenant.id,
     title: (
       <span
@@ -43,7 +32,6 @@ function toTreeData(nodes: TenantTreeNode<TenantSummary>[]): DataNode[] {
         <TenantStatusTag status={tenant.status} />
       </span>
     ),
-    children: toTreeData(children),
   }));
 }
 
@@ -75,11 +63,10 @@ export function TenantsPage({ user, tenantId }: { user: CurrentUser; tenantId: s
   let tree;
   if (!list.tenants) {
     tree = list.error ? (
-      <Result
-        status="warning"
+      <LoadFailure
         title={t('tenants.loadError')}
-        subTitle={actionErrorText(t, list.error)}
-        extra={<Button onClick={() => void list.reload()}>{t('common.retry')}</Button>}
+        error={list.error}
+        onRetry={() => void list.reload()}
       />
     ) : (
       <Skeleton active paragraph={{ rows: 6 }} />
@@ -103,34 +90,29 @@ export function TenantsPage({ user, tenantId }: { user: CurrentUser; tenantId: s
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <div style={{ display: 'flex', alignItems: 'flex-end', gap: 16, flexWrap: 'wrap' }}>
-        <div style={{ flex: 1, minWidth: 240 }}>
-          <Typography.Title level={4} style={{ margin: 0 }} data-testid="page-title">
-            {t('tenants.title')}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t('tenants.subtitle')}</Typography.Text>
-        </div>
-        <Space>
-          <Button
-            icon={<ReloadOutlined />}
-            loading={list.loading}
-            onClick={() => void list.reload()}
-            data-testid="tenants-reload"
-          >
-            {t('common.reload')}
-          </Button>
-          {can(user, 'ONBOARD', 'TENANT') && (
-            <Button
-              type="primary"
-              icon={<PlusCircleOutlined />}
-              onClick={() => navigate({ name: 'onboarding', parentId: null })}
-              data-testid="tenants-onboard"
-            >
-              {t('tenants.onboard')}
-            </Button>
-          )}
-        </Space>
-      </div>
+      <PageHeader
+        title={t('tenants.title')}
+        subtitle={t('tenants.subtitle')}
+        extra={
+          <Space>
+            <ReloadButton
+              loading={list.loading}
+              onClick={() => void list.reload()}
+              testId="tenants-reload"
+            />
+            {can(user, 'ONBOARD', 'TENANT') && (
+              <Button
+                type="primary"
+                icon={<PlusCircleOutlined />}
+                onClick={() => navigate({ name: 'onboarding', parentId: null })}
+                data-testid="tenants-onboard"
+              >
+                {t('tenants.onboard')}
+              </Button>
+            )}
+          </Space>
+        }
+      />
       <Row gutter={[16, 16]} align="top">
         <Col xs={24} lg={10} xl={9}>
           <Card

@@ -4,6 +4,7 @@ import {
   filterTenants,
   flattenTree,
   initiallyExpanded,
+  mapTenantTree,
   type TenantLike,
 } from './tenant-tree';
 
@@ -97,5 +98,23 @@ describe('tree helpers', () => {
     ).toEqual(['community', 'dapu', 'liucheng']);
     expect(filterTenants(county, '  ')).toHaveLength(county.length);
     expect(filterTenants(county, 'nothing')).toEqual([]);
+  });
+});
+
+describe('mapTenantTree', () => {
+  it('makes each tenant a node of another shape, children alike', () => {
+    const mashan = buildTenantTree(
+      county.filter((c) => c.id === 'mashan' || c.parentId === 'mashan'),
+    );
+    expect(mapTenantTree(mashan, (tenant) => ({ value: tenant.id, title: tenant.name }))).toEqual([
+      {
+        value: 'mashan',
+        title: '马山乡',
+        children: [
+          { value: 'village-1', title: '马山村便民服务站', children: [] },
+          { value: 'village-2', title: '板六村便民服务站', children: [] },
+        ],
+      },
+    ]);
   });
 });

@@ -52,6 +52,20 @@ export function buildTenantTree<T extends TenantLike>(tenants: readonly T[]): Te
   return tree;
 }
 
+/** A node of another shape (a Tree's or a TreeSelect's) with its children alike. */
+export type MappedNode<N> = N & { children: MappedNode<N>[] };
+
+/** The tree with each tenant made into a node of another shape. */
+export function mapTenantTree<T extends TenantLike, N>(
+  nodes: readonly TenantTreeNode<T>[],
+  toNode: (tenant: T) => N,
+): MappedNode<N>[] {
+  return nodes.map(({ tenant, children }) => ({
+    ...toNode(tenant),
+    children: mapTenantTree(children, toNode),
+  }));
+}
+
 /** Every node of the tree, parents before children. */
 export function flattenTree<T extends TenantLike>(
   nodes: readonly TenantTreeNode<T>[],
