@@ -6,12 +6,14 @@ import {
   divisionCodeShape,
   draftProblems,
   firstManagerRole,
+  initialDraft,
   nameProblems,
   type OnboardingDraft,
   onboardingInput,
   recognizeServerProblem,
   serverProblemText,
   suggestedWindows,
+  withBasics,
 } from './onboarding-rules';
 
 const county = { kind: 'COUNTY' as const, divisionCode: '450222' };
@@ -91,6 +93,40 @@ describe('names and the first manager', () => {
     expect(suggestedWindows('VILLAGE', names)).toEqual([
       { code: 'D1', name: '代办窗口', kind: 'COMPREHENSIVE' },
     ]);
+  });
+});
+
+describe('the first draft and changing its basics', () => {
+  const names = { comprehensive: '综合窗口', proxy: '代办窗口' };
+  const parents = [
+    { id: 'county', kind: 'COUNTY' as const, divisionCode: '450222' },
+    { id: 'mashan', kind: 'TOWNSHIP' as const, divisionCode: '450222203' },
+  ];
+
+  it('starts below the parent asked for, else the own tenant, else the first', () => {
+    expect(initialDraft(parents, ['mashan', 'county'], names)).toEqual({
+      parentId: 'mashan',
+      kind: 'VILLAGE',
+      divisionCode: '',
+      name: '',
+      windows: [{ code: 'D1', name: '代办窗口', kind: 'COMPREHENSIVE' }],
+      manager: { username: '', displayName: '' },
+    });
+    expect(initialDraft(parents, [null, 'county'], names)?.parentId).toBe('county');
+    expect(initialDraft(parents, ['gone', 'elsewhere'], names)?.kind).toBe('TOWNSHIP');
+    expect(initialDraft([], ['county'], names)).toBeNull();
+  });
+
+  it('a new kind brings its suggested windows, unless the windows were worked on', () => {
+    const draft = initialDraft(parents, ['county'], names)!;
+    expect(withBasics(draft, { kind: 'VILLAGE' }, false, names).windows).toEqual([
+      { code: 'D1', name: '代办窗口', kind: 'COMPREHENSIVE' },
+    ]);
+    expect(withBasics(draft, { kind: 'VILLAGE' }, true, names).windows).toBe(draft.windows);
+    expect(withBasics(draft, { name: '龙头镇' }, false, names)).toEqual({
+      ...draft,
+      name: '龙头镇',
+    });
   });
 });
 

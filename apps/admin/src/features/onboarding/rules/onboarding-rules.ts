@@ -111,10 +111,7 @@ export function firstManagerRole(kind: TenantKind): Role {
 }
 
 /** The windows proposed for a new hall: a comprehensive window, or a station's proxy window. */
-export function suggestedWindows(
-  kind: TenantKind,
-  names: { comprehensive: string; proxy: string },
-): WindowDraft[] {
+export function suggestedWindows(kind: TenantKind, names: WindowNames): WindowDraft[] {
   return kind === 'VILLAGE'
     ? [{ code: 'D1', name: names.proxy, kind: 'COMPREHENSIVE' }]
     : [{ code: 'C1', name: names.comprehensive, kind: 'COMPREHENSIVE' }];
@@ -127,6 +124,50 @@ export interface OnboardingDraft {
   name: string;
   windows: WindowDraft[];
   manager: { username: string; displayName: string };
+}
+
+export type WindowNames = { comprehensive: string; proxy: string };
+
+/**
+ * The wizard's first draft: below the first of `preferredIds` that is a possible parent (the
+ * one chosen in the link, then the user's own tenant), else below the first parent; null
+ * when there is no parent at all.
+ */
+export function initialDraft(
+  parents: readonly (ParentLike & { id: string })[],
+  preferredIds: readonly (string | null)[],
+  names: WindowNames,
+): OnboardingDraft | null {
+  const parent =
+    preferredIds.map((id) => parents.find((p) => p.id === id)).find((p) => p !== undefined) ??
+    parents[0];
+  if (!parent) return null;
+  const kind = childKindsFor(parent.kind)[0];
+  return {
+    parentId: parent.id,
+    kind,
+    divisionCode: '',
+    name: '',
+    windows: suggestedWindows(kind, names),
+    manager: { username: '', displayName: '' },
+  };
+}
+
+/**
+ * The draft with the basics changed: a new kind brings the windows suggested for it, unless
+ * the person already worked on the windows.
+ */
+export function withBasics(
+  draft: OnboardingDraft,
+  patch: Partial<OnboardingDraft>,
+  windowsTouched: boolean,
+  names: WindowNames,
+): OnboardingDraft {
+  const next = { ...draft, ...patch };
+  if (patch.kind && patch.kind !== draft.kind && !windowsTouched) {
+    next.windows = suggestedWindows(patch.kind, names);
+  }
+  return next;
 }
 
 /** The `OnboardTenantInput` for the API, trimmed. */
