@@ -26,7 +26,12 @@ const refusal = (code: string, message: string) =>
 describe('problem sentences', () => {
   it('every problem key the rules produce has a sentence in both languages', () => {
     const source = RULE_FILES.map((file) => readFileSync(join(FEATURES, file), 'utf8')).join('\n');
-    const used = [...new Set([...source.matchAll(/key: '(\w+)'/g)].map((m) => m[1]))];
+    const literal = [...source.matchAll(/key: '(\w+)'/g)].map((m) => m[1]);
+    // requiredTextProblems(value, '<subject>', …) gives <subject>Required and <subject>TooLong.
+    const required = [...source.matchAll(/requiredTextProblems\([^,]+,\s*'(\w+)'/g)].flatMap(
+      (m) => [`${m[1]}Required`, `${m[1]}TooLong`],
+    );
+    const used = [...new Set([...literal, ...required])];
     expect(used.length).toBeGreaterThan(15);
     for (const key of used) {
       expect([key, key in zhCN.problems, key in enUS.problems]).toEqual([key, true, true]);

@@ -60,41 +60,42 @@ export function useApplicationList(filter: ApplicationsFilter): ApplicationList 
     [client, tenantId, status],
   );
 
+  /** One page into the list of generation `mine`, dropped if the list was reloaded since. */
+  const loadPage = useCallback(
+    async (
+      mine: number,
+      after: string | null,
+      setBusy: (busy: boolean) => void,
+      apply: (nodes: Application[]) => void,
+    ) => {
+      setBusy(true);
+      setError(null);
+      try {
+        const page = await fetchPage(after);
+        if (mine !== generation.current) return;
+        apply(page.nodes);
+        setEndCursor(page.endCursor);
+        setHasNextPage(page.hasNextPage);
+      } catch (caught) {
+        if (mine === generation.current) setError(caught);
+      } finally {
+        if (mine === generation.current) setBusy(false);
+      }
+    },
+    [fetchPage],
+  );
+
   const reload = useCallback(async () => {
-    const mine = ++generation.current;
-    setLoading(true);
     setLoadingMore(false);
-    setError(null);
-    try {
-      const page = await fetchPage(null);
-      if (mine !== generation.current) return;
-      setRows(page.nodes);
-      setEndCursor(page.endCursor);
-      setHasNextPage(page.hasNextPage);
-    } catch (caught) {
-      if (mine === generation.current) setError(caught);
-    } finally {
-      if (mine === generation.current) setLoading(false);
-    }
-  }, [fetchPage]);
+    await loadPage(++generation.current, null, setLoading, setRows);
+  }, [loadPage]);
 
   const loadMore = useCallback(async () => {
     if (!hasNextPage || !endCursor) return;
-    const mine = generation.current;
-    setLoadingMore(true);
-    setError(null);
-    try {
-      const page = await fetchPage(endCursor);
-      if (mine !== generation.current) return;
-      setRows((current) => appendPage(current ?? [], page.nodes));
-      setEndCursor(page.endCursor);
-      setHasNextPage(page.hasNextPage);
-    } catch (caught) {
-      if (mine === generation.current) setError(caught);
-    } finally {
-      if (mine === generation.current) setLoadingMore(false);
-    }
-  }, [fetchPage, hasNextPage, endCursor]);
+    await loadPage(generation.current, endCursor, setLoadingMore, (nodes) =>
+      setRows((current) => appendPage(current ?? [], nodes)),
+    );
+  }, [loadPage, hasNextPage, endCursor]);
 
   const prepend = useCallback((application: Application) => {
     setRows((current) => prependApplication(current ?? [], application));

@@ -8,7 +8,7 @@
  */
 import { graphQLErrorsOf } from '../../../shared/api/errors';
 import type { SubmitApplicationInput } from '../../../shared/api/graphql.generated';
-import type { Problem } from '../../../shared/rules/problem';
+import { type Problem, requiredTextProblems } from '../../../shared/rules/problem';
 
 export type { Problem };
 
@@ -77,31 +77,14 @@ export function phoneProblems(value: string): Problem[] {
   return MOBILE.test(phone) || LANDLINE.test(phone) ? [] : [{ key: 'phoneFormat' }];
 }
 
-export function applicantNameProblems(value: string): Problem[] {
-  const name = value.trim();
-  if (name === '') return [{ key: 'applicantNameRequired' }];
-  if ([...name].length > APPLICANT_NAME_MAX) {
-    return [{ key: 'applicantNameTooLong', values: { max: APPLICANT_NAME_MAX } }];
-  }
-  return [];
-}
+export const applicantNameProblems = (value: string) =>
+  requiredTextProblems(value, 'applicantName', APPLICANT_NAME_MAX);
 
-export function itemCodeProblems(value: string): Problem[] {
-  const code = value.trim();
-  if (code === '') return [{ key: 'itemCodeRequired' }];
-  if (code.length > ITEM_CODE_MAX)
-    return [{ key: 'itemCodeTooLong', values: { max: ITEM_CODE_MAX } }];
-  return [];
-}
+export const itemCodeProblems = (value: string) =>
+  requiredTextProblems(value, 'itemCode', ITEM_CODE_MAX, 'units');
 
-export function itemNameProblems(value: string): Problem[] {
-  const name = value.trim();
-  if (name === '') return [{ key: 'itemNameRequired' }];
-  if ([...name].length > ITEM_NAME_MAX) {
-    return [{ key: 'itemNameTooLong', values: { max: ITEM_NAME_MAX } }];
-  }
-  return [];
-}
+export const itemNameProblems = (value: string) =>
+  requiredTextProblems(value, 'itemName', ITEM_NAME_MAX);
 
 /** What the intake form holds. */
 export interface IntakeDraft {

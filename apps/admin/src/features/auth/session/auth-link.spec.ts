@@ -22,6 +22,15 @@ function setup(options: Parameters<typeof createFakeApi>[0] = {}) {
   return { api, session, client, me, advance: (ms: number) => (now += ms) };
 }
 
+/** Signed in, then the API turns `mode`; what `me` fails with then. */
+async function meWhenApi(mode: Parameters<ReturnType<typeof createFakeApi>['setMode']>[0]) {
+  const context = setup();
+  await context.session.login('liucheng.admin', 'Demo#2026');
+  context.api.setMode(mode);
+  const error = await context.me().catch((e: unknown) => e);
+  return { ...context, error };
+}
+
 const meCalls = (api: ReturnType<typeof createFakeApi>) =>
   api.calls.filter((c) => c.operation === 'Me').map((c) => c.authorization);
 
@@ -75,10 +84,7 @@ describe('auth link (Apollo Client against a fake API)', () => {
   });
 
   it('when even the renewed token is rejected, ends the session instead of looping', async () => {
-    const { api, session, me } = setup();
-    await session.login('liucheng.admin', 'Demo#2026');
-    api.setMode('account-disabled');
-    const error = await me().catch((e: unknown) => e);
+    const { api, session, error } = await meWhenApi('account-disabled');
     expect(classifyError(error)).toEqual({ kind: 'unauthenticated' });
     expect(meCalls(api)).toEqual(['Bearer access-1', 'Bearer access-2']);
     expect(api.count('Refresh')).toBe(1);
@@ -86,19 +92,13 @@ describe('auth link (Apollo Client against a fake API)', () => {
   });
 
   it('when the server goes away, reports it as unreachable and keeps the session', async () => {
-    const { api, session, me } = setup();
-    await session.login('liucheng.admin', 'Demo#2026');
-    api.setMode('down');
-    const error = await me().catch((e: unknown) => e);
+    const { session, error } = await meWhenApi('down');
     expect(classifyError(error)).toEqual({ kind: 'unreachable' });
     expect(session.status).toBe('authenticated');
   });
 
   it('a database outage is reported as unavailable, without refreshing', async () => {
-    const { api, session, me } = setup();
-    await session.login('liucheng.admin', 'Demo#2026');
-    api.setMode('database-down');
-    const error = await me().catch((e: unknown) => e);
+    const { api, error } = await meWhenApi('database-down');
     expect(classifyError(error)).toEqual({ kind: 'unavailable' });
     expect(api.count('Refresh')).toBe(0);
   });

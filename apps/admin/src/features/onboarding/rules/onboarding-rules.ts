@@ -8,7 +8,7 @@
 import { problemText } from '../../../shared/i18n/describe';
 import type { Translate } from '../../../shared/i18n/labels';
 import type { OnboardTenantInput, Role, TenantKind } from '../../../shared/api/graphql.generated';
-import type { Problem } from '../../../shared/rules/problem';
+import { type Problem, requiredTextProblems } from '../../../shared/rules/problem';
 import { displayNameProblems, usernameProblems } from '../../staff/rules/account-rules';
 import { type WindowDraft, windowProblems } from '../../windows/rules/window-rules';
 
@@ -98,12 +98,7 @@ export function divisionCodeProblems(
   return problems;
 }
 
-export function nameProblems(name: string): Problem[] {
-  const trimmed = name.trim();
-  if (!trimmed) return [{ key: 'nameRequired' }];
-  if (trimmed.length > NAME_MAX) return [{ key: 'nameTooLong', values: { max: NAME_MAX } }];
-  return [];
-}
+export const nameProblems = (name: string) => requiredTextProblems(name, 'name', NAME_MAX, 'units');
 
 /** The role of a new tenant's first account: who runs the hall or the station. */
 export function firstManagerRole(kind: TenantKind): Role {

@@ -2,7 +2,7 @@
  * A person's account as the API accepts it (libs/tenancy staff-records.ts): the username's
  * shape and the display name's length. Used by invitations and the onboarding wizard.
  */
-import type { Problem } from '../../../shared/rules/problem';
+import { type Problem, requiredTextProblems } from '../../../shared/rules/problem';
 
 export const DISPLAY_NAME_MAX = 60;
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
@@ -11,10 +11,5 @@ export function usernameProblems(username: string): Problem[] {
   return USERNAME.test(username) ? [] : [{ key: 'usernameFormat' }];
 }
 
-export function displayNameProblems(displayName: string): Problem[] {
-  const trimmed = displayName.trim();
-  if (!trimmed) return [{ key: 'displayNameRequired' }];
-  if (trimmed.length > DISPLAY_NAME_MAX)
-    return [{ key: 'displayNameTooLong', values: { max: DISPLAY_NAME_MAX } }];
-  return [];
-}
+export const displayNameProblems = (displayName: string) =>
+  requiredTextProblems(displayName, 'displayName', DISPLAY_NAME_MAX, 'units');
