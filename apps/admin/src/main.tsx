@@ -1,12 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createApolloClient } from './api/client';
-import { createGraphQLRequest } from './api/transport';
+import { createApolloClient } from './shared/api/client';
+import { createGraphQLRequest } from './shared/api/transport';
 import { App } from './app/App';
 import { enableAntdOnReact19 } from './app/antd-react19';
-import { AuthSession, type CrossTabLock } from './auth/session';
-import { type KeyValueStorage, memoryStorage, TokenStore } from './auth/token-store';
-import { setUpI18n } from './i18n';
+import { AuthSession, type CrossTabLock } from './features/auth/session/session';
+import { TokenStore } from './features/auth/session/token-store';
+import { type KeyValueStorage, memoryStorage } from './shared/storage/key-value-storage';
+import { setUpI18n } from './shared/i18n';
 import './styles.css';
 
 function browserStorage(): KeyValueStorage {

@@ -4,12 +4,12 @@ import { App as AntApp, ConfigProvider, theme } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useTranslation } from 'react-i18next';
-import type { AuthSession } from '../auth/session';
-import { LoginPage } from '../ui/LoginPage';
-import { SetupPage } from '../ui/SetupPage';
-import { Shell } from '../ui/Shell';
-import { useRoute } from './navigation';
-import { SessionProvider, useSessionStatus } from './session-context';
+import type { AuthSession } from '../features/auth/session/session';
+import { LoginPage } from '../features/auth/components/LoginPage';
+import { SetupPage } from '../features/setup/components/SetupPage';
+import { Shell } from './Shell';
+import { useRoute } from '../shared/navigation/navigation';
+import { SessionProvider, useSessionStatus } from '../features/auth/hooks/session-context';
 
 export const brandTheme = {
   algorithm: theme.defaultAlgorithm,

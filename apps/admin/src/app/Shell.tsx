@@ -1,0 +1,125 @@
+import {
+  ApartmentOutlined,
+  FileTextOutlined,
+  HomeOutlined,
+  PlusCircleOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { useQuery } from '@apollo/client/react';
+import { Button, Layout, Menu, Result, Spin } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLogout } from '../features/auth/hooks/useLogout';
+import { classifyError, type ErrorClass } from '../shared/api/errors';
+import { MeDocument } from '../shared/api/graphql.generated';
+import type { Translate } from '../shared/i18n/labels';
+import { navigate } from '../shared/navigation/navigation';
+import type { Route } from '../shared/navigation/routes';
+import { Header } from './Header';
+import { type MenuKey, menuKeyOf, menuKeysFor, menuRoute } from './menu';
+import { Screen } from './Screen';
+
+const MENU_ICONS: Record<MenuKey, ReactNode> = {
+  home: <HomeOutlined />,
+  applications: <FileTextOutlined />,
+  tenants: <ApartmentOutlined />,
+  windows: <TeamOutlined />,
+  onboarding: <PlusCircleOutlined />,
+};
+
+function errorText(t: Translate, error: ErrorClass): string {
+  return error.kind === 'unknown'
+    ? t('errors.unknown', { message: error.message })
+    : t(`errors.${error.kind}`);
+}
+
+function FullPage({ children }: { children: ReactNode }) {
+  return (
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+      }}
+    >
+      {children}
+    </div>
+  );
+}
+
+export function Shell({ route }: { route: Route }) {
+  const { t } = useTranslation();
+  const { data, error, refetch, loading } = useQuery(MeDocument, {
+    notifyOnNetworkStatusChange: true,
+  });
+  const { logout, loggingOut } = useLogout();
+
+  if (!data) {
+    if (error && !loading) {
+      return (
+        <FullPage>
+          <div data-testid="shell-error">
+            <Result
+              status="warning"
+              title={t('shell.loadError')}
+              subTitle={errorText(t, classifyError(error))}
+              extra={[
+                <Button
+                  key="retry"
+                  type="primary"
+                  onClick={() => void refetch().catch(() => undefined)}
+                  data-testid="shell-retry"
+                >
+                  {t('shell.retry')}
+                </Button>,
+                <Button key="logout" loading={loggingOut} onClick={logout} data-testid="logout">
+                  {t('shell.logout')}
+                </Button>,
+              ]}
+            />
+          </div>
+        </FullPage>
+      );
+    }
+    return (
+      <FullPage>
+        <Spin size="large" tip={t('shell.loading')}>
+          <div style={{ width: 160, height: 80 }} />
+        </Spin>
+      </FullPage>
+    );
+  }
+
+  const user = data.me;
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Header user={user} />
+      <Layout>
+        <Layout.Sider
+          width={208}
+          theme="light"
+          breakpoint="lg"
+          collapsedWidth={0}
+          style={{ borderRight: '1px solid #e8ebf0' }}
+        >
+          <Menu
+            mode="inline"
+            selectedKeys={[menuKeyOf(route) ?? '']}
+            style={{ borderInlineEnd: 'none', paddingTop: 8 }}
+            items={menuKeysFor(user).map((key) => ({
+              key,
+              icon: MENU_ICONS[key],
+              label: <span data-testid={`menu-${key}`}>{t(`shell.menu.${key}`)}</span>,
+            }))}
+            onClick={({ key }) => navigate(menuRoute(key as MenuKey))}
+            data-testid="shell-menu"
+          />
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 24, minWidth: 0 }}>
+          <Screen route={route} user={user} />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,92 @@
+/**
+ * The admin app's GraphQL documents and enum tables against the API's committed schema
+ * (apps/api/schema.gql), so a change of the contract fails here rather than in the browser.
+ * The documents are generated from it (codegen.mjs, checked by `admin:schema-check`); this
+ * also covers what the app lists by hand: the enum values it shows, in its own order.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  buildSchema,
+  type DocumentNode,
+  GraphQLEnumType,
+  type OperationDefinitionNode,
+  validate,
+} from 'graphql';
+import * as generated from '../shared/api/graphql.generated';
+import {
+  APPLICATION_STATUSES,
+  ROLES,
+  TENANT_KINDS,
+  TENANT_STATUSES,
+  WINDOW_KINDS,
+} from '../shared/i18n/labels';
+
+const schema = buildSchema(readFileSync(join(__dirname, '../../../api/schema.gql'), 'utf8'));
+
+function enumValues(name: string): string[] {
+  const type = schema.getType(name);
+  if (!(type instanceof GraphQLEnumType)) throw new Error(`${name} is not an enum`);
+  return type
+    .getValues()
+    .map((v) => v.name)
+    .sort();
+}
+
+/** The generated operations (not the fragments), by operation name. */
+function operations(): [string, DocumentNode][] {
+  return Object.entries(generated)
+    .filter(([name]) => name.endsWith('Document'))
+    .map(([, document]) => document as DocumentNode)
+    .map((document) => {
+      const operation = document.definitions.find(
+        (d): d is OperationDefinitionNode => d.kind === 'OperationDefinition',
+      );
+      return [operation?.name?.value ?? '(anonymous)', document] as [string, DocumentNode];
+    });
+}
+
+describe('GraphQL contract', () => {
+  const documents = operations();
+
+  it('covers the session, tenant, window, staff, onboarding and application documents', () => {
+    const session = ['CompleteSetup', 'Login', 'Logout', 'Me', 'Refresh'];
+    const tenancy = [
+      'AssignStaffToWindow',
+      'CreateServiceWindow',
+      'DisableStaff',
+      'EnableStaff',
+      'InviteStaff',
+      'OnboardTenant',
+      'OnboardingPreview',
+      'ReactivateTenant',
+      'SetStaffRoles',
+      'SuspendTenant',
+      'TenantDetail',
+      'Tenants',
+      'UnassignStaffFromWindow',
+    ];
+    const applications = ['Applications', 'IntakeWindows', 'SubmitApplication'];
+    expect(documents.map(([name]) => name).sort()).toEqual(
+      [...session, ...tenancy, ...applications].sort(),
+    );
+  });
+
+  it.each(documents)('%s is valid against the schema', (_name, document) => {
+    expect(validate(schema, document).map((e) => e.message)).toEqual([]);
+  });
+
+  it('the app knows every application status of the schema', () => {
+    expect([...APPLICATION_STATUSES].sort()).toEqual(enumValues('ApplicationStatus'));
+  });
+
+  it('the app knows every service window kind of the schema', () => {
+    expect([...WINDOW_KINDS].sort()).toEqual(enumValues('ServiceWindowKind'));
+  });
+
+  it('the app knows every role, tenant kind and tenant status of the schema', () => {
+    expect([...ROLES].sort()).toEqual(enumValues('Role'));
+    expect([...TENANT_KINDS].sort()).toEqual(enumValues('TenantKind'));
+    expect([...TENANT_STATUSES].sort()).toEqual(enumValues('TenantStatus'));
+  });
+});

@@ -1,0 +1,94 @@
+import type {
+  PermissionAction,
+  PermissionSubject,
+  Visibility,
+} from '../shared/api/graphql.generated';
+import { mayOpen, menuKeyOf, menuKeysFor, menuRoute } from './menu';
+
+/** A person as `me` describes them: e.g. viewer('SUBTREE', 'READ TENANT', 'ONBOARD TENANT'). */
+function viewer(visibility: Visibility, ...permissions: string[]) {
+  return {
+    visibility,
+    permissions: permissions.map((p) => {
+      const [action, subject] = p.split(' ') as [PermissionAction, PermissionSubject];
+      return { action, subject };
+    }),
+  };
+}
+
+// What the server answers for some of the demo's people (libs/tenancy role-rules.ts).
+const countyAdmin = viewer(
+  'SUBTREE',
+  'READ TENANT',
+  'UPDATE TENANT',
+  'ONBOARD TENANT',
+  'SUSPEND TENANT',
+  'READ SERVICE_WINDOW',
+  'CREATE SERVICE_WINDOW',
+  'READ STAFF',
+  'CREATE STAFF',
+  'READ AUDIT_EVENT',
+  'READ APPLICATION',
+);
+const cityOfficial = viewer(
+  'SUBTREE',
+  'READ TENANT',
+  'READ SERVICE_WINDOW',
+  'READ STAFF',
+  'READ AUDIT_EVENT',
+  'READ APPLICATION',
+);
+const windowClerk = viewer(
+  'TENANT',
+  'READ TENANT',
+  'READ SERVICE_WINDOW',
+  'READ APPLICATION',
+  'CREATE APPLICATION',
+);
+
+describe('side menu from what the server says', () => {
+  it.each([
+    [
+      'a county administrator',
+      countyAdmin,
+      ['home', 'applications', 'tenants', 'windows', 'onboarding'],
+    ],
+    ['a city official', cityOfficial, ['home', 'applications', 'tenants', 'windows']],
+    ['a window clerk', windowClerk, ['home', 'applications', 'windows']],
+    ['someone who may do nothing', viewer('TENANT'), ['home']],
+  ])('%s sees %j', (_who, user, keys) => {
+    expect(menuKeysFor(user)).toEqual(keys);
+  });
+
+  it('the tenant tree needs subtree visibility, not only reading tenants', () => {
+    expect(menuKeysFor(viewer('TENANT', 'READ TENANT'))).toEqual(['home']);
+    expect(menuKeysFor(viewer('SUBTREE', 'READ TENANT'))).toEqual(['home', 'tenants']);
+  });
+
+  it('screens one may not open are refused, even by address', () => {
+    expect(mayOpen('tenants', windowClerk)).toBe(false);
+    expect(mayOpen('onboarding', cityOfficial)).toBe(false);
+    expect(mayOpen('onboarding', countyAdmin)).toBe(true);
+    expect(mayOpen('home', viewer('TENANT'))).toBe(true);
+    expect(mayOpen('windows', windowClerk)).toBe(true);
+    expect(mayOpen('applications', windowClerk)).toBe(true);
+    expect(mayOpen('applications', cityOfficial)).toBe(true);
+    expect(mayOpen('applications', viewer('SUBTREE', 'READ TENANT'))).toBe(false);
+    expect(mayOpen('setup', viewer('TENANT'))).toBe(true);
+    expect(mayOpen('notFound', viewer('TENANT'))).toBe(true);
+  });
+});
+
+describe('menu entries and screens', () => {
+  it("an entry opens its screen, for the user's own tenant", () => {
+    expect(menuRoute('home')).toEqual({ name: 'home' });
+    expect(menuRoute('tenants')).toEqual({ name: 'tenants', tenantId: null });
+    expect(menuRoute('onboarding')).toEqual({ name: 'onboarding', parentId: null });
+  });
+
+  it('the entry of a screen is highlighted; setup and unknown paths have none', () => {
+    expect(menuKeyOf({ name: 'windows', tenantId: 'x' })).toBe('windows');
+    expect(menuKeyOf({ name: 'setup' })).toBeNull();
+    expect(menuKeyOf({ name: 'notFound', path: '/x' })).toBeNull();
+  });
+});

@@ -1,0 +1,47 @@
+/**
+ * The side menu and which screens a person may open, from what the server says they may do
+ * (`me.permissions`, `me.visibility`): a screen is offered when its data can be read.
+ */
+import type { Route, RouteName } from '../shared/navigation/routes';
+import { can, type CurrentUser, seesSubtree } from '../shared/viewer/viewer';
+
+export type MenuKey = 'home' | 'applications' | 'tenants' | 'windows' | 'onboarding';
+
+type Viewer = Pick<CurrentUser, 'permissions' | 'visibility'>;
+
+const SCREENS: Record<MenuKey, (user: Viewer) => boolean> = {
+  home: () => true,
+  applications: (user) => can(user, 'READ', 'APPLICATION'),
+  // The tenant tree: for those who see below their own tenant.
+  tenants: (user) => seesSubtree(user),
+  windows: (user) => can(user, 'READ', 'SERVICE_WINDOW'),
+  onboarding: (user) => can(user, 'ONBOARD', 'TENANT'),
+};
+
+/** Side-menu entries, in order. */
+export function menuKeysFor(user: Viewer): MenuKey[] {
+  return (Object.keys(SCREENS) as MenuKey[]).filter((key) => SCREENS[key](user));
+}
+
+/** Whether a signed-in person may open a screen (also when they type its address). */
+export function mayOpen(route: RouteName, user: Viewer): boolean {
+  return route in SCREENS ? SCREENS[route as MenuKey](user) : true;
+}
+
+/** The screen a menu entry opens (the user's own tenant where a screen shows one). */
+export function menuRoute(key: MenuKey): Route {
+  switch (key) {
+    case 'tenants':
+    case 'windows':
+      return { name: key, tenantId: null };
+    case 'onboarding':
+      return { name: key, parentId: null };
+    default:
+      return { name: key };
+  }
+}
+
+/** The menu entry of the current screen, highlighted (none for setup or an unknown path). */
+export function menuKeyOf(route: Route): MenuKey | null {
+  return route.name in SCREENS ? (route.name as MenuKey) : null;
+}

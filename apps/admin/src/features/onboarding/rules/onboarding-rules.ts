@@ -1,0 +1,261 @@
+/**
+ * The onboarding wizard's checks, mirroring the API's (libs/tenancy division-code.ts,
+ * onboarding.service.ts) so most mistakes are caught while typing. The
+ * server's preview stays the last word: it also knows which codes and usernames are taken.
+ *
+ * Problems are message keys with values (translated by the UI), not sentences.
+ */
+import { problemText } from '../../../shared/i18n/describe';
+import type { Translate } from '../../../shared/i18n/labels';
+import type { OnboardTenantInput, Role, TenantKind } from '../../../shared/api/graphql.generated';
+import { type Problem, requiredTextProblems } from '../../../shared/rules/problem';
+import { displayNameProblems, usernameProblems } from '../../staff/rules/account-rules';
+import { type WindowDraft, windowProblems } from '../../windows/rules/window-rules';
+
+/** Which kinds of tenant may be opened directly below which (a tree may skip a level). */
+export const CHILD_KINDS: Record<TenantKind, readonly TenantKind[]> = {
+  PROVINCE: ['CITY'],
+  CITY: ['COUNTY'],
+  COUNTY: ['TOWNSHIP', 'VILLAGE'],
+  TOWNSHIP: ['VILLAGE'],
+  VILLAGE: [],
+};
+
+/** What the wizard opens: township centers and village stations. */
+export const ONBOARDABLE_KINDS: readonly TenantKind[] = ['TOWNSHIP', 'VILLAGE'];
+
+export const DIVISION_CODE_LENGTH: Record<TenantKind, number> = {
+  PROVINCE: 6,
+  CITY: 6,
+  COUNTY: 6,
+  TOWNSHIP: 9,
+  VILLAGE: 12,
+};
+
+/** Digits of a parent's code a child's code must start with (行政区划代码 is hierarchical). */
+const SIGNIFICANT_PREFIX: Record<TenantKind, number> = {
+  PROVINCE: 2,
+  CITY: 4,
+  COUNTY: 6,
+  TOWNSHIP: 9,
+  VILLAGE: 12,
+};
+
+export const NAME_MAX = 60;
+
+export interface ParentLike {
+  kind: TenantKind;
+  divisionCode: string;
+}
+
+/** The kinds the wizard can open below a parent of `kind`. */
+export function childKindsFor(kind: TenantKind): TenantKind[] {
+  return CHILD_KINDS[kind].filter((k) => ONBOARDABLE_KINDS.includes(k));
+}
+
+/** The prefix and length a new code must have, for hints like "9 digits starting 450222". */
+export function divisionCodeShape(
+  kind: TenantKind,
+  parent: ParentLike,
+): { prefix: string; length: number } {
+  return {
+    prefix: parent.divisionCode.slice(0, SIGNIFICANT_PREFIX[parent.kind]),
+    length: DIVISION_CODE_LENGTH[kind],
+  };
+}
+
+/**
+ * Problems with a new tenant's division code under `parent`: the kind must fit below the
+ * parent, digits only, the kind's length, the parent's prefix, and own digits not all zero.
+ */
+export function divisionCodeProblems(
+  code: string,
+  kind: TenantKind,
+  parent: ParentLike,
+): Problem[] {
+  const problems: Problem[] = [];
+  if (!CHILD_KINDS[parent.kind].includes(kind)) {
+    problems.push({ key: 'kindNotAllowed', values: { kind, parentKind: parent.kind } });
+  }
+  if (code === '') {
+    problems.push({ key: 'codeRequired' });
+    return problems;
+  }
+  if (!/^\d+$/.test(code)) {
+    problems.push({ key: 'codeDigitsOnly' });
+    return problems;
+  }
+  const { prefix, length } = divisionCodeShape(kind, parent);
+  if (code.length !== length) {
+    problems.push({ key: 'codeLength', values: { kind, length, actual: code.length } });
+    return problems;
+  }
+  if (!code.startsWith(prefix)) {
+    problems.push({ key: 'codePrefix', values: { prefix } });
+  } else if (/^0+$/.test(code.slice(prefix.length))) {
+    problems.push({ key: 'codeOwnDigits', values: { prefix } });
+  }
+  return problems;
+}
+
+export const nameProblems = (name: string) => requiredTextProblems(name, 'name', NAME_MAX, 'units');
+
+/** The role of a new tenant's first account: who runs the hall or the station. */
+export function firstManagerRole(kind: TenantKind): Role {
+  return kind === 'VILLAGE' ? 'STATION_STAFF' : 'CENTER_MANAGER';
+}
+
+/** The windows proposed for a new hall: a comprehensive window, or a station's proxy window. */
+export function suggestedWindows(kind: TenantKind, names: WindowNames): WindowDraft[] {
+  return kind === 'VILLAGE'
+    ? [{ code: 'D1', name: names.proxy, kind: 'COMPREHENSIVE' }]
+    : [{ code: 'C1', name: names.comprehensive, kind: 'COMPREHENSIVE' }];
+}
+
+export interface OnboardingDraft {
+  parentId: string;
+  kind: TenantKind;
+  divisionCode: string;
+  name: string;
+  windows: WindowDraft[];
+  manager: { username: string; displayName: string };
+}
+
+export type WindowNames = { comprehensive: string; proxy: string };
+
+/**
+ * The wizard's first draft: below the first of `preferredIds` that is a possible parent (the
+ * one chosen in the link, then the user's own tenant), else below the first parent; null
+ * when there is no parent at all.
+ */
+export function initialDraft(
+  parents: readonly (ParentLike & { id: string })[],
+  preferredIds: readonly (string | null)[],
+  names: WindowNames,
+): OnboardingDraft | null {
+  const parent =
+    preferredIds.map((id) => parents.find((p) => p.id === id)).find((p) => p !== undefined) ??
+    parents[0];
+  if (!parent) return null;
+  const kind = childKindsFor(parent.kind)[0];
+  return {
+    parentId: parent.id,
+    kind,
+    divisionCode: '',
+    name: '',
+    windows: suggestedWindows(kind, names),
+    manager: { username: '', displayName: '' },
+  };
+}
+
+/**
+ * The draft with the basics changed: a new kind brings the windows suggested for it, unless
+ * the person already worked on the windows.
+ */
+export function withBasics(
+  draft: OnboardingDraft,
+  patch: Partial<OnboardingDraft>,
+  windowsTouched: boolean,
+  names: WindowNames,
+): OnboardingDraft {
+  const next = { ...draft, ...patch };
+  if (patch.kind && patch.kind !== draft.kind && !windowsTouched) {
+    next.windows = suggestedWindows(patch.kind, names);
+  }
+  return next;
+}
+
+/** The `OnboardTenantInput` for the API, trimmed. */
+export function onboardingInput(draft: OnboardingDraft): OnboardTenantInput {
+  return {
+    parentId: draft.parentId,
+    kind: draft.kind,
+    divisionCode: draft.divisionCode.trim(),
+    name: draft.name.trim(),
+    windows: draft.windows.map((w) => ({ code: w.code.trim(), name: w.name.trim(), kind: w.kind })),
+    manager: {
+      username: draft.manager.username.trim(),
+      displayName: draft.manager.displayName.trim(),
+    },
+  };
+}
+
+/** Every problem the wizard can see before asking the server, across all steps. */
+export function draftProblems(draft: OnboardingDraft, parent: ParentLike): Problem[] {
+  return [
+    ...divisionCodeProblems(draft.divisionCode.trim(), draft.kind, parent),
+    ...nameProblems(draft.name),
+    ...windowProblems(draft.windows).flatMap((row) =>
+      [row.code, row.name].filter((p): p is Problem => p !== undefined),
+    ),
+    ...usernameProblems(draft.manager.username.trim()),
+    ...displayNameProblems(draft.manager.displayName),
+  ];
+}
+
+const SERVER_PROBLEMS: { pattern: RegExp; problem: (m: RegExpExecArray) => Problem }[] = [
+  {
+    pattern: /^Division code (\d+) is already used by (.+)$/,
+    problem: (m) => ({ key: 'codeTaken', values: { code: m[1], name: m[2] } }),
+  },
+  {
+    pattern: /^Division code (\d+) is already taken$/,
+    problem: (m) => ({ key: 'codeTakenByOther', values: { code: m[1] } }),
+  },
+  {
+    pattern: /^The username (.+) is taken$/,
+    problem: (m) => ({ key: 'usernameTaken', values: { username: m[1] } }),
+  },
+  { pattern: /^A username has /, problem: () => ({ key: 'usernameFormat' }) },
+  { pattern: /^Window codes must be unique$/, problem: () => ({ key: 'windowCodesUnique' }) },
+  {
+    pattern: /^Every window needs a code and a name$/,
+    problem: () => ({ key: 'windowIncomplete' }),
+  },
+  { pattern: /^The name must not be empty$/, problem: () => ({ key: 'nameRequired' }) },
+  {
+    pattern: /^The division code must contain digits only$/,
+    problem: () => ({ key: 'codeDigitsOnly' }),
+  },
+  {
+    pattern: /^An? (\w+) division code has (\d+) digits \(got (\d+)\)$/,
+    problem: (m) => ({
+      key: 'codeLength',
+      values: { kind: m[1].toUpperCase(), length: Number(m[2]), actual: Number(m[3]) },
+    }),
+  },
+  {
+    pattern: /^The division code must start with the parent's code (\d+)$/,
+    problem: (m) => ({ key: 'codePrefix', values: { prefix: m[1] } }),
+  },
+  {
+    pattern: /^The division code needs its own non-zero digits after (\d+)$/,
+    problem: (m) => ({ key: 'codeOwnDigits', values: { prefix: m[1] } }),
+  },
+  {
+    pattern: /^An? (\w+) cannot be opened under an? (\w+)$/,
+    problem: (m) => ({
+      key: 'kindNotAllowed',
+      values: { kind: m[1].toUpperCase(), parentKind: m[2].toUpperCase() },
+    }),
+  },
+];
+
+/**
+ * A problem reported by the server (English text) as a message key when it is one the app
+ * knows, so it can be shown in the interface language; null for anything else (then the
+ * server's text is shown as it is).
+ */
+export function recognizeServerProblem(message: string): Problem | null {
+  for (const { pattern, problem } of SERVER_PROBLEMS) {
+    const match = pattern.exec(message.trim());
+    if (match) return problem(match);
+  }
+  return null;
+}
+
+/** A problem the server reported: in the interface language when known, else as it came. */
+export function serverProblemText(t: Translate, message: string): string {
+  const known = recognizeServerProblem(message);
+  return known ? problemText(t, known) : message;
+}

@@ -1,0 +1,104 @@
+import { PlusOutlined, TeamOutlined } from '@ant-design/icons';
+import { Button, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type {
+  StaffMemberSummaryFragment as StaffMember,
+  WindowSummaryFragment as ServiceWindow,
+} from '../../../shared/api/graphql.generated';
+import { actionsColumn, TableSection } from '../../../shared/ui/TableSection';
+import { NamedTags } from '../../../shared/ui/tags';
+import { AssignStaffDialog } from './AssignStaffDialog';
+import { CreateWindowDialog } from './CreateWindowDialog';
+import { windowColumns } from './window-fields';
+
+/** The windows of a hall: table, and for managers a create form and staff assignment. */
+export function WindowsSection({
+  tenant,
+  windows,
+  staff,
+  canManage,
+  onChanged,
+}: {
+  tenant: { id: string; name: string };
+  windows: ServiceWindow[];
+  /** Undefined when the user may not read the staff list. */
+  staff: StaffMember[] | undefined;
+  canManage: boolean;
+  onChanged: () => void;
+}) {
+  const { t } = useTranslation();
+  const [creating, setCreating] = useState(false);
+  const [assigning, setAssigning] = useState<ServiceWindow | null>(null);
+  const people = (staff ?? []).map((member) => ({ id: member.userId, name: member.displayName }));
+
+  return (
+    <>
+      <TableSection<ServiceWindow>
+        testId="windows-section"
+        data-testid="windows-table"
+        action={
+          canManage
+            ? {
+                label: t('windows.create'),
+                icon: <PlusOutlined />,
+                onClick: () => setCreating(true),
+                testId: 'window-create',
+              }
+            : null
+        }
+        pageSize={20}
+        empty={t('windows.empty')}
+        rowKey="id"
+        dataSource={windows}
+        columns={[
+          ...windowColumns<ServiceWindow>(t, { code: 100, kind: 150 }),
+          {
+            title: t('windows.staff'),
+            dataIndex: 'staffIds',
+            render: (ids: string[]) => {
+              if (ids.length === 0)
+                return (
+                  <Typography.Text type="secondary">{t('windows.unassigned')}</Typography.Text>
+                );
+              if (!staff) return t('windows.staffCount', { count: ids.length });
+              return <NamedTags ids={ids} among={people} />;
+            },
+          },
+          // Assigning needs the staff list.
+          ...actionsColumn<ServiceWindow>(
+            canManage && !!staff,
+            t('common.actions'),
+            120,
+            (window) => (
+              <Button
+                size="small"
+                type="link"
+                icon={<TeamOutlined />}
+                onClick={() => setAssigning(window)}
+              >
+                {t('windows.assign')}
+              </Button>
+            ),
+          ),
+        ]}
+      />
+      {creating && (
+        <CreateWindowDialog
+          tenant={tenant}
+          existing={windows}
+          onClose={() => setCreating(false)}
+          onCreated={onChanged}
+        />
+      )}
+      {assigning && staff && (
+        <AssignStaffDialog
+          window={assigning}
+          staff={staff}
+          onClose={() => setAssigning(null)}
+          onSaved={onChanged}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,120 @@
+/**
+ * A minimal GraphQL-over-HTTP client for the few operations that must not go through Apollo
+ * Client's link chain: login, refresh and logout (the auth link itself depends on them).
+ * Every failure is turned into one of three error types so callers can tell "the server
+ * said no" from "the server did not answer".
+ */
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
+
+export interface GraphQLErrorLike {
+  message: string;
+  extensions?: Record<string, unknown>;
+  path?: ReadonlyArray<string | number>;
+}
+
+/** The server answered with GraphQL errors (whatever the HTTP status). */
+export class GraphQLResponseError extends Error {
+  override readonly name = 'GraphQLResponseError';
+  constructor(
+    readonly errors: ReadonlyArray<GraphQLErrorLike>,
+    readonly status: number,
+    /** Seconds from a `Retry-After` header, when the response had one. */
+    readonly retryAfterHeader: number | null = null,
+  ) {
+    super(errors.map((e) => e.message).join('; ') || `GraphQL error (HTTP ${status})`);
+  }
+}
+
+/** The request never got an answer: offline, connection refused, DNS, CORS, aborted body. */
+export class NetworkError extends Error {
+  override readonly name = 'NetworkError';
+  constructor(override readonly cause: unknown) {
+    super(cause instanceof Error ? cause.message : 'Network request failed');
+  }
+}
+
+/** Something answered, but not with a GraphQL response (proxy error page, 502, 404...). */
+export class HttpStatusError extends Error {
+  override readonly name = 'HttpStatusError';
+  constructor(
+    readonly status: number,
+    detail = '',
+  ) {
+    super(`Unexpected response from the server (HTTP ${status})${detail ? `: ${detail}` : ''}`);
+  }
+}
+
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
+export interface RequestOptions {
+  /** Sent as `Authorization: Bearer <token>`. */
+  token?: string | null;
+  signal?: AbortSignal;
+}
+
+/** Sends a generated document (its result typed) or a query string. */
+export type GraphQLRequest = <TData, TVariables = Record<string, unknown>>(
+  query: TypedDocumentNode<TData, TVariables> | string,
+  variables?: TVariables,
+  options?: RequestOptions,
+) => Promise<TData>;
+
+export function createGraphQLRequest(fetchFn: FetchLike, url = '/graphql'): GraphQLRequest {
+  return async <TData, TVariables = Record<string, unknown>>(
+    document: TypedDocumentNode<TData, TVariables> | string,
+    variables?: TVariables,
+    options: RequestOptions = {},
+  ): Promise<TData> => {
+    const query = typeof document === 'string' ? document : print(document);
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json;q=0.9',
+    };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetchFn(url, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(variables ? { query, variables } : { query }),
+        credentials: 'same-origin',
+        signal: options.signal,
+      });
+      text = await response.text();
+    } catch (cause) {
+      throw new NetworkError(cause);
+    }
+
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+    if (isObject(body) && Array.isArray(body.errors) && body.errors.length > 0) {
+      throw new GraphQLResponseError(
+        body.errors as GraphQLErrorLike[],
+        response.status,
+        parseRetryAfter(response.headers.get('retry-after')),
+      );
+    }
+    if (!response.ok) throw new HttpStatusError(response.status);
+    if (!isObject(body) || !isObject(body.data)) {
+      throw new HttpStatusError(response.status, 'not a GraphQL response');
+    }
+    return body.data as TData;
+  };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function parseRetryAfter(value: string | null): number | null {
+  if (!value) return null;
+  const seconds = Number(value);
+  return Number.isFinite(seconds) && seconds >= 0 ? Math.ceil(seconds) : null;
+}

@@ -1,0 +1,34 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { KeyValueStorage } from '../storage/key-value-storage';
+import { enUS } from './en-US';
+import { DEFAULT_LANGUAGE, initialLanguage, type Language, rememberLanguage } from './languages';
+import { zhCN } from './zh-CN';
+
+export const resources = {
+  'zh-CN': { translation: zhCN },
+  'en-US': { translation: enUS },
+} as const;
+
+/** Initialises i18next for React in the remembered language; remembers later switches. */
+export async function setUpI18n(storage: KeyValueStorage | null): Promise<typeof i18next> {
+  const lng = initialLanguage(storage);
+  await i18next.use(initReactI18next).init({
+    resources,
+    lng,
+    fallbackLng: DEFAULT_LANGUAGE,
+    supportedLngs: Object.keys(resources),
+    interpolation: { escapeValue: false }, // React escapes
+    returnNull: false,
+  });
+  const apply = (language: string) => {
+    document.documentElement.lang = language;
+    document.title = i18next.t('app.fullName');
+  };
+  apply(lng);
+  i18next.on('languageChanged', (language) => {
+    rememberLanguage(storage, language as Language);
+    apply(language);
+  });
+  return i18next;
+}
