@@ -12,6 +12,8 @@ const SOURCE_ROOTS = [
     .map((lib) => join('libs', lib, 'src'))
     .filter((dir) => exists(join(ROOT, dir))),
   'apps/api/src',
+  'apps/admin/src',
+  'apps/admin/src/features',
 ];
 
 function exists(path: string): boolean {
