@@ -17,3 +17,4 @@ export type { TenantRecord } from './tenant/tenant.repository';
 export { ServiceWindowKind, takesInApplications } from './windows/service-window-kind';
 export { ServiceWindowPort } from './windows/service-window.port';
 export type { ServiceWindowRecord } from './windows/service-window.repository';
+export { onboardingChecklist } from './onboarding/onboarding-checklist';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TenantStatus } from '@tongban/core';
-import { hashPassword } from '@tongban/tenancy';
+import { hashPassword, onboardingChecklist } from '@tongban/tenancy';
 import { DataSource } from 'typeorm';
 import { ApplicationRepository } from '@tongban/workflow';
 import {
@@ -47,7 +47,7 @@ export async function seedDemo(dataSource: DataSource, nodeEnv: string): Promise
           tenant.kind,
           tenant.code,
           tenant.name,
-          TenantStatus.ACTIVE,
+          demoStatus(tenant),
           [...(parent?.path ?? []), id],
           tenant.receiptPrefix ?? null,
         ],
@@ -121,4 +121,19 @@ export async function seedDemo(dataSource: DataSource, nodeEnv: string): Promise
     }
     return report;
   });
+}
+
+/**
+ * A demo tenant is ACTIVE when its onboarding checklist is complete with the demo's own
+ * accounts and windows, ONBOARDING otherwise (大埔镇 and four stations wait for their first
+ * manager): status and checklist agree, so a reactivation returns what was there.
+ */
+function demoStatus(tenant: (typeof DEMO_TENANTS)[number]): TenantStatus {
+  const activeRoles = DEMO_ACCOUNTS.filter((a) => a.tenant === tenant.code).map((a) => a.role);
+  const checklist = onboardingChecklist({
+    kind: tenant.kind,
+    activeRoles,
+    windowCount: tenant.windows.length,
+  });
+  return checklist.complete ? TenantStatus.ACTIVE : TenantStatus.ONBOARDING;
 }

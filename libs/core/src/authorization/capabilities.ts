@@ -49,6 +49,7 @@ export interface TenantCapabilities {
 export function tenantCapabilities(
   ability: TongbanAbility,
   tenant: { id: string; path: string[]; kind: TenantKind },
+  homeTenantId?: string,
 ): TenantCapabilities {
   const node = subject('Tenant', { id: tenant.id, path: tenant.path });
   const owned = (name: 'ServiceWindow' | 'Staff') =>
@@ -58,7 +59,8 @@ export function tenantCapabilities(
   );
   return {
     update: ability.can('update', node),
-    suspend: ability.can('suspend', node),
+    // Nobody suspends their own home tenant (it would lock them out with it).
+    suspend: ability.can('suspend', node) && tenant.id !== homeTenantId,
     onboardBelow: opensBelow && ability.can('onboard', node),
     readWindows: ability.can('read', owned('ServiceWindow')),
     manageWindows:

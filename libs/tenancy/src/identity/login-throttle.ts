@@ -72,6 +72,12 @@ export class LoginThrottle {
     ]);
     const over = [onAccount, onAddress].filter((result) => result.rejected);
     if (over.length > 0) {
+      // A refused attempt is not checked, so it does not count against the other counter
+      // (an address locked out must not use up a victim account's attempts).
+      await Promise.all([
+        onAccount.rejected ? null : this.perAccount.reward(accountKey(account), 1),
+        onAddress.rejected ? null : this.perAddress.reward(clientAddress, 1),
+      ]);
       const waitMs = Math.max(...over.map((result) => result.msBeforeNext));
       throw new RateLimitedError(
         'Too many failed attempts; try again later',

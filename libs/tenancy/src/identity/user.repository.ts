@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
-export type UserStatus = 'INVITED' | 'ACTIVE' | 'DISABLED';
+/** INVITED: no password yet (setup link pending); ACTIVE; DISABLED: may not log in. */
+export enum UserStatus {
+  INVITED = 'INVITED',
+  ACTIVE = 'ACTIVE',
+  DISABLED = 'DISABLED',
+}
 
 /** Accounts: created invited, activated by a setup link, disabled and enabled. */
 @Injectable()
@@ -29,6 +34,14 @@ export class UserRepository {
 
   async activate(manager: EntityManager, userId: string, passwordHash: string): Promise<void> {
     await manager.query(`UPDATE users SET password_hash = $2, status = 'ACTIVE' WHERE id = $1`, [
+      userId,
+      passwordHash,
+    ]);
+  }
+
+  /** A new password for an active account (a reset link was used). */
+  async setPassword(manager: EntityManager, userId: string, passwordHash: string): Promise<void> {
+    await manager.query(`UPDATE users SET password_hash = $2 WHERE id = $1 AND status = 'ACTIVE'`, [
       userId,
       passwordHash,
     ]);

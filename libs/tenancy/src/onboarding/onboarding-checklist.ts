@@ -9,14 +9,29 @@ export function firstManagerRole(kind: TenantKind): Role {
       return Role.CENTER_MANAGER;
     case TenantKind.COUNTY:
       return Role.COUNTY_ADMIN;
-    default:
+    case TenantKind.CITY:
       return Role.CITY_OFFICIAL;
+    case TenantKind.PROVINCE:
+      return Role.PLATFORM_ADMIN;
   }
 }
 
+/** Roles that count as "someone runs it" for a tenant of this kind. */
+function managerRoles(kind: TenantKind): Role[] {
+  return kind === TenantKind.COUNTY
+    ? [Role.COUNTY_ADMIN, Role.CENTER_MANAGER]
+    : [firstManagerRole(kind)];
+}
+
+/** Halls take people in at windows; cities and the province run no hall. */
+function needsWindows(kind: TenantKind): boolean {
+  return kind === TenantKind.COUNTY || kind === TenantKind.TOWNSHIP || kind === TenantKind.VILLAGE;
+}
+
 export interface OnboardingFacts {
-  /** The first manager has completed their setup link and can log in. */
-  managerReady: boolean;
+  kind: TenantKind;
+  /** Roles held by the tenant's people whose accounts are set up (ACTIVE). */
+  activeRoles: readonly Role[];
   windowCount: number;
 }
 
@@ -26,10 +41,18 @@ export interface OnboardingChecklist {
   complete: boolean;
 }
 
-/** What stands between an ONBOARDING tenant and ACTIVE (the item menu joins with the catalogue). */
+/**
+ * What stands between an ONBOARDING tenant and ACTIVE: someone who runs it has set up their
+ * account, and a hall has a window (the item menu joins with the catalogue).
+ */
 export function onboardingChecklist(facts: OnboardingFacts): OnboardingChecklist {
+  const managerReady = facts.activeRoles.some((role) => managerRoles(facts.kind).includes(role));
   const hasWindow = facts.windowCount > 0;
-  return { managerReady: facts.managerReady, hasWindow, complete: facts.managerReady && hasWindow };
+  return {
+    managerReady,
+    hasWindow,
+    complete: managerReady && (hasWindow || !needsWindows(facts.kind)),
+  };
 }
 
 /** The status a tenant moves to when its checklist changes: only ONBOARDING moves on its own. */

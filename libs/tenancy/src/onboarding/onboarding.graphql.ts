@@ -89,6 +89,18 @@ export class OnboardingPreviewWindow {
   kind!: ServiceWindowKind;
 }
 
+@ObjectType({ description: 'Why onboarding would be refused, with a stable code' })
+export class OnboardingProblem {
+  @Field({
+    description:
+      'KIND_NOT_ALLOWED_HERE, DIVISION_CODE_NOT_DIGITS, DIVISION_CODE_LENGTH, DIVISION_CODE_OUTSIDE_PARENT, DIVISION_CODE_NO_OWN_DIGITS, DIVISION_CODE_IN_USE, PARENT_SUSPENDED, NAME_EMPTY, WINDOW_CODES_REPEAT, WINDOW_INCOMPLETE, USERNAME_FORMAT or USERNAME_TAKEN',
+  })
+  code!: string;
+
+  @Field()
+  message!: string;
+}
+
 @ObjectType()
 export class OnboardingPreview {
   @Field(() => TenantModel)
@@ -119,6 +131,11 @@ export class OnboardingPreview {
     description: 'Why onboarding would be refused; empty when it can go ahead',
   })
   problems!: string[];
+
+  @Field(() => [OnboardingProblem], {
+    description: 'The same problems with stable codes, for clients to translate',
+  })
+  issues!: OnboardingProblem[];
 }
 
 @ObjectType()

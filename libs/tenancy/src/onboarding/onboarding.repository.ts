@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Role, TenantKind } from '@tongban/core';
 import { EntityManager } from 'typeorm';
 import { OnboardingFacts } from './onboarding-checklist';
 
@@ -9,18 +10,22 @@ export class OnboardingRepository {
     manager: EntityManager,
     tenantIds: readonly string[],
   ): Promise<Map<string, OnboardingFacts>> {
-    const rows: { id: string; windows: number; manager_ready: boolean }[] = await manager.query(
-      `SELECT t.id,
-              (SELECT count(*)::int FROM service_windows w WHERE w.tenant_id = t.id) AS windows,
-              EXISTS (SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id
-                       WHERE m.tenant_id = t.id AND u.status = 'ACTIVE'
-                         AND m.roles && ARRAY['CENTER_MANAGER','STATION_STAFF','COUNTY_ADMIN'])
-                AS manager_ready
-         FROM unnest($1::uuid[]) AS t(id)`,
-      [tenantIds],
-    );
+    const rows: { id: string; kind: TenantKind; windows: number; roles: Role[] }[] =
+      await manager.query(
+        `SELECT t.id, t.kind,
+                (SELECT count(*)::int FROM service_windows w
+                  WHERE w.tenant_id = t.id AND w.disabled_at IS NULL) AS windows,
+                coalesce((SELECT array_agg(DISTINCT r) FROM memberships m
+                            JOIN users u ON u.id = m.user_id, unnest(m.roles) AS r
+                           WHERE m.tenant_id = t.id AND u.status = 'ACTIVE'), '{}') AS roles
+           FROM tenants t WHERE t.id = ANY($1::uuid[])`,
+        [tenantIds],
+      );
     return new Map(
-      rows.map((row) => [row.id, { managerReady: row.manager_ready, windowCount: row.windows }]),
+      rows.map((row) => [
+        row.id,
+        { kind: row.kind, activeRoles: row.roles, windowCount: row.windows },
+      ]),
     );
   }
 }

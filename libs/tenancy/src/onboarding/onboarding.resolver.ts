@@ -43,7 +43,8 @@ export class OnboardingResolver {
       managerUsername: input.manager.username,
       managerDisplayName: input.manager.displayName,
       managerRole: plan.managerRole,
-      problems: plan.problems,
+      problems: plan.problems.map((p) => p.message),
+      issues: plan.problems,
     };
   }
 

@@ -39,9 +39,12 @@ describe('OnboardingService and TenantStatusService', () => {
       onboarding.preview({ ...request('450222203', 'mashan.manager'), name: ' ' }),
     );
     expect(plan.problems).toEqual([
-      'The name must not be empty',
-      expect.stringMatching(/^Division code 450222203 is already used/),
-      'The username mashan.manager is taken',
+      { code: 'NAME_EMPTY', message: 'The name must not be empty' },
+      {
+        code: 'DIVISION_CODE_IN_USE',
+        message: 'Division code 450222203 is already used by 马山乡',
+      },
+      { code: 'USERNAME_TAKEN', message: 'The username mashan.manager is taken' },
     ]);
     expect(await services.db.query(`SELECT count(*) FROM tenants`)).toEqual(before);
   });

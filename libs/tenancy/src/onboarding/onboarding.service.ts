@@ -12,13 +12,14 @@ import {
 } from '@tongban/core';
 import { EntityManager } from 'typeorm';
 import { IDENTITY_OPTIONS, IdentityOptions } from '../identity/identity-options';
+import { IdentityRepository } from '../identity/identity.repository';
 import { AuthTokens, IdentityService } from '../identity/identity.service';
 import { hashPassword } from '../identity/password-hasher';
 import { parseSetupToken, setupSecretMatches } from '../identity/setup-link';
 import { SetupLinkIssued, SetupLinkRepository } from '../identity/setup-link.repository';
 import { UserRepository } from '../identity/user.repository';
 import { StaffService } from '../staff/staff.service';
-import { divisionCodeProblems } from '../tenant/division-code';
+import { divisionCodeProblems, DivisionCodeProblem, Problem } from '../tenant/division-code';
 import { TenantDirectory } from '../tenant/tenant-directory.service';
 import { TenantRecord, TenantRepository } from '../tenant/tenant.repository';
 import { ServiceWindowKind } from '../windows/service-window-kind';
@@ -35,11 +36,21 @@ export interface OnboardingRequest {
   manager: { username: string; displayName: string };
 }
 
+export type OnboardingProblemCode =
+  | DivisionCodeProblem
+  | 'DIVISION_CODE_IN_USE'
+  | 'PARENT_SUSPENDED'
+  | 'NAME_EMPTY'
+  | 'WINDOW_CODES_REPEAT'
+  | 'WINDOW_INCOMPLETE'
+  | 'USERNAME_FORMAT'
+  | 'USERNAME_TAKEN';
+
 export interface OnboardingPlan {
   parent: TenantRecord;
   request: OnboardingRequest;
   managerRole: Role;
-  problems: string[];
+  problems: Problem<OnboardingProblemCode>[];
 }
 
 /**
@@ -57,6 +68,7 @@ export class OnboardingService {
     private readonly staff: StaffService,
     private readonly identity: IdentityService,
     private readonly users: UserRepository,
+    private readonly identities: IdentityRepository,
     private readonly setupLinks: SetupLinkRepository,
     private readonly readiness: OnboardingReadiness,
     private readonly audit: AuditRepository,
@@ -79,8 +91,10 @@ export class OnboardingService {
     return this.scope.run(async (manager) => {
       const plan = await this.plan(manager, request);
       if (plan.problems.length > 0) {
-        throw new BadUserInputError(`Onboarding refused: ${plan.problems.join('; ')}`, {
-          problems: plan.problems,
+        const messages = plan.problems.map((p) => p.message);
+        throw new BadUserInputError(`Onboarding refused: ${messages.join('; ')}`, {
+          problems: messages,
+          codes: plan.problems.map((p) => p.code),
         });
       }
       const id = randomUUID();
@@ -129,31 +143,56 @@ export class OnboardingService {
    */
   async completeSetup(token: string, password: string, clientAddress: string): Promise<AuthTokens> {
     const parsed = parseSetupToken(token);
-    if (!parsed) throw new BadUserInputError('This setup link is not valid');
+    if (!parsed) {
+      throw new BadUserInputError('This setup link is not valid', { reason: 'LINK_INVALID' });
+    }
     // Counted before the link is checked or anything is hashed.
     await this.setupThrottle.attempt(parsed.id, clientAddress);
-    if (password.length < 10)
-      throw new BadUserInputError('The password needs at least 10 characters');
+    if (password.length < 10) {
+      throw new BadUserInputError('The password needs at least 10 characters', {
+        reason: 'PASSWORD_TOO_SHORT',
+      });
+    }
     const userId = await this.scope.runIn(
       { tenantId: parsed.tenantId, visibility: 'tenant', actorId: null },
       async (manager) => {
         const link = await this.setupLinks.lock(manager, parsed.tenantId, parsed.id);
         if (!link || !setupSecretMatches(parsed.secret, link.token_hash)) {
-          throw new BadUserInputError('This setup link is not valid');
+          throw new BadUserInputError('This setup link is not valid', { reason: 'LINK_INVALID' });
         }
-        if (link.used_at) throw new BadUserInputError('This setup link has already been used');
-        if (link.expired)
-          throw new BadUserInputError('This setup link has expired; ask for a new one');
-        if (link.status !== 'INVITED')
-          throw new BadUserInputError('This account is already set up');
+        if (link.used_at) {
+          throw new BadUserInputError('This setup link has already been used', {
+            reason: 'LINK_USED',
+          });
+        }
+        if (link.expired) {
+          throw new BadUserInputError('This setup link has expired; ask for a new one', {
+            reason: 'LINK_EXPIRED',
+          });
+        }
+        const reset = link.purpose === 'RESET';
+        if (link.status !== (reset ? 'ACTIVE' : 'INVITED')) {
+          throw new BadUserInputError(
+            reset
+              ? 'This account cannot take a new password now'
+              : 'This account is already set up',
+            { reason: reset ? 'ACCOUNT_NOT_ACTIVE' : 'ACCOUNT_ALREADY_SET_UP' },
+          );
+        }
         // Hashed only once the link is known good (the hash is the expensive part).
         const passwordHash = await hashPassword(password);
         await this.setupLinks.markUsed(manager, parsed.tenantId, parsed.id);
-        await this.users.activate(manager, link.user_id, passwordHash);
+        if (reset) {
+          await this.users.setPassword(manager, link.user_id, passwordHash);
+          // Whoever knew the old password is out.
+          await this.identities.revokeSessionsOfUser(manager, link.user_id, 'PASSWORD_RESET');
+        } else {
+          await this.users.activate(manager, link.user_id, passwordHash);
+        }
         await this.audit.record(manager, {
           tenantId: parsed.tenantId,
           actorId: link.user_id,
-          action: 'STAFF_SETUP_COMPLETED',
+          action: reset ? 'STAFF_PASSWORD_RESET' : 'STAFF_SETUP_COMPLETED',
           subjectId: link.user_id,
         });
         await this.readiness.reevaluate(manager, parsed.tenantId, link.user_id);
@@ -169,23 +208,33 @@ export class OnboardingService {
     const managerRole = firstManagerRole(request.kind);
     // Nobody opens a hall whose first account would read more than they do (DESIGN.md §3).
     this.staff.assertGrantable([managerRole], { kind: request.kind });
-    const problems = [...divisionCodeProblems(request.divisionCode, request.kind, parent)];
-    if (parent.status === TenantStatus.SUSPENDED) problems.push('The tenant above is suspended');
-    if (!request.name.trim()) problems.push('The name must not be empty');
+    const problems: Problem<OnboardingProblemCode>[] = [
+      ...divisionCodeProblems(request.divisionCode, request.kind, parent),
+    ];
+    const problem = (code: OnboardingProblemCode, message: string) =>
+      problems.push({ code, message });
+    if (parent.status === TenantStatus.SUSPENDED) {
+      problem('PARENT_SUSPENDED', 'The tenant above is suspended');
+    }
+    if (!request.name.trim()) problem('NAME_EMPTY', 'The name must not be empty');
     const taken = await this.tenants.findByDivisionCode(manager, request.divisionCode);
     if (taken) {
       // Named only when the caller may see it: an error never names what they may not see.
       const visible = (await this.directory.requireEach(manager, [taken.id]))[0];
-      problems.push(
+      problem(
+        'DIVISION_CODE_IN_USE',
         visible instanceof Error
           ? `Division code ${request.divisionCode} is already in use`
           : `Division code ${request.divisionCode} is already used by ${visible.name}`,
       );
     }
     const codes = request.windows.map((w) => w.code.trim());
-    if (new Set(codes).size !== codes.length) problems.push('Window codes must be unique');
-    if (request.windows.some((w) => !w.code.trim() || !w.name.trim()))
-      problems.push('Every window needs a code and a name');
+    if (new Set(codes).size !== codes.length) {
+      problem('WINDOW_CODES_REPEAT', 'Window codes must be unique');
+    }
+    if (request.windows.some((w) => !w.code.trim() || !w.name.trim())) {
+      problem('WINDOW_INCOMPLETE', 'Every window needs a code and a name');
+    }
     problems.push(...(await this.staff.usernameProblems(manager, request.manager.username)));
     return { parent, request, managerRole, problems };
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   AuditRepository,
   ConflictError,
+  ForbiddenError,
   JobQueue,
   RequestContext,
   TenantScope,
@@ -38,7 +39,7 @@ export class TenantStatusService {
       tenantId,
       [TenantStatus.ACTIVE, TenantStatus.ONBOARDING],
       async (manager) => {
-        await this.tenants.setStatus(manager, tenantId, TenantStatus.SUSPENDED);
+        await this.tenants.setStatus(manager, tenantId, TenantStatus.SUSPENDED, reason.trim());
         await this.identities.revokeSessionsOfSuspendedSubtree(manager, tenantId);
         return TenantStatus.SUSPENDED;
       },
@@ -83,8 +84,11 @@ export class TenantStatusService {
             : `Tenant is already ${tenant.ownStatus}`,
         );
       }
+      if (tenant.id === actor.tenant.id) {
+        throw new ForbiddenError('You cannot change the status of your own tenant');
+      }
       const to = await next(manager);
-      await this.tenants.setStatus(manager, tenantId, to);
+      if (to !== TenantStatus.SUSPENDED) await this.tenants.setStatus(manager, tenantId, to);
       await this.audit.record(manager, {
         tenantId,
         actorId: actor.userId,

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Role } from '@tongban/core';
 import {
   ArrayMaxSize,
@@ -12,6 +12,10 @@ import {
   MinLength,
 } from 'class-validator';
 import { SetupLink } from '../identity/identity.graphql';
+
+import { UserStatus } from '../identity/user.repository';
+
+registerEnumType(UserStatus, { name: 'StaffStatus' });
 
 @ObjectType('StaffMember')
 export class StaffMemberModel {
@@ -27,8 +31,10 @@ export class StaffMemberModel {
   @Field()
   displayName!: string;
 
-  @Field({ description: 'INVITED (setup link not yet used), ACTIVE or DISABLED' })
-  status!: string;
+  @Field(() => UserStatus, {
+    description: 'INVITED (setup link not yet used: pending), ACTIVE or DISABLED',
+  })
+  status!: UserStatus;
 
   @Field(() => [Role])
   roles!: Role[];

@@ -42,6 +42,37 @@ export class StaffResolver {
     return this.staff.enable(input.userId);
   }
 
+  @RequireAbility('update', 'Staff')
+  @Mutation(() => StaffInvitation, {
+    description:
+      'A new one-time setup link for an invited person (earlier unused ones stop working)',
+  })
+  issueSetupLink(@Args('input') input: StaffAccountInput): Promise<StaffInvitation> {
+    return this.staff.issueSetupLink(input.userId);
+  }
+
+  @RequireAbility('update', 'Staff')
+  @Mutation(() => StaffInvitation, {
+    description:
+      'Reset a password: a one-time link with which the person sets a new one (their sessions then end)',
+  })
+  resetStaffPassword(@Args('input') input: StaffAccountInput): Promise<StaffInvitation> {
+    return this.staff.resetPassword(input.userId);
+  }
+
+  @RequireAbility('update', 'Staff')
+  @Mutation(() => StaffMemberModel, {
+    description: 'Lift a lock-out after too many wrong passwords',
+  })
+  unlockStaff(@Args('input') input: StaffAccountInput): Promise<StaffMemberModel> {
+    return this.staff.unlock(input.userId);
+  }
+
+  @ResolveField(() => Boolean, { description: 'Locked out now after too many wrong passwords' })
+  locked(@Parent() staff: StaffRecord): Promise<boolean> {
+    return this.staff.isLocked(staff);
+  }
+
   @ResolveField(() => Boolean, {
     description: "Whether the logged-in user may change this person's roles and account",
   })

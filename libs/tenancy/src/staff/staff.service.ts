@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   abilityFor,
   AuditRepository,
@@ -16,9 +16,15 @@ import {
 } from '@tongban/core';
 import { EntityManager } from 'typeorm';
 import { IdentityRepository } from '../identity/identity.repository';
-import { SetupLinkIssued, SetupLinkRepository } from '../identity/setup-link.repository';
+import {
+  SetupLinkIssued,
+  SetupLinkPurpose,
+  SetupLinkRepository,
+} from '../identity/setup-link.repository';
+import { IDENTITY_OPTIONS, IdentityOptions } from '../identity/identity-options';
 import { UserRepository } from '../identity/user.repository';
 import { TenantDirectory } from '../tenant/tenant-directory.service';
+import { Problem } from '../tenant/division-code';
 import { TenantRecord } from '../tenant/tenant.repository';
 import { StaffRecord, StaffRepository } from './staff.repository';
 import { roleSetProblem } from './role-set';
@@ -48,6 +54,7 @@ export class StaffService {
     private readonly identities: IdentityRepository,
     private readonly setupLinks: SetupLinkRepository,
     private readonly audit: AuditRepository,
+    @Inject(IDENTITY_OPTIONS) private readonly options: IdentityOptions,
   ) {}
 
   /** A tenant's staff; batched per request (many tenants' staff in one query). */
@@ -71,7 +78,11 @@ export class StaffService {
       this.directory.assertMayOwn('create', 'Staff', tenant);
       this.assertGrantable(input.roles, tenant);
       const problems = await this.usernameProblems(manager, input.username);
-      if (problems.length) throw new ConflictError(problems.join('; '));
+      if (problems.length) {
+        throw new ConflictError(problems.map((p) => p.message).join('; '), {
+          reason: problems[0].code,
+        });
+      }
       const { userId, ...setupLink } = await this.createInvited(manager, {
         ...input,
         invitedBy: actor.userId,
@@ -81,11 +92,14 @@ export class StaffService {
   }
 
   /** Why a username cannot be given to a new person (form, or taken), in the caller's transaction. */
-  async usernameProblems(manager: EntityManager, username: string): Promise<string[]> {
+  async usernameProblems(
+    manager: EntityManager,
+    username: string,
+  ): Promise<Problem<'USERNAME_FORMAT' | 'USERNAME_TAKEN'>[]> {
     const formProblem = usernameFormProblem(username);
-    if (formProblem) return [formProblem];
+    if (formProblem) return [{ code: 'USERNAME_FORMAT', message: formProblem }];
     return (await this.users.usernameTaken(manager, username))
-      ? [`The username ${username} is taken`]
+      ? [{ code: 'USERNAME_TAKEN', message: `The username ${username} is taken` }]
       : [];
   }
 
@@ -150,6 +164,63 @@ export class StaffService {
     });
   }
 
+  /**
+   * A new one-time setup link for an invited person whose first one was lost or expired; the
+   * earlier unused links stop working.
+   */
+  issueSetupLink(userId: string): Promise<{ staff: StaffRecord; setupLink: SetupLinkIssued }> {
+    return this.issueLink(userId, 'SETUP');
+  }
+
+  /**
+   * A password reset: a one-time link with which the person sets a new password (their
+   * sessions end when they use it). Only for an account that is set up and enabled.
+   */
+  resetPassword(userId: string): Promise<{ staff: StaffRecord; setupLink: SetupLinkIssued }> {
+    return this.issueLink(userId, 'RESET');
+  }
+
+  /** Lifts a lock-out after too many wrong passwords. */
+  async unlock(userId: string): Promise<StaffRecord> {
+    return this.change(userId, async (_manager, staff) => {
+      await this.options.loginThrottle.unlock(staff.username);
+      return { action: 'STAFF_UNLOCKED' } as const;
+    });
+  }
+
+  /** Whether the person is locked out now (too many wrong passwords). */
+  isLocked(staff: StaffRecord): Promise<boolean> {
+    return this.options.loginThrottle.isLocked(staff.username);
+  }
+
+  private async issueLink(
+    userId: string,
+    purpose: SetupLinkPurpose,
+  ): Promise<{ staff: StaffRecord; setupLink: SetupLinkIssued }> {
+    let setupLink: SetupLinkIssued | undefined;
+    const staff = await this.change(userId, async (manager, member) => {
+      const wanted = purpose === 'SETUP' ? 'INVITED' : 'ACTIVE';
+      if (member.status !== wanted) {
+        throw new ConflictError(
+          purpose === 'SETUP'
+            ? `This account is ${member.status}: it needs no setup link`
+            : `This account is ${member.status}: only an active account's password can be reset`,
+        );
+      }
+      await this.setupLinks.expireUnused(manager, member.tenantId, userId);
+      setupLink = await this.setupLinks.issue(manager, {
+        tenantId: member.tenantId,
+        userId,
+        createdBy: this.context.actor.userId,
+        purpose,
+      });
+      return {
+        action: purpose === 'SETUP' ? 'STAFF_SETUP_LINK_ISSUED' : 'STAFF_PASSWORD_RESET_ISSUED',
+      } as const;
+    });
+    return { staff, setupLink: setupLink! };
+  }
+
   /** Whether the actor may change this person's roles and account. */
   mayManage(staff: StaffRecord): boolean {
     const actor = this.context.actor;
@@ -170,7 +241,13 @@ export class StaffService {
       staff: StaffRecord,
       tenant: TenantRecord,
     ) => Promise<{
-      action: 'STAFF_ROLES_CHANGED' | 'STAFF_DISABLED' | 'STAFF_ENABLED';
+      action:
+        | 'STAFF_ROLES_CHANGED'
+        | 'STAFF_DISABLED'
+        | 'STAFF_ENABLED'
+        | 'STAFF_SETUP_LINK_ISSUED'
+        | 'STAFF_PASSWORD_RESET_ISSUED'
+        | 'STAFF_UNLOCKED';
       details?: object;
     }>,
   ): Promise<StaffRecord> {

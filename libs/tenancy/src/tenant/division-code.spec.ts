@@ -19,6 +19,10 @@ describe('divisionCodeProblems', () => {
     ['450222100201', TenantKind.VILLAGE, township, /start with the parent's code 450222203/],
     ['450222203', TenantKind.TOWNSHIP, township, /cannot be opened under a township/],
   ])('refuses %s (%s)', (code, kind, parent, problem) => {
-    expect(divisionCodeProblems(code, kind, parent).join('\n')).toMatch(problem);
+    expect(
+      divisionCodeProblems(code, kind, parent)
+        .map((p) => p.message)
+        .join('\n'),
+    ).toMatch(problem);
   });
 });

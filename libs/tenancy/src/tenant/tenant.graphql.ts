@@ -21,6 +21,18 @@ export class TenantModel {
 
   @Field(() => ID, { nullable: true })
   parentId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The name of the tenant directly above (shown even where that tenant is not)',
+  })
+  parentName?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why it was suspended, while it is (its own suspension)',
+  })
+  suspensionReason?: string | null;
 }
 
 @ObjectType()

@@ -15,6 +15,10 @@ export interface TenantRecord {
   path: string[];
   /** Letters of the hall's receipt numbers (LC-20261127-0007); null: its division code. */
   receiptPrefix: string | null;
+  /** Why it was suspended (its own suspension), while it is. */
+  suspensionReason: string | null;
+  /** The name of the tenant directly above it. */
+  parentName: string | null;
 }
 
 /** A tenant suspended, or below a suspended one, is SUSPENDED (SQL over the alias `t`). */
@@ -24,7 +28,8 @@ export const EFFECTIVE_STATUS = `CASE WHEN EXISTS (SELECT 1 FROM tenants a
 
 const COLUMNS = `t.id, t.parent_id AS "parentId", t.kind, t.division_code AS "divisionCode", t.name,
   ${EFFECTIVE_STATUS} AS status, t.status AS "ownStatus", t.path,
-  t.receipt_prefix AS "receiptPrefix"`;
+  t.receipt_prefix AS "receiptPrefix", t.suspension_reason AS "suspensionReason",
+  (SELECT p.name FROM tenants p WHERE p.id = t.parent_id) AS "parentName"`;
 
 /**
  * The tenant tree: a shared reference table (no row-level security), so every read here is
@@ -102,10 +107,16 @@ export class TenantRepository {
     return `${tenantIdColumn} IN (SELECT id FROM tenants WHERE path @> ARRAY[${placeholder}::uuid])`;
   }
 
-  async setStatus(manager: EntityManager, id: string, status: TenantStatus): Promise<void> {
-    await manager.query(`UPDATE tenants SET status = $2, updated_at = now() WHERE id = $1`, [
-      id,
-      status,
-    ]);
+  /** Sets its own status; a suspension keeps its reason, any other status clears it. */
+  async setStatus(
+    manager: EntityManager,
+    id: string,
+    status: TenantStatus,
+    suspensionReason: string | null = null,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE tenants SET status = $2, suspension_reason = $3, updated_at = now() WHERE id = $1`,
+      [id, status, status === TenantStatus.SUSPENDED ? suspensionReason : null],
+    );
   }
 }

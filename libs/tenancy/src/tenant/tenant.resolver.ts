@@ -37,6 +37,7 @@ export class TenantResolver {
 
   @ResolveField(() => TenantPermissions, { description: 'What the logged-in user may do here' })
   viewerCan(@Parent() tenant: TenantRecord): TenantPermissions {
-    return tenantCapabilities(abilityFor(this.context.actor), tenant);
+    const actor = this.context.actor;
+    return tenantCapabilities(abilityFor(actor), tenant, actor.tenant.id);
   }
 }

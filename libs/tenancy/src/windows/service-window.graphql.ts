@@ -1,8 +1,12 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsEnum, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { ServiceWindowKind } from './service-window-kind';
+import { IntakeRefusal, ServiceWindowKind } from './service-window-kind';
 
 registerEnumType(ServiceWindowKind, { name: 'ServiceWindowKind' });
+registerEnumType(IntakeRefusal, {
+  name: 'IntakeRefusal',
+  description: 'Why the logged-in user may not take applications in at a window',
+});
 
 @ObjectType('ServiceWindow')
 export class ServiceWindowModel {
@@ -23,6 +27,9 @@ export class ServiceWindowModel {
 
   @Field(() => [ID], { description: 'Staff assigned to this window' })
   staffIds!: string[];
+
+  @Field({ description: 'A disabled window takes nothing in; it is kept for its applications' })
+  disabled!: boolean;
 }
 
 @InputType()
@@ -60,4 +67,24 @@ export class WindowAssignmentInput {
   @Field(() => ID)
   @IsUUID()
   userId!: string;
+}
+
+@InputType()
+export class RenameServiceWindowInput {
+  @Field(() => ID)
+  @IsUUID()
+  windowId!: string;
+
+  @Field()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(60)
+  name!: string;
+}
+
+@InputType()
+export class ServiceWindowInput {
+  @Field(() => ID)
+  @IsUUID()
+  windowId!: string;
 }

@@ -14,10 +14,13 @@ export interface ServiceWindowRecord {
   tenantPath: string[];
   /** The hall's status, SUSPENDED also when a tenant above it is. */
   tenantStatus: string;
+  /** A disabled window takes nothing in and is kept for the applications it holds. */
+  disabled: boolean;
 }
 
 const WINDOW_QUERY = `
   SELECT w.id, w.tenant_id AS "tenantId", w.code, w.name, w.kind,
+         w.disabled_at IS NOT NULL AS disabled,
          coalesce((SELECT array_agg(a.user_id ORDER BY a.user_id) FROM window_assignments a
                     WHERE a.tenant_id = w.tenant_id AND a.window_id = w.id), '{}') AS "staffIds",
          t.path AS "tenantPath", ${EFFECTIVE_STATUS} AS "tenantStatus"
@@ -52,6 +55,44 @@ export class ServiceWindowRepository {
       [window.tenantId, window.code, window.name, window.kind],
     );
     return created?.id ?? null;
+  }
+
+  async rename(manager: EntityManager, window: ServiceWindowRecord, name: string): Promise<void> {
+    await manager.query(`UPDATE service_windows SET name = $3 WHERE tenant_id = $1 AND id = $2`, [
+      window.tenantId,
+      window.id,
+      name,
+    ]);
+  }
+
+  async setDisabled(
+    manager: EntityManager,
+    window: ServiceWindowRecord,
+    disabled: boolean,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE service_windows SET disabled_at = CASE WHEN $3 THEN now() END
+        WHERE tenant_id = $1 AND id = $2`,
+      [window.tenantId, window.id, disabled],
+    );
+  }
+
+  /**
+   * Deletes a window nobody's application references; false when one does (the foreign key
+   * refuses, and the caller's transaction is then to be abandoned).
+   */
+  async delete(manager: EntityManager, window: ServiceWindowRecord): Promise<boolean> {
+    try {
+      await manager.query(`DELETE FROM service_windows WHERE tenant_id = $1 AND id = $2`, [
+        window.tenantId,
+        window.id,
+      ]);
+      return true;
+    } catch (error) {
+      if ((error as { driverError?: { code?: string } }).driverError?.code === '23503')
+        return false;
+      throw error;
+    }
   }
 
   /** Ids of the windows a person is assigned to. */

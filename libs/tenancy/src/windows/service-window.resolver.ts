@@ -4,9 +4,12 @@ import { TenantModel } from '../tenant/tenant.graphql';
 import { TenantRecord } from '../tenant/tenant.repository';
 import {
   CreateServiceWindowInput,
+  RenameServiceWindowInput,
+  ServiceWindowInput,
   ServiceWindowModel,
   WindowAssignmentInput,
 } from './service-window.graphql';
+import { IntakeRefusal } from './service-window-kind';
 import { ServiceWindowRecord } from './service-window.repository';
 import { ServiceWindowService } from './service-window.service';
 
@@ -34,11 +37,47 @@ export class ServiceWindowResolver {
     return this.windows.unassign(input.windowId, input.userId);
   }
 
+  @RequireAbility('update', 'ServiceWindow')
+  @Mutation(() => ServiceWindowModel)
+  renameServiceWindow(@Args('input') input: RenameServiceWindowInput): Promise<ServiceWindowModel> {
+    return this.windows.rename(input.windowId, input.name);
+  }
+
+  @RequireAbility('update', 'ServiceWindow')
+  @Mutation(() => ServiceWindowModel, {
+    description: 'Stop a window taking applications in; its applications stay with it',
+  })
+  disableServiceWindow(@Args('input') input: ServiceWindowInput): Promise<ServiceWindowModel> {
+    return this.windows.setDisabled(input.windowId, true);
+  }
+
+  @RequireAbility('update', 'ServiceWindow')
+  @Mutation(() => ServiceWindowModel)
+  enableServiceWindow(@Args('input') input: ServiceWindowInput): Promise<ServiceWindowModel> {
+    return this.windows.setDisabled(input.windowId, false);
+  }
+
+  @RequireAbility('update', 'ServiceWindow')
+  @Mutation(() => Boolean, {
+    description: 'Delete a window no application was taken in at (CONFLICT otherwise: disable it)',
+  })
+  deleteServiceWindow(@Args('input') input: ServiceWindowInput): Promise<boolean> {
+    return this.windows.delete(input.windowId);
+  }
+
   @ResolveField(() => Boolean, {
     description: 'Whether the logged-in user may take applications in at this window now',
   })
   viewerCanTakeIn(@Parent() window: ServiceWindowRecord): boolean {
-    return this.windows.mayTakeIn(window);
+    return this.windows.intakeRefusal(window) === null;
+  }
+
+  @ResolveField(() => IntakeRefusal, {
+    nullable: true,
+    description: 'Why the logged-in user may not take applications in here; null when they may',
+  })
+  intakeRefusal(@Parent() window: ServiceWindowRecord): IntakeRefusal | null {
+    return this.windows.intakeRefusal(window);
   }
 }
 

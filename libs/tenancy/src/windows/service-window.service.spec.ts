@@ -115,7 +115,9 @@ describe('ServiceWindowService', () => {
   it('says where a person may take applications in: assigned windows, never charging', async () => {
     const takesIn = (username: string) =>
       services.as(username, async () =>
-        (await windows.list(ids['450222'])).filter((w) => windows.mayTakeIn(w)).map((w) => w.code),
+        (await windows.list(ids['450222']))
+          .filter((w) => windows.intakeRefusal(w) === null)
+          .map((w) => w.code),
       );
     expect(await takesIn('liucheng.window')).toEqual(['C1']);
     expect(await takesIn('liucheng.admin')).toEqual([]);

@@ -13,7 +13,7 @@ import {
 import { EntityManager } from 'typeorm';
 import { TenantDirectory } from '../tenant/tenant-directory.service';
 import { TenantReadiness } from '../tenant/tenant-readiness';
-import { ServiceWindowKind, takesInApplications } from './service-window-kind';
+import { intakeRefusal, IntakeRefusal, ServiceWindowKind } from './service-window-kind';
 import { ServiceWindowRecord, ServiceWindowRepository } from './service-window.repository';
 
 /** The windows (窗口) of a hall and who works them. */
@@ -87,18 +87,75 @@ export class ServiceWindowService {
     );
   }
 
-  /** Whether the actor may take applications in at this window now. */
-  mayTakeIn(window: ServiceWindowRecord): boolean {
+  /** Why the actor may not take applications in at this window now; null when they may. */
+  intakeRefusal(window: ServiceWindowRecord): IntakeRefusal | null {
     const record = subject('Application', {
       tenantId: window.tenantId,
       tenantPath: window.tenantPath,
       windowStaffIds: window.staffIds,
     });
-    return (
-      takesInApplications(window.kind) &&
-      window.tenantStatus === 'ACTIVE' &&
-      abilityFor(this.context.actor).can('create', record)
+    return intakeRefusal({
+      kind: window.kind,
+      disabled: window.disabled,
+      hallActive: window.tenantStatus === 'ACTIVE',
+      mayCreateHere: abilityFor(this.context.actor).can('create', record),
+    });
+  }
+
+  rename(windowId: string, name: string): Promise<ServiceWindowRecord> {
+    return this.change(windowId, 'WINDOW_RENAMED', async (manager, window) => {
+      if (!name.trim()) throw new BadUserInputError('A window needs a name');
+      await this.windows.rename(manager, window, name.trim());
+      return { from: window.name, to: name.trim() };
+    });
+  }
+
+  setDisabled(windowId: string, disabled: boolean): Promise<ServiceWindowRecord> {
+    return this.change(
+      windowId,
+      disabled ? 'WINDOW_DISABLED' : 'WINDOW_ENABLED',
+      async (manager, window) => {
+        if (window.disabled === disabled) {
+          throw new ConflictError(`This window is already ${disabled ? 'disabled' : 'enabled'}`);
+        }
+        await this.windows.setDisabled(manager, window, disabled);
+        return {};
+      },
     );
+  }
+
+  /** Deletes a window no application references (otherwise: disable it). */
+  async delete(windowId: string): Promise<boolean> {
+    await this.change(windowId, 'WINDOW_DELETED', async (manager, window) => {
+      if (!(await this.windows.delete(manager, window))) {
+        throw new ConflictError('Applications were taken in at this window: disable it instead');
+      }
+      return { code: window.code, name: window.name };
+    });
+    return true;
+  }
+
+  /** A change of one window by someone who may update the hall's windows, audited. */
+  private change(
+    windowId: string,
+    action: 'WINDOW_RENAMED' | 'WINDOW_DISABLED' | 'WINDOW_ENABLED' | 'WINDOW_DELETED',
+    apply: (manager: EntityManager, window: ServiceWindowRecord) => Promise<object>,
+  ): Promise<ServiceWindowRecord> {
+    const actor = this.context.actor;
+    return this.scope.run(async (manager) => {
+      const window = await this.load(manager, windowId);
+      const tenant = await this.directory.require(manager, window.tenantId, 'read', true);
+      this.directory.assertMayOwn('update', 'ServiceWindow', tenant);
+      const details = await apply(manager, window);
+      await this.audit.record(manager, {
+        tenantId: window.tenantId,
+        actorId: actor.userId,
+        action,
+        subjectId: window.id,
+        details,
+      });
+      return action === 'WINDOW_DELETED' ? window : this.load(manager, windowId);
+    });
   }
 
   private changeAssignment(

@@ -81,6 +81,7 @@ export class ApplicationService {
           `A ${window.kind.toLowerCase()} window takes in no applications`,
         );
       }
+      if (window.disabled) throw new ConflictError('This window is disabled');
       if (window.tenantStatus !== 'ACTIVE') {
         throw new ConflictError(`This hall is ${window.tenantStatus}, not open for applications`);
       }

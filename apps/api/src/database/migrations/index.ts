@@ -3,6 +3,7 @@ import { TenantIsolation1764288000000 } from './1764288000000-tenant-isolation';
 import { IndexableScope1764374400000 } from './1764374400000-indexable-scope';
 import { ApplicationIntake1764460800000 } from './1764460800000-application-intake';
 import { ScopeArray1764547200000 } from './1764547200000-scope-array';
+import { RecoveryWindowsSuspension1764806400000 } from './1764806400000-recovery-windows-suspension';
 
 /** Every migration, in order. A schema change is a new file here, never `synchronize`. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   IndexableScope1764374400000,
   ApplicationIntake1764460800000,
   ScopeArray1764547200000,
+  RecoveryWindowsSuspension1764806400000,
 ];
