@@ -52,6 +52,7 @@ export type CreateServiceWindowInput = {
 
 export type InviteStaffInput = {
   displayName: string;
+  /** A set of 1 to 7 roles, each one the granter may give */
   roles: Array<Role>;
   tenantId: string | number;
   username: string;
@@ -108,6 +109,7 @@ export type Role =
 export type ServiceWindowKind = 'CHARGING' | 'COMPLAINT' | 'COMPREHENSIVE' | 'SERVICE';
 
 export type SetStaffRolesInput = {
+  /** A set of 1 to 7 roles, each one the granter may give */
   roles: Array<Role>;
   userId: string | number;
 };
@@ -115,6 +117,8 @@ export type SetStaffRolesInput = {
 export type StaffAccountInput = {
   userId: string | number;
 };
+
+export type StaffStatus = 'ACTIVE' | 'DISABLED' | 'INVITED';
 
 export type SubmitApplicationInput = {
   applicant: ApplicantInput;
@@ -286,7 +290,7 @@ export type StaffMemberSummaryFragment = {
   tenantId: string;
   username: string;
   displayName: string;
-  status: string;
+  status: StaffStatus;
   roles: Array<Role>;
   windowIds: Array<string>;
   viewerCanManage: boolean;
