@@ -536,7 +536,7 @@ describe('security defects of the first review', () => {
     const res = await request(api.baseUrl)
       .post('/graphql')
       .set('Content-Type', 'application/json')
-      .send({ query: `{ me { id } }`, padding: 'x'.repeat(3 * 1024 * 1024) });
+      .send({ query: `{ me { id } }`, padding: 'x'.repeat(4 * 1024 * 1024) });
     expect(res.status).toBe(413);
     const line = await waitFor('the 413 in the log', async () =>
       api

@@ -43,6 +43,8 @@ async function main(): Promise<void> {
     bufferLogs: true,
   });
   app.useLogger(app.get(PinoLogger));
+  // Room for a spreadsheet upload (2 MB of XLSX, base64); larger bodies are refused (413).
+  app.useBodyParser('json', { limit: '3mb' });
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.set('etag', false); // GraphQL answers are not cacheable; hashing each body costs CPU

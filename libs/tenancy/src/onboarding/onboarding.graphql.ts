@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Role, TenantKind } from '@tongban/core';
 import { Type } from 'class-transformer';
 import {
@@ -179,4 +179,79 @@ export class ReactivateTenantInput {
   @Field(() => ID)
   @IsUUID()
   tenantId!: string;
+}
+
+@InputType()
+export class VillageSheetInput {
+  @Field(() => ID, { description: 'The township (or county) the stations go under' })
+  @IsUUID()
+  parentId!: string;
+
+  @Field({ description: 'The XLSX file, base64-encoded (at most 2 MB)' })
+  @IsString()
+  @MaxLength(2_900_000)
+  spreadsheet!: string;
+}
+
+@ObjectType({ description: 'A station of the sheet, as read' })
+export class VillageSheetRow {
+  @Field(() => Int, { description: 'Its row in the sheet (row 1 is the header)' })
+  row!: number;
+
+  @Field()
+  divisionCode!: string;
+
+  @Field()
+  name!: string;
+
+  @Field()
+  managerUsername!: string;
+
+  @Field()
+  managerDisplayName!: string;
+
+  @Field()
+  windowName!: string;
+}
+
+@ObjectType({ description: 'What stops a row (or the whole sheet, row 1) from being opened' })
+export class SheetProblem {
+  @Field(() => Int)
+  row!: number;
+
+  @Field(() => String, { nullable: true, description: 'The column header, or null' })
+  column!: string | null;
+
+  @Field({ description: 'A stable code, e.g. REQUIRED, DIVISION_CODE_IN_USE, USERNAME_TAKEN' })
+  code!: string;
+
+  @Field()
+  message!: string;
+}
+
+@ObjectType()
+export class VillageSheetPreview {
+  @Field(() => [VillageSheetRow])
+  rows!: VillageSheetRow[];
+
+  @Field(() => [SheetProblem])
+  problems!: SheetProblem[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The sheet with a problems column (base64 XLSX), when there are problems',
+  })
+  report!: string | null;
+}
+
+@ObjectType()
+export class OnboardedVillage {
+  @Field(() => TenantModel)
+  tenant!: TenantModel;
+
+  @Field()
+  managerUsername!: string;
+
+  @Field(() => SetupLink, { description: "The station staff member's one-time setup link" })
+  setupLink!: SetupLink;
 }

@@ -13,7 +13,10 @@ import {
   OnboardingResult,
   OnboardTenantInput,
   ReactivateTenantInput,
+  OnboardedVillage,
   SuspendTenantInput,
+  VillageSheetInput,
+  VillageSheetPreview,
 } from './onboarding.graphql';
 import { OnboardingReadiness } from './onboarding-readiness';
 import { OnboardingService } from './onboarding.service';
@@ -85,6 +88,34 @@ export class OnboardingResolver {
   @Mutation(() => TenantModel)
   reactivateTenant(@Args('input') input: ReactivateTenantInput): Promise<TenantModel> {
     return this.status.reactivate(input.tenantId);
+  }
+
+  @RequireAbility('onboard', 'Tenant')
+  @Query(() => String, {
+    description: 'A blank sheet for opening village stations in bulk (base64 XLSX)',
+  })
+  villageSheetTemplate(): Promise<string> {
+    return this.onboarding.villageTemplate();
+  }
+
+  @RequireAbility('onboard', 'Tenant')
+  @Query(() => VillageSheetPreview, {
+    description: 'What opening the stations of a sheet would do, row by row; writes nothing',
+  })
+  async villageSheetPreview(@Args('input') input: VillageSheetInput): Promise<VillageSheetPreview> {
+    const { rows, problems, report } = await this.onboarding.previewVillages(
+      input.parentId,
+      input.spreadsheet,
+    );
+    return { rows, problems, report };
+  }
+
+  @RequireAbility('onboard', 'Tenant')
+  @Mutation(() => [OnboardedVillage], {
+    description: 'Open every station of the sheet at once, or none when any row has a problem',
+  })
+  onboardVillages(@Args('input') input: VillageSheetInput): Promise<OnboardedVillage[]> {
+    return this.onboarding.onboardVillages(input.parentId, input.spreadsheet);
   }
 
   @ResolveField(() => OnboardingChecklistModel)

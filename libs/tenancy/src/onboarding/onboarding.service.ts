@@ -26,6 +26,12 @@ import { ServiceWindowKind } from '../windows/service-window-kind';
 import { ServiceWindowRepository } from '../windows/service-window.repository';
 import { firstManagerRole } from './onboarding-checklist';
 import { OnboardingReadiness } from './onboarding-readiness';
+import { readVillageSheet, RowProblem, VillageRow } from './village-sheet';
+import {
+  readSpreadsheetCells,
+  spreadsheetWithProblems,
+  villageTemplate,
+} from './village-spreadsheet';
 
 export interface OnboardingRequest {
   parentId: string;
@@ -45,6 +51,27 @@ export type OnboardingProblemCode =
   | 'WINDOW_INCOMPLETE'
   | 'USERNAME_FORMAT'
   | 'USERNAME_TAKEN';
+
+export interface VillageSheetPlan {
+  parent: TenantRecord;
+  rows: VillageRow[];
+  /** Every problem, by row (row 1 is the header: problems of the sheet itself). */
+  problems: RowProblem[];
+  /** The sheet with a problems column (base64 XLSX), when there are problems. */
+  report: string | null;
+}
+
+/** A station of the sheet, as an onboarding request: one proxy-intake window, its staff member. */
+function villageRequest(parentId: string, row: VillageRow): OnboardingRequest {
+  return {
+    parentId,
+    kind: TenantKind.VILLAGE,
+    divisionCode: row.divisionCode,
+    name: row.name,
+    windows: [{ code: 'D1', name: row.windowName, kind: ServiceWindowKind.COMPREHENSIVE }],
+    manager: { username: row.managerUsername, displayName: row.managerDisplayName },
+  };
+}
 
 export interface OnboardingPlan {
   parent: TenantRecord;
@@ -97,44 +124,122 @@ export class OnboardingService {
           codes: plan.problems.map((p) => p.code),
         });
       }
-      const id = randomUUID();
-      const tenant = await this.tenants.insert(manager, {
-        id,
-        parent: plan.parent,
-        kind: request.kind,
-        divisionCode: request.divisionCode,
-        name: request.name.trim(),
-      });
-      if (!tenant)
-        throw new ConflictError(`Division code ${request.divisionCode} is already taken`);
-      for (const window of request.windows) {
-        await this.windows.insert(manager, {
-          tenantId: id,
-          code: window.code.trim(),
-          name: window.name.trim(),
-          kind: window.kind,
-        });
-      }
-      const { userId: _userId, ...setupLink } = await this.staff.createInvited(manager, {
-        tenantId: id,
-        username: request.manager.username,
-        displayName: request.manager.displayName,
-        roles: [plan.managerRole],
-        invitedBy: actor.userId,
-      });
-      await this.audit.record(manager, {
-        tenantId: id,
-        actorId: actor.userId,
-        action: 'TENANT_ONBOARDED',
-        subjectId: id,
-        details: {
-          parentId: plan.parent.id,
-          divisionCode: request.divisionCode,
-          windows: request.windows.length,
-        },
-      });
-      return { tenant, setupLink };
+      return this.open(manager, plan, actor.userId);
     });
+  }
+
+  /** What opening the stations of a sheet would do, row by row, and every problem; writes nothing. */
+  previewVillages(parentId: string, spreadsheet: string): Promise<VillageSheetPlan> {
+    return this.scope.run(async (manager) =>
+      this.planVillages(manager, parentId, await readSpreadsheetCells(spreadsheet)),
+    );
+  }
+
+  /** Opens every station of the sheet in one transaction, or none when any row has a problem. */
+  async onboardVillages(
+    parentId: string,
+    spreadsheet: string,
+  ): Promise<{ tenant: TenantRecord; setupLink: SetupLinkIssued; managerUsername: string }[]> {
+    const actor = this.context.actor;
+    const cells = await readSpreadsheetCells(spreadsheet);
+    return this.scope.run(async (manager) => {
+      const plan = await this.planVillages(manager, parentId, cells);
+      if (plan.problems.length > 0) {
+        throw new BadUserInputError(
+          `The sheet has ${plan.problems.length} problem(s); nothing was opened`,
+          { problems: plan.problems.map((p) => ({ row: p.row, column: p.column, code: p.code })) },
+        );
+      }
+      // Locks the parent first (one lock order for everything opened below it).
+      await this.tenants.find(manager, parentId, true);
+      const opened = [];
+      for (const row of plan.rows) {
+        const rowPlan = await this.plan(manager, villageRequest(parentId, row));
+        const { tenant, setupLink } = await this.open(manager, rowPlan, actor.userId);
+        opened.push({ tenant, setupLink, managerUsername: row.managerUsername });
+      }
+      return opened;
+    });
+  }
+
+  /** A blank sheet to fill in (base64 XLSX). */
+  villageTemplate(): Promise<string> {
+    return villageTemplate();
+  }
+
+  private async planVillages(
+    manager: EntityManager,
+    parentId: string,
+    cells: string[][],
+  ): Promise<VillageSheetPlan> {
+    const parent = await this.directory.require(manager, parentId, 'onboard');
+    const sheet = readVillageSheet(cells);
+    const problems: RowProblem[] = [...sheet.problems];
+    const columnOf: Partial<Record<OnboardingProblemCode, string>> = {
+      KIND_NOT_ALLOWED_HERE: '行政区划代码',
+      DIVISION_CODE_NOT_DIGITS: '行政区划代码',
+      DIVISION_CODE_LENGTH: '行政区划代码',
+      DIVISION_CODE_OUTSIDE_PARENT: '行政区划代码',
+      DIVISION_CODE_NO_OWN_DIGITS: '行政区划代码',
+      DIVISION_CODE_IN_USE: '行政区划代码',
+      NAME_EMPTY: '服务站名称',
+      USERNAME_FORMAT: '代办员用户名',
+      USERNAME_TAKEN: '代办员用户名',
+    };
+    for (const row of sheet.rows) {
+      const rowPlan = await this.plan(manager, villageRequest(parent.id, row));
+      for (const problem of rowPlan.problems) {
+        problems.push({ ...problem, row: row.row, column: columnOf[problem.code] ?? null });
+      }
+    }
+    problems.sort((a, b) => a.row - b.row);
+    const report = problems.length > 0 ? await spreadsheetWithProblems(cells, problems) : null;
+    return { parent, rows: sheet.rows, problems, report };
+  }
+
+  /** Opens a planned tenant: the tenant ONBOARDING, its windows, its first manager invited. */
+  private async open(
+    manager: EntityManager,
+    plan: OnboardingPlan,
+    actorId: string,
+  ): Promise<{ tenant: TenantRecord; setupLink: SetupLinkIssued }> {
+    const { request } = plan;
+    const id = randomUUID();
+    const tenant = await this.tenants.insert(manager, {
+      id,
+      parent: plan.parent,
+      kind: request.kind,
+      divisionCode: request.divisionCode,
+      name: request.name.trim(),
+    });
+    if (!tenant) throw new ConflictError(`Division code ${request.divisionCode} is already taken`);
+    for (const window of request.windows) {
+      await this.windows.insert(manager, {
+        tenantId: id,
+        code: window.code.trim(),
+        name: window.name.trim(),
+        kind: window.kind,
+      });
+    }
+    const { userId: _userId, ...setupLink } = await this.staff.createInvited(manager, {
+      tenantId: id,
+      username: request.manager.username,
+      displayName: request.manager.displayName,
+      roles: [plan.managerRole],
+      invitedBy: actorId,
+    });
+    await this.audit.record(manager, {
+      tenantId: id,
+      actorId,
+      action: 'TENANT_ONBOARDED',
+      subjectId: id,
+      details: {
+        parentId: plan.parent.id,
+        divisionCode: request.divisionCode,
+        windows: request.windows.length,
+      },
+    });
+    return { tenant, setupLink };
   }
 
   /**
