@@ -1,7 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { DynamicModule, Global, Module, Provider, Type } from '@nestjs/common';
 import { Test, TestingModule } from '@nestjs/testing';
-import { ClsModule } from 'nestjs-cls';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, TestDatabase } from './database';
 
@@ -45,7 +44,7 @@ export async function startServices(options: {
   class TestGlobalsModule {}
 
   const module = await Test.createTestingModule({
-    imports: [ClsModule.forRoot({ global: true }), TestGlobalsModule, ...options.imports],
+    imports: [TestGlobalsModule, ...options.imports],
   }).compile();
   await module.init();
   return {

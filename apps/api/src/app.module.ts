@@ -7,8 +7,6 @@ import { AuthorizationGuard, CoreModule, SafeTextPipe, TongbanErrorFilter } from
 import { AuthenticationGuard, TenancyModule } from '@tongban/tenancy';
 import { WorkflowModule } from '@tongban/workflow';
 import type { Request } from 'express';
-import { ClsModule } from 'nestjs-cls';
-import { LoggerModule } from 'nestjs-pino';
 import { DatabaseModule } from './database/database.module';
 import { createErrorFormatter } from './graphql/error-format';
 import { graphqlLimits } from './graphql/limits';
@@ -27,29 +25,6 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ClsModule.forRoot({
-          global: true,
-          middleware: {
-            mount: true,
-            generateId: true,
-            idGenerator: (req: Request) => String(req.id),
-          },
-        }),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            logger,
-            genReqId: (req) => req.id,
-            autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
-            serializers: {
-              req: (req: { id: string; method: string; url: string }) => ({
-                id: req.id,
-                method: req.method,
-                url: req.url,
-              }),
-              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-            },
-          },
-        }),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',

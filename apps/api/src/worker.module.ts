@@ -1,8 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CoreModule } from '@tongban/core';
 import { TenancyModule } from '@tongban/tenancy';
-import { ClsModule } from 'nestjs-cls';
-import { LoggerModule } from 'nestjs-pino';
 import { DatabaseModule } from './database/database.module';
 import { JobsModule } from './jobs/jobs.module';
 import { identityOptionsFor } from './runtime/identity-options';
@@ -15,8 +13,6 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
-        ClsModule.forRoot({ global: true }),
-        LoggerModule.forRoot({ pinoHttp: { logger: runtime.logger } }),
         DatabaseModule.forRoot(runtime.dataSource),
         CoreModule,
         TenancyModule.forRoot(identityOptionsFor(runtime)),

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { Logger as PinoLogger } from 'nestjs-pino';
 import { createRootLogger } from './runtime/logger';
+import { NestPinoLogger } from './runtime/nest-logger';
 import { exitOnStartupFailure, loadConfigurationOrExit, onShutdownSignal } from './runtime/process';
 import { startRuntime } from './runtime/runtime';
 import { WorkerModule } from './worker.module';
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
       bufferLogs: true,
     },
   );
-  app.useLogger(app.get(PinoLogger));
+  app.useLogger(new NestPinoLogger(logger));
   onShutdownSignal(config.SHUTDOWN_TIMEOUT_MS, async (signal) => {
     logger.info({ signal }, 'worker shutting down');
     await app.close();

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { ClsService, ClsServiceManager } from 'nestjs-cls';
 import { AuditRepository } from './audit/audit.repository';
 import { AuthorizationGuard } from './guards/authorization.guard';
 import { RequestContext } from './context/request-context';
@@ -11,13 +12,17 @@ import { JobRunner } from './jobs/job-runner';
 
 /**
  * What every domain stands on: the request context and its scoped transactions, the audit
- * trail, the authorization guard and the job runner. Needs a DataSource, a ClsModule and a
- * `JobActors` provider (libs/tenancy) from the application.
+ * trail, the authorization guard and the job runner. Needs a DataSource and a `JobActors`
+ * provider (libs/tenancy) from the application; each request or job runs in a context of
+ * the ClsService it provides (apps/api: http/request-context.ts; jobs: JobRunner).
  */
 @Global()
 @Module({
   imports: [DiscoveryModule],
   providers: [
+    // nestjs-cls's AsyncLocalStorage, without its global guard and interceptor (they cost
+    // every resolver call an interceptor chain for nothing).
+    { provide: ClsService, useValue: ClsServiceManager.getClsService() },
     RequestContext,
     RequestLoaders,
     TenantScope,
@@ -28,6 +33,7 @@ import { JobRunner } from './jobs/job-runner';
     JobRunner,
   ],
   exports: [
+    ClsService,
     RequestContext,
     RequestLoaders,
     TenantScope,

@@ -71,3 +71,18 @@ describe('abilities from the role rules', () => {
     expect(canGrant([Role.SUPERVISOR], Role.WINDOW_STAFF)).toBe(false);
   });
 });
+
+describe('ability cache', () => {
+  it('gives the same ability for the same person, tenant and roles, and another for other roles', () => {
+    const actor = {
+      userId: '00000000-0000-4000-8000-0000000000c1',
+      roles: [Role.WINDOW_STAFF],
+      tenant: { id: '00000000-0000-4000-8000-0000000000c2' } as never,
+    };
+    expect(abilityFor(actor)).toBe(abilityFor({ ...actor }));
+    const promoted = abilityFor({ ...actor, roles: [Role.CENTER_MANAGER] });
+    expect(promoted).not.toBe(abilityFor(actor));
+    expect(promoted.can('read', 'Staff')).toBe(true);
+    expect(abilityFor(actor).can('read', 'Staff')).toBe(false);
+  });
+});

@@ -24,6 +24,26 @@ export interface SubjectRecord {
  * person grants: roles with inverted rules go first, so the grants of the others come later.
  */
 export function abilityFor(actor: Pick<Actor, 'roles' | 'tenant' | 'userId'>): TongbanAbility {
+  // Built once per (person, tenant, roles) and kept: the same inputs give the same rules, and
+  // building them on every request and check cost the API a measurable share of its CPU.
+  const key = `${actor.userId}|${actor.tenant.id}|${actor.roles.join(',')}`;
+  const cached = abilities.get(key);
+  if (cached) {
+    abilities.delete(key);
+    abilities.set(key, cached);
+    return cached;
+  }
+  const built = buildAbility(actor);
+  abilities.set(key, built);
+  if (abilities.size > ABILITY_CACHE_SIZE) abilities.delete(abilities.keys().next().value!);
+  return built;
+}
+
+/** The abilities built most recently, least recently used first. */
+const abilities = new Map<string, TongbanAbility>();
+const ABILITY_CACHE_SIZE = 2000;
+
+function buildAbility(actor: Pick<Actor, 'roles' | 'tenant' | 'userId'>): TongbanAbility {
   const values: Record<string, string> = { tenantId: actor.tenant.id, userId: actor.userId };
   const restricting = (role: Role) => ROLE_RULES[role].some((rule) => rule.inverted);
   const ordered = [
