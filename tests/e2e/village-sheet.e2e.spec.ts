@@ -108,9 +108,7 @@ describe('bulk village onboarding from a sheet', () => {
     expect(errorCode(garbage)).toBe('BAD_USER_INPUT');
     expect(garbage.errors![0].extensions!.reason).toBe('NOT_XLSX');
     const headless = await preview(await sheet([['服务站名称'], ['x']]));
-    expect(
-      headless.data!.villageSheetPreview.problems.map((p) => [p.code, p.column]),
-    ).toEqual([
+    expect(headless.data!.villageSheetPreview.problems.map((p) => [p.code, p.column])).toEqual([
       ['HEADER_MISSING', '行政区划代码'],
       ['HEADER_MISSING', '代办员用户名'],
       ['HEADER_MISSING', '代办员姓名'],

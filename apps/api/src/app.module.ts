@@ -6,12 +6,10 @@ import { TerminusModule } from '@nestjs/terminus';
 import { AuthorizationGuard, CoreModule, SafeTextPipe, TongbanErrorFilter } from '@tongban/core';
 import { AuthenticationGuard, TenancyModule } from '@tongban/tenancy';
 import { WorkflowModule } from '@tongban/workflow';
-import type { Request } from 'express';
 import { DatabaseModule } from './database/database.module';
 import { createErrorFormatter } from './graphql/error-format';
 import { graphqlLimits } from './graphql/limits';
 import { HealthController } from './health/health.controller';
-import { HttpClientErrorFilter } from './http/client-error.filter';
 import { JobsModule } from './jobs/jobs.module';
 import { identityOptionsFor } from './runtime/identity-options';
 import { Runtime } from './runtime/runtime';
@@ -47,7 +45,13 @@ export class AppModule {
           formatError: createErrorFormatter(logger, production),
           // Persisted queries are not offered: an APQ request is a client error, not a 500.
           persistedQueries: false,
-          context: ({ req, res }: { req: Request; res: unknown }) => ({ req, res }),
+          // Fastify hands Apollo's context function the request and the reply. The reply is a
+          // thenable (it resolves when sent): Nest's pipes would wait on it, so resolvers get
+          // only what they need of it.
+          context: (req: unknown, reply: { header(name: string, value: string): unknown }) => ({
+            req,
+            res: { header: (name: string, value: string) => reply.header(name, value) },
+          }),
         }),
         TerminusModule.forRoot({ errorLogStyle: 'json', logger: false }),
         DatabaseModule.forRoot(runtime.dataSource),
@@ -67,7 +71,6 @@ export class AppModule {
         // Order matters: who is calling, then whether they may.
         { provide: APP_GUARD, useExisting: AuthenticationGuard },
         { provide: APP_GUARD, useExisting: AuthorizationGuard },
-        { provide: APP_FILTER, useClass: HttpClientErrorFilter },
         { provide: APP_FILTER, useClass: TongbanErrorFilter },
         // First: text the database can store, before any other check.
         { provide: APP_PIPE, useClass: SafeTextPipe },

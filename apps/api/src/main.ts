@@ -1,15 +1,12 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ClsService } from 'nestjs-cls';
 import { serveAdminApp } from './http/admin-app';
+import { configureHttp, httpAdapter } from './http/http-server';
 import { AppModule } from './app.module';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/demo-data';
 import { DemoSeedRefusedError, seedDemo } from './demo/seed-demo';
-import compression from 'compression';
-import { securityHeaders } from './http/security-headers';
-import { requestContext, requestLog } from './http/request-context';
-import { assignRequestId } from './http/request-id';
 import { createRootLogger } from './runtime/logger';
 import { NestPinoLogger } from './runtime/nest-logger';
 import { prepareDatabase, runMigrations } from './runtime/migrations';
@@ -41,23 +38,14 @@ async function main(): Promise<void> {
   }
   await runtime.enterApplicationRole();
 
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(runtime), {
-    bufferLogs: true,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(runtime),
+    httpAdapter(config.trustProxy),
+    { bufferLogs: true },
+  );
   app.useLogger(new NestPinoLogger(logger));
-  // Room for a spreadsheet upload (2 MB of XLSX, base64); larger bodies are refused (413).
-  app.useBodyParser('json', { limit: '3mb' });
-  app.set('trust proxy', config.trustProxy);
-  app.disable('x-powered-by');
-  app.set('etag', false); // GraphQL answers are not cacheable; hashing each body costs CPU
-  app.use(assignRequestId);
-  app.use(requestContext(app.get(ClsService)));
-  app.use(requestLog(logger));
-  app.use(...securityHeaders());
-  // Compressed answers above 1 KiB (the admin app's bundles, long lists); small GraphQL
-  // answers such as `me` are sent as they are.
-  app.use(compression({ threshold: 1024 }));
-  const servesAdmin = serveAdminApp(app, config.ADMIN_DIST_DIR, logger);
+  await configureHttp(app, { logger, cls: app.get(ClsService) });
+  const servesAdmin = await serveAdminApp(app, config.ADMIN_DIST_DIR, logger);
 
   onShutdownSignal(config.SHUTDOWN_TIMEOUT_MS, async (signal) => {
     logger.info({ signal }, 'shutting down');

@@ -54,3 +54,4 @@ export { SafeTextPipe } from './validation/safe-text.pipe';
 export { findUnsafeText, textProblem, type TextProblem } from './validation/safe-text';
 export { loggableError, withoutValues, type LoggableError } from './errors/loggable-error';
 export { mayGrant, readsBeyond } from './authorization/grant-reach';
+export { headerOf, type HttpReply, type HttpRequest } from './vocabulary/http';

@@ -71,7 +71,7 @@ const schema = z
   });
 
 export type Configuration = z.infer<typeof schema> & {
-  /** Express `trust proxy` setting derived from TRUST_PROXY. */
+  /** Fastify `trustProxy` setting derived from TRUST_PROXY. */
   trustProxy: boolean | number | string;
 };
 

@@ -1,6 +1,7 @@
 import type { LoggerService } from '@nestjs/common';
 import { CLS_ID, ClsServiceManager } from 'nestjs-cls';
 import type { Logger } from 'pino';
+import { loggableError, withoutValues } from '@tongban/core';
 
 type Level = 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal';
 
@@ -36,14 +37,25 @@ export class NestPinoLogger implements LoggerService {
     if (!this.logger.isLevelEnabled(level)) return;
     // Nest passes the context (the class name) last, and for errors a stack before it.
     const context = typeof rest.at(-1) === 'string' ? (rest.at(-1) as string) : undefined;
+    // Nest's error(message, stack, context): the stack without the values it may quote.
+    const stack =
+      level === 'error' && rest.length >= 2 && typeof rest[0] === 'string'
+        ? withoutValues(rest[0])
+        : undefined;
     const cls = ClsServiceManager.getClsService();
     const requestId = cls.isActive() ? cls.get(CLS_ID) : undefined;
-    const fields = { context, ...(requestId ? { requestId } : {}) };
+    const fields = { context, ...(requestId ? { requestId } : {}), ...(stack ? { stack } : {}) };
     if (message !== null && typeof message === 'object' && !(message instanceof Error)) {
       const { msg, ...object } = message as Record<string, unknown>;
       this.logger[level]({ ...fields, ...object }, typeof msg === 'string' ? msg : undefined);
+    } else if (message instanceof Error) {
+      // An error Nest caught itself: what it is and where, not the values it carried.
+      this.logger[level](
+        { ...fields, error: loggableError(message) },
+        withoutValues(message.message),
+      );
     } else {
-      this.logger[level](fields, message instanceof Error ? message.message : String(message));
+      this.logger[level](fields, String(message));
     }
   }
 }

@@ -12,9 +12,11 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   SERVICE_UNAVAILABLE: 503,
 };
 
+/** Fastify's reply (`send`) or Express's response (`json`). */
 interface JsonResponse {
   status(code: number): JsonResponse;
-  json(body: unknown): unknown;
+  send?(body: unknown): unknown;
+  json?(body: unknown): unknown;
 }
 
 /**
@@ -26,12 +28,11 @@ interface JsonResponse {
 export class TongbanErrorFilter implements GqlExceptionFilter {
   catch(error: TongbanError, host: ArgumentsHost): TongbanError | void {
     if (host.getType() !== 'http') return error;
-    host
-      .switchToHttp()
-      .getResponse<JsonResponse>()
-      .status(HTTP_STATUS[error.code])
-      .json({
-        errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }],
-      });
+    const body = {
+      errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }],
+    };
+    const reply = host.switchToHttp().getResponse<JsonResponse>().status(HTTP_STATUS[error.code]);
+    if (typeof reply.send === 'function') reply.send(body);
+    else reply.json?.(body);
   }
 }

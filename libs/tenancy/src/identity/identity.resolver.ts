@@ -1,5 +1,4 @@
 import { Args, Context, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { Request, Response } from 'express';
 import {
   abilityFor,
   grantableRolesOf,
@@ -8,6 +7,8 @@ import {
   RequestContext,
   RequireAbility,
   visibilityOf,
+  HttpReply,
+  HttpRequest,
 } from '@tongban/core';
 import {
   AuthPayload,
@@ -37,8 +38,8 @@ export class IdentityResolver {
   })
   async login(
     @Args('input') input: LoginInput,
-    @Context('req') req: Request,
-    @Context('res') res: Response,
+    @Context('req') req: HttpRequest,
+    @Context('res') res: HttpReply,
   ): Promise<AuthPayload> {
     const tokens = await this.identity.login(input.username, input.password, clientAddress(req));
     setRefreshCookie(req, res, tokens.refreshToken, this.identity.refreshTokenTtlSeconds);
@@ -93,6 +94,6 @@ function withTokenType(tokens: AuthTokens): AuthPayload {
   return { ...tokens, tokenType: 'Bearer' };
 }
 
-function clientAddress(req: Request): string {
-  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
+function clientAddress(req: HttpRequest): string {
+  return req.ip || 'unknown';
 }

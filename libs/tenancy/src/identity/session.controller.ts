@@ -1,6 +1,5 @@
 import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { Public, UnauthenticatedError } from '@tongban/core';
-import type { Request, Response } from 'express';
+import { headerOf, HttpReply, HttpRequest, Public, UnauthenticatedError } from '@tongban/core';
 import { IdentityService } from './identity.service';
 import {
   clearedRefreshCookie,
@@ -22,47 +21,47 @@ export class SessionController {
 
   @Post('refresh')
   @HttpCode(200)
-  async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async refresh(@Req() req: HttpRequest, @Res({ passthrough: true }) res: HttpReply) {
     requireSessionHeader(req);
-    const token = refreshTokenFromCookies(req.headers.cookie);
+    const token = refreshTokenFromCookies(headerOf(req, 'cookie'));
     if (!token) throw new UnauthenticatedError('No session to refresh');
     try {
       const tokens = await this.identity.refresh(token);
       setRefreshCookie(req, res, tokens.refreshToken, this.identity.refreshTokenTtlSeconds);
       return { accessToken: tokens.accessToken, expiresIn: tokens.expiresIn, tokenType: 'Bearer' };
     } catch (error) {
-      res.append('Set-Cookie', clearedRefreshCookie(isSecure(req)));
+      res.header('set-cookie', clearedRefreshCookie(isSecure(req)));
       throw error;
     }
   }
 
   @Post('logout')
   @HttpCode(200)
-  async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async logout(@Req() req: HttpRequest, @Res({ passthrough: true }) res: HttpReply) {
     requireSessionHeader(req);
-    const token = refreshTokenFromCookies(req.headers.cookie);
+    const token = refreshTokenFromCookies(headerOf(req, 'cookie'));
     if (token) await this.identity.logoutWithRefreshToken(token);
-    res.append('Set-Cookie', clearedRefreshCookie(isSecure(req)));
+    res.header('set-cookie', clearedRefreshCookie(isSecure(req)));
     return { loggedOut: true };
   }
 }
 
-function requireSessionHeader(req: Request): void {
-  if (req.header(SESSION_CSRF_HEADER) !== '1') {
+function requireSessionHeader(req: HttpRequest): void {
+  if (headerOf(req, SESSION_CSRF_HEADER) !== '1') {
     throw new UnauthenticatedError(`The ${SESSION_CSRF_HEADER} header is required`);
   }
 }
 
 /** Secure outside plain-HTTP development: over TLS (behind a trusted proxy too) or in production. */
-export function isSecure(req: Request): boolean {
-  return req.secure || process.env.NODE_ENV === 'production';
+export function isSecure(req: HttpRequest): boolean {
+  return req.protocol === 'https' || process.env.NODE_ENV === 'production';
 }
 
 export function setRefreshCookie(
-  req: Request,
-  res: Response,
+  req: HttpRequest,
+  res: HttpReply,
   refreshToken: string,
   ttlSeconds: number,
 ): void {
-  res.append('Set-Cookie', refreshCookie(refreshToken, ttlSeconds, isSecure(req)));
+  res.header('set-cookie', refreshCookie(refreshToken, ttlSeconds, isSecure(req)));
 }

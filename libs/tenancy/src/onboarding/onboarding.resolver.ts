@@ -1,6 +1,5 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Public, RequireAbility } from '@tongban/core';
-import type { Request, Response } from 'express';
+import { HttpReply, HttpRequest, Public, RequireAbility } from '@tongban/core';
 import { AuthPayload } from '../identity/identity.graphql';
 import { IdentityService } from '../identity/identity.service';
 import { setRefreshCookie } from '../identity/session.controller';
@@ -64,13 +63,13 @@ export class OnboardingResolver {
   })
   async completeSetup(
     @Args('input') input: CompleteSetupInput,
-    @Context('req') req: Request,
-    @Context('res') res: Response,
+    @Context('req') req: HttpRequest,
+    @Context('res') res: HttpReply,
   ): Promise<AuthPayload> {
     const tokens = await this.onboarding.completeSetup(
       input.token,
       input.password,
-      req.ip ?? 'unknown',
+      req.ip || 'unknown',
     );
     setRefreshCookie(req, res, tokens.refreshToken, this.identity.refreshTokenTtlSeconds);
     return { ...tokens, tokenType: 'Bearer' };

@@ -130,9 +130,7 @@ export class OnboardingService {
 
   /** What opening the stations of a sheet would do, row by row, and every problem; writes nothing. */
   previewVillages(parentId: string, spreadsheet: string): Promise<VillageSheetPlan> {
-    return this.scope.run(async (manager) =>
-      this.planVillages(manager, parentId, await readSpreadsheetCells(spreadsheet)),
-    );
+    return this.scope.run((manager) => this.planVillages(manager, parentId, spreadsheet));
   }
 
   /** Opens every station of the sheet in one transaction, or none when any row has a problem. */
@@ -141,9 +139,8 @@ export class OnboardingService {
     spreadsheet: string,
   ): Promise<{ tenant: TenantRecord; setupLink: SetupLinkIssued; managerUsername: string }[]> {
     const actor = this.context.actor;
-    const cells = await readSpreadsheetCells(spreadsheet);
     return this.scope.run(async (manager) => {
-      const plan = await this.planVillages(manager, parentId, cells);
+      const plan = await this.planVillages(manager, parentId, spreadsheet);
       if (plan.problems.length > 0) {
         throw new BadUserInputError(
           `The sheet has ${plan.problems.length} problem(s); nothing was opened`,
@@ -170,9 +167,11 @@ export class OnboardingService {
   private async planVillages(
     manager: EntityManager,
     parentId: string,
-    cells: string[][],
+    spreadsheet: string,
   ): Promise<VillageSheetPlan> {
+    // The parent first: nothing of a file is read for a tenant the caller may not open below.
     const parent = await this.directory.require(manager, parentId, 'onboard');
+    const cells = await readSpreadsheetCells(spreadsheet);
     const sheet = readVillageSheet(cells);
     const problems: RowProblem[] = [...sheet.problems];
     const columnOf: Partial<Record<OnboardingProblemCode, string>> = {
