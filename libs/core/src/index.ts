@@ -12,7 +12,7 @@ import './vocabulary/vocabulary.graphql';
 
 export { RequestContext, MissingRequestContextError } from './context/request-context';
 export { RequestLoaders, type BatchLoad } from './context/request-loaders';
-export { TenantScope, scopeOf, applyScope, type Scope } from './context/tenant-scope';
+export { TenantScope, scopeOf, applyScope, SCOPE_SQL, type Scope } from './context/tenant-scope';
 
 export {
   AuditRepository,

@@ -66,14 +66,20 @@ export class TenantScope {
   }
 }
 
-/** Sets the scope of the transaction `manager` runs in; it ends with the transaction. */
+/**
+ * Sets the scope of the transaction `manager` runs in; it ends with the transaction. A
+ * 'subtree' scope also gets its tenant's division code, read from the tenant tree in the same
+ * statement: the policies test rows' codes against its range (migration 1764892800000).
+ */
 export async function applyScope(manager: EntityManager, scope: Scope): Promise<void> {
-  await manager.query(
-    `SELECT set_config('tongban.scope', $1, true), set_config('tongban.tenant_id', $2, true),
-            set_config('tongban.actor_id', $3, true)`,
-    [scope.visibility, scope.tenantId, scope.actorId ?? ''],
-  );
+  await manager.query(SCOPE_SQL, [scope.visibility, scope.tenantId, scope.actorId ?? '']);
 }
+
+/** The statement that opens every scoped transaction (bench/ mirrors it). */
+export const SCOPE_SQL = `SELECT set_config('tongban.scope', $1, true), set_config('tongban.tenant_id', $2, true),
+            set_config('tongban.actor_id', $3, true),
+            set_config('tongban.division_code', CASE WHEN $1 = 'subtree' THEN coalesce(
+              (SELECT t.division_code FROM tenants t WHERE t.id = $2::uuid), '') ELSE '' END, true)`;
 
 export function scopeOf(actor: Actor): Scope {
   return {
