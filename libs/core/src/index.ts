@@ -1,6 +1,7 @@
 // @tongban/core: what every domain stands on (DESIGN.md §5). Nothing here knows a domain.
 export * from './errors/errors';
 export { TongbanErrorFilter } from './errors/errors.filter';
+export { databaseErrorAsTyped, RetryableConflictError } from './errors/database-errors';
 export { CoreModule } from './core.module';
 
 export { Role, ALL_ROLES } from './vocabulary/role';

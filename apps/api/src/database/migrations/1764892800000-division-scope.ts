@@ -13,16 +13,17 @@ const TENANT_TABLES = [
 ];
 
 /**
- * The policy of every tenant-owned table from this migration on. 'tenant' scope compares
- * tenant_id with the setting (no query); 'subtree' scope is a range of division codes, read
- * once per statement (initplans), so its cost no longer grows with the subtree. Anything else,
- * including no scope, is false.
+ * The policy of every tenant-owned table from this migration on: the row's division code lies in
+ * the transaction's range, which TenantScope sets with the scope (SCOPE_SQL in
+ * libs/core/src/context/tenant-scope.ts): 'subtree', [prefix, prefix || ':'); 'tenant', the
+ * tenant's own code alone, [code, code || '!') (codes are unique and every row's code is its
+ * tenant's, by the trigger below); any other scope, '' to '' (empty). Unset (no scope, or a
+ * pooled connection after a transaction): NULL or '', no rows. No subquery to plan, and the bounds
+ * are stable, so it is an index condition (runtime keys, read once per scan): its cost does not
+ * grow with the subtree (BENCHMARKS.md; a CASE on the scope could use no index, P8 there).
  */
-export const DIVISION_SCOPE_POLICY = `CASE current_setting('tongban.scope', true)
-  WHEN 'tenant' THEN tenant_id = nullif(current_setting('tongban.tenant_id', true), '')::uuid
-  WHEN 'subtree' THEN tenant_division_code >= (SELECT tongban_scope_division_start())
-                  AND tenant_division_code < (SELECT tongban_scope_division_end())
-  ELSE false END`;
+export const DIVISION_SCOPE_POLICY = `tenant_division_code >= current_setting('tongban.division_start', true)
+  AND tenant_division_code < current_setting('tongban.division_end', true)`;
 
 /** The policy it replaces (1764547200000-scope-array). */
 const SCOPE_ARRAY_POLICY = 'tenant_id = ANY ((SELECT tongban_scope_tenant_array())::uuid[])';
@@ -32,15 +33,19 @@ const SCOPE_ARRAY_POLICY = 'tenant_id = ANY ((SELECT tongban_scope_tenant_array(
  * built the subtree's id list in every statement (0.7 ms for 2,021 tenants, growing with the
  * subtree). 行政区划代码 are hierarchical, so a subtree is a range of codes: every tenant-owned
  * row carries its tenant's code (tenant_division_code, copied by a trigger, never trusted from
- * the writer), and the policy tests the row's code against the scope's range.
+ * the writer), and the policy tests the row's code against the scope's range. tenant_id stays
+ * in every key (DESIGN.md §2); the code is a copy for the policy's sake.
  *
  * - tongban_division_prefix(code): the digits a descendant's code starts with (450000 → 45,
  *   450200 → 4502, 450221 → 450221, townships and villages: the whole code); NULL when the
  *   code is not 6, 9 or 12 digits, so a missing or malformed scope matches nothing.
  * - tongban_division_end(code): prefix || ':' (':' follows '9' in "C" order): the subtree is
  *   `code >= prefix AND code < end`, a range an index can serve.
- * - tenants_tree_guard: a child's code lies in its parent's range, its path is the parent's path
- *   and its id, and codes, parents and paths never change (SQLSTATE 23514, named constraints).
+ * - tenants_tree_guard: a child's code lies in its parent's range (tenants_division_code_range)
+ *   and in no other tenant's, nor does its range hold another's code
+ *   (tenants_division_code_overlap); its path is the parent's path and its id
+ *   (tenants_path_matches_parent); codes, parents and paths never change
+ *   (tenants_tree_immutable). SQLSTATE 23514, as a CHECK would; the API answers CONFLICT.
  * - tongban_secure_tenant_table(regclass): what a later migration calls for each new tenant
  *   table (column, trigger, policy, forced RLS), see ARCHITECTURE.md.
  */
@@ -61,20 +66,10 @@ export class DivisionScope1764892800000 implements MigrationInterface {
       LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
         SELECT (tongban_division_prefix(code) || ':') COLLATE "C"
       $$`);
-    // The scope's range; TenantScope sets tongban.division_code from the tenants table in the
-    // statement that sets the scope (never from a client). No or a malformed code: NULL, no rows.
-    await q.query(`
-      CREATE FUNCTION tongban_scope_division_start() RETURNS text
-      LANGUAGE sql STABLE PARALLEL SAFE AS $$
-        SELECT tongban_division_prefix(nullif(current_setting('tongban.division_code', true), ''))
-      $$`);
-    await q.query(`
-      CREATE FUNCTION tongban_scope_division_end() RETURNS text
-      LANGUAGE sql STABLE PARALLEL SAFE AS $$
-        SELECT tongban_division_end(nullif(current_setting('tongban.division_code', true), ''))
-      $$`);
     // Codes compared in "C" order, for the range tests of the guard below and of onboarding.
-    await q.query(`CREATE INDEX tenants_division_code_c_idx ON tenants ((division_code COLLATE "C"))`);
+    await q.query(
+      `CREATE INDEX tenants_division_code_c_idx ON tenants ((division_code COLLATE "C"))`,
+    );
 
     await q.query(`
       CREATE FUNCTION tongban_tenants_tree_guard() RETURNS trigger
@@ -107,6 +102,27 @@ export class DivisionScope1764892800000 implements MigrationInterface {
         IF NEW.path IS DISTINCT FROM parent.path || NEW.id THEN
           RAISE EXCEPTION 'A tenant''s path is its parent''s path and its id'
             USING ERRCODE = '23514', CONSTRAINT = 'tenants_path_matches_parent', TABLE = 'tenants';
+        END IF;
+        -- No other tenant's range holds the code, and the new range holds no code: the ranges
+        -- stay nested like the tree, so a subtree is exactly a range. Both cases are below the
+        -- parent; locking it serializes the openings below one parent, so each sees the others.
+        PERFORM 1 FROM public.tenants WHERE id = NEW.parent_id FOR NO KEY UPDATE;
+        IF EXISTS (
+             SELECT 1 FROM public.tenants t
+              WHERE (t.division_code COLLATE "C") >= tongban_division_prefix(NEW.division_code)
+                AND (t.division_code COLLATE "C") < tongban_division_end(NEW.division_code)
+                AND t.id <> NEW.id)
+           OR EXISTS (
+             SELECT 1 FROM public.tenants t
+              WHERE t.division_code IN (rpad(left(NEW.division_code, 2), 6, '0'),
+                                        rpad(left(NEW.division_code, 4), 6, '0'),
+                                        left(NEW.division_code, 6), left(NEW.division_code, 9))
+                AND t.division_code <> NEW.division_code
+                AND t.id <> ALL (parent.path)
+                AND (NEW.division_code COLLATE "C") >= tongban_division_prefix(t.division_code)
+                AND (NEW.division_code COLLATE "C") < tongban_division_end(t.division_code)) THEN
+          RAISE EXCEPTION 'A tenant''s division code range overlaps another tenant''s'
+            USING ERRCODE = '23514', CONSTRAINT = 'tenants_division_code_overlap', TABLE = 'tenants';
         END IF;
         RETURN NEW;
       END $$`);
@@ -190,12 +206,7 @@ export class DivisionScope1764892800000 implements MigrationInterface {
     await q.query(`CREATE INDEX applications_id_idx ON applications (id)`);
     await q.query(`CREATE INDEX service_windows_id_idx ON service_windows (id)`);
 
-    for (const fn of [
-      'tongban_division_prefix(text)',
-      'tongban_division_end(text)',
-      'tongban_scope_division_start()',
-      'tongban_scope_division_end()',
-    ]) {
+    for (const fn of ['tongban_division_prefix(text)', 'tongban_division_end(text)']) {
       await q.query(`GRANT EXECUTE ON FUNCTION ${fn} TO tongban_app`);
     }
     // Only migrations secure tables.
@@ -217,7 +228,6 @@ export class DivisionScope1764892800000 implements MigrationInterface {
     await q.query(`DROP TRIGGER tenants_tree_guard ON tenants`);
     await q.query(`DROP FUNCTION tongban_tenants_tree_guard()`);
     await q.query(`DROP INDEX tenants_division_code_c_idx`);
-    await q.query(`DROP FUNCTION tongban_scope_division_end(), tongban_scope_division_start()`);
     await q.query(`DROP FUNCTION tongban_division_end(text), tongban_division_prefix(text)`);
   }
 }
