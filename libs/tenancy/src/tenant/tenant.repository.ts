@@ -132,9 +132,19 @@ export class TenantRepository {
     return created ? ((await this.find(manager, created.id)) ?? null) : null;
   }
 
-  /** SQL true when `tenantIdColumn` names a tenant at or below the tenant at `placeholder`. */
+  /**
+   * SQL true when the row of `tenantIdColumn` (a tenant-owned table's `…tenant_id`) belongs to
+   * the tenant at `placeholder` or one below it: its tenant_division_code in that tenant's
+   * range (migration 1764892800000). The bounds are read once per statement and the range is an
+   * index condition, so the cost does not grow with the subtree (an id list did).
+   */
   subtreeCondition(tenantIdColumn: string, placeholder: string): string {
-    return `${tenantIdColumn} IN (SELECT id FROM tenants WHERE path @> ARRAY[${placeholder}::uuid])`;
+    const codeColumn = tenantIdColumn.replace(/tenant_id$/, 'tenant_division_code');
+    if (codeColumn === tenantIdColumn) {
+      throw new Error(`subtreeCondition needs a tenant_id column, got ${tenantIdColumn}`);
+    }
+    const code = `(SELECT division_code FROM tenants WHERE id = ${placeholder}::uuid)`;
+    return `(${codeColumn} >= tongban_division_prefix(${code}) AND ${codeColumn} < tongban_division_end(${code}))`;
   }
 
   /** Sets its own status; a suspension keeps its reason, any other status clears it. */
