@@ -116,7 +116,9 @@ export type CatalogueSheetProblemCode =
   | 'COPIES_NOT_A_NUMBER'
   | 'DUPLICATE_MATERIAL'
   | 'STEP_ORDER_NOT_A_NUMBER'
-  | 'DUPLICATE_STEP';
+  | 'DUPLICATE_STEP'
+  | 'NOT_XLSX'
+  | 'LABEL_TAKEN';
 
 export interface CatalogueSheetProblem {
   sheet: string;

@@ -29,3 +29,11 @@ export function itemsEditable(status: CatalogueVersionStatus): boolean {
 export function adoptable(status: CatalogueVersionStatus): boolean {
   return status === CatalogueVersionStatus.PUBLISHED;
 }
+
+/** Where an import of the catalogue spreadsheet stands. */
+export enum CatalogueImportStatus {
+  QUEUED = 'QUEUED',
+  RUNNING = 'RUNNING',
+  SUCCEEDED = 'SUCCEEDED',
+  FAILED = 'FAILED',
+}
