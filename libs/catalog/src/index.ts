@@ -7,3 +7,4 @@ export * from './core/menu';
 export * from './core/catalogue-sheet';
 export * from './spreadsheet/catalogue-workbook';
 export { CatalogueRepository, type CatalogueVersionRecord } from './standard/catalogue.repository';
+export { DEMO_STANDARD_CATALOGUE } from './demo';

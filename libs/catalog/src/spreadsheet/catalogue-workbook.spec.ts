@@ -59,6 +59,29 @@ describe('the catalogue XLSX file', () => {
     ]);
   });
 
+  it('keeps Chinese text whole where the chunks of the file split a character (shared strings and inline)', async () => {
+    const many = Array.from({ length: 150 }, (_, index) =>
+      ethnicityChangeItem({
+        code: `C${String(index).padStart(4, '0')}`,
+        conditions: `第${index}项：${'申请人应当如实提交材料'.repeat(20)}`,
+      }),
+    );
+    const sheets = writeCatalogueSheets(many);
+    const shared = new ExcelJS.Workbook(); // as Excel writes: every text in the shared strings
+    for (const [name, rows] of Object.entries(sheets)) {
+      const sheet = shared.addWorksheet(name);
+      rows.forEach((row) => sheet.addRow(row));
+    }
+    for (const file of [
+      Buffer.from(await shared.xlsx.writeBuffer()),
+      await writeCatalogueWorkbook(sheets),
+    ]) {
+      const read = readCatalogueSheets(await readCatalogueWorkbook(file));
+      expect(read.problems).toEqual([]);
+      expect(read.items).toEqual(many);
+    }
+  }, 30_000);
+
   it('refuses what is not an XLSX file, or too large, with a reason and no stack', async () => {
     expect(await refusal(readCatalogueWorkbook(Buffer.from('编码,名称\n1,2\n')))).toBe('NOT_XLSX');
     const zipHeaderThenGarbage = Buffer.concat([

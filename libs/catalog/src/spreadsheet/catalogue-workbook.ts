@@ -1,4 +1,5 @@
 import { PassThrough, Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { BadUserInputError } from '@tongban/core';
 import type { CellValue } from 'exceljs';
 import {
@@ -51,21 +52,28 @@ export async function readCatalogueWorkbook(
   checkCatalogueFile(bytes);
   const ExcelJS = await exceljs();
   const merges = new WeakMap<object, Set<string>>();
-  // exceljs's streaming reader skips <mergeCell> (it comes after the rows in the sheet's XML):
-  // a reader that taps each worksheet's bytes on the way in collects the ranges.
+  // exceljs's streaming reader skips <mergeCell> (it comes after the rows in the sheet's XML)
+  // and decodes UTF-8 chunk by chunk: this reader hands it each worksheet and the shared
+  // strings as text decoded across chunks, and notes the merged ranges on the way.
   const parent = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as {
     _parseWorksheet(
       this: unknown,
       iterator: AsyncIterable<Buffer | string>,
       sheetNo: string,
     ): Generator<{ eventType: string; value: object }>;
+    _parseSharedStrings(this: unknown, entry: Readable): AsyncGenerator<unknown>;
   };
-  class MergeAwareReader extends ExcelJS.stream.xlsx.WorkbookReader {
+  class TextSafeReader extends ExcelJS.stream.xlsx.WorkbookReader {
+    _parseSharedStrings(entry: Readable) {
+      entry.setEncoding('utf8'); // a StringDecoder: characters split between chunks survive
+      return parent._parseSharedStrings.call(this, entry);
+    }
+
     *_parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string) {
       const found = new Set<string>();
       for (const event of parent._parseWorksheet.call(
         this,
-        tapMergeCells(iterator, found),
+        decodeNotingMerges(iterator, found),
         sheetNo,
       )) {
         if (event.eventType === 'worksheet') merges.set(event.value, found);
@@ -77,7 +85,7 @@ export async function readCatalogueWorkbook(
   const sheets: CatalogueSheets = {};
   let rowsRead = 0;
   try {
-    const reader = new MergeAwareReader(Readable.from([bytes]), {
+    const reader = new TextSafeReader(Readable.from([bytes]), {
       worksheets: 'emit',
       sharedStrings: 'cache',
       styles: 'cache', // dates are told apart from numbers by their style
@@ -110,15 +118,24 @@ export async function readCatalogueWorkbook(
   return sheets;
 }
 
-async function* tapMergeCells(source: AsyncIterable<Buffer | string>, found: Set<string>) {
+/**
+ * The worksheet's XML as text, decoded across chunk boundaries, noting the merged ranges on
+ * the way. exceljs decodes each chunk on its own, which breaks a Chinese character split
+ * between two chunks into replacement characters; text chunks pass through it untouched.
+ */
+async function* decodeNotingMerges(source: AsyncIterable<Buffer | string>, found: Set<string>) {
+  const decoder = new StringDecoder('utf8');
   let tail = '';
   for await (const chunk of source) {
-    const text = tail + chunk.toString();
-    for (const match of text.matchAll(/<mergeCell ref="([A-Z]+\d+:[A-Z]+\d+)"/g))
+    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
+    const scanned = tail + text;
+    for (const match of scanned.matchAll(/<mergeCell ref="([A-Z]+\d+:[A-Z]+\d+)"/g))
       found.add(match[1]);
-    tail = text.slice(-64); // a tag split across two chunks is found in the next round
-    yield chunk;
+    tail = scanned.slice(-64); // a tag split across two chunks is found in the next round
+    if (text) yield text;
   }
+  const rest = decoder.end();
+  if (rest) yield rest;
 }
 
 function markMerged(rows: SheetCell[][], ranges: Set<string>): SheetCell[][] {

@@ -81,7 +81,12 @@ export class CatalogueRepository {
   /** A new draft holding `items`; null when the tenant already has a version of that label. */
   async insertDraft(
     manager: EntityManager,
-    draft: { tenantId: string; label: string; createdBy: string; items: readonly CatalogItem[] },
+    draft: {
+      tenantId: string;
+      label: string;
+      createdBy: string | null;
+      items: readonly CatalogItem[];
+    },
   ): Promise<string | null> {
     const [created] = await manager.query(
       `INSERT INTO catalogue_versions (tenant_id, label, created_by, item_count)
