@@ -14,6 +14,7 @@ import './vocabulary/vocabulary.graphql';
 export { RequestContext, MissingRequestContextError } from './context/request-context';
 export { RequestLoaders, type BatchLoad } from './context/request-loaders';
 export { TenantScope, scopeOf, applyScope, SCOPE_SQL, type Scope } from './context/tenant-scope';
+export { TenantTree, type TenantNode } from './context/tenant-tree';
 
 export {
   AuditRepository,

@@ -22,7 +22,11 @@ export function tierOf(kind: TenantKind): ServiceTier | null {
 }
 
 /** How a center may work an item: decide it, only take it in and pass it up, or not at all. */
-export type ItemHandling = 'HANDLE' | 'INTAKE_ONLY' | 'NONE';
+export enum ItemHandling {
+  HANDLE = 'HANDLE',
+  INTAKE_ONLY = 'INTAKE_ONLY',
+  NONE = 'NONE',
+}
 
 /**
  * What the catalogue lets a tier do with an item. A village takes items in only, unless the
@@ -33,10 +37,10 @@ export function handlingAt(
   kind: TenantKind,
 ): ItemHandling {
   const tier = tierOf(kind);
-  if (tier === null) return 'NONE';
-  if (item.handlingTiers.includes(tier)) return 'HANDLE';
-  if (item.intakeOnlyTiers.includes(tier)) return 'INTAKE_ONLY';
-  return 'NONE';
+  if (tier === null) return ItemHandling.NONE;
+  if (item.handlingTiers.includes(tier)) return ItemHandling.HANDLE;
+  if (item.intakeOnlyTiers.includes(tier)) return ItemHandling.INTAKE_ONLY;
+  return ItemHandling.NONE;
 }
 
 /** The item codes of a proposed list or menu that its parent's list does not hold. */

@@ -46,6 +46,7 @@ describe('capabilities read off the ability', () => {
       { action: 'read', subject: 'Application' },
       { action: 'create', subject: 'Application' },
       { action: 'read', subject: 'Catalogue' },
+      { action: 'read', subject: 'ImplementationItem' },
     ]);
   });
 

@@ -20,6 +20,8 @@ export const LISTED_SUBJECTS = [
   'AuditEvent',
   'Application',
   'Catalogue',
+  'ImplementationItem',
+  'MenuTemplate',
 ] as const;
 export type ListedAction = (typeof LISTED_ACTIONS)[number];
 export type ListedSubject = (typeof LISTED_SUBJECTS)[number];

@@ -7,7 +7,9 @@ import { Role } from '../vocabulary/role';
  *
  * Subjects: Tenant, ServiceWindow, Staff (a user's membership of a tenant), AuditEvent,
  * Application (with its applicant's personal data), Catalogue (the standard catalogue: read by
- * every tenant below the province that publishes it, managed by the platform operator), Self.
+ * every tenant below the province that publishes it, managed by the platform operator),
+ * ImplementationItem (an entry of a tenant's implementation list, 实施清单: its menu),
+ * MenuTemplate (a county's tier menu), Self.
  * Condition placeholders: ${tenantId} is the actor's home tenant, ${userId} the actor.
  * `tenantPath` / `path` hold the ids from the root down to a tenant, so
  * `{ path: '${tenantId}' }` means "in my subtree"; `windowStaffIds` holds the staff assigned
@@ -23,6 +25,8 @@ export type Subject =
   | 'AuditEvent'
   | 'Application'
   | 'Catalogue'
+  | 'ImplementationItem'
+  | 'MenuTemplate'
   | 'Self'
   | 'all';
 
@@ -69,7 +73,7 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
     { action: 'read', subject: 'Tenant', conditions: inMySubtree },
     {
       action: 'read',
-      subject: ['ServiceWindow', 'Staff', 'AuditEvent', 'Application'],
+      subject: ['ServiceWindow', 'Staff', 'AuditEvent', 'Application', 'ImplementationItem'],
       conditions: ownedInMySubtree,
     },
     personalDataMasked,
@@ -79,13 +83,21 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
     { action: 'read', subject: 'Tenant', conditions: inMySubtree },
     { action: ['onboard'], subject: 'Tenant', conditions: inMySubtree },
     { action: ['suspend', 'update'], subject: 'Tenant', conditions: belowMe },
-    { action: 'manage', subject: ['ServiceWindow', 'Staff'], conditions: ownedInMySubtree },
+    {
+      action: 'manage',
+      subject: ['ServiceWindow', 'Staff', 'ImplementationItem', 'MenuTemplate'],
+      conditions: ownedInMySubtree,
+    },
     { action: 'read', subject: ['AuditEvent', 'Application'], conditions: ownedInMySubtree },
   ],
   [Role.CENTER_MANAGER]: [
     ...everyone,
     { action: 'read', subject: 'Tenant', conditions: inMySubtree },
-    { action: 'manage', subject: ['ServiceWindow', 'Staff'], conditions: ownedInMySubtree },
+    {
+      action: 'manage',
+      subject: ['ServiceWindow', 'Staff', 'ImplementationItem'],
+      conditions: ownedInMySubtree,
+    },
     { action: 'read', subject: 'AuditEvent', conditions: ownedInMySubtree },
     { action: ['read', 'create'], subject: 'Application', conditions: ownedInMySubtree },
   ],
@@ -94,7 +106,7 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
     { action: 'read', subject: 'Tenant', conditions: inMySubtree },
     {
       action: 'read',
-      subject: ['ServiceWindow', 'Staff', 'AuditEvent', 'Application'],
+      subject: ['ServiceWindow', 'Staff', 'AuditEvent', 'Application', 'ImplementationItem'],
       conditions: ownedInMySubtree,
     },
   ],
@@ -102,14 +114,22 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
   [Role.WINDOW_STAFF]: [
     ...everyone,
     { action: 'read', subject: 'Tenant', conditions: { id: '${tenantId}' } },
-    { action: 'read', subject: 'ServiceWindow', conditions: ownedByMyTenant },
+    {
+      action: 'read',
+      subject: ['ServiceWindow', 'ImplementationItem'],
+      conditions: ownedByMyTenant,
+    },
     { action: ['read', 'create'], subject: 'Application', conditions: atMyWindows },
   ],
   // A village station takes applications in on the villagers' behalf (代办).
   [Role.STATION_STAFF]: [
     ...everyone,
     { action: 'read', subject: 'Tenant', conditions: { id: '${tenantId}' } },
-    { action: 'read', subject: 'ServiceWindow', conditions: ownedByMyTenant },
+    {
+      action: 'read',
+      subject: ['ServiceWindow', 'ImplementationItem'],
+      conditions: ownedByMyTenant,
+    },
     { action: ['read', 'create'], subject: 'Application', conditions: ownedByMyTenant },
   ],
 };

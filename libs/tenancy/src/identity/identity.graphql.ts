@@ -74,6 +74,8 @@ export enum PermissionSubject {
   AUDIT_EVENT = 'AuditEvent',
   APPLICATION = 'Application',
   CATALOGUE = 'Catalogue',
+  IMPLEMENTATION_ITEM = 'ImplementationItem',
+  MENU_TEMPLATE = 'MenuTemplate',
 }
 export enum Visibility {
   /** Their own tenant only. */

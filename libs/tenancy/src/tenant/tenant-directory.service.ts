@@ -7,6 +7,7 @@ import {
   RequestContext,
   subject,
   TenantScope,
+  TenantTree,
   TongbanAbility,
   TongbanError,
   visibilityOf,
@@ -21,7 +22,7 @@ import { TenantRecord, TenantRepository } from './tenant.repository';
  * which other domains read tenants.
  */
 @Injectable()
-export class TenantDirectory {
+export class TenantDirectory implements TenantTree {
   constructor(
     private readonly context: RequestContext,
     private readonly scope: TenantScope,

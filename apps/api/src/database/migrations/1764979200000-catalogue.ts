@@ -134,6 +134,11 @@ export class Catalogue1764979200000 implements MigrationInterface {
                AND EXISTS (SELECT 1 FROM catalogue_versions v
                             WHERE v.tenant_id = catalogue_items.tenant_id
                               AND v.id = catalogue_items.version_id AND v.status <> 'DRAFT'))`);
+    // A center's list is within its parent's: the parent's list is readable below it (it is
+    // the public service guide's too).
+    await q.query(
+      `CREATE POLICY ancestor_read ON implementation_items FOR SELECT USING (${ANCESTOR_READ})`,
+    );
     // Items are replaced only while their version is a draft; the service checks, the table holds.
     await q.query(`
       CREATE FUNCTION tongban_catalogue_items_frozen() RETURNS trigger
