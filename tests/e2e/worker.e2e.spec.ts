@@ -1,3 +1,4 @@
+import { existsSync, mkdtempSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import {
   API_DIST,
   TEST_REDIS_URL,
   collect,
+  runNode,
   spawnNode,
   waitFor,
 } from '@tongban/test-support';
@@ -213,6 +215,50 @@ describe('worker shutdown with a job in flight', () => {
       if (worker.exitCode === null) worker.kill('SIGKILL');
       await locker.end();
       await queue.close();
+      await db.drop();
+    }
+  });
+});
+
+describe('worker in production: no signing keys, a heartbeat for its health check', () => {
+  it('starts without JWT keys, beats while the queue answers, and the check reads the beat', async () => {
+    const db = await createTestDatabase();
+    const dir = mkdtempSync(join(tmpdir(), 'tongban-worker-'));
+    const env = {
+      NODE_ENV: 'production',
+      DATABASE_URL: db.url,
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: `tongban-test-${randomBytes(4).toString('hex')}`,
+      DATA_DIR: dir,
+      WORKER_HEARTBEAT_FILE: join(dir, 'beat'),
+      LOG_LEVEL: 'info',
+    };
+    const health = () => runNode(join(API_DIST, 'worker-health.js'), [], env);
+    expect((await health()).code).toBe(1); // no beat yet
+    const worker = spawnNode(join(API_DIST, 'worker.js'), [], env);
+    const output = collect(worker);
+    try {
+      await waitFor(
+        'the first heartbeat',
+        async () => {
+          if (worker.exitCode !== null) throw new Error(`worker exited: ${output().stderr}`);
+          return existsSync(env.WORKER_HEARTBEAT_FILE) ? true : undefined;
+        },
+        30_000,
+        100,
+      );
+      expect(await health()).toMatchObject({ code: 0 });
+      worker.kill('SIGTERM');
+      const [code] = (await once(worker, 'exit')) as [number | null];
+      expect(code).toBe(0);
+      // A beat two minutes old: the worker is stuck or gone.
+      const old = new Date(Date.now() - 120_000);
+      utimesSync(env.WORKER_HEARTBEAT_FILE, old, old);
+      const stale = await health();
+      expect(stale.code).toBe(1);
+      expect(stale.stderr).toMatch(/heartbeat \d+ s old/);
+    } finally {
+      if (worker.exitCode === null) worker.kill('SIGKILL');
       await db.drop();
     }
   });

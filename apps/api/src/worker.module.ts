@@ -15,7 +15,7 @@ export class WorkerModule {
       imports: [
         DatabaseModule.forRoot(runtime.dataSource),
         CoreModule,
-        TenancyModule.forRoot(identityOptionsFor(runtime)),
+        TenancyModule.forRoot(identityOptionsFor(runtime, { signsTokens: false })),
         JobsModule.forRoot({
           redisUrl,
           prefix: runtime.config.QUEUE_PREFIX,

@@ -145,6 +145,8 @@ export class IdentityService {
   }
 
   private async issueTokens(tx: EntityManager, claims: AccessTokenClaims): Promise<AuthTokens> {
+    const keys = this.options.signingKeys;
+    if (!keys) throw new Error('this process has no signing keys and issues no access tokens');
     const token = issueRefreshToken();
     await this.identities.insertRefreshToken(tx, {
       id: token.id,
@@ -153,11 +155,7 @@ export class IdentityService {
       ttlSeconds: this.options.refreshTokenTtlSeconds,
     });
     return {
-      accessToken: signAccessToken(
-        claims,
-        this.options.signingKeys,
-        this.options.accessTokenTtlSeconds,
-      ),
+      accessToken: signAccessToken(claims, keys, this.options.accessTokenTtlSeconds),
       refreshToken: token.value,
       expiresIn: this.options.accessTokenTtlSeconds,
     };
