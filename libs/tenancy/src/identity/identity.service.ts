@@ -31,14 +31,20 @@ export class IdentityService {
     // Counted before the password is checked: parallel guesses cannot all reach the check.
     const { remaining } = await throttle.attempt(username, clientAddress);
 
-    const user = await this.identities.findLoginCandidate(this.dataSource.manager, username.trim());
-    const passwordOk = await verifyPassword(
-      user?.password_hash ?? (await decoyPasswordHash()),
-      password,
-    );
-    if (!user?.password_hash || !passwordOk) {
-      throw new UnauthenticatedError(INVALID_CREDENTIALS, { remainingAttempts: remaining });
-    }
+    const user = await throttle.check(username, clientAddress, async () => {
+      const found = await this.identities.findLoginCandidate(
+        this.dataSource.manager,
+        username.trim(),
+      );
+      const passwordOk = await verifyPassword(
+        found?.password_hash ?? (await decoyPasswordHash()),
+        password,
+      );
+      if (!found?.password_hash || !passwordOk) {
+        throw new UnauthenticatedError(INVALID_CREDENTIALS, { remainingAttempts: remaining });
+      }
+      return found;
+    });
     await throttle.succeeded(username, clientAddress);
     // Only someone who knows the password learns why they may not come in.
     if (user.status !== 'ACTIVE') {
