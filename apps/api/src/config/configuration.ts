@@ -96,23 +96,6 @@ const fileContent = z.string().transform((path, ctx) => {
   }
 });
 
-const secretFiles = z
-  .object(
-    Object.fromEntries(
-      SECRET_FILE_VARIABLES.map((name) => [`${name}_FILE`, fileContent.optional()]),
-    ) as Record<
-      `${(typeof SECRET_FILE_VARIABLES)[number]}_FILE`,
-      z.ZodOptional<typeof fileContent>
-    >,
-  )
-  .superRefine((files, ctx) => {
-    for (const name of SECRET_FILE_VARIABLES) {
-      if (files[`${name}_FILE`] === '') {
-        ctx.addIssue({ code: 'custom', path: [`${name}_FILE`], message: 'the file is empty' });
-      }
-    }
-  });
-
 export type Configuration = z.infer<typeof schema> & {
   /** Fastify `trustProxy` setting derived from TRUST_PROXY. */
   trustProxy: boolean | number | string;
@@ -140,17 +123,20 @@ export function loadConfiguration(
   const cleaned: Record<string, string | undefined> = Object.fromEntries(
     Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
   );
-  const files = secretFiles.safeParse(cleaned);
-  const fileProblems = files.success
-    ? []
-    : files.error.issues.map((issue) => describeIssue(issue, cleaned));
+  const fileProblems: string[] = [];
   for (const name of SECRET_FILE_VARIABLES) {
-    const fromFile = files.success ? files.data[`${name}_FILE`] : undefined;
-    if (!fromFile) continue; // unset, or unreadable or empty: reported above
-    if (cleaned[name] !== undefined) {
+    const path = cleaned[`${name}_FILE`];
+    if (path === undefined) continue;
+    const read = fileContent.safeParse(path);
+    if (!read.success) {
+      fileProblems.push(`${name}_FILE: ${read.error.issues[0].message}`);
+    } else if (read.data === '') {
+      fileProblems.push(`${name}_FILE: the file is empty`);
+    } else if (cleaned[name] !== undefined) {
       fileProblems.push(`${name}_FILE: give ${name} or ${name}_FILE, not both`);
+    } else {
+      cleaned[name] = read.data;
     }
-    cleaned[name] = fromFile;
   }
   const result = schema
     .superRefine((parsed, ctx) => {
