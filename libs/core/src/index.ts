@@ -1,6 +1,11 @@
 // @tongban/core: what every domain stands on (DESIGN.md §5). Nothing here knows a domain.
 export * from './errors/errors';
 export { TongbanErrorFilter } from './errors/errors.filter';
+export {
+  asServiceUnavailable,
+  unreachableService,
+  type UnreachableService,
+} from './errors/unreachable-service';
 export { CoreModule } from './core.module';
 
 export { Role, ALL_ROLES } from './vocabulary/role';
