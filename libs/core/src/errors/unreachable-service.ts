@@ -14,7 +14,7 @@ const DATABASE_ERROR_NAMES = new Set([
 ]);
 // ioredis (also under bull and rate-limiter-flexible) while Redis is away or restarting.
 const REDIS =
-  /Stream isn't writeable|Reached the max retries per request limit|Connection is closed|Command aborted due to connection close|LOADING Redis is loading|Command timed out/i;
+  /Stream isn't writeable|Reached the max retries per request limit|Connection is closed|Command aborted due to connection close|LOADING Redis is loading|Command timed out|Redis connection is not ready/i;
 const REDIS_ERROR_NAMES = new Set(['MaxRetriesPerRequestError']);
 const NETWORK = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN/;
 
