@@ -5,7 +5,8 @@
 // code and the latency, and checks two things that must hold whatever fails:
 //   - every acknowledged intake (the client got an id back) is in the database exactly once;
 //   - isolation: each tenant's staff sees its own applications and nobody else's.
-// Exits 1 when either breaks (or a step fails), 0 otherwise.
+// Exits 1 when either breaks, a process crashes or a step fails; 0 otherwise. It also reports the
+// accounts the login throttle locked (nobody types a wrong password here).
 //
 //   npm run build && node bench/load-fault.mjs                 # 4 phases of 60 s, ~6 min
 //   node bench/load-fault.mjs --short                           # 4 phases of 15 s
@@ -265,7 +266,7 @@ const appUrl = (() => {
   url.password = randomBytes(12).toString('hex');
   return url.toString();
 })();
-const state = { api: null, worker: null, databaseCreated: false, faulting: null };
+const state = { api: null, worker: null, databaseCreated: false, faulting: null, crashes: [] };
 
 /** The 20 village stations under 马山乡, one window each, two station staff each. */
 async function arrangeTenants(owner) {
@@ -316,7 +317,6 @@ function apiEnv(apiPort, keys) {
     DATA_DIR: dataDir,
     ADMIN_DIST_DIR: join(dataDir, 'no-admin'),
     DATABASE_URL: appUrl,
-    DATABASE_CONNECT_TIMEOUT_MS: '2000',
     REDIS_URL,
     QUEUE_PREFIX: queuePrefix,
     // Each client says where it is (X-Forwarded-For): throttling per address sees 200 offices.
@@ -329,6 +329,13 @@ function apiEnv(apiPort, keys) {
 async function startApi(apiPort, keys) {
   state.api = start('API (main.js)', [join(API_DIST, 'main.js')], apiEnv(apiPort, keys));
   const api = state.api;
+  // An exit nobody asked for is a crash: reported, and the API restarted as a supervisor would.
+  api.exited.then(({ code, signal }) => {
+    if (api.expectedExit || state.stopping) return;
+    state.crashes.push({ process: 'api', code, signal, output: api.output().slice(-3000) });
+    log(`the API crashed (${signal ?? `exit ${code}`}):\n${api.output().slice(-3000)}`);
+    startApi(apiPort, keys).catch((error) => log(`could not restart the API: ${error.message}`));
+  });
   await waitFor(
     'the API to be ready',
     async () => {
@@ -352,7 +359,6 @@ async function client(index, tenant, context) {
   const username = tenant.usernames[index % tenant.usernames.length];
   const address = `10.${77 + Math.floor(index / 250)}.${Math.floor((index % 250) / 10)}.${(index % 10) + 1}`;
   let token = null;
-  let seq = 0;
   const record = (op, result) => context.record(op, result);
   while (Date.now() < context.until) {
     const roll = Math.random();
@@ -387,8 +393,9 @@ async function client(index, tenant, context) {
         }
       }
     } else {
-      seq += 1;
-      const marker = `LOAD-${suffix}-${index}-${seq}`;
+      // One marker per intake of the whole run, to count it in the database.
+      const seq = context.nextIntake();
+      const marker = `LOAD-${suffix}-${seq}`;
       result = await call(
         context.port(),
         SUBMIT,
@@ -405,6 +412,7 @@ async function client(index, tenant, context) {
       );
       record('intake', result);
       context.intakes.push({
+        phase: context.phase,
         marker,
         tenantId: tenant.id,
         id: result.outcome === 'OK' ? result.data.submitApplication.id : null,
@@ -457,6 +465,7 @@ async function fault(phase, apiPort, keys) {
       100,
     );
   if (phase === 'api-kill') {
+    state.api.expectedExit = true;
     state.api.child.kill('SIGKILL');
     await state.api.exited;
     await startApi(apiPort, keys);
@@ -484,7 +493,9 @@ async function runPhase(phase, ctx) {
   const began = Date.now();
   const until = began + options.duration * 1000;
   const context = {
+    phase,
     until,
+    nextIntake: () => (ctx.intakeCount += 1),
     port: () => ctx.apiPort,
     intakes: ctx.intakes,
     isolationBreaches: ctx.isolationBreaches,
@@ -504,6 +515,7 @@ async function runPhase(phase, ctx) {
   await Promise.all(clients);
   const ended = Date.now();
   const workerAlive = running(state.worker);
+  const throttle = await throttleState(ctx.tenants);
   const result = {
     phase,
     seconds: (ended - began) / 1000,
@@ -511,6 +523,9 @@ async function runPhase(phase, ctx) {
     outageMs: outage ? outage.recoveredAt - outage.faultAt : 0,
     // After the API answered ready again (+2 s): what a client sees once the fault is over.
     afterRecovery: outage ? summarize(samples, outage.recoveredAt + 2000, ended + 10_000) : null,
+    acknowledgedIntakes: ctx.intakes.filter((i) => i.phase === phase && i.id).length,
+    // Lock-outs standing when the phase ended (nobody here types a wrong password).
+    throttle,
     workerAlive,
   };
   log(
@@ -519,6 +534,7 @@ async function runPhase(phase, ctx) {
       (result.afterRecovery
         ? `; after recovery ${JSON.stringify(result.afterRecovery.errors)}`
         : '') +
+      `; locked: ${throttle.lockedAccounts.length} accounts, ${throttle.lockedAddresses} addresses` +
       `; worker ${workerAlive ? 'running' : 'DEAD'}`,
   );
   if (!workerAlive) log(`worker output:\n${state.worker.output()}`);
@@ -553,6 +569,57 @@ async function checkIntakes(owner, intakes) {
     unacknowledgedButStored: storedAnyway.length,
     examples: { lost: lost.slice(0, 5), duplicated: duplicated.slice(0, 5) },
   };
+}
+
+/** Accounts (5 failures) and client addresses (50) the login throttle holds locked now. */
+async function throttleState(tenants) {
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+  try {
+    const lockedAccounts = [];
+    for (const username of tenants.flatMap((t) => t.usernames)) {
+      const points = Number(
+        (await redis.get(`${queuePrefix}:login-failures:account:${username}`)) ?? 0,
+      );
+      if (points >= 5) lockedAccounts.push(username);
+    }
+    let lockedAddresses = 0;
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(
+        cursor,
+        'MATCH',
+        `${queuePrefix}:login-failures:address:*`,
+        'COUNT',
+        500,
+      );
+      for (const key of keys) if (Number(await redis.get(key)) >= 50) lockedAddresses += 1;
+      cursor = next;
+    } while (cursor !== '0');
+    return { lockedAccounts, lockedAddresses };
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/**
+ * Accounts the login throttle holds locked after the run: nobody here typed a wrong password,
+ * so any lock-out comes from attempts counted while a check could not be made. They are then
+ * unlocked (as an administrator would) so the isolation check can log in.
+ */
+async function lockedAccounts(tenants) {
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+  try {
+    const locked = [];
+    for (const username of tenants.flatMap((t) => t.usernames)) {
+      const key = `${queuePrefix}:login-failures:account:${username}`;
+      const points = Number((await redis.get(key)) ?? 0);
+      if (points >= 5) locked.push(username);
+      await redis.del(key);
+    }
+    return locked;
+  } finally {
+    redis.disconnect();
+  }
 }
 
 /** Every staff member's full list against the database's rows of their tenant. */
@@ -617,6 +684,7 @@ async function cleanup() {
       log(`could not start Redis: ${error.message}`);
     }
   }
+  state.stopping = true;
   await Promise.all([stop(state.api), stop(state.worker)]);
   if (state.databaseCreated) {
     try {
@@ -713,7 +781,7 @@ async function main() {
   });
   log(`API on ${HOST}:${apiPort} and the worker running`);
 
-  const ctx = { apiPort, keys, tenants, intakes: [], isolationBreaches: [] };
+  const ctx = { apiPort, keys, tenants, intakes: [], intakeCount: 0, isolationBreaches: [] };
   const phases = [];
   for (const phase of options.phases) {
     phases.push(await runPhase(phase, ctx));
@@ -730,6 +798,7 @@ async function main() {
   const ownerCheck = new pg.Client({ connectionString: ownerUrl });
   await ownerCheck.connect();
   const intakes = await checkIntakes(ownerCheck, ctx.intakes);
+  const locked = await lockedAccounts(tenants);
   const finalIsolation = await checkIsolation(ownerCheck, tenants, apiPort);
   await ownerCheck.end();
 
@@ -738,6 +807,8 @@ async function main() {
     options,
     phases,
     intakes,
+    lockedAccounts: locked,
+    crashes: state.crashes.map(({ output: _output, ...crash }) => crash),
     isolation: {
       duringLoad: ctx.isolationBreaches.length,
       atTheEnd: finalIsolation.length,
@@ -748,10 +819,12 @@ async function main() {
   if (flags.json) writeFileSync(flags.json, JSON.stringify(summary, null, 2));
   const broken =
     intakes.lost + intakes.duplicated + intakes.wrongIdOrTenant > 0 ||
-    ctx.isolationBreaches.length + finalIsolation.length > 0;
+    ctx.isolationBreaches.length + finalIsolation.length > 0 ||
+    state.crashes.length > 0;
   log(
     `intakes: ${intakes.acknowledged} acknowledged, ${intakes.lost} lost, ${intakes.duplicated} duplicated; ` +
-      `isolation breaches: ${ctx.isolationBreaches.length} during load, ${finalIsolation.length} at the end`,
+      `isolation breaches: ${ctx.isolationBreaches.length} during load, ${finalIsolation.length} at the end; ` +
+      `${locked.length} accounts locked, ${state.crashes.length} crashes`,
   );
   return broken ? 1 : 0;
 }
