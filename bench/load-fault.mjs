@@ -23,7 +23,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -526,6 +526,8 @@ async function runPhase(phase, ctx) {
     acknowledgedIntakes: ctx.intakes.filter((i) => i.phase === phase && i.id).length,
     // Lock-outs standing when the phase ended (nobody here types a wrong password).
     throttle,
+    // The machine's 1-minute load average at the end: the figures mean little on a busy one.
+    loadAverage: Math.round(loadavg()[0] * 10) / 10,
     workerAlive,
   };
   log(
@@ -535,7 +537,7 @@ async function runPhase(phase, ctx) {
         ? `; after recovery ${JSON.stringify(result.afterRecovery.errors)}`
         : '') +
       `; locked: ${throttle.lockedAccounts.length} accounts, ${throttle.lockedAddresses} addresses` +
-      `; worker ${workerAlive ? 'running' : 'DEAD'}`,
+      `; worker ${workerAlive ? 'running' : 'DEAD'}; load average ${result.loadAverage}`,
   );
   if (!workerAlive) log(`worker output:\n${state.worker.output()}`);
   return result;
