@@ -1,3 +1,4 @@
+import request from 'supertest';
 import {
   ApiProcess,
   createTestDatabase,
@@ -114,6 +115,39 @@ describe('faults: database and Redis outages', () => {
     });
     expect(done.errors).toBeUndefined();
     expect(done.data!.completeSetup.accessToken).toBeTruthy();
+  });
+
+  it('a browser refreshing while the database is unreachable keeps its session (503, cookie kept)', async () => {
+    const loggedIn = await request(api.baseUrl)
+      .post('/graphql')
+      .set('Content-Type', 'application/json')
+      .set(from(5))
+      .send({
+        query: `mutation L($input: LoginInput!) { login(input: $input) { accessToken } }`,
+        variables: { input: { username: 'mashan.manager', password: PASSWORD } },
+      });
+    const cookie = ([] as string[])
+      .concat(loggedIn.headers['set-cookie'] ?? [])
+      .find((c) => c.startsWith('tongban_refresh='))!
+      .split(';')[0];
+    const refresh = () =>
+      request(api.baseUrl)
+        .post('/auth/refresh')
+        .set('Cookie', cookie)
+        .set('X-Tongban-Session', '1')
+        .set(from(5));
+    await pgProxy.cut();
+    try {
+      const during = await refresh();
+      expect(during.status).toBe(503);
+      expect(during.body.errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+      expect(during.headers['set-cookie']).toBeUndefined();
+    } finally {
+      await pgProxy.start();
+    }
+    const after = await refresh();
+    expect(after.status).toBe(200);
+    expect(after.body.accessToken).toBeTruthy();
   });
 
   it('Redis unreachable: a login answers SERVICE_UNAVAILABLE, then works again', async () => {
