@@ -308,6 +308,17 @@ async function arrangeTenants(owner) {
   return tenants;
 }
 
+/**
+ * The owner's connection to the run's database. It listens for errors: the forced drop at the
+ * end ends any connection still open, and an unheard 'error' would end this script before it
+ * has cleaned up.
+ */
+function ownerClient() {
+  const client = new pg.Client({ connectionString: ownerUrl });
+  client.on('error', (error) => log(`owner connection: ${error.message}`));
+  return client;
+}
+
 function apiEnv(apiPort, keys) {
   return {
     NODE_ENV: 'production',
@@ -752,7 +763,7 @@ async function main() {
     },
     120_000,
   );
-  const owner = new pg.Client({ connectionString: ownerUrl });
+  const owner = ownerClient();
   await owner.connect();
   const tenants = await arrangeTenants(owner);
   await owner.end();
@@ -797,12 +808,16 @@ async function main() {
     );
   }
 
-  const ownerCheck = new pg.Client({ connectionString: ownerUrl });
+  const ownerCheck = ownerClient();
   await ownerCheck.connect();
-  const intakes = await checkIntakes(ownerCheck, ctx.intakes);
-  const locked = await lockedAccounts(tenants);
-  const finalIsolation = await checkIsolation(ownerCheck, tenants, apiPort);
-  await ownerCheck.end();
+  let intakes, locked, finalIsolation;
+  try {
+    intakes = await checkIntakes(ownerCheck, ctx.intakes);
+    locked = await lockedAccounts(tenants);
+    finalIsolation = await checkIsolation(ownerCheck, tenants, apiPort);
+  } finally {
+    await ownerCheck.end();
+  }
 
   const summary = {
     date: new Date().toISOString(),
