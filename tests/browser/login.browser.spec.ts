@@ -9,6 +9,7 @@ import {
   createTestDatabase,
   startApi,
   type TestDatabase,
+  waitFor,
 } from '@tongban/test-support';
 import {
   DEMO_PASSWORD as PASSWORD,
@@ -224,7 +225,13 @@ describe('admin app with short-lived access tokens and a strict login throttle',
 
     const tail = graphql.slice(-2).map((c) => `${c.operation}:${c.status}`);
     expect(tail).toEqual(['Refresh:200', 'Logout:200']);
-    expect(graphql.at(-1)?.body).toContain('"logout":true');
+    // The body is read after the response event: wait for it rather than race it.
+    const body = await waitFor(
+      'the logout answer',
+      async () => graphql.at(-1)?.body || undefined,
+      5_000,
+    );
+    expect(body).toContain('"logout":true');
     await context.close();
   });
 

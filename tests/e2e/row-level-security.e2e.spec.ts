@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { RequestContext, TenantScope } from '@tongban/core';
+import { RequestContext, SCOPE_SQL, TenantScope } from '@tongban/core';
 import { createTestDatabase, TestDatabase } from '@tongban/test-support';
 import { ClsService } from 'nestjs-cls';
 import { Client } from 'pg';
@@ -63,6 +63,89 @@ describe('row-level security', () => {
     expect(keysWithoutTenant).toEqual([]);
   });
 
+  it('has one policy on every tenant table: the division-code range, with the column and its trigger', async () => {
+    const tables = await db.query<{
+      table: string;
+      qual: string;
+      check: string;
+      notNull: boolean;
+      trigger: boolean;
+    }>(
+      `SELECT c.relname AS table, p.qual, p.with_check AS check,
+              a.attnotnull AS "notNull",
+              EXISTS (SELECT 1 FROM pg_trigger g WHERE g.tgrelid = c.oid
+                         AND g.tgname = 'tenant_division_code' AND g.tgenabled = 'O') AS trigger
+         FROM pg_class c
+         JOIN pg_attribute t ON t.attrelid = c.oid AND t.attname = 'tenant_id' AND NOT t.attisdropped
+         LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_division_code'
+         LEFT JOIN pg_policies p ON p.schemaname = 'public' AND p.tablename = c.relname
+        WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p')
+        ORDER BY 1`,
+    );
+    expect(tables.length).toBeGreaterThanOrEqual(8);
+    const policy =
+      "((tenant_division_code >= current_setting('tongban.division_start'::text, true)) AND " +
+      "(tenant_division_code < current_setting('tongban.division_end'::text, true)))";
+    for (const table of tables) {
+      expect(table).toEqual({
+        table: table.table,
+        qual: policy,
+        check: policy,
+        notNull: true,
+        trigger: true,
+      });
+    }
+    // The code column compares in "C" order, so the range is the byte order of the digits.
+    const [collation] = await db.query<{ collation: string }>(
+      `SELECT collation_name AS collation FROM information_schema.columns
+        WHERE table_name = 'service_windows' AND column_name = 'tenant_division_code'`,
+    );
+    expect(collation).toEqual({ collation: 'C' });
+    const ranges = await db.query(
+      `SELECT code, tongban_division_prefix(code) AS prefix, tongban_division_end(code) AS "end"
+         FROM unnest(ARRAY['450000', '450200', '450222', '450222203', '450222203201', '', '45x', '4502221']) code`,
+    );
+    expect(ranges).toEqual([
+      { code: '450000', prefix: '45', end: '45:' },
+      { code: '450200', prefix: '4502', end: '4502:' },
+      { code: '450222', prefix: '450222', end: '450222:' },
+      { code: '450222203', prefix: '450222203', end: '450222203:' },
+      { code: '450222203201', prefix: '450222203201', end: '450222203201:' },
+      { code: '', prefix: null, end: null },
+      { code: '45x', prefix: null, end: null },
+      { code: '4502221', prefix: null, end: null },
+    ]);
+  });
+
+  it('keeps the tenant tree a tree of nested code ranges (tenants_tree_guard)', async () => {
+    const [county] = await db.query<{ id: string; path: string[] }>(
+      `SELECT id, path FROM tenants WHERE division_code = '450222'`,
+    );
+    const open = (code: string, kind: string, path: (id: string) => string) =>
+      db.query(
+        `INSERT INTO tenants (id, parent_id, kind, division_code, name, status, path)
+         SELECT g, $1, $3, $2, '测试', 'ACTIVE', ${path('g')} FROM gen_random_uuid() g`,
+        [county.id, code, kind, county.path],
+      );
+    const refused = (constraint: string) => ({ code: '23514', constraint });
+    await expect(open('450223101', 'TOWNSHIP', (g) => `$4::uuid[] || ${g}`)).rejects.toMatchObject(
+      refused('tenants_division_code_range'),
+    );
+    await expect(open('450222', 'COUNTY', (g) => `$4::uuid[] || ${g}`)).rejects.toMatchObject(
+      refused('tenants_division_code_range'),
+    );
+    await expect(
+      open('450222121', 'TOWNSHIP', (g) => `($4::uuid[])[1:2] || ${g}`),
+    ).rejects.toMatchObject(refused('tenants_path_matches_parent'));
+    // A station directly under the county whose code lies in township 450222203's range.
+    await expect(
+      open('450222203299', 'VILLAGE', (g) => `$4::uuid[] || ${g}`),
+    ).rejects.toMatchObject(refused('tenants_division_code_overlap'));
+    await expect(
+      db.query(`UPDATE tenants SET division_code = '450222204' WHERE division_code = '450222203'`),
+    ).rejects.toMatchObject(refused('tenants_tree_immutable'));
+  });
+
   it('leaves the application role no way around it', async () => {
     const [role] = await db.query<Record<string, boolean>>(
       `SELECT r.rolsuper AS superuser, r.rolbypassrls AS bypassrls,
@@ -107,12 +190,8 @@ describe('row-level security', () => {
     ): Promise<T> {
       await app.query('BEGIN');
       try {
-        if (scope) {
-          await app.query(
-            `SELECT set_config('tongban.scope', $1, true), set_config('tongban.tenant_id', $2, true)`,
-            [scope, tenantId],
-          );
-        }
+        // The very statement TenantScope opens every transaction with.
+        if (scope) await app.query(SCOPE_SQL, [scope, tenantId, '']);
         return await work();
       } finally {
         await app.query('ROLLBACK');
@@ -162,7 +241,80 @@ describe('row-level security', () => {
             tenants['450222203'],
           ]),
         ),
-      ).rejects.toThrow(/row-level security/);
+      ).rejects.toThrow(/does not move to another tenant/);
+    });
+
+    it('sees exactly the subtree in subtree scope, and the tenant alone in tenant scope, at every depth', async () => {
+      // Province > city > county > township > village, and a village directly under a township.
+      for (const code of ['450000', '450200', '450222', '450222203', '450222203201']) {
+        const tenantId = tenants[code];
+        const below = await db.query<{ tenant_id: string }>(
+          `SELECT DISTINCT tenant_id FROM service_windows
+            WHERE tenant_id IN (SELECT id FROM tenants WHERE path @> ARRAY[$1::uuid])`,
+          [tenantId],
+        );
+        const members = await db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM memberships
+            WHERE tenant_id IN (SELECT id FROM tenants WHERE path @> ARRAY[$1::uuid])`,
+          [tenantId],
+        );
+        expect({ code, seen: await inScope('subtree', tenantId, windowTenants) }).toEqual({
+          code,
+          seen: below.map((r) => r.tenant_id).sort(),
+        });
+        const seenMembers = await inScope('subtree', tenantId, async () => {
+          return (await app.query(`SELECT count(*)::int AS n FROM memberships`)).rows[0].n;
+        });
+        expect({ code, members: seenMembers }).toEqual({ code, members: members[0].n });
+        const own = below.some((r) => r.tenant_id === tenantId) ? [tenantId] : [];
+        expect({ code, seen: await inScope('tenant', tenantId, windowTenants) }).toEqual({
+          code,
+          seen: own,
+        });
+      }
+      expect(await inScope('subtree', tenants['450222203'], windowTenants)).not.toContain(
+        tenants['450222100'],
+      );
+      // An unknown scope, and a tenant id that names no tenant, see nothing.
+      expect(await inScope('bogus', tenants['450000'], windowTenants)).toEqual([]);
+      expect(
+        await inScope('subtree', '00000000-0000-4000-8000-000000000000', windowTenants),
+      ).toEqual([]);
+    });
+
+    it('refuses a row whose tenant_division_code disagrees with its tenant (trigger), even for the owner', async () => {
+      const township = tenants['450222203'];
+      const insert = (code: string) =>
+        `INSERT INTO service_windows (tenant_id, code, name, kind, tenant_division_code)
+         VALUES ($1, 'X3', 'x', 'SERVICE', '${code}')`;
+      await expect(
+        inScope('subtree', tenants['450222'], () => app.query(insert('450222203201'), [township])),
+      ).rejects.toMatchObject({
+        code: '23514',
+        constraint: 'service_windows_tenant_division_code_matches',
+      });
+      await expect(db.query(insert('450222100'), [township])).rejects.toMatchObject({
+        code: '23514',
+        constraint: 'service_windows_tenant_division_code_matches',
+      });
+      await expect(
+        db.query(`UPDATE memberships SET tenant_division_code = '450222' WHERE tenant_id = $1`, [
+          township,
+        ]),
+      ).rejects.toMatchObject({
+        code: '23514',
+        constraint: 'memberships_tenant_division_code_matches',
+      });
+      // Left out, it is filled in from the tenant.
+      const written = await inScope('tenant', township, async () => {
+        const { rows } = await app.query(
+          `INSERT INTO service_windows (tenant_id, code, name, kind)
+           VALUES ($1, 'X4', 'x', 'SERVICE') RETURNING tenant_division_code`,
+          [township],
+        );
+        return rows;
+      });
+      expect(written).toEqual([{ tenant_division_code: '450222203' }]);
     });
 
     it('cannot switch RLS off or read the migrations table', async () => {

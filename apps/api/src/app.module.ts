@@ -4,6 +4,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuthorizationGuard, CoreModule, SafeTextPipe, TongbanErrorFilter } from '@tongban/core';
+import { CatalogModule } from '@tongban/catalog';
 import { AuthenticationGuard, TenancyModule } from '@tongban/tenancy';
 import { WorkflowModule } from '@tongban/workflow';
 import { DatabaseModule } from './database/database.module';
@@ -57,6 +58,7 @@ export class AppModule {
         DatabaseModule.forRoot(runtime.dataSource),
         CoreModule,
         TenancyModule.forRoot(identityOptionsFor(runtime)),
+        CatalogModule,
         WorkflowModule,
         JobsModule.forRoot({
           redisUrl: config.REDIS_URL ?? null,

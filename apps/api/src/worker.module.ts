@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CoreModule } from '@tongban/core';
+import { CatalogModule } from '@tongban/catalog';
 import { TenancyModule } from '@tongban/tenancy';
 import { DatabaseModule } from './database/database.module';
 import { JobsModule } from './jobs/jobs.module';
@@ -16,6 +17,7 @@ export class WorkerModule {
         DatabaseModule.forRoot(runtime.dataSource),
         CoreModule,
         TenancyModule.forRoot(identityOptionsFor(runtime, { signsTokens: false })),
+        CatalogModule,
         JobsModule.forRoot({
           redisUrl,
           prefix: runtime.config.QUEUE_PREFIX,

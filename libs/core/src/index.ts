@@ -1,6 +1,7 @@
 // @tongban/core: what every domain stands on (DESIGN.md §5). Nothing here knows a domain.
 export * from './errors/errors';
 export { TongbanErrorFilter } from './errors/errors.filter';
+export { databaseErrorAsTyped, RetryableConflictError } from './errors/database-errors';
 export {
   asServiceUnavailable,
   unreachableService,
@@ -17,7 +18,7 @@ import './vocabulary/vocabulary.graphql';
 
 export { RequestContext, MissingRequestContextError } from './context/request-context';
 export { RequestLoaders, type BatchLoad } from './context/request-loaders';
-export { TenantScope, scopeOf, applyScope, type Scope } from './context/tenant-scope';
+export { TenantScope, scopeOf, applyScope, SCOPE_SQL, type Scope } from './context/tenant-scope';
 
 export {
   AuditRepository,

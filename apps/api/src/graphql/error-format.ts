@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import { loggableError, TongbanError, unreachableService } from '@tongban/core';
+import { databaseErrorAsTyped, loggableError, TongbanError, unreachableService } from '@tongban/core';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { ClsServiceManager } from 'nestjs-cls';
 import type { Logger } from 'pino';
@@ -22,7 +22,9 @@ const INPUT_CODES = new Set([
  */
 export function createErrorFormatter(logger: Logger, production = false) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrap(error);
+    const raw = unwrap(error);
+    // A tenant-tree rule or a serialization failure from PostgreSQL is an expected CONFLICT.
+    const original = databaseErrorAsTyped(raw) ?? raw;
     const base = {
       message: formatted.message,
       locations: formatted.locations,

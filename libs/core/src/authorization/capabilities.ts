@@ -19,6 +19,7 @@ export const LISTED_SUBJECTS = [
   'Staff',
   'AuditEvent',
   'Application',
+  'Catalogue',
 ] as const;
 export type ListedAction = (typeof LISTED_ACTIONS)[number];
 export type ListedSubject = (typeof LISTED_SUBJECTS)[number];

@@ -6,7 +6,8 @@ import { Role } from '../vocabulary/role';
  * factory, by the scope of row-level security and by the permission snapshot test.
  *
  * Subjects: Tenant, ServiceWindow, Staff (a user's membership of a tenant), AuditEvent,
- * Application (with its applicant's personal data), Self.
+ * Application (with its applicant's personal data), Catalogue (the standard catalogue: read by
+ * every tenant below the province that publishes it, managed by the platform operator), Self.
  * Condition placeholders: ${tenantId} is the actor's home tenant, ${userId} the actor.
  * `tenantPath` / `path` hold the ids from the root down to a tenant, so
  * `{ path: '${tenantId}' }` means "in my subtree"; `windowStaffIds` holds the staff assigned
@@ -16,7 +17,14 @@ import { Role } from '../vocabulary/role';
  */
 export type Action = 'manage' | 'read' | 'create' | 'update' | 'onboard' | 'suspend';
 export type Subject =
-  'Tenant' | 'ServiceWindow' | 'Staff' | 'AuditEvent' | 'Application' | 'Self' | 'all';
+  | 'Tenant'
+  | 'ServiceWindow'
+  | 'Staff'
+  | 'AuditEvent'
+  | 'Application'
+  | 'Catalogue'
+  | 'Self'
+  | 'all';
 
 export interface RuleTemplate {
   action: Action | Action[];
@@ -41,7 +49,11 @@ const personalDataMasked: RuleTemplate = {
   inverted: true,
 };
 
-const everyone: RuleTemplate[] = [{ action: 'manage', subject: 'Self' }];
+const everyone: RuleTemplate[] = [
+  { action: 'manage', subject: 'Self' },
+  // What every center works from; row-level security limits it to ancestors' versions.
+  { action: 'read', subject: 'Catalogue' },
+];
 
 export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
   // The platform operator runs catalogues and calendars: no intake of their own, and

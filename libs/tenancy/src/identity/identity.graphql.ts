@@ -73,6 +73,7 @@ export enum PermissionSubject {
   STAFF = 'Staff',
   AUDIT_EVENT = 'AuditEvent',
   APPLICATION = 'Application',
+  CATALOGUE = 'Catalogue',
 }
 export enum Visibility {
   /** Their own tenant only. */

@@ -45,6 +45,8 @@ export interface OnboardingRequest {
 export type OnboardingProblemCode =
   | DivisionCodeProblem
   | 'DIVISION_CODE_IN_USE'
+  | 'DIVISION_RANGE_HOLDS_CODE'
+  | 'DIVISION_CODE_IN_RANGE'
   | 'PARENT_SUSPENDED'
   | 'NAME_EMPTY'
   | 'WINDOW_CODES_REPEAT'
@@ -181,6 +183,8 @@ export class OnboardingService {
       DIVISION_CODE_OUTSIDE_PARENT: '行政区划代码',
       DIVISION_CODE_NO_OWN_DIGITS: '行政区划代码',
       DIVISION_CODE_IN_USE: '行政区划代码',
+      DIVISION_RANGE_HOLDS_CODE: '行政区划代码',
+      DIVISION_CODE_IN_RANGE: '行政区划代码',
       NAME_EMPTY: '服务站名称',
       USERNAME_FORMAT: '代办员用户名',
       USERNAME_TAKEN: '代办员用户名',
@@ -310,14 +314,49 @@ export class OnboardingService {
     return this.identity.startSession(userId, clientAddress);
   }
 
+  /**
+   * A well-formed code in its parent's range may still overlap another tenant's range: its own
+   * range would hold a tenant's code, or it lies in the range of a tenant that is not above it.
+   * Subtrees are ranges of codes (row-level security relies on it), so either is refused; the
+   * other tenant is named only when the caller may see it.
+   */
+  private async rangeProblems(
+    manager: EntityManager,
+    divisionCode: string,
+    parent: TenantRecord,
+  ): Promise<Problem<OnboardingProblemCode>[]> {
+    const overlaps = await this.tenants.overlapping(manager, divisionCode, parent.path);
+    if (overlaps.length === 0) return [];
+    const seen = await this.directory.requireEach(
+      manager,
+      overlaps.map((o) => o.id),
+    );
+    return overlaps.map((overlap, i) => {
+      const visible = seen[i];
+      const other = visible instanceof Error ? null : visible;
+      return overlap.overlap === 'HOLDS'
+        ? {
+            code: 'DIVISION_RANGE_HOLDS_CODE' as const,
+            message: other
+              ? `Division code ${divisionCode} would hold the code ${other.divisionCode} of ${other.name}`
+              : `Division code ${divisionCode} would hold the code of an existing tenant`,
+          }
+        : {
+            code: 'DIVISION_CODE_IN_RANGE' as const,
+            message: other
+              ? `Division code ${divisionCode} lies in the range of ${other.name} (${other.divisionCode})`
+              : `Division code ${divisionCode} lies in the range of another tenant`,
+          };
+    });
+  }
+
   private async plan(manager: EntityManager, request: OnboardingRequest): Promise<OnboardingPlan> {
     const parent = await this.directory.require(manager, request.parentId, 'onboard');
     const managerRole = firstManagerRole(request.kind);
     // Nobody opens a hall whose first account would read more than they do (DESIGN.md §3).
     this.staff.assertGrantable([managerRole], { kind: request.kind });
-    const problems: Problem<OnboardingProblemCode>[] = [
-      ...divisionCodeProblems(request.divisionCode, request.kind, parent),
-    ];
+    const codeProblems = divisionCodeProblems(request.divisionCode, request.kind, parent);
+    const problems: Problem<OnboardingProblemCode>[] = [...codeProblems];
     const problem = (code: OnboardingProblemCode, message: string) =>
       problems.push({ code, message });
     if (parent.status === TenantStatus.SUSPENDED) {
@@ -334,6 +373,8 @@ export class OnboardingService {
           ? `Division code ${request.divisionCode} is already in use`
           : `Division code ${request.divisionCode} is already used by ${visible.name}`,
       );
+    } else if (codeProblems.length === 0) {
+      problems.push(...(await this.rangeProblems(manager, request.divisionCode, parent)));
     }
     const codes = request.windows.map((w) => w.code.trim());
     if (new Set(codes).size !== codes.length) {

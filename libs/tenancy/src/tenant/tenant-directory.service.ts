@@ -81,6 +81,7 @@ export class TenantDirectory {
   /**
    * SQL for other domains' lists: true when `tenantIdColumn` is the tenant at `placeholder`
    * (a parameter holding a tenant id) or one below it. The tree stays this domain's table.
+   * The column's table must be tenant-owned: the test reads its tenant_division_code.
    */
   subtreeCondition(tenantIdColumn: string, placeholder: string): string {
     return this.tenants.subtreeCondition(tenantIdColumn, placeholder);
