@@ -1,5 +1,10 @@
 import { BadRequestException } from '@nestjs/common';
-import { databaseErrorAsTyped, loggableError, TongbanError, unreachableService } from '@tongban/core';
+import {
+  databaseErrorAsTyped,
+  loggableError,
+  TongbanError,
+  unreachableService,
+} from '@tongban/core';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { ClsServiceManager } from 'nestjs-cls';
 import type { Logger } from 'pino';
