@@ -16,7 +16,7 @@ export class WorkerModule {
       imports: [
         DatabaseModule.forRoot(runtime.dataSource),
         CoreModule,
-        TenancyModule.forRoot(identityOptionsFor(runtime)),
+        TenancyModule.forRoot(identityOptionsFor(runtime, { signsTokens: false })),
         CatalogModule,
         JobsModule.forRoot({
           redisUrl,

@@ -2,6 +2,11 @@
 export * from './errors/errors';
 export { TongbanErrorFilter } from './errors/errors.filter';
 export { databaseErrorAsTyped, RetryableConflictError } from './errors/database-errors';
+export {
+  asServiceUnavailable,
+  unreachableService,
+  type UnreachableService,
+} from './errors/unreachable-service';
 export { CoreModule } from './core.module';
 
 export { Role, ALL_ROLES } from './vocabulary/role';

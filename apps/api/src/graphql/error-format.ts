@@ -1,5 +1,10 @@
 import { BadRequestException } from '@nestjs/common';
-import { databaseErrorAsTyped, loggableError, TongbanError } from '@tongban/core';
+import {
+  databaseErrorAsTyped,
+  loggableError,
+  TongbanError,
+  unreachableService,
+} from '@tongban/core';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { ClsServiceManager } from 'nestjs-cls';
 import type { Logger } from 'pino';
@@ -13,10 +18,6 @@ const INPUT_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
-
-/** pg / network errors that mean "the database is not answering". */
-const UNREACHABLE =
-  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection terminated|timeout exceeded when trying to connect|Connection ended unexpectedly|the database system is (starting up|shutting down)|terminating connection/i;
 
 /**
  * Turns any error into a client-safe one with a stable code (DESIGN.md §5): known errors
@@ -58,8 +59,12 @@ export function createErrorFormatter(logger: Logger, production = false) {
       };
     }
     const correlationId = currentRequestId();
-    if (isDatabaseUnreachable(original)) {
-      logger.warn({ correlationId, error: describe(original) }, 'database unreachable');
+    const unreachable = unreachableService(original);
+    if (unreachable) {
+      logger.warn(
+        { correlationId, service: unreachable, error: describe(original) },
+        `${unreachable} unreachable`,
+      );
       return {
         ...base,
         message: 'The service is temporarily unavailable; try again shortly',
@@ -73,19 +78,6 @@ export function createErrorFormatter(logger: Logger, production = false) {
       extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId },
     };
   };
-}
-
-export function isDatabaseUnreachable(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
-    if (e instanceof AggregateError) return e.errors.some(isDatabaseUnreachable);
-    const message =
-      e instanceof Error ? `${(e as NodeJS.ErrnoException).code ?? ''} ${e.message}` : '';
-    if (UNREACHABLE.test(message)) return true;
-    e =
-      (e as { driverError?: unknown; cause?: unknown }).driverError ??
-      (e as { cause?: unknown }).cause;
-  }
-  return false;
 }
 
 /** The error a resolver, guard or pipe threw, beneath GraphQL's wrapping. */

@@ -261,51 +261,54 @@ export class OnboardingService {
         reason: 'PASSWORD_TOO_SHORT',
       });
     }
-    const userId = await this.scope.runIn(
-      { tenantId: parsed.tenantId, visibility: 'tenant', actorId: null },
-      async (manager) => {
-        const link = await this.setupLinks.lock(manager, parsed.tenantId, parsed.id);
-        if (!link || !setupSecretMatches(parsed.secret, link.token_hash)) {
-          throw new BadUserInputError('This setup link is not valid', { reason: 'LINK_INVALID' });
-        }
-        if (link.used_at) {
-          throw new BadUserInputError('This setup link has already been used', {
-            reason: 'LINK_USED',
+    // A link that could not be checked (database away) is not an attempt used up.
+    const userId = await this.setupThrottle.check(parsed.id, clientAddress, () =>
+      this.scope.runIn(
+        { tenantId: parsed.tenantId, visibility: 'tenant', actorId: null },
+        async (manager) => {
+          const link = await this.setupLinks.lock(manager, parsed.tenantId, parsed.id);
+          if (!link || !setupSecretMatches(parsed.secret, link.token_hash)) {
+            throw new BadUserInputError('This setup link is not valid', { reason: 'LINK_INVALID' });
+          }
+          if (link.used_at) {
+            throw new BadUserInputError('This setup link has already been used', {
+              reason: 'LINK_USED',
+            });
+          }
+          if (link.expired) {
+            throw new BadUserInputError('This setup link has expired; ask for a new one', {
+              reason: 'LINK_EXPIRED',
+            });
+          }
+          const reset = link.purpose === 'RESET';
+          if (link.status !== (reset ? 'ACTIVE' : 'INVITED')) {
+            throw new BadUserInputError(
+              reset
+                ? 'This account cannot take a new password now'
+                : 'This account is already set up',
+              { reason: reset ? 'ACCOUNT_NOT_ACTIVE' : 'ACCOUNT_ALREADY_SET_UP' },
+            );
+          }
+          // Hashed only once the link is known good (the hash is the expensive part).
+          const passwordHash = await hashPassword(password);
+          await this.setupLinks.markUsed(manager, parsed.tenantId, parsed.id);
+          if (reset) {
+            await this.users.setPassword(manager, link.user_id, passwordHash);
+            // Whoever knew the old password is out.
+            await this.identities.revokeSessionsOfUser(manager, link.user_id, 'PASSWORD_RESET');
+          } else {
+            await this.users.activate(manager, link.user_id, passwordHash);
+          }
+          await this.audit.record(manager, {
+            tenantId: parsed.tenantId,
+            actorId: link.user_id,
+            action: reset ? 'STAFF_PASSWORD_RESET' : 'STAFF_SETUP_COMPLETED',
+            subjectId: link.user_id,
           });
-        }
-        if (link.expired) {
-          throw new BadUserInputError('This setup link has expired; ask for a new one', {
-            reason: 'LINK_EXPIRED',
-          });
-        }
-        const reset = link.purpose === 'RESET';
-        if (link.status !== (reset ? 'ACTIVE' : 'INVITED')) {
-          throw new BadUserInputError(
-            reset
-              ? 'This account cannot take a new password now'
-              : 'This account is already set up',
-            { reason: reset ? 'ACCOUNT_NOT_ACTIVE' : 'ACCOUNT_ALREADY_SET_UP' },
-          );
-        }
-        // Hashed only once the link is known good (the hash is the expensive part).
-        const passwordHash = await hashPassword(password);
-        await this.setupLinks.markUsed(manager, parsed.tenantId, parsed.id);
-        if (reset) {
-          await this.users.setPassword(manager, link.user_id, passwordHash);
-          // Whoever knew the old password is out.
-          await this.identities.revokeSessionsOfUser(manager, link.user_id, 'PASSWORD_RESET');
-        } else {
-          await this.users.activate(manager, link.user_id, passwordHash);
-        }
-        await this.audit.record(manager, {
-          tenantId: parsed.tenantId,
-          actorId: link.user_id,
-          action: reset ? 'STAFF_PASSWORD_RESET' : 'STAFF_SETUP_COMPLETED',
-          subjectId: link.user_id,
-        });
-        await this.readiness.reevaluate(manager, parsed.tenantId, link.user_id);
-        return link.user_id;
-      },
+          await this.readiness.reevaluate(manager, parsed.tenantId, link.user_id);
+          return link.user_id;
+        },
+      ),
     );
     await this.setupThrottle.succeeded(parsed.id, clientAddress);
     return this.identity.startSession(userId, clientAddress);
