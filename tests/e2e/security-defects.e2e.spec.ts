@@ -327,7 +327,8 @@ describe('security defects of the first review', () => {
         },
       });
       expect(errorCode(enumTypo)).toBe('BAD_USER_INPUT');
-      expect(enumTypo.errors![0].message).not.toMatch(/Did you mean|WINDOW_STAFF/);
+      expect(enumTypo.errors![0].message).not.toContain('Did you mean');
+      expect(enumTypo.errors![0].message).not.toContain('WINDOW_STAFF');
       const secret = 987654321;
       const wrongType = await gql(
         production.baseUrl,
