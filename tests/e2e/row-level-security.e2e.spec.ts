@@ -63,6 +63,188 @@ describe('row-level security', () => {
     expect(keysWithoutTenant).toEqual([]);
   });
 
+  /** The one policy every tenant-owned table has (migration 1764547200000-scope-array). */
+  const SCOPE_POLICY =
+    '(tenant_id = ANY (( SELECT tongban_scope_tenant_array() AS tongban_scope_tenant_array)::uuid[]))';
+
+  /** Ids of one tenant's own rows that other tables' rows point at. */
+  interface Refs {
+    tenant: string;
+    window: string;
+    application: string;
+    /** Users of no membership in the tenant yet, one per arranged row. */
+    users: string[];
+  }
+  /**
+   * How to insert a row into each table under row-level security, for tenant `r` (the n-th
+   * such row). A new tenant table fails the suite until it is added here.
+   */
+  const ARRANGE: Record<string, (r: Refs, n: number) => [string, unknown[]]> = {
+    service_windows: (r, n) => [
+      `INSERT INTO service_windows (tenant_id, code, name, kind) VALUES ($1, $2, 'RLS', 'SERVICE')`,
+      [r.tenant, `RLS${n}`],
+    ],
+    memberships: (r, n) => [
+      `INSERT INTO memberships (tenant_id, user_id, roles) VALUES ($1, $2, ARRAY['WINDOW_STAFF'])`,
+      [r.tenant, r.users[n]],
+    ],
+    window_assignments: (r, n) => [
+      `INSERT INTO window_assignments (tenant_id, window_id, user_id) VALUES ($1, $2, $3)`,
+      [r.tenant, r.window, r.users[n]],
+    ],
+    setup_links: (r, n) => [
+      `INSERT INTO setup_links (tenant_id, id, user_id, token_hash, expires_at)
+       VALUES ($1, gen_random_uuid(), $2, '\\x00', now() + interval '1 day')`,
+      [r.tenant, r.users[n]],
+    ],
+    audit_events: (r, n) => [
+      `INSERT INTO audit_events (tenant_id, action, details) VALUES ($1, 'RLS_TEST', $2)`,
+      [r.tenant, { n }],
+    ],
+    receipt_counters: (r, n) => [
+      `INSERT INTO receipt_counters (tenant_id, day, last_number) VALUES ($1, date '2000-01-01' + $2::int, 1)`,
+      [r.tenant, n],
+    ],
+    applications: (r, n) => [
+      `INSERT INTO applications (tenant_id, receipt_number, window_id, item_code, item_name,
+                                 applicant_name, status, submitted_by)
+       VALUES ($1, $2, $3, '000105001000', '个体工商户设立登记', '测试', 'SUBMITTED', $4)`,
+      [r.tenant, `RLS-${n}`, r.window, r.users[0]],
+    ],
+    application_events: (r) => [
+      `INSERT INTO application_events (tenant_id, application_id, to_status) VALUES ($1, $2, 'SUBMITTED')`,
+      [r.tenant, r.application],
+    ],
+  };
+
+  describe('every table under row-level security, as the application login', () => {
+    let rlsTables: { table: string; forced: boolean }[];
+    const refs: Refs[] = [];
+    let app: Client;
+
+    beforeAll(async () => {
+      rlsTables = await db.query(
+        `SELECT c.relname AS table, c.relforcerowsecurity AS forced FROM pg_class c
+          WHERE c.relnamespace = 'public'::regnamespace AND c.relrowsecurity ORDER BY 1`,
+      );
+      // Two townships of the same county, each with a window, an application and fresh users.
+      for (const code of ['450222203', '450222100']) {
+        const [{ id: tenant }] = await db.query<{ id: string }>(
+          `SELECT id FROM tenants WHERE division_code = $1`,
+          [code],
+        );
+        const users: string[] = [];
+        for (let n = 0; n < 4; n++) {
+          const [{ id }] = await db.query<{ id: string }>(
+            `INSERT INTO users (username, display_name, password_hash, home_tenant_id)
+             VALUES ($1, 'RLS', 'x', $2) RETURNING id`,
+            [`rls.${code}.${n}`, tenant],
+          );
+          users.push(id);
+        }
+        const [{ id: window }] = await db.query<{ id: string }>(
+          `INSERT INTO service_windows (tenant_id, code, name, kind)
+           VALUES ($1, 'RLSW', 'RLS', 'SERVICE') RETURNING id`,
+          [tenant],
+        );
+        const partial = { tenant, window, users, application: '' };
+        const [sql, params] = ARRANGE.applications(partial, 0);
+        const [{ id: application }] = await db.query<{ id: string }>(`${sql} RETURNING id`, params);
+        refs.push({ ...partial, application });
+      }
+      app = new Client({ connectionString: db.url });
+      await app.connect();
+    });
+    afterAll(() => app?.end());
+
+    async function asApp<T>(tenantId: string, work: () => Promise<T>): Promise<T> {
+      await app.query('BEGIN');
+      try {
+        await app.query(
+          `SELECT set_config('tongban.scope', 'tenant', true), set_config('tongban.tenant_id', $1, true)`,
+          [tenantId],
+        );
+        return await work();
+      } finally {
+        await app.query('ROLLBACK');
+      }
+    }
+
+    it('covers every table with a tenant_id, and knows how to arrange a row in each', async () => {
+      const tenantTables = await db.query<{ table: string }>(
+        `SELECT c.relname AS table FROM pg_class c
+          WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p')
+            AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid
+                           AND a.attname = 'tenant_id' AND NOT a.attisdropped)
+          ORDER BY 1`,
+      );
+      const names = rlsTables.map((t) => t.table);
+      expect(names).toEqual(tenantTables.map((t) => t.table));
+      expect(names).toEqual(Object.keys(ARRANGE).sort());
+    });
+
+    it('has RLS forced and the one scope policy (not `true`) on each', async () => {
+      const policies = await db.query<{ table: string }>(
+        `SELECT tablename AS table, policyname, permissive, roles::text, cmd, qual, with_check
+           FROM pg_policies WHERE schemaname = 'public' ORDER BY 1`,
+      );
+      expect(rlsTables.length).toBeGreaterThanOrEqual(8);
+      for (const { table, forced } of rlsTables) {
+        expect({ table, forced }).toEqual({ table, forced: true });
+        expect(policies.filter((p) => p.table === table)).toEqual([
+          {
+            table,
+            policyname: 'tenant_scope',
+            permissive: 'PERMISSIVE',
+            roles: '{public}',
+            cmd: 'ALL',
+            qual: SCOPE_POLICY,
+            with_check: SCOPE_POLICY,
+          },
+        ]);
+      }
+    });
+
+    it('a scoped read sees exactly its tenant’s rows; a write into the other tenant is refused', async () => {
+      const [a, b] = refs;
+      const tenantsOf = (table: string) => async () =>
+        (
+          await app.query<{ tenant_id: string }>(
+            `SELECT DISTINCT tenant_id FROM ${table} WHERE tenant_id = ANY ($1::uuid[])`,
+            [[a.tenant, b.tenant]],
+          )
+        ).rows.map((r) => r.tenant_id);
+      for (const { table } of rlsTables) {
+        // Arranged as the owner (beyond row-level security): one row of each tenant.
+        for (const r of refs) {
+          const [sql, params] = ARRANGE[table](r, 1);
+          await db.query(sql, params);
+        }
+        const both = await db.query<{ n: number }>(
+          `SELECT count(DISTINCT tenant_id)::int AS n FROM ${table} WHERE tenant_id = ANY ($1::uuid[])`,
+          [[a.tenant, b.tenant]],
+        );
+        expect({ table, tenants: both[0].n }).toEqual({ table, tenants: 2 });
+        expect({ table, seen: await asApp(a.tenant, tenantsOf(table)) }).toEqual({
+          table,
+          seen: [a.tenant],
+        });
+        expect({ table, seen: await asApp(b.tenant, tenantsOf(table)) }).toEqual({
+          table,
+          seen: [b.tenant],
+        });
+
+        // Control: the same insert into the scope's own tenant goes through.
+        const [own, ownParams] = ARRANGE[table](a, 2);
+        await asApp(a.tenant, () => app.query(own, ownParams));
+        const [foreign, foreignParams] = ARRANGE[table](b, 2);
+        await expect(asApp(a.tenant, () => app.query(foreign, foreignParams))).rejects.toThrow(
+          `new row violates row-level security policy for table "${table}"`,
+        );
+      }
+    });
+  });
+
   it('leaves the application role no way around it', async () => {
     const [role] = await db.query<Record<string, boolean>>(
       `SELECT r.rolsuper AS superuser, r.rolbypassrls AS bypassrls,
@@ -171,7 +353,9 @@ describe('row-level security', () => {
       ).rejects.toThrow(/must be owner/);
       await expect(
         app.query(`SET row_security = off; SELECT * FROM service_windows`),
-      ).rejects.toThrow();
+      ).rejects.toThrow(
+        'query would be affected by row-level security policy for table "service_windows"',
+      );
       await expect(app.query(`SELECT * FROM schema_migrations`)).rejects.toThrow(
         /permission denied/,
       );
