@@ -6,3 +6,4 @@ export * from './graphql';
 export * from './tcp-proxy';
 export * from './fixtures';
 export * from './service-harness';
+export * from './schema-operations';

@@ -14,6 +14,12 @@ const INPUT_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
+/**
+ * graphql-js gives up coercing variables after 50 errors with an error of its own, without
+ * Apollo's BAD_USER_INPUT code: still the client's mistake.
+ */
+const TOO_MANY_VARIABLE_ERRORS = /^Too many errors processing variables, error limit reached\./;
+
 /** pg / network errors that mean "the database is not answering". */
 const UNREACHABLE =
   /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection terminated|timeout exceeded when trying to connect|Connection ended unexpectedly|the database system is (starting up|shutting down)|terminating connection/i;
@@ -48,6 +54,13 @@ export function createErrorFormatter(logger: Logger, production = false) {
       };
     }
     const code = formatted.extensions?.code;
+    if (original instanceof GraphQLError && TOO_MANY_VARIABLE_ERRORS.test(original.message)) {
+      return {
+        ...base,
+        message: 'Too many invalid variable values; the request was not run',
+        extensions: { code: 'BAD_USER_INPUT' },
+      };
+    }
     if (typeof code === 'string' && INPUT_CODES.has(code)) {
       return {
         ...base,
