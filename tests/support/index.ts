@@ -7,3 +7,4 @@ export * from './tcp-proxy';
 export * from './fixtures';
 export * from './service-harness';
 export * from './schema-operations';
+export * from './isolation-fixtures';
