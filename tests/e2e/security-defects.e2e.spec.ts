@@ -554,9 +554,14 @@ describe('security defects of the first review', () => {
       api
         .logs()
         .split('\n')
-        .find((l) => l.includes('"statusCode":413') || l.includes('too large')),
+        .find((l) => l.includes('"statusCode":413') && l.includes('client error')),
     );
-    expect(line).not.toContain('"level":50');
+    expect(JSON.parse(line)).toMatchObject({
+      level: 40,
+      msg: 'client error',
+      statusCode: 413,
+      reason: 'FST_ERR_CTP_BODY_TOO_LARGE',
+    });
     expect(line).not.toMatch(/\\n\s+at /);
   });
 });
