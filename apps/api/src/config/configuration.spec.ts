@@ -76,7 +76,7 @@ describe('loadConfiguration', () => {
     expect(found.join('\n')).not.toContain('hunter2');
   });
 
-  it('reads TRUST_PROXY as Fastify's trustProxy expects it', () => {
+  it('reads TRUST_PROXY as the trustProxy option expects it', () => {
     expect(loadConfiguration({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
     expect(loadConfiguration({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
     expect(loadConfiguration({ TRUST_PROXY: 'loopback' }).trustProxy).toBe('loopback');
