@@ -63,7 +63,7 @@ describe('row-level security', () => {
     expect(keysWithoutTenant).toEqual([]);
   });
 
-  it('has one policy on every tenant table: the division-code range, with the column and its trigger', async () => {
+  it('has the division-code range policy on every tenant table, with the column and its trigger', async () => {
     const tables = await db.query<{
       table: string;
       qual: string;
@@ -79,6 +79,7 @@ describe('row-level security', () => {
          JOIN pg_attribute t ON t.attrelid = c.oid AND t.attname = 'tenant_id' AND NOT t.attisdropped
          LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_division_code'
          LEFT JOIN pg_policies p ON p.schemaname = 'public' AND p.tablename = c.relname
+                                AND p.policyname = 'tenant_scope'
         WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p')
         ORDER BY 1`,
     );
@@ -144,6 +145,230 @@ describe('row-level security', () => {
     await expect(
       db.query(`UPDATE tenants SET division_code = '450222204' WHERE division_code = '450222203'`),
     ).rejects.toMatchObject(refused('tenants_tree_immutable'));
+  });
+
+  /** The scope policy every tenant-owned table has (migration 1764892800000-division-scope). */
+  const SCOPE_POLICY =
+    "((tenant_division_code >= current_setting('tongban.division_start'::text, true)) AND " +
+    "(tenant_division_code < current_setting('tongban.division_end'::text, true)))";
+  /**
+   * Tables whose rows tenants below may read too (material published above them: the
+   * standard catalogue, a parent's implementation list), by a second, read-only policy.
+   */
+  const ANCESTOR_READ_TABLES = ['catalogue_items', 'catalogue_versions', 'implementation_items'];
+
+  /** Ids of one tenant's own rows that other tables' rows point at. */
+  interface Refs {
+    tenant: string;
+    window: string;
+    application: string;
+    /** Users of no membership in the tenant yet, one per arranged row. */
+    users: string[];
+    /** A draft catalogue version of the tenant (items are added to drafts only). */
+    draft: string;
+  }
+  /**
+   * How to insert a row into each table under row-level security, for tenant `r` (the n-th
+   * such row). A new tenant table fails the suite until it is added here.
+   */
+  const ARRANGE: Record<string, (r: Refs, n: number) => [string, unknown[]]> = {
+    service_windows: (r, n) => [
+      `INSERT INTO service_windows (tenant_id, code, name, kind) VALUES ($1, $2, 'RLS', 'SERVICE')`,
+      [r.tenant, `RLS${n}`],
+    ],
+    memberships: (r, n) => [
+      `INSERT INTO memberships (tenant_id, user_id, roles) VALUES ($1, $2, ARRAY['WINDOW_STAFF'])`,
+      [r.tenant, r.users[n]],
+    ],
+    window_assignments: (r, n) => [
+      `INSERT INTO window_assignments (tenant_id, window_id, user_id) VALUES ($1, $2, $3)`,
+      [r.tenant, r.window, r.users[n]],
+    ],
+    setup_links: (r, n) => [
+      `INSERT INTO setup_links (tenant_id, id, user_id, token_hash, expires_at)
+       VALUES ($1, gen_random_uuid(), $2, '\\x00', now() + interval '1 day')`,
+      [r.tenant, r.users[n]],
+    ],
+    audit_events: (r, n) => [
+      `INSERT INTO audit_events (tenant_id, action, details) VALUES ($1, 'RLS_TEST', $2)`,
+      [r.tenant, { n }],
+    ],
+    receipt_counters: (r, n) => [
+      `INSERT INTO receipt_counters (tenant_id, day, last_number) VALUES ($1, date '2000-01-01' + $2::int, 1)`,
+      [r.tenant, n],
+    ],
+    applications: (r, n) => [
+      `INSERT INTO applications (tenant_id, receipt_number, window_id, item_code, item_name,
+                                 applicant_name, status, submitted_by)
+       VALUES ($1, $2, $3, '000105001000', '个体工商户设立登记', '测试', 'SUBMITTED', $4)`,
+      [r.tenant, `RLS-${n}`, r.window, r.users[0]],
+    ],
+    catalogue_versions: (r, n) => [
+      `INSERT INTO catalogue_versions (tenant_id, label) VALUES ($1, $2)`,
+      [r.tenant, `RLS${n}`],
+    ],
+    catalogue_items: (r, n) => [
+      `INSERT INTO catalogue_items (tenant_id, version_id, code, name, type, competent_department,
+         implementing_level, legal_basis, applicant_scopes, conditions, materials, steps,
+         statutory_days, fee, handling_tiers, intake_only_tiers, online_available)
+       VALUES ($1, $2, $3, 'RLS', 'OTHER', '县', '县级', '—', '{}', '', '[]', '[]', 1,
+               '{"free": true}', '{COUNTY}', '{}', false)`,
+      [r.tenant, r.draft, `RLS${n}`],
+    ],
+    catalogue_imports: (r) => [
+      `INSERT INTO catalogue_imports (tenant_id, label, file_name) VALUES ($1, 'RLS', 'rls.xlsx')`,
+      [r.tenant],
+    ],
+    implementation_items: (r, n) => [
+      `INSERT INTO implementation_items (tenant_id, code, source_tenant_id, source_version_id, materials)
+       VALUES ($1, $2, $1, gen_random_uuid(), '[]')`,
+      [r.tenant, `RLS${n}`],
+    ],
+    menu_templates: (r, n) => [
+      `INSERT INTO menu_templates (tenant_id, name, tier, item_codes) VALUES ($1, $2, 'VILLAGE', '{}')`,
+      [r.tenant, `RLS${n}`],
+    ],
+    application_events: (r) => [
+      `INSERT INTO application_events (tenant_id, application_id, to_status) VALUES ($1, $2, 'SUBMITTED')`,
+      [r.tenant, r.application],
+    ],
+  };
+
+  describe('every table under row-level security, as the application login', () => {
+    let rlsTables: { table: string; forced: boolean }[];
+    const refs: Refs[] = [];
+    let app: Client;
+
+    beforeAll(async () => {
+      rlsTables = await db.query(
+        `SELECT c.relname AS table, c.relforcerowsecurity AS forced FROM pg_class c
+          WHERE c.relnamespace = 'public'::regnamespace AND c.relrowsecurity ORDER BY 1`,
+      );
+      // Two townships of the same county, each with a window, an application and fresh users.
+      for (const code of ['450222203', '450222100']) {
+        const [{ id: tenant }] = await db.query<{ id: string }>(
+          `SELECT id FROM tenants WHERE division_code = $1`,
+          [code],
+        );
+        const users: string[] = [];
+        for (let n = 0; n < 4; n++) {
+          const [{ id }] = await db.query<{ id: string }>(
+            `INSERT INTO users (username, display_name, password_hash, home_tenant_id)
+             VALUES ($1, 'RLS', 'x', $2) RETURNING id`,
+            [`rls.${code}.${n}`, tenant],
+          );
+          users.push(id);
+        }
+        const [{ id: window }] = await db.query<{ id: string }>(
+          `INSERT INTO service_windows (tenant_id, code, name, kind)
+           VALUES ($1, 'RLSW', 'RLS', 'SERVICE') RETURNING id`,
+          [tenant],
+        );
+        const [{ id: draft }] = await db.query<{ id: string }>(
+          `INSERT INTO catalogue_versions (tenant_id, label) VALUES ($1, 'RLS draft') RETURNING id`,
+          [tenant],
+        );
+        const partial = { tenant, window, users, draft, application: '' };
+        const [sql, params] = ARRANGE.applications(partial, 0);
+        const [{ id: application }] = await db.query<{ id: string }>(`${sql} RETURNING id`, params);
+        refs.push({ ...partial, application });
+      }
+      app = new Client({ connectionString: db.url });
+      await app.connect();
+    });
+    afterAll(() => app?.end());
+
+    async function asApp<T>(tenantId: string, work: () => Promise<T>): Promise<T> {
+      await app.query('BEGIN');
+      try {
+        await app.query(SCOPE_SQL, ['tenant', tenantId, '']);
+        return await work();
+      } finally {
+        await app.query('ROLLBACK');
+      }
+    }
+
+    it('covers every table with a tenant_id, and knows how to arrange a row in each', async () => {
+      const tenantTables = await db.query<{ table: string }>(
+        `SELECT c.relname AS table FROM pg_class c
+          WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p')
+            AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid
+                           AND a.attname = 'tenant_id' AND NOT a.attisdropped)
+          ORDER BY 1`,
+      );
+      const names = rlsTables.map((t) => t.table);
+      expect(names).toEqual(tenantTables.map((t) => t.table));
+      expect(names).toEqual(Object.keys(ARRANGE).sort());
+    });
+
+    it('has RLS forced and the scope policy (not `true`) on each, and an ancestor read where published material lives', async () => {
+      const policies = await db.query<{ table: string }>(
+        `SELECT tablename AS table, policyname, permissive, roles::text, cmd, qual, with_check
+           FROM pg_policies WHERE schemaname = 'public' ORDER BY 1, 2`,
+      );
+      expect(rlsTables.length).toBeGreaterThanOrEqual(8);
+      for (const { table, forced } of rlsTables) {
+        expect({ table, forced }).toEqual({ table, forced: true });
+        const scope = {
+          table,
+          policyname: 'tenant_scope',
+          permissive: 'PERMISSIVE',
+          roles: '{public}',
+          cmd: 'ALL',
+          qual: SCOPE_POLICY,
+          with_check: SCOPE_POLICY,
+        };
+        const ancestorRead = expect.objectContaining({
+          table,
+          policyname: 'ancestor_read',
+          permissive: 'PERMISSIVE',
+          cmd: 'SELECT',
+          qual: expect.stringContaining('tongban_division_prefix(tenant_division_code)'),
+          with_check: null,
+        });
+        const own = policies.filter((p) => p.table === table);
+        expect(own).toEqual(ANCESTOR_READ_TABLES.includes(table) ? [ancestorRead, scope] : [scope]);
+      }
+    });
+
+    it('a scoped read sees exactly its tenant’s rows; a write into the other tenant is refused', async () => {
+      const [a, b] = refs;
+      const tenantsOf = (table: string) => async () =>
+        (
+          await app.query<{ tenant_id: string }>(
+            `SELECT DISTINCT tenant_id FROM ${table} WHERE tenant_id = ANY ($1::uuid[])`,
+            [[a.tenant, b.tenant]],
+          )
+        ).rows.map((r) => r.tenant_id);
+      for (const { table } of rlsTables) {
+        // Arranged as the owner (beyond row-level security): one row of each tenant.
+        for (const r of refs) {
+          const [sql, params] = ARRANGE[table](r, 1);
+          await db.query(sql, params);
+        }
+        const both = await db.query<{ n: number }>(
+          `SELECT count(DISTINCT tenant_id)::int AS n FROM ${table} WHERE tenant_id = ANY ($1::uuid[])`,
+          [[a.tenant, b.tenant]],
+        );
+        expect({ table, tenants: both[0].n }).toEqual({ table, tenants: 2 });
+        expect({ table, seen: await asApp(a.tenant, tenantsOf(table)) }).toEqual({
+          table,
+          seen: [a.tenant],
+        });
+        expect({ table, seen: await asApp(b.tenant, tenantsOf(table)) }).toEqual({
+          table,
+          seen: [b.tenant],
+        });
+
+        // Control: the same insert into the scope's own tenant goes through.
+        const [own, ownParams] = ARRANGE[table](a, 2);
+        await asApp(a.tenant, () => app.query(own, ownParams));
+        const [foreign, foreignParams] = ARRANGE[table](b, 2);
+        await expect(asApp(a.tenant, () => app.query(foreign, foreignParams))).rejects.toThrow(
+          `new row violates row-level security policy for table "${table}"`,
+        );
+      }
+    });
   });
 
   it('leaves the application role no way around it', async () => {
@@ -323,7 +548,9 @@ describe('row-level security', () => {
       ).rejects.toThrow(/must be owner/);
       await expect(
         app.query(`SET row_security = off; SELECT * FROM service_windows`),
-      ).rejects.toThrow();
+      ).rejects.toThrow(
+        'query would be affected by row-level security policy for table "service_windows"',
+      );
       await expect(app.query(`SELECT * FROM schema_migrations`)).rejects.toThrow(
         /permission denied/,
       );

@@ -10,6 +10,7 @@ import { WorkflowModule } from '@tongban/workflow';
 import { DatabaseModule } from './database/database.module';
 import { createErrorFormatter } from './graphql/error-format';
 import { graphqlLimits } from './graphql/limits';
+import { NoSubscriptions } from './graphql/no-subscriptions';
 import { HealthController } from './health/health.controller';
 import { JobsModule } from './jobs/jobs.module';
 import { identityOptionsFor } from './runtime/identity-options';
@@ -21,6 +22,15 @@ export class AppModule {
   static forRoot(runtime: Runtime): DynamicModule {
     const { config, logger } = runtime;
     const production = config.NODE_ENV === 'production';
+    const limits = graphqlLimits(
+      {
+        maxDepth: config.GRAPHQL_MAX_DEPTH,
+        maxCost: config.GRAPHQL_MAX_COST,
+        maxAliases: config.GRAPHQL_MAX_ALIASES,
+        maxTokens: config.GRAPHQL_MAX_TOKENS,
+      },
+      production,
+    );
     return {
       module: AppModule,
       imports: [
@@ -31,15 +41,8 @@ export class AppModule {
           sortSchema: true,
           playground: false,
           introspection: !production,
-          ...graphqlLimits(
-            {
-              maxDepth: config.GRAPHQL_MAX_DEPTH,
-              maxCost: config.GRAPHQL_MAX_COST,
-              maxAliases: config.GRAPHQL_MAX_ALIASES,
-              maxTokens: config.GRAPHQL_MAX_TOKENS,
-            },
-            production,
-          ),
+          ...limits,
+          validationRules: [...limits.validationRules, NoSubscriptions],
           includeStacktraceInErrorResponses: false,
           allowBatchedHttpRequests: false,
           csrfPrevention: true,

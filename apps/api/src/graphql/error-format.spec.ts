@@ -103,4 +103,16 @@ describe('GraphQL error formatting', () => {
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     });
   });
+
+  it('reports graphql-js giving up after 50 invalid variables as BAD_USER_INPUT, unlogged', () => {
+    logged.length = 0;
+    const tooMany = new GraphQLError(
+      'Too many errors processing variables, error limit reached. Execution aborted.',
+    );
+    expect(format({ message: tooMany.message }, tooMany)).toEqual({
+      message: 'Too many invalid variable values; the request was not run',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    expect(logged).toEqual([]);
+  });
 });

@@ -20,6 +20,12 @@ const INPUT_CODES = new Set([
 ]);
 
 /**
+ * graphql-js gives up coercing variables after 50 errors with an error of its own, without
+ * Apollo's BAD_USER_INPUT code: still the client's mistake.
+ */
+const TOO_MANY_VARIABLE_ERRORS = /^Too many errors processing variables, error limit reached\./;
+
+/**
  * Turns any error into a client-safe one with a stable code (DESIGN.md §5): known errors
  * keep their message; unexpected ones are masked and logged with a correlation id, without
  * the values they carried (loggableError). A client's own mistakes never echo the values it
@@ -51,6 +57,13 @@ export function createErrorFormatter(logger: Logger, production = false) {
       };
     }
     const code = formatted.extensions?.code;
+    if (original instanceof GraphQLError && TOO_MANY_VARIABLE_ERRORS.test(original.message)) {
+      return {
+        ...base,
+        message: 'Too many invalid variable values; the request was not run',
+        extensions: { code: 'BAD_USER_INPUT' },
+      };
+    }
     if (typeof code === 'string' && INPUT_CODES.has(code)) {
       return {
         ...base,
