@@ -71,6 +71,33 @@ const ID_ARGUMENTS: Record<string, IdKind> = {
   userId: 'user',
 };
 
+/**
+ * Catalogue operations (issue 9, in progress) whose ids name province-published material
+ * (versions, imports) or a county's templates: their isolation is tested in
+ * catalogue.e2e.spec.ts and implementation-lists.e2e.spec.ts until the matrix learns those
+ * kinds. Listed one by one, so a new operation is still mapped or fails the suite.
+ */
+const ISOLATION_TESTED_ELSEWHERE = new Set([
+  'adoptCatalogue',
+  'applyMenuTemplate',
+  'catalogueDepartments',
+  'catalogueImport',
+  'catalogueImportReport',
+  'catalogueItem',
+  'catalogueItems',
+  'catalogueVersion',
+  'deleteCatalogueDraft',
+  'deleteMenuTemplate',
+  'exportCatalogue',
+  'implementationItems',
+  'menuTemplates',
+  'publishCatalogueVersion',
+  'retireCatalogueVersion',
+  'saveMenuTemplate',
+  'setMenu',
+  'updateImplementationItem',
+]);
+
 /** What a control needs done first (by whoever may): one cannot enable what is enabled. */
 const PREPARE: Record<string, string> = {
   reactivateTenant: 'suspendTenant',
@@ -245,6 +272,7 @@ describe('tenant isolation matrix', () => {
       }
     };
     for (const operation of schemaOperations(schema)) {
+      if (ISOLATION_TESTED_ELSEWHERE.has(operation.field.name)) continue;
       for (const arg of operation.field.args) visit(operation, arg, [arg.name]);
     }
     return out;
@@ -529,6 +557,9 @@ describe('tenant isolation matrix', () => {
         'submitApplication',
       ]),
     );
+    // No stale exemption: each one names an operation the schema has.
+    const served = new Set(schemaOperations(schema).map((o) => o.field.name));
+    expect([...ISOLATION_TESTED_ELSEWHERE].filter((name) => !served.has(name))).toEqual([]);
   });
 
   it('has a foreign row of every kind in every relation of every actor', () => {
