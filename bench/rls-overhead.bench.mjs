@@ -338,6 +338,15 @@ const PROPOSALS = [
     title: 'the adopted range, its bounds read once per statement (initplans)',
     sql: [policiesAs(RANGE_INITPLAN_POLICY)],
   },
+  {
+    name: 'P10',
+    title:
+      'the adopted range + an index (tenant_id, tenant_division_code): the range an index condition beside tenant_id (the index stays)',
+    sql: [
+      'CREATE INDEX IF NOT EXISTS service_windows_tenant_division_idx ON service_windows (tenant_id, tenant_division_code)',
+      'ANALYZE service_windows',
+    ],
+  },
 ];
 
 const only = flags.only
