@@ -9,7 +9,7 @@
 //      issuer "tongban", audience "tongban-api", expiry checked (access-token.ts);
 //   3. it checks that the claims sub, sid and tid are UUIDs and runs the very statements of
 //      IdentityService.loadActor (libs/tenancy/src/identity/identity.service.ts) through
-//      TenantScope.runIn: START TRANSACTION; SELECT set_config(tongban.scope/tenant_id/actor_id, local);
+//      TenantScope.runIn: START TRANSACTION; SCOPE_SQL (set_config of the scope, local);
 //      the actor query with [sid, sub, tid]; COMMIT; on a pg Pool of the API's size
 //      (DATABASE_POOL_SIZE), connected as the same unprivileged login as the API, so row-level
 //      security applies alike; then the same checks (session not revoked, user ACTIVE, tenant

@@ -142,6 +142,16 @@ describe('row-level security', () => {
     await expect(
       open('450222203299', 'VILLAGE', (g) => `$4::uuid[] || ${g}`),
     ).rejects.toMatchObject(refused('tenants_division_code_overlap'));
+    // The same code again is the unique key's: ON CONFLICT DO NOTHING (onboarding, the demo
+    // seed on every start) still answers nothing, not an overlap.
+    const again = await db.query(
+      `INSERT INTO tenants (id, parent_id, kind, division_code, name, status, path)
+       SELECT g, $1, 'TOWNSHIP', '450222203', '马山乡', 'ACTIVE', $2::uuid[] || g
+         FROM gen_random_uuid() g
+       ON CONFLICT (division_code) DO NOTHING RETURNING id`,
+      [county.id, county.path],
+    );
+    expect(again).toEqual([]);
     await expect(
       db.query(`UPDATE tenants SET division_code = '450222204' WHERE division_code = '450222203'`),
     ).rejects.toMatchObject(refused('tenants_tree_immutable'));

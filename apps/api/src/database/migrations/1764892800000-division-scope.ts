@@ -107,11 +107,15 @@ export class DivisionScope1764892800000 implements MigrationInterface {
         -- stay nested like the tree, so a subtree is exactly a range. Both cases are below the
         -- parent; locking it serializes the openings below one parent, so each sees the others.
         PERFORM 1 FROM public.tenants WHERE id = NEW.parent_id FOR NO KEY UPDATE;
+        -- The same code again is the unique key's (ON CONFLICT (division_code) DO NOTHING of
+        -- onboarding and of the demo seed on every start), not an overlap.
+        IF EXISTS (SELECT 1 FROM public.tenants t WHERE t.division_code = NEW.division_code) THEN
+          RETURN NEW;
+        END IF;
         IF EXISTS (
              SELECT 1 FROM public.tenants t
               WHERE (t.division_code COLLATE "C") >= tongban_division_prefix(NEW.division_code)
-                AND (t.division_code COLLATE "C") < tongban_division_end(NEW.division_code)
-                AND t.id <> NEW.id)
+                AND (t.division_code COLLATE "C") < tongban_division_end(NEW.division_code))
            OR EXISTS (
              SELECT 1 FROM public.tenants t
               WHERE t.division_code IN (rpad(left(NEW.division_code, 2), 6, '0'),
