@@ -18,7 +18,12 @@ import {
 } from 'class-validator';
 import { ItemType, MaterialForm, ServiceTier } from '../core/item';
 import { ItemHandling } from '../core/menu';
-import { CatalogueItemModel, MaterialModel, TimeLimitModel } from '../standard/catalogue.graphql';
+import {
+  CatalogueItemModel,
+  ItemListFilter,
+  MaterialModel,
+  TimeLimitModel,
+} from '../standard/catalogue.graphql';
 
 registerEnumType(ItemHandling, {
   name: 'ItemHandling',
@@ -117,34 +122,10 @@ export class MenuChange {
 }
 
 @InputType()
-export class ImplementationListInput {
+export class ImplementationListInput extends ItemListFilter {
   @Field(() => ID)
   @IsUUID()
   tenantId!: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  search?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  department?: string | null;
-
-  @Field(() => Int, { defaultValue: 50 })
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  first!: number;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  after?: string | null;
 }
 
 @InputType()

@@ -174,16 +174,7 @@ export class ImplementationService {
       const name = input.name.trim();
       if (!name) throw new BadUserInputError('A menu template needs a name', { field: 'name' });
       const codes = [...new Set(input.itemCodes)];
-      const outside = outsideParent(codes, await this.lists.codes(manager, county.id));
-      if (outside.length) {
-        throw new BadUserInputError(
-          `Not on the county's implementation list: ${outside.join(', ')}`,
-          {
-            reason: 'OUTSIDE_PARENT_LIST',
-            codes: outside,
-          },
-        );
-      }
+      await this.assertWithinList(manager, county.id, codes);
       if (input.tier === ServiceTier.VILLAGE)
         await this.assertVillageMay(manager, county.id, codes);
       if (input.id) {
@@ -253,16 +244,7 @@ export class ImplementationService {
         reason: 'NOT_A_CENTER',
       });
     }
-    const outside = outsideParent(codes, await this.lists.codes(manager, tenant.parentId!));
-    if (outside.length) {
-      throw new BadUserInputError(
-        `Not on the parent's implementation list: ${outside.join(', ')}`,
-        {
-          reason: 'OUTSIDE_PARENT_LIST',
-          codes: outside,
-        },
-      );
-    }
+    await this.assertWithinList(manager, tenant.parentId!, codes);
     if (tenant.kind === TenantKind.VILLAGE)
       await this.assertVillageMay(manager, tenant.parentId!, codes);
     const result = await this.lists.setFromParent(manager, tenant.id, tenant.parentId!, codes);
@@ -274,6 +256,21 @@ export class ImplementationService {
       details: { ...result, items: codes.length },
     });
     return result;
+  }
+
+  /** Every code is on the list of `listOwnerId` (the county's, or a center's parent's). */
+  private async assertWithinList(
+    manager: EntityManager,
+    listOwnerId: string,
+    codes: string[],
+  ): Promise<void> {
+    const outside = outsideParent(codes, await this.lists.codes(manager, listOwnerId));
+    if (outside.length) {
+      throw new BadUserInputError(`Not on the implementation list above: ${outside.join(', ')}`, {
+        reason: 'OUTSIDE_PARENT_LIST',
+        codes: outside,
+      });
+    }
   }
 
   /** A village takes in only what the catalogue lets a village take in or handle. */

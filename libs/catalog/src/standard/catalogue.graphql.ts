@@ -236,12 +236,9 @@ export class CatalogueVersionInput {
   versionId!: string;
 }
 
-@InputType()
-export class CatalogueItemsInput {
-  @Field(() => ID)
-  @IsUUID()
-  versionId!: string;
-
+/** Filters and paging of an item list (a catalogue version's, or an implementation list). */
+@InputType({ isAbstract: true })
+export class ItemListFilter {
   @Field(() => String, { nullable: true, description: 'Part of the name or code' })
   @IsOptional()
   @IsString()
@@ -257,12 +254,19 @@ export class CatalogueItemsInput {
   @Field(() => Int, { defaultValue: 50 })
   @IsInt()
   @Min(1)
-  @Max(200)
+  @Max(500)
   first!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The endCursor of the page before' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   after?: string | null;
+}
+
+@InputType()
+export class CatalogueItemsInput extends ItemListFilter {
+  @Field(() => ID)
+  @IsUUID()
+  versionId!: string;
 }
