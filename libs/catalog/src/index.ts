@@ -8,3 +8,4 @@ export * from './core/catalogue-sheet';
 export * from './spreadsheet/catalogue-workbook';
 export { CatalogueRepository, type CatalogueVersionRecord } from './standard/catalogue.repository';
 export { DEMO_STANDARD_CATALOGUE } from './demo';
+export { ImplementationRepository } from './implementation/implementation.repository';

@@ -3,8 +3,10 @@ import {
   CatalogueRepository,
   CatalogueVersionStatus,
   DEMO_STANDARD_CATALOGUE,
+  ImplementationRepository,
+  ServiceTier,
 } from '@tongban/catalog';
-import { TenantStatus } from '@tongban/core';
+import { TenantKind, TenantStatus } from '@tongban/core';
 import { hashPassword, onboardingChecklist } from '@tongban/tenancy';
 import { DataSource, EntityManager } from 'typeorm';
 import { ApplicationRepository } from '@tongban/workflow';
@@ -162,7 +164,74 @@ async function seedCatalogue(tx: EntityManager, provinceId: string): Promise<num
   });
   const version = await catalogue.findVersion(tx, versionId!);
   await catalogue.setStatus(tx, version!, CatalogueVersionStatus.PUBLISHED);
+  await seedImplementationLists(tx, version!);
   return DEMO_STANDARD_CATALOGUE.length;
+}
+
+/** Liucheng's center runs 197 standardized items (the source document's annual summary). */
+const LIUCHENG_ITEM_COUNT = 197;
+
+/**
+ * Liucheng's implementation list (197 of the items a county decides, in code order), tier
+ * templates, and the menus of its township centers (what townships may take in or decide)
+ * and village stations (what villages may), each within the list above.
+ */
+async function seedImplementationLists(
+  tx: EntityManager,
+  version: { tenantId: string; id: string },
+): Promise<void> {
+  const id = async (code: string) =>
+    (
+      (await tx.query(`SELECT id FROM tenants WHERE division_code = $1`, [code])) as {
+        id: string;
+      }[]
+    )[0]?.id;
+  const county = await id('450222');
+  if (!county) return;
+  const atTier = (tier: ServiceTier) =>
+    DEMO_STANDARD_CATALOGUE.filter(
+      (item) => item.handlingTiers.includes(tier) || item.intakeOnlyTiers.includes(tier),
+    ).map((item) => item.code);
+  const countyCodes = DEMO_STANDARD_CATALOGUE.filter((item) =>
+    item.handlingTiers.includes(ServiceTier.COUNTY),
+  )
+    .map((item) => item.code)
+    .slice(0, LIUCHENG_ITEM_COUNT);
+  const lists = new ImplementationRepository();
+  await lists.adopt(tx, county, version, countyCodes);
+  const listed = new Set(countyCodes);
+  const menus = {
+    [ServiceTier.TOWNSHIP]: atTier(ServiceTier.TOWNSHIP).filter((code) => listed.has(code)),
+    [ServiceTier.VILLAGE]: atTier(ServiceTier.VILLAGE).filter((code) => listed.has(code)),
+  };
+  await tx.query(
+    `INSERT INTO menu_templates (tenant_id, name, tier, item_codes)
+     VALUES ($1, '乡镇标准菜单', 'TOWNSHIP', $2), ($1, '村级便民服务菜单', 'VILLAGE', $3)`,
+    [county, menus[ServiceTier.TOWNSHIP], menus[ServiceTier.VILLAGE]],
+  );
+  for (const tenant of DEMO_TENANTS.filter(
+    (t) => t.parent === '450222' && t.kind === TenantKind.TOWNSHIP,
+  )) {
+    const township = (await id(tenant.code))!;
+    await lists.setFromParent(
+      tx,
+      { id: township, divisionCode: tenant.code },
+      county,
+      menus[ServiceTier.TOWNSHIP],
+    );
+    for (const station of DEMO_TENANTS.filter((t) => t.parent === tenant.code)) {
+      const villageMenu = menus[ServiceTier.VILLAGE].filter((code) =>
+        menus[ServiceTier.TOWNSHIP].includes(code),
+      );
+      const stationId = (await id(station.code))!;
+      await lists.setFromParent(
+        tx,
+        { id: stationId, divisionCode: station.code },
+        township,
+        villageMenu,
+      );
+    }
+  }
 }
 
 /**

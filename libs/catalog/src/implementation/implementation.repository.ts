@@ -141,14 +141,24 @@ export class ImplementationRepository {
    */
   async setFromParent(
     manager: EntityManager,
-    tenantId: string,
+    tenant: { id: string; divisionCode: string },
     parentId: string,
     codes: readonly string[],
   ): Promise<{ added: number; removed: number }> {
+    const tenantId = tenant.id;
     // UPDATE and DELETE answer [rows, count] through TypeORM.
     const [, removed]: [unknown, number] = await manager.query(
       `DELETE FROM implementation_items WHERE tenant_id = $1 AND NOT (code = ANY($2::text[]))`,
       [tenantId, codes],
+    );
+    // What leaves a list leaves the menus below it too (the subtree is the code's range).
+    await manager.query(
+      `DELETE FROM implementation_items
+        WHERE tenant_id <> $1
+          AND tenant_division_code >= tongban_division_prefix($2)
+          AND tenant_division_code < tongban_division_end($2)
+          AND NOT (code = ANY($3::text[]))`,
+      [tenant.id, tenant.divisionCode, codes],
     );
     const added = await manager.query(
       `INSERT INTO implementation_items (tenant_id, code, source_tenant_id, source_version_id,

@@ -247,7 +247,7 @@ export class ImplementationService {
     await this.assertWithinList(manager, tenant.parentId!, codes);
     if (tenant.kind === TenantKind.VILLAGE)
       await this.assertVillageMay(manager, tenant.parentId!, codes);
-    const result = await this.lists.setFromParent(manager, tenant.id, tenant.parentId!, codes);
+    const result = await this.lists.setFromParent(manager, tenant, tenant.parentId!, codes);
     await this.audit.record(manager, {
       tenantId: tenant.id,
       actorId: this.context.actor.userId,
