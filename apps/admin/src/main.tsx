@@ -1,7 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createApolloClient } from './shared/api/client';
-import { createGraphQLRequest } from './shared/api/transport';
+import { createGraphQLRequest, createSessionEndpoints } from './shared/api/transport';
 import { App } from './app/App';
 import { enableAntdOnReact19 } from './app/antd-react19';
 import { AuthSession, type CrossTabLock } from './features/auth/session/session';
@@ -27,30 +26,38 @@ const crossTabLock: CrossTabLock = async (task) =>
     ? await navigator.locks.request('tongban.auth.refresh', () => task())
     : task();
 
+/** A session ended in one tab (logout, expiry) ends in the others too. */
+function shareSessionEnd(session: AuthSession): void {
+  if (typeof BroadcastChannel === 'undefined') return;
+  const channel = new BroadcastChannel('tongban.auth');
+  let quiet = false;
+  channel.onmessage = (event) => {
+    if (event.data !== 'ended' || session.status === 'anonymous') return;
+    quiet = true;
+    session.endedElsewhere();
+    quiet = false;
+  };
+  session.subscribe(() => {
+    if (session.status === 'anonymous' && !quiet) channel.postMessage('ended');
+  });
+}
+
 async function start() {
   enableAntdOnReact19();
-  const storage = browserStorage();
-  await setUpI18n(storage);
-
-  const tokens = new TokenStore(storage);
-  window.addEventListener('storage', (event) => {
-    if (event.storageArea === window.localStorage)
-      tokens.onExternalChange(event.key, event.newValue);
-  });
+  const fetchFn = (url: string, init: RequestInit) => fetch(url, init);
   const session = new AuthSession({
-    tokens,
-    request: createGraphQLRequest((url, init) => fetch(url, init)),
+    tokens: new TokenStore(),
+    request: createGraphQLRequest(fetchFn),
+    endpoints: createSessionEndpoints(fetchFn),
     lock: crossTabLock,
   });
-  const client = createApolloClient({ session });
-  // Whatever ends a session (logout, expiry, another tab) also drops the cached data.
-  session.subscribe(() => {
-    if (session.status === 'anonymous') void client.clearStore().catch(() => undefined);
-  });
+  shareSessionEnd(session);
+  // The language, and the session the refresh cookie may name, before the first screen.
+  await Promise.all([setUpI18n(browserStorage(), navigator.languages ?? []), session.restore()]);
 
   createRoot(document.getElementById('root') as HTMLElement).render(
     <StrictMode>
-      <App session={session} client={client} />
+      <App session={session} />
     </StrictMode>,
   );
 }

@@ -50,7 +50,7 @@ describe('GraphQL contract', () => {
   const documents = operations();
 
   it('covers the session, tenant, window, staff, onboarding and application documents', () => {
-    const session = ['CompleteSetup', 'Login', 'Logout', 'Me', 'Refresh'];
+    const session = ['CompleteSetup', 'Login', 'Logout', 'Me'];
     const tenancy = [
       'AssignStaffToWindow',
       'CreateServiceWindow',

@@ -13,7 +13,20 @@ const gqlError = (code: string, extensions: Record<string, unknown> = {}) =>
 
 describe('classifyLoginError', () => {
   it('wrong password or unknown user: UNAUTHENTICATED', () => {
-    expect(classifyLoginError(gqlError('UNAUTHENTICATED'))).toEqual({ kind: 'wrongCredentials' });
+    expect(classifyLoginError(gqlError('UNAUTHENTICATED'))).toEqual({
+      kind: 'wrongCredentials',
+      remainingAttempts: null,
+    });
+    expect(classifyLoginError(gqlError('UNAUTHENTICATED', { remainingAttempts: 2 }))).toEqual({
+      kind: 'wrongCredentials',
+      remainingAttempts: 2,
+    });
+    expect(classifyLoginError(gqlError('UNAUTHENTICATED', { reason: 'TENANT_SUSPENDED' }))).toEqual(
+      { kind: 'tenantSuspended' },
+    );
+    expect(classifyLoginError(gqlError('UNAUTHENTICATED', { reason: 'ACCOUNT_DISABLED' }))).toEqual(
+      { kind: 'accountDisabled' },
+    );
   });
 
   it('lock-out: RATE_LIMITED with the seconds to wait', () => {

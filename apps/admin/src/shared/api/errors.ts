@@ -161,7 +161,12 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /** What went wrong with a login attempt, as the login page explains it. */
 export type LoginFailure =
-  | { kind: 'wrongCredentials' }
+  /** `remainingAttempts`: how many more wrong passwords before a lock-out (null: not said). */
+  | { kind: 'wrongCredentials'; remainingAttempts: number | null }
+  /** The password was right, but the person's service center is suspended. */
+  | { kind: 'tenantSuspended' }
+  /** The password was right, but the account is disabled. */
+  | { kind: 'accountDisabled' }
   /** The credentials were accepted but the account may not sign in (FORBIDDEN). */
   | { kind: 'forbidden' }
   | { kind: 'lockedOut'; retryAfterSeconds: number | null }
@@ -173,8 +178,12 @@ export type LoginFailure =
 export function classifyLoginError(error: unknown): LoginFailure {
   const c = classifyError(error);
   switch (c.kind) {
-    case 'unauthenticated':
-      return { kind: 'wrongCredentials' };
+    case 'unauthenticated': {
+      const extensions = graphQLErrorsOf(error)[0]?.extensions ?? {};
+      if (extensions.reason === 'TENANT_SUSPENDED') return { kind: 'tenantSuspended' };
+      if (extensions.reason === 'ACCOUNT_DISABLED') return { kind: 'accountDisabled' };
+      return { kind: 'wrongCredentials', remainingAttempts: seconds(extensions.remainingAttempts) };
+    }
     case 'forbidden':
       return c;
     case 'rateLimited':

@@ -24,6 +24,13 @@ export const enUS: Messages = {
     sessionExpired: 'Your session has expired. Please sign in again.',
     errors: {
       wrongCredentials: 'Wrong username or password. Please try again.',
+      attemptsLeft:
+        'Wrong username or password. {{count}} attempts left before the account is locked for a while.',
+      attemptsUsedUp:
+        'Wrong username or password. No attempts left: the account is locked for a while; try again later.',
+      tenantSuspended:
+        'Your service center is suspended, so you cannot sign in for now. Please contact the administrator above it.',
+      accountDisabled: 'Your account is disabled. Please contact your administrator.',
       forbidden: 'This account cannot sign in at the moment. Please contact your administrator.',
       lockedOut: 'Too many failed sign-in attempts. The account is locked; try again in {{wait}}.',
       lockedOutNoWait: 'Too many failed sign-in attempts. The account is locked; try again later.',
@@ -44,8 +51,10 @@ export const enUS: Messages = {
       home: 'Home',
       applications: 'Applications',
       tenants: 'Tenants',
-      windows: 'Windows & staff',
+      windows: 'Windows',
+      staff: 'Staff',
       onboarding: 'Onboarding',
+      villageSheet: 'Villages in bulk',
     },
     forbiddenTitle: 'No access',
     forbidden: 'Your role cannot open this page.',
@@ -60,6 +69,7 @@ export const enUS: Messages = {
     loading: 'Loading…',
     loadError: 'Could not load your account',
     retry: 'Retry',
+    openMenu: 'Open the menu',
   },
   home: {
     title: 'Home',
@@ -232,7 +242,7 @@ export const enUS: Messages = {
     loadError: 'Could not load the tenant',
   },
   windows: {
-    title: 'Windows & staff',
+    title: 'Windows',
     tenant: 'Tenant',
     windowsTitle: 'Windows',
     code: 'Code',
@@ -326,7 +336,7 @@ export const enUS: Messages = {
     account: 'Manager account',
     activationNote:
       'The tenant becomes active on its own once the manager has set a password and it has at least one window.',
-    doneTitle: '{{name}} is onboarded',
+    doneTitle: '{{name}} is created',
     doneSubtitle:
       'Status: onboarding. Send the link below to the manager {{displayName}} ({{username}}).',
     linkLabel: 'Manager account setup link',

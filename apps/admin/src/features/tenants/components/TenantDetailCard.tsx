@@ -1,5 +1,5 @@
 import { ApartmentOutlined, PlusCircleOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Skeleton, Space, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Skeleton, Space, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TenantDetailQuery } from '../../../shared/api/graphql.generated';
 import { tenantKindLabel } from '../../../shared/i18n/labels';
@@ -17,11 +17,11 @@ import { StatusActions } from './StatusActions';
 /** One tenant as the detail card reads it. */
 type TenantDetail = TenantDetailQuery['tenant'];
 
-export type DetailMode = 'full' | 'windowsAndStaff';
+export type DetailMode = 'full' | 'windows' | 'staff';
 
 /**
  * One tenant: its facts, onboarding checklist, windows and staff, with the actions the
- * server says the user may do there. `windowsAndStaff` shows the two tables alone.
+ * server says the user may do there. `windows` and `staff` show that table alone.
  */
 export function TenantDetailCard({
   tenantId,
@@ -128,15 +128,11 @@ export function TenantDetailCard({
     </Space>
   );
 
-  if (mode === 'windowsAndStaff') {
+  if (mode !== 'full') {
     return (
-      <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="tenant-detail">
-        <Card title={title} extra={actions} styles={{ body: { paddingTop: 8 } }}>
-          <Typography.Title level={5}>{t('windows.windowsTitle')}</Typography.Title>
-          {windowsSection}
-        </Card>
-        <Card title={t('staff.title')}>{staffSection}</Card>
-      </Space>
+      <Card title={title} extra={actions} data-testid="tenant-detail">
+        {mode === 'windows' ? windowsSection : staffSection}
+      </Card>
     );
   }
 
