@@ -3,7 +3,7 @@ import {
   classifyError,
   classifyLoginError,
   errorCodesOf,
-  problemsOf,
+  issuesOf,
   serverMessageOf,
 } from './errors';
 import { GraphQLResponseError, HttpStatusError, NetworkError } from './transport';
@@ -146,12 +146,19 @@ describe('refusals of an action', () => {
       errors: [
         {
           message: 'Onboarding refused: a; b',
-          extensions: { code: 'BAD_USER_INPUT', problems: ['a', 'b', 3] },
+          extensions: {
+            code: 'BAD_USER_INPUT',
+            problems: ['a', 'b', 3],
+            codes: ['NAME_EMPTY', 'USERNAME_TAKEN', 'X'],
+          },
         },
       ],
     });
     expect(classifyError(refusal)).toEqual({ kind: 'badInput' });
-    expect(problemsOf(refusal)).toEqual(['a', 'b']);
-    expect(problemsOf(gqlError('BAD_USER_INPUT'))).toEqual([]);
+    expect(issuesOf(refusal)).toEqual([
+      { code: 'NAME_EMPTY', message: 'a' },
+      { code: 'USERNAME_TAKEN', message: 'b' },
+    ]);
+    expect(issuesOf(gqlError('BAD_USER_INPUT'))).toEqual([]);
   });
 });

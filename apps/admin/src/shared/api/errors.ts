@@ -70,13 +70,20 @@ export function serverMessageOf(error: unknown): string | null {
   return message ? message : null;
 }
 
-/** The list a refusal carries in `extensions.problems` (onboarding), empty without one. */
-export function problemsOf(error: unknown): string[] {
+/**
+ * What a refusal lists (onboarding): `extensions.codes` with `extensions.problems` (the
+ * server's texts) side by side, as issues; empty without them.
+ */
+export function issuesOf(error: unknown): { code: string; message: string }[] {
   return graphQLErrorsOf(error).flatMap((e) => {
-    const problems = e.extensions?.problems;
-    return Array.isArray(problems)
-      ? problems.filter((p): p is string => typeof p === 'string')
-      : [];
+    const codes = Array.isArray(e.extensions?.codes) ? e.extensions.codes : [];
+    const texts = Array.isArray(e.extensions?.problems) ? e.extensions.problems : [];
+    return texts
+      .map((message, i) => ({ code: codes[i], message }))
+      .filter(
+        (issue): issue is { code: string; message: string } =>
+          typeof issue.message === 'string' && typeof issue.code === 'string',
+      );
   });
 }
 

@@ -13,9 +13,12 @@ import { TenantKindTag, TenantStatusTag } from '../../../../shared/ui/tags';
 import { windowColumns } from '../../../windows/components/window-fields';
 import { type OnboardingPreview, useOnboardingPreview } from '../../hooks/useOnboardingPreview';
 import {
+  type Issue,
+  type IssueContext,
+  issueText,
   onboardingInput,
   type OnboardingDraft,
-  serverProblemText,
+  type ParentLike,
 } from '../../rules/onboarding-rules';
 import { BackButton, StepFooter } from './StepFooter';
 
@@ -23,11 +26,13 @@ import { BackButton, StepFooter } from './StepFooter';
 function Verdict({
   loading,
   error,
-  problems,
+  issues,
+  context,
 }: {
   loading: boolean;
   error: unknown;
-  problems: string[];
+  issues: Issue[];
+  context: IssueContext;
 }) {
   const { t } = useTranslation();
   if (loading) {
@@ -46,16 +51,18 @@ function Verdict({
       />
     );
   }
-  if (problems.length > 0) {
+  if (issues.length > 0) {
     return (
       <Alert
         type="error"
         showIcon
-        message={t('onboarding.previewProblems', { count: problems.length })}
+        message={t('onboarding.previewProblems', { count: issues.length })}
         description={
           <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
-            {problems.map((problem) => (
-              <li key={problem}>{serverProblemText(t, problem)}</li>
+            {issues.map((issue) => (
+              <li key={`${issue.code}:${issue.message}`} data-code={issue.code}>
+                {issueText(t, issue, context)}
+              </li>
             ))}
           </ul>
         }
@@ -125,16 +132,25 @@ function WillCreate({ preview }: { preview: OnboardingPreview }) {
 /** Step 4: the server checks the whole draft (writing nothing); then onboarding for real. */
 export function PreviewStep({
   draft,
+  parent,
   onBack,
   onDone,
 }: {
   draft: OnboardingDraft;
+  /** The parent chosen (its kind and code name what a problem is about). */
+  parent: ParentLike;
   onBack: () => void;
   onDone: (tenant: TenantSummary, link: SetupLink) => void;
 }) {
   const { t } = useTranslation();
   const input = useMemo(() => onboardingInput(draft), [draft]);
   const check = useOnboardingPreview(input, onDone);
+  const context: IssueContext = {
+    kind: input.kind,
+    parent: check.preview?.parent ?? parent,
+    divisionCode: input.divisionCode,
+    username: input.manager.username,
+  };
 
   return (
     <Space
@@ -143,7 +159,12 @@ export function PreviewStep({
       style={{ width: '100%' }}
       data-testid="onboarding-preview"
     >
-      <Verdict loading={check.loading} error={check.error} problems={check.problems} />
+      <Verdict
+        loading={check.loading}
+        error={check.error}
+        issues={check.issues}
+        context={context}
+      />
       {check.commitError !== null && (
         <Alert
           type="error"
