@@ -73,7 +73,18 @@ export function Header({ user, onOpenMenu }: { user: CurrentUser; onOpenMenu?: (
       {wide && <Divider type="vertical" style={{ height: 24, margin: 0 }} />}
       <Space size={8} style={{ minWidth: 0, flex: '0 1 auto' }} aria-label={t('shell.tenant')}>
         <BankOutlined style={{ color: '#1f5fc8' }} />
-        <Typography.Text strong ellipsis data-testid="shell-tenant-name">
+        <Typography.Text
+          strong
+          style={{
+            display: 'inline-block',
+            maxWidth: medium ? 260 : 120,
+            overflow: 'hidden',
+            textOverflow: 'ellipsis',
+            whiteSpace: 'nowrap',
+            verticalAlign: 'middle',
+          }}
+          data-testid="shell-tenant-name"
+        >
           {user.tenant.name}
         </Typography.Text>
         {medium && (

@@ -33,15 +33,8 @@ const MENU_ICONS: Record<MenuKey, ReactNode> = {
 };
 
 /** The side menu: the screens the user may open. */
-function SideMenu({
-  user,
-  route,
-  onNavigate,
-}: {
-  user: CurrentUser;
-  route: Route;
-  onNavigate?: () => void;
-}) {
+function SideMenu(props: { user: CurrentUser; route: Route; onNavigate?: () => void }) {
+  const { user, route, onNavigate } = props;
   const { t } = useTranslation();
   return (
     <Menu

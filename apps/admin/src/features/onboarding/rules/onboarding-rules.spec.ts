@@ -4,6 +4,7 @@ import {
   childKindsFor,
   divisionCodeProblems,
   divisionCodeShape,
+  exampleKind,
   draftProblems,
   firstManagerRole,
   initialDraft,
@@ -67,9 +68,19 @@ describe("division codes (the server's rules)", () => {
   });
 
   it('describes the expected shape for hints', () => {
-    expect(divisionCodeShape('TOWNSHIP', county)).toEqual({ prefix: '450222', length: 9 });
-    expect(divisionCodeShape('VILLAGE', township)).toEqual({ prefix: '450222203', length: 12 });
-    expect(divisionCodeShape('VILLAGE', county)).toEqual({ prefix: '450222', length: 12 });
+    expect(divisionCodeShape('TOWNSHIP', county)).toEqual({
+      prefix: '450222',
+      length: 9,
+      example: '450222001',
+    });
+    expect(divisionCodeShape('VILLAGE', township)).toEqual({
+      prefix: '450222203',
+      length: 12,
+      example: '450222203001',
+    });
+    expect(divisionCodeShape('VILLAGE', county).example).toBe('450222000001');
+    expect(exampleKind('VILLAGE')).toBe('VILLAGE');
+    expect(exampleKind('TOWNSHIP')).toBe('TOWNSHIP');
   });
 });
 

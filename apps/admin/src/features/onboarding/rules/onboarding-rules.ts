@@ -57,12 +57,17 @@ export function childKindsFor(kind: TenantKind): TenantKind[] {
 export function divisionCodeShape(
   kind: TenantKind,
   parent: ParentLike,
-): { prefix: string; length: number } {
-  return {
-    prefix: parent.divisionCode.slice(0, SIGNIFICANT_PREFIX[parent.kind]),
-    length: DIVISION_CODE_LENGTH[kind],
-  };
+): { prefix: string; length: number; example: string } {
+  const prefix = parent.divisionCode.slice(0, SIGNIFICANT_PREFIX[parent.kind]);
+  const length = DIVISION_CODE_LENGTH[kind];
+  // e.g. 450222203 + 001 for a village station under a township
+  const example = prefix + '1'.padStart(Math.max(0, length - prefix.length), '0');
+  return { prefix, length, example };
 }
+
+/** The kinds whose wizard fields have examples (what the wizard opens). */
+export const exampleKind = (kind: TenantKind): 'TOWNSHIP' | 'VILLAGE' =>
+  kind === 'VILLAGE' ? 'VILLAGE' : 'TOWNSHIP';
 
 /**
  * Problems with a new tenant's division code under `parent`: the kind must fit below the

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { TenantDetailQuery } from '../../../shared/api/graphql.generated';
 import { tenantKindLabel } from '../../../shared/i18n/labels';
 import { navigate } from '../../../shared/navigation/navigation';
-import { Code, Facts } from '../../../shared/ui/Facts';
+import { Code, type Fact, Facts } from '../../../shared/ui/Facts';
 import { LoadFailure } from '../../../shared/ui/LoadFailure';
 import { TenantKindTag, TenantStatusTag } from '../../../shared/ui/tags';
 import type { CurrentUser } from '../../../shared/viewer/viewer';
@@ -26,14 +26,11 @@ export type DetailMode = 'full' | 'windows' | 'staff';
 export function TenantDetailCard({
   tenantId,
   user,
-  tenants,
   mode = 'full',
   onChanged,
 }: {
   tenantId: string;
   user: CurrentUser;
-  /** The visible tenants (to name the parent); null while loading. */
-  tenants: readonly { id: string; name: string }[] | null;
   mode?: DetailMode;
   /** Called after anything changed (the tree may need to show a new status). */
   onChanged?: () => void;
@@ -69,7 +66,6 @@ export function TenantDetailCard({
 
   const may = tenant.viewerCan;
   const staff = may.readStaff ? (tenant.staffMembers ?? []) : undefined;
-  const parent = tenants?.find((candidate) => candidate.id === tenant.parentId);
   const windowsSection = (
     <WindowsSection
       tenant={tenant}
@@ -147,13 +143,27 @@ export function TenantDetailCard({
             ['divisionCode', t('tenant.divisionCode'), <Code>{tenant.divisionCode}</Code>],
             ['kind', t('tenant.kind'), tenantKindLabel(t, tenant.kind)],
             ['status', t('tenant.status'), <TenantStatusTag status={tenant.status} />],
-            [
-              'parent',
-              t('tenant.parent'),
-              tenant.parentId === null ? t('tenant.top') : (parent?.name ?? '—'),
-            ],
+            // The server names the parent, also one the reader does not see; said only when given.
+            ...(tenant.parentName
+              ? [['parent', t('tenant.parent'), tenant.parentName] as Fact]
+              : tenant.parentId === null
+                ? [['parent', t('tenant.parent'), t('tenant.top')] as Fact]
+                : []),
           ]}
         />
+        {tenant.status === 'SUSPENDED' && (
+          <Alert
+            type="error"
+            showIcon
+            message={t('tenant.suspendedNotice')}
+            description={
+              tenant.suspensionReason
+                ? t('tenant.suspensionReason', { reason: tenant.suspensionReason })
+                : t('tenant.suspendedAbove')
+            }
+            data-testid="tenant-suspension"
+          />
+        )}
         <OnboardingChecklist checklist={tenant.onboardingChecklist} />
         <Tabs
           defaultActiveKey="windows"

@@ -40,7 +40,7 @@ export function TenantSectionPage({
           )
         }
       />
-      <TenantDetailCard key={id} tenantId={id} user={user} tenants={null} mode={section} />
+      <TenantDetailCard key={id} tenantId={id} user={user} mode={section} />
     </Space>
   );
 }

@@ -19,6 +19,9 @@ import { TenantKindTag, TenantStatusTag } from '../../../shared/ui/tags';
 import { type TenantListItem, useTenantList } from '../hooks/useTenantList';
 import { TenantDetailCard } from './TenantDetailCard';
 
+/** The tree's own scroll height (it renders only the rows in sight). */
+const TREE_HEIGHT = 560;
+
 function toTreeData(nodes: TenantTreeNode<TenantListItem>[]): DataNode[] {
   return mapTenantTree(nodes, (tenant) => ({
     key: tenant.id,
@@ -78,6 +81,9 @@ export function TenantsPage({ user, tenantId }: { user: CurrentUser; tenantId: s
       <Tree
         showLine
         blockNode
+        // Virtual: a county with a few hundred village stations scrolls inside the card.
+        virtual
+        height={TREE_HEIGHT}
         treeData={treeData}
         expandedKeys={searching ? visible.map((v) => v.id) : (expanded ?? [])}
         onExpand={(keys) => setExpanded(keys.map(String))}
@@ -134,7 +140,7 @@ export function TenantsPage({ user, tenantId }: { user: CurrentUser; tenantId: s
               style={{ marginBottom: 12 }}
               data-testid="tenant-search"
             />
-            <div style={{ overflowX: 'auto' }}>{tree}</div>
+            {tree}
           </Card>
         </Col>
         <Col xs={24} lg={14} xl={15}>
@@ -142,7 +148,6 @@ export function TenantsPage({ user, tenantId }: { user: CurrentUser; tenantId: s
             key={selectedId}
             tenantId={selectedId}
             user={user}
-            tenants={list.tenants}
             onChanged={() => void list.reload()}
           />
         </Col>

@@ -6,7 +6,7 @@ import type {
   IssuedSetupLinkFragment as SetupLink,
   TenantSummaryFragment as TenantSummary,
 } from '../../../../shared/api/graphql.generated';
-import { actionErrorText } from '../../../../shared/i18n/describe';
+import { ErrorAlert } from '../../../../shared/ui/ErrorAlert';
 import { roleLabel, tenantKindLabel } from '../../../../shared/i18n/labels';
 import { Code, Facts } from '../../../../shared/ui/Facts';
 import { TenantKindTag, TenantStatusTag } from '../../../../shared/ui/tags';
@@ -42,12 +42,10 @@ function Verdict({
   }
   if (error) {
     return (
-      <Alert
-        type="error"
-        showIcon
-        message={t('onboarding.previewFailed')}
-        description={actionErrorText(t, error)}
-        data-testid="onboarding-preview-error"
+      <ErrorAlert
+        title={t('onboarding.previewFailed')}
+        error={error}
+        testId="onboarding-preview-error"
       />
     );
   }
@@ -166,12 +164,10 @@ export function PreviewStep({
         context={context}
       />
       {check.commitError !== null && (
-        <Alert
-          type="error"
-          showIcon
-          message={t('onboarding.commitFailed')}
-          description={actionErrorText(t, check.commitError)}
-          data-testid="onboarding-commit-error"
+        <ErrorAlert
+          title={t('onboarding.commitFailed')}
+          error={check.commitError}
+          testId="onboarding-commit-error"
         />
       )}
       {check.preview && <WillCreate preview={check.preview} />}
