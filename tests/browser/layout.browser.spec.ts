@@ -109,7 +109,20 @@ describe('admin app: weight and layout', () => {
     ];
     for (const [name, path, ready] of pages) {
       await page.goto(`${api.baseUrl}${path}`);
-      await page.getByTestId(ready).first().waitFor({ state: 'visible', timeout: 15_000 });
+      try {
+        await page.getByTestId(ready).first().waitFor({ state: 'visible', timeout: 15_000 });
+      } catch (error) {
+        await page.screenshot({ path: `${SHOTS}/${name}-${width}-failed.png`, fullPage: true });
+        throw new Error(
+          `${name} at ${width}px: ${String(error)}; it shows ${await page.locator('body').innerText()}` +
+            `\nAPI errors: ${api
+              .logs()
+              .split('\n')
+              .filter((line) => /"level":(40|50)/.test(line))
+              .slice(-4)
+              .join('\n')}`,
+        );
+      }
       await page.waitForTimeout(300); // fonts and the table's column widths settle
       await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
       const { scrollWidth, innerWidth } = await fits(page);

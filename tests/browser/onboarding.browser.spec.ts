@@ -250,7 +250,7 @@ describe('onboarding a township center in the browser', () => {
     await expectVisibleText(page.locator('.ant-modal'), '此链接只显示这一次');
     expect(await page.getByTestId('invite-setup-link').inputValue()).toMatch(/\/setup#\S{40,}$/);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/tongban-invite-zh-CN.png` });
-    await page.getByTestId('invite-done').click();
+    await page.getByTestId('invite-setup-link-done').click();
     const clerk = page.getByTestId('staff-table').locator('tr', { hasText: 'mashan.clerk' });
     await expectVisibleText(clerk, '待激活');
     await expectVisibleText(clerk, '窗口工作人员');

@@ -54,17 +54,27 @@ describe('GraphQL contract', () => {
     const tenancy = [
       'AssignStaffToWindow',
       'CreateServiceWindow',
+      'DeleteServiceWindow',
+      'DisableServiceWindow',
       'DisableStaff',
+      'EnableServiceWindow',
       'EnableStaff',
       'InviteStaff',
+      'IssueSetupLink',
       'OnboardTenant',
+      'OnboardVillages',
       'OnboardingPreview',
       'ReactivateTenant',
+      'RenameServiceWindow',
+      'ResetStaffPassword',
       'SetStaffRoles',
       'SuspendTenant',
       'TenantDetail',
       'Tenants',
       'UnassignStaffFromWindow',
+      'UnlockStaff',
+      'VillageSheetPreview',
+      'VillageSheetTemplate',
     ];
     const applications = ['Applications', 'IntakeWindows', 'SubmitApplication'];
     expect(documents.map(([name]) => name).sort()).toEqual(

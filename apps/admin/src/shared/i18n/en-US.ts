@@ -262,6 +262,25 @@ export const enUS: Messages = {
     assignHint: 'Choose the people who work at this window',
     assignNobody: 'This tenant has no staff yet',
     assigned: 'Staff of “{{name}}” updated',
+    state: 'State',
+    stateActive: 'Taking in',
+    stateDisabled: 'Disabled',
+    rename: 'Rename',
+    renameTitle: 'Rename window: {{name}}',
+    renamed: 'Window renamed to “{{name}}”',
+    disable: 'Disable',
+    enable: 'Enable',
+    disableConfirm:
+      'Disable the window “{{name}}”? It takes nothing in then; its applications stay.',
+    enableConfirm: 'Enable the window “{{name}}”?',
+    disabled: 'Window “{{name}}” disabled',
+    enabled: 'Window “{{name}}” enabled',
+    delete: 'Delete',
+    deleteConfirm:
+      'Delete the window “{{name}}”? Only a window that never took anything in can go.',
+    deleted: 'Window “{{name}}” deleted',
+    deleteRefused:
+      'The window “{{name}}” cannot be deleted: applications were taken in at it and must stay traceable. Disable it instead.',
     staffCount: '{{count}} people',
   },
   staff: {
@@ -292,6 +311,17 @@ export const enUS: Messages = {
     enableConfirm: 'Enable the account of {{name}}?',
     disabled: '{{name}} is disabled',
     enabled: '{{name}} is enabled',
+    locked: 'Locked out',
+    newLink: 'New setup link',
+    newLinkConfirm: 'Issue a new setup link for {{name}}? Earlier unused links stop working.',
+    linkIssued: 'New setup link issued for {{name}}',
+    resetPassword: 'Reset password',
+    resetPasswordConfirm:
+      'Reset the password of {{name}}? They get a one-time link to set a new one; their sessions end.',
+    passwordReset: 'Password of {{name}} reset',
+    unlock: 'Unlock',
+    unlockConfirm: 'Lift the lock-out of {{name}} after too many wrong passwords?',
+    unlocked: '{{name}} unlocked',
     hidden: 'Your role cannot see the staff list.',
   },
   onboarding: {

@@ -28,8 +28,11 @@ export function useDialogAction() {
   return { run, running, error };
 }
 
-/** For a one-click action: success or refusal in a message, then `onChanged` in any case. */
-export function useQuickAction(onChanged: () => void) {
+/**
+ * For a one-click action: success or refusal in a message, then `onChanged` in any case.
+ * `explain` may put a refusal in the action's own words (null: the general text).
+ */
+export function useQuickAction(onChanged: () => void, explain?: (error: unknown) => string | null) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   return async (task: () => Promise<unknown>, success: string): Promise<void> => {
@@ -37,7 +40,7 @@ export function useQuickAction(onChanged: () => void) {
       await task();
       void message.success(success);
     } catch (caught) {
-      void message.error(actionErrorText(t, caught), 6);
+      void message.error(explain?.(caught) ?? actionErrorText(t, caught), 8);
     } finally {
       onChanged();
     }
