@@ -193,6 +193,26 @@ describe('admin app in the browser', () => {
     await expectVisibleText(page.getByTestId('login-error'), '用户名或密码错误');
   });
 
+  it('follows the browser language on a first visit and remembers a choice after', async () => {
+    const english = await browser.newContext({ locale: 'en-US' });
+    const page = await english.newPage();
+    await page.goto(api.baseUrl);
+    await expectVisibleText(page.getByTestId('login-title'), 'Sign in');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en-US');
+    // Chosen: remembered over the browser's language.
+    await page.getByTestId('language-switch').getByText('中文', { exact: true }).click();
+    await expectVisibleText(page.getByTestId('login-title'), '登录');
+    await page.reload();
+    await expectVisibleText(page.getByTestId('login-title'), '登录');
+    await english.close();
+
+    const other = await browser.newContext({ locale: 'fr-FR' });
+    const french = await other.newPage();
+    await french.goto(api.baseUrl);
+    await expectVisibleText(french.getByTestId('login-title'), '登录'); // Chinese by default
+    await other.close();
+  });
+
   it('says the server cannot be reached when nothing answers', async () => {
     await page.route('**/graphql', (route) => route.abort('connectionrefused'));
     await page.goto(api.baseUrl);

@@ -16,6 +16,7 @@ export function ConfirmAction({
   explain,
   icon,
   danger,
+  iconOnly,
   testId,
 }: {
   label: string;
@@ -27,6 +28,8 @@ export function ConfirmAction({
   explain?: (error: unknown) => string | null;
   icon?: ReactNode;
   danger?: boolean;
+  /** Just the icon (the label as its tooltip): several actions in a narrow column. */
+  iconOnly?: boolean;
   testId: string;
 }) {
   const [running, setRunning] = useState(false);
@@ -47,9 +50,11 @@ export function ConfirmAction({
         danger={danger}
         icon={icon}
         loading={running}
+        aria-label={label}
+        title={iconOnly ? label : undefined}
         data-testid={testId}
       >
-        {label}
+        {iconOnly ? null : label}
       </Button>
     </Confirm>
   );

@@ -39,17 +39,17 @@ export function WindowActions({
   const variables = { input: { windowId: window.id } };
   const name = window.name;
   return (
-    <Space size={0} wrap>
+    <Space size={0}>
       {assign}
       <Button
         size="small"
         type="link"
         icon={<EditOutlined />}
         onClick={onRename}
+        aria-label={t('windows.rename')}
+        title={t('windows.rename')}
         data-testid={`window-rename-${window.code}`}
-      >
-        {t('windows.rename')}
-      </Button>
+      />
       <ConfirmAction
         label={t(window.disabled ? 'windows.enable' : 'windows.disable')}
         confirm={t(window.disabled ? 'windows.enableConfirm' : 'windows.disableConfirm', { name })}
@@ -57,6 +57,7 @@ export function WindowActions({
         run={() => (window.disabled ? enable({ variables }) : disable({ variables }))}
         onChanged={onChanged}
         icon={window.disabled ? <PlayCircleOutlined /> : <PauseCircleOutlined />}
+        iconOnly
         testId={`window-${window.disabled ? 'enable' : 'disable'}-${window.code}`}
       />
       <ConfirmAction
@@ -70,6 +71,7 @@ export function WindowActions({
           classifyError(error).kind === 'conflict' ? t('windows.deleteRefused', { name }) : null
         }
         icon={<DeleteOutlined />}
+        iconOnly
         danger
         testId={`window-delete-${window.code}`}
       />

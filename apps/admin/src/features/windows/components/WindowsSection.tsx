@@ -82,7 +82,7 @@ export function WindowsSection({
               return <NamedTags ids={ids} among={people} />;
             },
           },
-          ...actionsColumn<ServiceWindow>(canManage, t('common.actions'), 260, (window) => (
+          ...actionsColumn<ServiceWindow>(canManage, t('common.actions'), 200, (window) => (
             <WindowActions
               window={window}
               // Assigning needs the staff list.
