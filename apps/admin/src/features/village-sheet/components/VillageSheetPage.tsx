@@ -61,7 +61,13 @@ function SheetProblems({ preview, parent }: { preview: SheetPreview; parent: Par
 }
 
 /** Village stations opened in bulk from an XLSX sheet: template, upload, preview, one run. */
-export function VillageSheetPage({ parentId }: { user: CurrentUser; parentId: string | null }) {
+export function VillageSheetPage({
+  user,
+  parentId,
+}: {
+  user: CurrentUser;
+  parentId: string | null;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const list = useTenantList();
@@ -75,7 +81,7 @@ export function VillageSheetPage({ parentId }: { user: CurrentUser; parentId: st
       ),
     [list.tenants],
   );
-  const [chosen, setChosen] = useState<string | null>(parentId);
+  const [chosen, setChosen] = useState<string | null>(parentId ?? user.tenant.id);
   const parent = parents.find((p) => p.id === chosen) ?? null;
   const sheet = useVillageSheet(parent?.id ?? null);
   const [fetchingTemplate, setFetchingTemplate] = useState(false);
@@ -267,17 +273,25 @@ export function VillageSheetPage({ parentId }: { user: CurrentUser; parentId: st
                   { key: 'row', title: t('villageSheet.row'), dataIndex: 'row', width: 70 },
                   {
                     key: 'code',
-                    title: t('onboarding.divisionCode'),
+                    title: t('villageSheet.columns.divisionCode'),
                     render: (_, row) => <Code>{row.divisionCode}</Code>,
                   },
-                  { key: 'name', title: t('onboarding.name'), dataIndex: 'name' },
-                  { key: 'username', title: t('staff.username'), dataIndex: 'managerUsername' },
+                  { key: 'name', title: t('villageSheet.columns.name'), dataIndex: 'name' },
+                  {
+                    key: 'username',
+                    title: t('villageSheet.columns.username'),
+                    dataIndex: 'managerUsername',
+                  },
                   {
                     key: 'displayName',
-                    title: t('staff.displayName'),
+                    title: t('villageSheet.columns.displayName'),
                     dataIndex: 'managerDisplayName',
                   },
-                  { key: 'window', title: t('windows.name'), dataIndex: 'windowName' },
+                  {
+                    key: 'window',
+                    title: t('villageSheet.columns.window'),
+                    dataIndex: 'windowName',
+                  },
                 ]}
               />
               <div>
