@@ -96,7 +96,8 @@ describe('admin app: weight and layout', () => {
     await page.goto(api.baseUrl);
     await page.screenshot({ path: `${SHOTS}/login-${width}.png` });
     await signIn(page, 'liucheng.admin', DEMO_PASSWORD);
-    await expectVisibleText(page.getByTestId('shell-tenant-name'), '柳城县');
+    // Generous: password hashing is slow on a busy machine.
+    await expectVisibleText(page.getByTestId('shell-tenant-name'), '柳城县', 45_000);
 
     const pages: [string, string, string][] = [
       ['home', '/', 'welcome-tenant'],

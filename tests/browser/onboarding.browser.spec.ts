@@ -18,7 +18,7 @@ import {
   launchBrowser,
   SCREENSHOT_DIR,
   signIn,
-  storedRefreshToken,
+  refreshCookie,
 } from './harness';
 
 const NEW_CODE = '450222104';
@@ -175,7 +175,7 @@ describe('onboarding a township center in the browser', () => {
     await expectVisibleText(manager.getByTestId('welcome-account'), MANAGER);
     expect(new URL(manager.url()).pathname).toBe('/');
     expect(new URL(manager.url()).hash).toBe(''); // the spent token left the address bar
-    expect(await storedRefreshToken(manager)).toBeTruthy();
+    expect(await refreshCookie(manager)).toBeTruthy();
     // A reload keeps them signed in.
     await manager.reload();
     await expectVisibleText(manager.getByTestId('shell-roles'), '中心负责人');
@@ -209,7 +209,7 @@ describe('onboarding a township center in the browser', () => {
     await again.getByTestId('setup-submit').click();
     await expectVisibleText(again.getByTestId('setup-error'), '此设置链接已被使用');
     await expectHidden(again.getByTestId('setup-submit'));
-    expect(await storedRefreshToken(again)).toBeNull();
+    expect(await refreshCookie(again)).toBeNull();
     await again.screenshot({ path: `${SCREENSHOT_DIR}/tongban-setup-used-zh-CN.png` });
     await again.getByTestId('setup-go-login').click();
     await expectVisibleText(again.getByTestId('login-title'), '登录');
