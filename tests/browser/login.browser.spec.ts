@@ -213,6 +213,22 @@ describe('admin app in the browser', () => {
     await other.close();
   });
 
+  it('tabs share the session: a new tab is signed in, a logout in one signs out the other', async () => {
+    await page.goto(api.baseUrl);
+    await signIn(page, 'liucheng.admin', PASSWORD);
+    await expectVisibleText(page.getByTestId('shell-tenant-name'), '柳城县');
+    const second = await context.newPage();
+    await second.goto(api.baseUrl);
+    await expectVisibleText(second.getByTestId('shell-tenant-name'), '柳城县');
+    await page.getByTestId('logout').click();
+    await expectVisibleText(page.getByTestId('login-title'), '登录');
+    await expectVisibleText(second.getByTestId('login-title'), '登录');
+    // Signing in again in one tab signs the other in too.
+    await signIn(second, 'liucheng.admin', PASSWORD);
+    await expectVisibleText(second.getByTestId('shell-tenant-name'), '柳城县');
+    await expectVisibleText(page.getByTestId('shell-tenant-name'), '柳城县');
+  });
+
   it('says the server cannot be reached when nothing answers', async () => {
     await page.route('**/graphql', (route) => route.abort('connectionrefused'));
     await page.goto(api.baseUrl);

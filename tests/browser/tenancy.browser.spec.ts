@@ -156,6 +156,16 @@ describe('windows, staff and tenants', () => {
     await expect(page.locator('[data-testid^="staff-disable-"]').count()).resolves.toBe(0);
   });
 
+  it('the onboarding wizard shows village examples when a station is opened', async () => {
+    await page.goto(`${api.baseUrl}/onboarding?parent=${tenantIds.get('大埔镇')}`);
+    await page.getByTestId('onboarding-kind').getByText('村（社区）级').click();
+    const name = page.getByTestId('onboarding-name');
+    await expect(name.getAttribute('placeholder')).resolves.toContain('大埔镇新村村便民服务站');
+    const code = await page.getByTestId('onboarding-division-code').getAttribute('placeholder');
+    expect(code).toMatch(/^\d{12}$/);
+    await expectVisibleText(page.locator('.ant-form-item-extra'), `例如 ${code}`);
+  });
+
   it('tenants: suspension reason, parent name, 开通中, and a tree of 200 more stations', async () => {
     const suspended = await gql(
       api.baseUrl,

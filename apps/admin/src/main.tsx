@@ -26,19 +26,28 @@ const crossTabLock: CrossTabLock = async (task) =>
     ? await navigator.locks.request('tongban.auth.refresh', () => task())
     : task();
 
-/** A session ended in one tab (logout, expiry) ends in the others too. */
-function shareSessionEnd(session: AuthSession): void {
+/**
+ * The tabs of the app share one refresh cookie, so they share the session: one that ends in
+ * a tab (logout, expiry) ends in the others, and one that starts in a tab (a login, maybe as
+ * someone else) replaces theirs, dropping what they had cached for the previous person.
+ */
+function shareSession(session: AuthSession): void {
   if (typeof BroadcastChannel === 'undefined') return;
   const channel = new BroadcastChannel('tongban.auth');
-  let quiet = false;
+  let quiet = false; // while following another tab, say nothing back
   channel.onmessage = (event) => {
-    if (event.data !== 'ended' || session.status === 'anonymous') return;
     quiet = true;
-    session.endedElsewhere();
-    quiet = false;
+    if (session.status === 'authenticated') session.endedElsewhere();
+    const follow = event.data === 'started' ? session.restore() : Promise.resolve();
+    void follow.finally(() => {
+      quiet = false;
+    });
   };
+  let last = session.status;
   session.subscribe(() => {
-    if (session.status === 'anonymous' && !quiet) channel.postMessage('ended');
+    if (session.status === last) return;
+    last = session.status;
+    if (!quiet) channel.postMessage(last === 'anonymous' ? 'ended' : 'started');
   });
 }
 
@@ -51,9 +60,9 @@ async function start() {
     endpoints: createSessionEndpoints(fetchFn),
     lock: crossTabLock,
   });
-  shareSessionEnd(session);
   // The language, and the session the refresh cookie may name, before the first screen.
   await Promise.all([setUpI18n(browserStorage(), navigator.languages ?? []), session.restore()]);
+  shareSession(session); // after picking up the session: that is no news to the other tabs
 
   createRoot(document.getElementById('root') as HTMLElement).render(
     <StrictMode>
