@@ -88,10 +88,13 @@ describe('windows, staff and tenants', () => {
     // 国土资源窗口 (01) took applications in: refused, saying why and what to do instead.
     await page.getByTestId('window-delete-01').click();
     await confirm();
-    await expectVisibleText(page.locator('.ant-message'), '已有办件在此窗口收件');
-    await expectVisibleText(page.locator('.ant-message'), '请停用该窗口');
-    await expectVisibleText(table, '国土资源窗口');
+    const refusal = page.locator('.ant-modal-confirm');
+    await expectVisibleText(refusal, '无法执行');
+    await expectVisibleText(refusal, '已有办件在此窗口收件');
+    await expectVisibleText(refusal, '请停用该窗口');
     await page.screenshot({ path: `${SCREENSHOT_DIR}/tongban-window-delete-refused-zh-CN.png` });
+    await refusal.locator('.ant-btn-primary').click();
+    await expectVisibleText(table, '国土资源窗口');
 
     // F1 never took anything in: it goes.
     await page.getByTestId('window-delete-F1').click();

@@ -25,7 +25,7 @@ export const enUS: Messages = {
     errors: {
       wrongCredentials: 'Wrong username or password. Please try again.',
       attemptsLeft:
-        'Wrong username or password. {{count}} attempts left before the account is locked for a while.',
+        'Wrong username or password. Attempts left before the account is locked for a while: {{count}}.',
       attemptsUsedUp:
         'Wrong username or password. No attempts left: the account is locked for a while; try again later.',
       tenantSuspended:
@@ -142,6 +142,7 @@ export const enUS: Messages = {
     next: 'Next',
     previous: 'Back',
     actions: 'Actions',
+    refused: 'Not possible',
   },
   applications: {
     title: 'Applications',

@@ -138,6 +138,7 @@ export const zhCN = {
     next: '下一步',
     previous: '上一步',
     actions: '操作',
+    refused: '无法执行',
   },
   applications: {
     title: '办件',

@@ -24,6 +24,25 @@ describe('the village sheet on the client', () => {
     ]);
   });
 
+  it('an empty cell is said once, not again by what it implies', () => {
+    const problem = (code: string, column = '服务站名称') => ({
+      row: 3,
+      code,
+      column,
+      message: code,
+    });
+    const taken = problem('USERNAME_TAKEN', '代办员用户名');
+    expect(problemsByRow([problem('REQUIRED'), problem('NAME_EMPTY'), taken])).toEqual([
+      [3, [problem('REQUIRED'), taken]],
+    ]);
+    expect(problemsByRow([problem('NAME_EMPTY')])).toEqual([[3, [problem('NAME_EMPTY')]]]);
+    // Another column's emptiness does not hide it.
+    const format = problem('USERNAME_FORMAT', '代办员用户名');
+    expect(problemsByRow([problem('REQUIRED'), format])).toEqual([
+      [3, [problem('REQUIRED'), format]],
+    ]);
+  });
+
   it('stations go below townships and counties', () => {
     expect(takesVillages('TOWNSHIP')).toBe(true);
     expect(takesVillages('COUNTY')).toBe(true);
