@@ -101,7 +101,7 @@ export function StaffSection({
             render: (ids: string[]) => <NamedTags ids={ids} among={windows} bordered={false} />,
           },
           // Only on the people the server says this user may manage.
-          ...actionsColumn<StaffMember>(canManage, t('common.actions'), 220, (member) =>
+          ...actionsColumn<StaffMember>(canManage, t('common.actions'), 300, (member) =>
             member.viewerCanManage ? (
               <Space size={0} wrap>
                 <Button

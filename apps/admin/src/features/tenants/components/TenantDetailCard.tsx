@@ -90,7 +90,8 @@ export function TenantDetailCard({
 
   const actions = (
     <Space wrap>
-      {may.onboardBelow && tenant.status !== 'SUSPENDED' && (
+      {/* On the tenants screen; the windows and staff screens keep to their table. */}
+      {mode === 'full' && may.onboardBelow && tenant.status !== 'SUSPENDED' && (
         <Button
           icon={<PlusCircleOutlined />}
           onClick={() => navigate({ name: 'onboarding', parentId: tenant.id })}

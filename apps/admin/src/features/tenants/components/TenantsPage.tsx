@@ -28,9 +28,15 @@ function toTreeData(nodes: TenantTreeNode<TenantListItem>[]): DataNode[] {
     title: (
       <span
         data-testid={`tenant-node-${tenant.divisionCode}`}
-        style={{ display: 'inline-flex', alignItems: 'center', gap: 4, whiteSpace: 'nowrap' }}
+        title={tenant.name}
+        style={{ display: 'flex', alignItems: 'center', gap: 4, whiteSpace: 'nowrap', minWidth: 0 }}
       >
-        <span style={{ marginInlineEnd: 2 }}>{tenant.name}</span>
+        {/* A long name gives way (ellipsis) so the status stays in sight in a narrow card. */}
+        <span
+          style={{ marginInlineEnd: 2, overflow: 'hidden', textOverflow: 'ellipsis', minWidth: 0 }}
+        >
+          {tenant.name}
+        </span>
         <TenantKindTag kind={tenant.kind} />
         <TenantStatusTag status={tenant.status} />
       </span>
@@ -84,6 +90,7 @@ export function TenantsPage({ user, tenantId }: { user: CurrentUser; tenantId: s
         // Virtual: a county with a few hundred village stations scrolls inside the card.
         virtual
         height={TREE_HEIGHT}
+        className="tenant-tree"
         treeData={treeData}
         expandedKeys={searching ? visible.map((v) => v.id) : (expanded ?? [])}
         onExpand={(keys) => setExpanded(keys.map(String))}
