@@ -127,7 +127,7 @@ export function TenantsPage({ user, tenantId }: { user: CurrentUser; tenantId: s
         }
       />
       <Row gutter={[16, 16]} align="top">
-        <Col xs={24} lg={10} xl={9}>
+        <Col xs={24} lg={10} xl={8} xxl={7}>
           <Card
             title={t('tenants.tree')}
             extra={
@@ -150,7 +150,7 @@ export function TenantsPage({ user, tenantId }: { user: CurrentUser; tenantId: s
             {tree}
           </Card>
         </Col>
-        <Col xs={24} lg={14} xl={15}>
+        <Col xs={24} lg={14} xl={16} xxl={17}>
           <TenantDetailCard
             key={selectedId}
             tenantId={selectedId}
