@@ -9,7 +9,7 @@
 //      issuer "tongban", audience "tongban-api", expiry checked (access-token.ts);
 //   3. it checks that the claims sub, sid and tid are UUIDs and runs the very statements of
 //      IdentityService.loadActor (libs/tenancy/src/identity/identity.service.ts) through
-//      TenantScope.runIn: START TRANSACTION; SELECT set_config(tongban.scope/tenant_id/actor_id, local);
+//      TenantScope.runIn: START TRANSACTION; SCOPE_SQL (set_config of the scope, local);
 //      the actor query with [sid, sub, tid]; COMMIT; on a pg Pool of the API's size
 //      (DATABASE_POOL_SIZE), connected as the same unprivileged login as the API, so row-level
 //      security applies alike; then the same checks (session not revoked, user ACTIVE, tenant
@@ -46,8 +46,16 @@ const pool = new pg.Pool({
 
 // Verbatim from IdentityService.loadActor and TenantScope.runIn (libs/tenancy/src): the scope of the token's tenant
 // is set in a transaction (row-level security on memberships), then the actor is read.
-const SCOPE_SQL = `SELECT set_config('tongban.scope', $1, true), set_config('tongban.tenant_id', $2, true),
-                set_config('tongban.actor_id', $3, true)`;
+const SCOPE_SQL = `SELECT set_config('tongban.scope', $1, true),
+       set_config('tongban.tenant_id', $2::text, true),
+       set_config('tongban.actor_id', $3, true),
+       set_config('tongban.division_start', coalesce(CASE $1
+         WHEN 'tenant' THEN t.division_code
+         WHEN 'subtree' THEN tongban_division_prefix(t.division_code) END, ''), true),
+       set_config('tongban.division_end', coalesce(CASE $1
+         WHEN 'tenant' THEN t.division_code || '!'
+         WHEN 'subtree' THEN tongban_division_end(t.division_code) END, ''), true)
+  FROM (SELECT 1) AS one LEFT JOIN tenants t ON t.id = $2::uuid`;
 const ACTOR_SQL = `SELECT u.id AS user_id, u.username, u.display_name, u.status AS user_status, m.roles,
               t.id AS tenant_id, t.name AS tenant_name, t.kind AS tenant_kind,
               t.division_code, t.status AS tenant_status, t.path AS tenant_path,

@@ -4,29 +4,34 @@
 //
 //   NX_DAEMON=false npx nx run api:build && node bench/rls-overhead.bench.mjs
 //   node bench/rls-overhead.bench.mjs --rounds 4 --iterations 3000 --connections 4 --json out.json
-//   node bench/rls-overhead.bench.mjs --only P2     # also the policy before 1764547200000
+//   node bench/rls-overhead.bench.mjs --only P7,P8  # also the policy before 1764892800000, and a CASE
+//   node bench/rls-overhead.bench.mjs --tenants 2000  # one size only
 //
 // One run: creates a fresh database tongban_bench_rls_<random> on the local PostgreSQL, applies
 // the migrations and the demo data with the built migrate.js (as the owner; it also creates the
 // unprivileged login <database>_api, a member of tongban_app, that the API connects as), then as
-// the owner adds a city under the demo province with 2,020 descendants (20 counties x 10
-// townships x 9 villages) and 20 service windows per tenant, and measures, with one pg Pool per
-// role and a fixed number of transactions after a warm-up, alternating the two sides round by
-// round (ABBA), each transaction shaped like the API's (BEGIN; set_config scope; query; COMMIT):
+// the owner adds a city under the demo province with 20 counties x T townships x 9 villages and
+// 20 service windows per tenant, for each size of --tenants in turn (default 2,000 then 20,000:
+// T = 10, 2,021 tenants, then T = 100, 20,021 tenants, a province's worth; the city grows in
+// place), and measures, with one pg Pool per role and a fixed number of transactions after a
+// warm-up, alternating the two sides round by round (ABBA), each transaction shaped like the
+// API's (BEGIN; the scope statement of TenantScope; query; COMMIT):
 //   [1] scope 'tenant', the list of one township's windows: as the application login (the policy
 //       applies) against the owner (a superuser: the policy does not), same SQL;
-//   [2] scope 'subtree' of the city, an unfiltered count over service_windows, and
+//   [2] scope 'subtree' of the city, an unfiltered count over service_windows: as the application
+//       login, against the owner with the equivalent explicit filter (the city's code range);
 //   [3] the same scope, the list of one village's windows: as the application login, against the
-//       owner running the same query with the equivalent explicit filter (path @> ARRAY[city]);
+//       owner running the same SQL (no policy, no subtree filter: what RLS adds, all of it);
 //   [1s], [3s] the statements of [1] and [3] run 1000 times inside PostgreSQL per trial, both
 //       sides alternating (the server's cost per statement, without client round trips);
 // it checks every answer, checks that no scope / an unknown scope sees nothing, and prints
 // EXPLAIN (ANALYZE, BUFFERS) of the queries as the application login in scope. With --proposals
-// (or --only P2,P5,...) it then applies each rewrite of PROPOSALS (below), or the ones named, to
-// the bench database, as the owner, and measures again (the migrations are not touched). Each
-// comparison also prints the machine's CPU use by others during it (foreign load), which blurs
-// the ratios. At the end it drops the database and the login role, also on failure or Ctrl-C.
-// Whole run about 1.5 min (6 min with --proposals) on 2 idle cores.
+// (or --only P7,P8) it then applies each rewrite of PROPOSALS (below), or the ones named, to
+// the bench database, as the owner, measures again, and restores the migrated policy (the
+// migrations are not touched). Each comparison also prints the machine's CPU use by others
+// during it (foreign load), which blurs the ratios. At the end it drops the database and the
+// login role, also on failure or Ctrl-C. About 6 min for both sizes and --only P7,P8 with
+// --count-iterations 20 on 2 idle cores.
 //
 // Env: BENCH_POSTGRES_URL [postgres://postgres@127.0.0.1:5432/postgres] (a superuser: it creates
 // the database, and is the RLS-off side). Everything runs against this machine only.
@@ -52,6 +57,7 @@ const { values: flags } = parseArgs({
     warmup: { type: 'string', default: '500' },
     connections: { type: 'string', default: '4' },
     'server-trials': { type: 'string', default: '15' },
+    tenants: { type: 'string', default: '2000,20000' },
     proposals: { type: 'boolean', default: false },
     only: { type: 'string' },
     json: { type: 'string' },
@@ -62,9 +68,11 @@ if (flags.help) {
   process.stdout.write(
     'usage: node bench/rls-overhead.bench.mjs [--rounds n=4] [--iterations n=3000]\n' +
       '       [--count-iterations n=60] [--warmup n=500] [--connections n=4] [--proposals]\n' +
-      '       [--server-trials n=15] [--only P5,P6] [--json file]\n' +
+      '       [--server-trials n=15] [--tenants 2000,20000] [--only P5,P6] [--json file]\n' +
+      '  tenants: sizes of the city measured, ascending (it grows between them; 21 to 20,021,\n' +
+      '    rounded to 20 counties x townships x 9 villages);\n' +
       '  iterations: transactions per side per round for the list queries;\n' +
-      '  count-iterations: the same for the subtree count (a scan of ~40,000 rows);\n' +
+      '  count-iterations: the same for the subtree count (~40,000 rows at 2,000 tenants, ~400,000 at 20,000);\n' +
       '  server-trials: per side, of 1000 statements run inside PostgreSQL ([1s], [3s]);\n' +
       '  proposals: then also measure the proposed function/policy rewrites (PROPOSALS below),\n' +
       '    applied to the throw-away bench database only;\n' +
@@ -87,7 +95,17 @@ const options = {
   warmup: bounded('warmup', 0, 10_000),
   connections: bounded('connections', 1, 32),
   serverTrials: bounded('server-trials', 2, 200),
+  tenants: flags.tenants.split(',').map((size) => Number(size.trim())),
 };
+if (
+  !options.tenants.length ||
+  options.tenants.some(
+    (n, i) => !Number.isInteger(n) || n < 21 || n > 20_021 || n <= (options.tenants[i - 1] ?? 0),
+  )
+) {
+  process.stderr.write('--tenants must be ascending integers from 21 to 20,021\n');
+  process.exit(2);
+}
 const POSTGRES_URL =
   process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(new URL(POSTGRES_URL).hostname)) {
@@ -112,26 +130,37 @@ const ownerUrl = withDatabase(POSTGRES_URL);
 const appUrl = withDatabase(POSTGRES_URL, appLogin, randomBytes(16).toString('hex'));
 const dataDir = mkdtempSync(join(tmpdir(), 'tongban-bench-rls-'));
 
-// The data set: a city under the demo province (450000), 20 counties x 10 townships x 9 villages.
+// The data set: a city under the demo province (450000), 20 counties x T townships x 9 villages,
+// T = 10 for 2,021 tenants (a city), 100 for 20,021 (a province's worth); it grows between sizes.
 const CITY_CODE = '451400';
 const COUNTIES = 20;
-const TOWNSHIPS = 10;
 const VILLAGES = 9;
 const WINDOWS_PER_TENANT = 20;
-const TENANTS_IN_CITY = 1 + COUNTIES * (1 + TOWNSHIPS * (1 + VILLAGES));
-const WINDOWS_IN_CITY = TENANTS_IN_CITY * WINDOWS_PER_TENANT;
+const townshipsFor = (tenants) =>
+  Math.min(100, Math.max(1, Math.round((tenants - 1 - COUNTIES) / (COUNTIES * (1 + VILLAGES)))));
+const tenantsInCity = (townships) => 1 + COUNTIES * (1 + townships * (1 + VILLAGES));
 const TOWNSHIP_CODE = '451410105'; // the township whose windows are listed in scope 'tenant'
 const VILLAGE_CODE = '451417103205'; // the village whose windows are listed in scope 'subtree'
 
-// Exactly how the API opens every request (libs/tenancy/src/context/tenant-scope.ts).
-const SCOPE_SQL = `SELECT set_config('tongban.scope', $1, true), set_config('tongban.tenant_id', $2, true),
-                set_config('tongban.actor_id', $3, true)`;
+// Exactly how the API opens every request (SCOPE_SQL of libs/core/src/context/tenant-scope.ts).
+const SCOPE_SQL = `SELECT set_config('tongban.scope', $1, true),
+       set_config('tongban.tenant_id', $2::text, true),
+       set_config('tongban.actor_id', $3, true),
+       set_config('tongban.division_start', coalesce(CASE $1
+         WHEN 'tenant' THEN t.division_code
+         WHEN 'subtree' THEN tongban_division_prefix(t.division_code) END, ''), true),
+       set_config('tongban.division_end', coalesce(CASE $1
+         WHEN 'tenant' THEN t.division_code || '!'
+         WHEN 'subtree' THEN tongban_division_end(t.division_code) END, ''), true)
+  FROM (SELECT 1) AS one LEFT JOIN tenants t ON t.id = $2::uuid`;
 const LIST_SQL = 'SELECT id, code, name FROM service_windows WHERE tenant_id = $1 ORDER BY code';
 const COUNT_SQL = 'SELECT count(*) FROM service_windows';
 const SUBTREE = 'tenant_id IN (SELECT id FROM tenants WHERE path @> ARRAY[$1]::uuid[])';
-const COUNT_EXPLICIT_SQL = `SELECT count(*) FROM service_windows WHERE ${SUBTREE}`;
-const LIST_EXPLICIT_SQL = `SELECT id, code, name FROM service_windows
-  WHERE tenant_id = $2 AND ${SUBTREE} ORDER BY code`;
+// The owner's equivalent of the subtree policy for [2]: the city's range of division codes, as
+// literal parameters (what a query of the application's own would send; the planner sees them).
+const COUNT_EXPLICIT_SQL = `SELECT count(*) FROM service_windows
+  WHERE tenant_division_code >= $1 AND tenant_division_code < $2`;
+const CITY_RANGE = [CITY_CODE.slice(0, 4), `${CITY_CODE.slice(0, 4)}:`];
 
 // [1s], [3s]: the statement run n times inside PostgreSQL (parsed, planned and executed each time,
 // like the API's unnamed statements), so the figure is the server's cost per statement without
@@ -232,6 +261,18 @@ BEGIN
   RETURN '{}';
 END $$`;
 const ARRAY_POLICY = 'tenant_id = ANY ((SELECT tongban_scope_tenant_array())::uuid[])';
+// The CASE form (one branch per scope): 'tenant' compares tenant_id with the setting, 'subtree'
+// the range. Cheap to plan, but no index can serve a CASE, so a query without a tenant filter of
+// its own (a subtree count) scans the table and evaluates the CASE on every row.
+const CASE_SETTINGS_POLICY = `CASE current_setting('tongban.scope', true)
+  WHEN 'tenant' THEN tenant_id = nullif(current_setting('tongban.tenant_id', true), '')::uuid
+  WHEN 'subtree' THEN tenant_division_code >= current_setting('tongban.division_start', true)
+                  AND tenant_division_code < current_setting('tongban.division_end', true)
+  ELSE false END`;
+// The adopted range with its bounds read in initplans (once per statement, not per row), at the
+// price of two subqueries to plan in every statement.
+const RANGE_INITPLAN_POLICY = `tenant_division_code >= (SELECT current_setting('tongban.division_start', true))
+  AND tenant_division_code < (SELECT current_setting('tongban.division_end', true))`;
 const PROPOSALS = [
   {
     name: 'P1',
@@ -283,8 +324,28 @@ const PROPOSALS = [
     name: 'P7',
     title:
       "a PL/pgSQL function returning uuid[] (ARRAY[tenant] in 'tenant' scope, no query), " +
-      'policies tenant_id = ANY ((SELECT f())::uuid[]): adopted, migration 1764547200000',
+      'policies tenant_id = ANY ((SELECT f())::uuid[]): migration 1764547200000, the policy before 1764892800000',
     sql: [ARRAY_FUNCTION, policiesAs(ARRAY_POLICY)],
+  },
+  {
+    name: 'P8',
+    title:
+      "CASE on the scope: 'tenant' tenant_id = the setting, 'subtree' the division-code range (settings)",
+    sql: [policiesAs(CASE_SETTINGS_POLICY)],
+  },
+  {
+    name: 'P9',
+    title: 'the adopted range, its bounds read once per statement (initplans)',
+    sql: [policiesAs(RANGE_INITPLAN_POLICY)],
+  },
+  {
+    name: 'P10',
+    title:
+      'the adopted range + an index (tenant_id, tenant_division_code): the range an index condition beside tenant_id (the index stays)',
+    sql: [
+      'CREATE INDEX IF NOT EXISTS service_windows_tenant_division_idx ON service_windows (tenant_id, tenant_division_code)',
+      'ANALYZE service_windows',
+    ],
   },
 ];
 
@@ -595,7 +656,12 @@ async function explain(p, scope, sql, params) {
 
 async function cleanUp() {
   state.cleaning ??= (async () => {
-    await Promise.all(state.pools.map((p) => p.end().catch(() => undefined)));
+    // Pools end only when their statements do: the database goes first (WITH (FORCE) ends the
+    // bench's sessions, also a statement loop still running after Ctrl-C).
+    const pools = state.pools.map((p) => {
+      p.on('error', () => undefined);
+      return p;
+    });
     if (state.databaseCreated) {
       const admin = new pg.Client({ connectionString: POSTGRES_URL });
       try {
@@ -611,6 +677,7 @@ async function cleanUp() {
         await admin.end().catch(() => undefined);
       }
     }
+    await Promise.all(pools.map((p) => p.end().catch(() => undefined)));
     rmSync(dataDir, { recursive: true, force: true });
   })();
   return state.cleaning;
@@ -627,7 +694,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 async function measureAll(
   ctx,
   label,
-  which = ['tenantList', 'subtreeList', 'subtreeCount', 'ownerSubtreeList'],
+  which = ['tenantList', 'subtreeList', 'subtreeCount', 'ownerSubtreeCount'],
 ) {
   const results = [];
   const {
@@ -637,11 +704,12 @@ async function measureAll(
     subtreeScope,
     township,
     village,
-    city,
     APP,
     OWNER,
     rowsOf,
     countOf,
+    inCity,
+    windowsInCity,
   } = ctx;
   // Scope 'tenant': the policy is the only difference.
   results.push(
@@ -679,22 +747,22 @@ async function measureAll(
   // Scope 'subtree' of the city: the policy against the explicit equivalent filter.
   results.push(
     await compare(
-      `[2] scope 'subtree' (city, ${TENANTS_IN_CITY} tenants): ${COUNT_SQL}  vs owner + explicit subtree filter`,
+      `[2] scope 'subtree' (city, ${inCity} tenants): ${COUNT_SQL}  vs owner + explicit division-code range`,
       {
         label: APP,
         pool: app,
         scope: subtreeScope,
         sql: COUNT_SQL,
         params: [],
-        check: countOf(WINDOWS_IN_CITY),
+        check: countOf(windowsInCity),
       },
       {
         label: OWNER,
         pool: owner,
         scope: subtreeScope,
         sql: COUNT_EXPLICIT_SQL,
-        params: [city],
-        check: countOf(WINDOWS_IN_CITY),
+        params: CITY_RANGE,
+        check: countOf(windowsInCity),
       },
       options.countIterations,
     ),
@@ -702,7 +770,7 @@ async function measureAll(
   printComparison(results.at(-1));
   results.push(
     await compare(
-      `[3] scope 'subtree' (city): one village's windows  vs owner + explicit subtree filter`,
+      `[3] scope 'subtree' (city, ${inCity} tenants): one village's windows  vs owner, same SQL`,
       {
         label: APP,
         pool: app,
@@ -715,8 +783,8 @@ async function measureAll(
         label: OWNER,
         pool: owner,
         scope: subtreeScope,
-        sql: LIST_EXPLICIT_SQL,
-        params: [city, village],
+        sql: LIST_SQL,
+        params: [village],
         check: rowsOf(WINDOWS_PER_TENANT),
       },
       options.iterations,
@@ -725,15 +793,9 @@ async function measureAll(
   printComparison(results.at(-1));
   serverSide.push(
     await compareServerSide(
-      `[3s] scope 'subtree' (city), the statements of [3]`,
+      `[3s] scope 'subtree' (city, ${inCity} tenants), the statement of [3]`,
       { label: APP, pool: app, scope: subtreeScope, sql: LIST_SQL, params: [village] },
-      {
-        label: OWNER,
-        pool: owner,
-        scope: subtreeScope,
-        sql: LIST_EXPLICIT_SQL,
-        params: [city, village],
-      },
+      { label: OWNER, pool: owner, scope: subtreeScope, sql: LIST_SQL, params: [village] },
       WINDOWS_PER_TENANT,
     ),
   );
@@ -752,9 +814,9 @@ async function measureAll(
       `[2] as ${appLogin}, scope 'subtree' (city), count(*)`,
       () => explain(app, subtreeScope, COUNT_SQL, []),
     ],
-    ownerSubtreeList: [
-      '[3] as the owner, with the explicit filter',
-      () => explain(owner, subtreeScope, LIST_EXPLICIT_SQL, [city, village]),
+    ownerSubtreeCount: [
+      '[2] as the owner, with the explicit division-code range',
+      () => explain(owner, subtreeScope, COUNT_EXPLICIT_SQL, CITY_RANGE),
     ],
   };
   const plans = {};
@@ -813,94 +875,67 @@ async function main() {
     throw new Error('BENCH_POSTGRES_URL must be a superuser (the RLS-off side)');
   }
 
-  // 2. The data set, as the owner.
-  const t0 = Date.now();
-  const ownerClient = await owner.connect();
-  try {
-    await ownerClient.query('BEGIN');
-    await ownerClient.query(
-      `INSERT INTO tenants (id, parent_id, kind, division_code, name, status, path)
-       SELECT g, p.id, 'CITY', $1, '基准市', 'ACTIVE', p.path || g
-         FROM gen_random_uuid() g, tenants p WHERE p.division_code = '450000'`,
-      [CITY_CODE],
-    );
-    // Counties 4514cc, townships <county>1tt, villages <township>2vv (tt, vv from 00).
-    await ownerClient.query(
-      `INSERT INTO tenants (id, parent_id, kind, division_code, name, status, path)
-       SELECT g, p.id, 'COUNTY', code, '基准县' || n, 'ACTIVE', p.path || g
-         FROM tenants p, generate_series(1, $2::int) n,
-              LATERAL (SELECT gen_random_uuid() g, left($1, 4) || lpad(n::text, 2, '0') code) x
-        WHERE p.division_code = $1`,
-      [CITY_CODE, COUNTIES],
-    );
-    await ownerClient.query(
-      `INSERT INTO tenants (id, parent_id, kind, division_code, name, status, path)
-       SELECT g, p.id, 'TOWNSHIP', code, p.name || '基准镇' || n, 'ACTIVE', p.path || g
-         FROM tenants p, generate_series(0, $2::int - 1) n,
-              LATERAL (SELECT gen_random_uuid() g, p.division_code || '1' || lpad(n::text, 2, '0') code) x
-        WHERE p.kind = 'COUNTY' AND p.parent_id = (SELECT id FROM tenants WHERE division_code = $1)`,
-      [CITY_CODE, TOWNSHIPS],
-    );
-    await ownerClient.query(
-      `INSERT INTO tenants (id, parent_id, kind, division_code, name, status, path)
-       SELECT g, p.id, 'VILLAGE', code, p.name || '基准村' || n, 'ACTIVE', p.path || g
-         FROM tenants p, generate_series(1, $2::int) n,
-              LATERAL (SELECT gen_random_uuid() g, p.division_code || '2' || lpad(n::text, 2, '0') code) x
-        WHERE p.kind = 'TOWNSHIP' AND p.division_code LIKE left($1, 4) || '%'`,
-      [CITY_CODE, VILLAGES],
-    );
-    await ownerClient.query(
-      `INSERT INTO service_windows (tenant_id, code, name, kind)
-       SELECT t.id, 'W' || lpad(n::text, 2, '0'), '窗口' || n,
-              (ARRAY['SERVICE','COMPREHENSIVE','CHARGING','COMPLAINT'])[1 + n % 4]
-         FROM tenants t, generate_series(1, $2::int) n
-        WHERE t.path @> ARRAY[(SELECT id FROM tenants WHERE division_code = $1)]`,
-      [CITY_CODE, WINDOWS_PER_TENANT],
-    );
-    await ownerClient.query('COMMIT');
-  } catch (error) {
-    await ownerClient.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    ownerClient.release();
-  }
-  await owner.query('VACUUM (ANALYZE) tenants, service_windows');
+  // 2. The data set, as the owner: the city, its counties, then townships (and their villages and
+  // windows) added per size, so the city grows from one size to the next.
+  await owner.query(
+    `INSERT INTO tenants (id, parent_id, kind, division_code, name, status, path)
+     SELECT g, p.id, 'CITY', $1, '基准市', 'ACTIVE', p.path || g
+       FROM gen_random_uuid() g, tenants p WHERE p.division_code = '450000'`,
+    [CITY_CODE],
+  );
+  // Counties 4514cc, townships <county>1tt, villages <township>2vv (tt from 00, vv from 01).
+  await owner.query(
+    `INSERT INTO tenants (id, parent_id, kind, division_code, name, status, path)
+     SELECT g, p.id, 'COUNTY', code, '基准县' || n, 'ACTIVE', p.path || g
+       FROM tenants p, generate_series(1, $2::int) n,
+            LATERAL (SELECT gen_random_uuid() g, left($1, 4) || lpad(n::text, 2, '0') code) x
+      WHERE p.division_code = $1`,
+    [CITY_CODE, COUNTIES],
+  );
+  const city = (await owner.query(`SELECT id FROM tenants WHERE division_code = $1`, [CITY_CODE]))
+    .rows[0].id;
+  let townships = 0;
+  const grow = async (to) => {
+    const client = await owner.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(
+        `INSERT INTO tenants (id, parent_id, kind, division_code, name, status, path)
+         SELECT g, p.id, 'TOWNSHIP', code, p.name || '基准镇' || n, 'ACTIVE', p.path || g
+           FROM tenants p, generate_series($2::int, $3::int - 1) n,
+                LATERAL (SELECT gen_random_uuid() g, p.division_code || lpad((100 + n)::text, 3, '0') code) x
+          WHERE p.kind = 'COUNTY' AND p.parent_id = $1`,
+        [city, townships, to],
+      );
+      await client.query(
+        `INSERT INTO tenants (id, parent_id, kind, division_code, name, status, path)
+         SELECT g, p.id, 'VILLAGE', code, p.name || '基准村' || n, 'ACTIVE', p.path || g
+           FROM tenants p, generate_series(1, $2::int) n,
+                LATERAL (SELECT gen_random_uuid() g, p.division_code || '2' || lpad(n::text, 2, '0') code) x
+          WHERE p.kind = 'TOWNSHIP' AND p.path @> ARRAY[$1::uuid]
+            AND NOT EXISTS (SELECT 1 FROM tenants c WHERE c.parent_id = p.id)`,
+        [city, VILLAGES],
+      );
+      await client.query(
+        `INSERT INTO service_windows (tenant_id, code, name, kind)
+         SELECT t.id, 'W' || lpad(n::text, 2, '0'), '窗口' || n,
+                (ARRAY['SERVICE','COMPREHENSIVE','CHARGING','COMPLAINT'])[1 + n % 4]
+           FROM tenants t, generate_series(1, $2::int) n
+          WHERE t.path @> ARRAY[$1::uuid]
+            AND NOT EXISTS (SELECT 1 FROM service_windows w WHERE w.tenant_id = t.id)`,
+        [city, WINDOWS_PER_TENANT],
+      );
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+    townships = to;
+    await owner.query('VACUUM (ANALYZE) tenants, service_windows');
+  };
   await owner.query(SERVER_LOOP_FUNCTION);
-  const ids = Object.fromEntries(
-    (
-      await owner.query(`SELECT division_code, id FROM tenants WHERE division_code = ANY($1)`, [
-        [CITY_CODE, TOWNSHIP_CODE, VILLAGE_CODE],
-      ])
-    ).rows.map((r) => [r.division_code, r.id]),
-  );
-  const city = ids[CITY_CODE];
-  const township = ids[TOWNSHIP_CODE];
-  const village = ids[VILLAGE_CODE];
-  const [counts] = (
-    await owner.query(
-      `SELECT (SELECT count(*) FROM tenants)::int AS tenants,
-              (SELECT count(*) FROM tenants WHERE path @> ARRAY[$1]::uuid[])::int AS in_city,
-              (SELECT count(*) FROM service_windows)::int AS windows,
-              (SELECT count(*) FROM service_windows WHERE ${SUBTREE})::int AS windows_in_city`,
-      [city],
-    )
-  ).rows;
-  if (
-    counts.in_city !== TENANTS_IN_CITY ||
-    counts.windows_in_city !== WINDOWS_IN_CITY ||
-    !township ||
-    !village
-  ) {
-    throw new Error(`unexpected data set: ${JSON.stringify(counts)}`);
-  }
-  log(
-    `data: city ${CITY_CODE} with ${counts.in_city - 1} descendants, ${counts.windows_in_city} windows in it; ` +
-      `${counts.tenants} tenants and ${counts.windows} windows in all (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
-  );
-  log(
-    `pool of ${options.connections} connection(s) per role, ${options.connections} concurrent transactions; ` +
-      `warm-up ${options.warmup}, ${options.rounds} rounds (ABBA)`,
-  );
 
   // Every measured answer is checked: a policy that let too much or too little through would
   // make the figures meaningless.
@@ -913,19 +948,11 @@ async function main() {
       throw new Error(`expected count ${expected}, got ${result.rows[0].count}`);
     }
   };
-  const tenantScope = { visibility: 'tenant', tenantId: township };
-  const subtreeScope = { visibility: 'subtree', tenantId: city };
   const APP = 'RLS on (app login)';
   const OWNER = 'RLS off (owner)';
+  const subtreeScope = { visibility: 'subtree', tenantId: city };
 
-  // Fail-closed sanity: the same unfiltered count as the app login sees only its scope.
-  const [seenTenant] = (await scoped(app, tenantScope, COUNT_SQL, [])).rows;
-  if (Number(seenTenant.count) !== WINDOWS_PER_TENANT) {
-    throw new Error(
-      `scope 'tenant' sees ${seenTenant.count} windows, expected ${WINDOWS_PER_TENANT}`,
-    );
-  }
-  // And a transaction without a scope, or with an unknown one, sees nothing (fail closed).
+  // A transaction without a scope, or with an unknown one, sees nothing (fail closed).
   // Three ways of having no valid scope: a connection that never set one, a pooled connection
   // after a scoped transaction (the settings are back to ''), and an unknown scope. Each must
   // see no rows or fail; it must never see rows.
@@ -956,7 +983,7 @@ async function main() {
       };
       await attempt('never set', [[COUNT_SQL]]);
       await client.query('BEGIN');
-      await client.query(SCOPE_SQL, ['tenant', township, '']);
+      await client.query(SCOPE_SQL, ['subtree', city, '']);
       await client.query('COMMIT');
       await attempt('after a scoped transaction', [[COUNT_SQL]]);
       await attempt("scope 'bogus'", [
@@ -965,30 +992,102 @@ async function main() {
         [COUNT_SQL],
         ['COMMIT'],
       ]);
+      // 'subtree' with the tenant id only (no division code set): no rows, where the policy
+      // reads division codes (the array policies of P1-P7 need only the tenant id).
+      const [{ ranged }] = (
+        await client.query(
+          `SELECT bool_and(qual LIKE '%tenant_division_code%') AS ranged FROM pg_policies
+            WHERE schemaname = 'public' AND policyname = 'tenant_scope'`,
+        )
+      ).rows;
+      if (ranged)
+        await attempt("scope 'subtree' without its division code", [
+          ['BEGIN'],
+          [
+            `SELECT set_config('tongban.scope', 'subtree', true), set_config('tongban.tenant_id', $1, true)`,
+            [city],
+          ],
+          [COUNT_SQL],
+          ['COMMIT'],
+        ]);
     } finally {
       await client.end();
     }
     log(`fail-closed (${when}): ${outcomes.join('; ')}`);
   };
-  await assertFailsClosed('as migrated');
-  const ctx = {
-    app,
-    owner,
-    tenantScope,
-    subtreeScope,
-    township,
-    village,
-    city,
-    APP,
-    OWNER,
-    rowsOf,
-    countOf,
-  };
 
-  const { results, serverSide, plans } = await measureAll(ctx, 'as migrated');
-
-  const proposals = [];
-  if (chosenProposals.length) {
+  const sizes = [];
+  for (const size of options.tenants) {
+    const tGrow = Date.now();
+    await grow(Math.max(townships, townshipsFor(size)));
+    const inCity = tenantsInCity(townships);
+    const windowsInCity = inCity * WINDOWS_PER_TENANT;
+    const ids = Object.fromEntries(
+      (
+        await owner.query(`SELECT division_code, id FROM tenants WHERE division_code = ANY($1)`, [
+          [TOWNSHIP_CODE, VILLAGE_CODE],
+        ])
+      ).rows.map((r) => [r.division_code, r.id]),
+    );
+    const township = ids[TOWNSHIP_CODE];
+    const village = ids[VILLAGE_CODE];
+    const [counts] = (
+      await owner.query(
+        `SELECT (SELECT count(*) FROM tenants)::int AS tenants,
+                (SELECT count(*) FROM tenants WHERE path @> ARRAY[$1]::uuid[])::int AS in_city,
+                (SELECT count(*) FROM service_windows)::int AS windows,
+                (SELECT count(*) FROM service_windows WHERE ${SUBTREE})::int AS windows_in_city`,
+        [city],
+      )
+    ).rows;
+    if (
+      counts.in_city !== inCity ||
+      counts.windows_in_city !== windowsInCity ||
+      !township ||
+      !village
+    ) {
+      throw new Error(`unexpected data set: ${JSON.stringify(counts)}`);
+    }
+    log(
+      `data: city ${CITY_CODE} with ${counts.in_city - 1} descendants, ${counts.windows_in_city} windows in it; ` +
+        `${counts.tenants} tenants and ${counts.windows} windows in all (${((Date.now() - tGrow) / 1000).toFixed(1)} s)`,
+    );
+    log(
+      `pool of ${options.connections} connection(s) per role, ${options.connections} concurrent transactions; ` +
+        `warm-up ${options.warmup}, ${options.rounds} rounds (ABBA)`,
+    );
+    const tenantScope = { visibility: 'tenant', tenantId: township };
+    // The unfiltered count as the app login sees only its scope.
+    for (const [scope, expected] of [
+      [tenantScope, WINDOWS_PER_TENANT],
+      [subtreeScope, windowsInCity],
+    ]) {
+      const [seen] = (await scoped(app, scope, COUNT_SQL, [])).rows;
+      if (Number(seen.count) !== expected) {
+        throw new Error(
+          `scope '${scope.visibility}' sees ${seen.count} windows, expected ${expected}`,
+        );
+      }
+    }
+    await assertFailsClosed(`${inCity} tenants, as migrated`);
+    const ctx = {
+      app,
+      owner,
+      tenantScope,
+      subtreeScope,
+      township,
+      village,
+      city,
+      APP,
+      OWNER,
+      rowsOf,
+      countOf,
+      inCity,
+      windowsInCity,
+    };
+    process.stdout.write(`\n==== city of ${inCity} tenants, as migrated\n`);
+    const measured = await measureAll(ctx, `${inCity} tenants, as migrated`);
+    const proposals = [];
     for (const proposal of chosenProposals) {
       for (const statement of proposal.sql) await owner.query(statement);
       if (proposal.reconnect) {
@@ -997,32 +1096,47 @@ async function main() {
         state.pools.splice(state.pools.indexOf(ctx.app), 1);
         ctx.app = pool(appUrl);
       }
-      await assertFailsClosed(proposal.name);
-      process.stdout.write(`\n==== ${proposal.name}: ${proposal.title}\n`);
+      await assertFailsClosed(`${inCity} tenants, ${proposal.name}`);
+      process.stdout.write(
+        `\n==== city of ${inCity} tenants, ${proposal.name}: ${proposal.title}\n`,
+      );
       proposals.push({
         ...proposal,
-        ...(await measureAll(ctx, proposal.name, ['tenantList', 'subtreeList', 'subtreeCount'])),
+        ...(await measureAll(ctx, `${inCity} tenants, ${proposal.name}`, [
+          'tenantList',
+          'subtreeList',
+          'subtreeCount',
+        ])),
       });
+      // Back to the migrated policy (the migration's own function) for the next proposal or size.
+      await owner.query(
+        `SELECT tongban_secure_tenant_table(format('public.%I', tablename)::regclass)
+           FROM pg_policies WHERE schemaname = 'public' AND policyname = 'tenant_scope'`,
+      );
     }
+    sizes.push({ inCity, counts, ...measured, proposals });
   }
 
   process.stdout.write('\nsummary: RLS on / RLS off (goal: transaction p50 at most +20 %)\n');
-  for (const [name, comparisons, inside] of [
-    ['as migrated', results, serverSide],
-    ...proposals.map((p) => [`${p.name} (proposed)`, p.results, p.serverSide]),
-  ]) {
-    for (const c of comparisons) {
-      const verdict = c.ratio.txP50 <= GOAL ? 'within goal' : 'ABOVE GOAL';
-      process.stdout.write(
-        `  ${name.padEnd(14)} ${c.title.slice(0, 3)} transaction p50 ${f(c.ratio.txP50)} (${pct(c.ratio.txP50)}), ` +
-          `p99 ${f(c.ratio.txP99)}, statement p50 ${f(c.ratio.stmtP50)} (${f(c.on.stmtP50Ms)} vs ${f(c.off.stmtP50Ms)} ms): ${verdict}\n`,
-      );
-    }
-    for (const c of inside) {
-      process.stdout.write(
-        `  ${name.padEnd(14)} ${c.title.slice(0, 4)} inside PostgreSQL, statement min ${f(c.ratio.min)} (${pct(c.ratio.min)}; ` +
-          `${f(c.on.minUs, 1)} vs ${f(c.off.minUs, 1)} us), median ${f(c.ratio.median)} (${pct(c.ratio.median)})\n`,
-      );
+  for (const size of sizes) {
+    for (const [name, comparisons, inside] of [
+      ['as migrated', size.results, size.serverSide],
+      ...size.proposals.map((p) => [`${p.name} (proposed)`, p.results, p.serverSide]),
+    ]) {
+      const label = `${size.inCity} ${name}`.padEnd(20);
+      for (const c of comparisons) {
+        const verdict = c.ratio.txP50 <= GOAL ? 'within goal' : 'ABOVE GOAL';
+        process.stdout.write(
+          `  ${label} ${c.title.slice(0, 3)} transaction p50 ${f(c.ratio.txP50)} (${pct(c.ratio.txP50)}), ` +
+            `p99 ${f(c.ratio.txP99)}, statement p50 ${f(c.ratio.stmtP50)} (${f(c.on.stmtP50Ms)} vs ${f(c.off.stmtP50Ms)} ms): ${verdict}\n`,
+        );
+      }
+      for (const c of inside) {
+        process.stdout.write(
+          `  ${label} ${c.title.slice(0, 4)} inside PostgreSQL, statement min ${f(c.ratio.min)} (${pct(c.ratio.min)}; ` +
+            `${f(c.on.minUs, 1)} vs ${f(c.off.minUs, 1)} us), median ${f(c.ratio.median)} (${pct(c.ratio.median)})\n`,
+        );
+      }
     }
   }
   log(`finished measuring in ${((Date.now() - began) / 1000).toFixed(0)} s`);
@@ -1036,17 +1150,18 @@ async function main() {
           postgres: serverVersion,
           machine: { cpus: cpus().length, model: cpus()[0]?.model?.trim(), node: process.version },
           options,
-          data: counts,
-          results,
-          serverSide,
-          plans,
-          proposals: proposals.map(({ name, title, sql, results: r, serverSide: s, plans: p }) => ({
-            name,
-            title,
-            sql,
-            results: r,
-            serverSide: s,
-            plans: p,
+          sizes: sizes.map((size) => ({
+            ...size,
+            proposals: size.proposals.map(
+              ({ name, title, sql, results: r, serverSide: s, plans: p }) => ({
+                name,
+                title,
+                sql,
+                results: r,
+                serverSide: s,
+                plans: p,
+              }),
+            ),
           })),
         },
         null,

@@ -11,6 +11,7 @@ import {
   login,
   startApi,
   type TestDatabase,
+  waitFor,
 } from '@tongban/test-support';
 import {
   DEMO_PASSWORD as PASSWORD,
@@ -135,8 +136,12 @@ describe('admin app in the browser', () => {
     await expectVisibleText(page.getByTestId('login-title'), 'Sign in');
     await expectHidden(page.getByTestId('shell-tenant-name'));
     expect(await refreshCookie(page)).toBeNull();
-    const logout = graphql.find((c) => c.operation === '/auth/logout');
-    expect(logout?.body).toContain('"loggedOut":true');
+    const logout = await waitFor(
+      'the logout answer',
+      async () => graphql.find((c) => c.operation === '/auth/logout')?.body || undefined,
+      5_000,
+    );
+    expect(logout).toContain('"loggedOut":true');
 
     await page.reload();
     await expectVisibleText(page.getByTestId('login-title'), 'Sign in');
@@ -326,7 +331,13 @@ describe('admin app with short-lived access tokens and a strict login throttle',
     // No live access token needed: the cookie alone ends the session.
     const tail = graphql.slice(-1).map((c) => `${c.operation}:${c.status}`);
     expect(tail).toEqual(['/auth/logout:200']);
-    expect(graphql.at(-1)?.body).toContain('"loggedOut":true');
+    // The body is read after the response event: wait for it rather than race it.
+    const body = await waitFor(
+      'the logout answer',
+      async () => graphql.at(-1)?.body || undefined,
+      5_000,
+    );
+    expect(body).toContain('"loggedOut":true');
     expect(await refreshCookie(page)).toBeNull();
     await context.close();
   });

@@ -1,52 +1,129 @@
+import ExcelJS from 'exceljs';
 import {
   addNeighbourCounty,
+  addSecondCitySubtree,
   ApiProcess,
   createTestDatabase,
   databaseFingerprint,
   errorCode,
+  giveEveryTenantOneOfEach,
   gql,
+  IdKind,
   login,
+  operationDocument,
+  SchemaOperation,
+  schemaOperations,
+  servedSchema,
+  STAFF_ROLE_BY_KIND,
   startApi,
+  TenantTargets,
   TestDatabase,
 } from '@tongban/test-support';
 import {
-  buildClientSchema,
-  getIntrospectionQuery,
   getNamedType,
   GraphQLArgument,
-  GraphQLField,
   GraphQLInputField,
   GraphQLInputType,
   GraphQLSchema,
   isEnumType,
   isInputObjectType,
   isListType,
-  isObjectType,
   isNonNullType,
+  isObjectType,
   isScalarType,
 } from 'graphql';
 
 /**
- * For every role and every operation in the schema that takes an id, ids of a sibling, the
- * parent and a cousin tenant (and, for roles that see only their own tenant, a child) answer
- * NOT_FOUND or FORBIDDEN and change nothing. Operations come from the served schema, so a new
- * one is covered without editing this file.
+ * For every actor, every operation of the served schema that takes an id, and every id slot
+ * in it: an id of the parent, a sibling, a cousin, a tenant in another city and (for roles
+ * that see only their own tenant) a child is refused and changes nothing; a foreign id is
+ * NOT_FOUND whenever the actor may do the operation with an id of their own, FORBIDDEN (as
+ * for their own id) when their role may not do it at all. Each refusal is paired with a
+ * control: the same call with an id of the actor's own succeeds, by the actor or, where
+ * their role may not, by someone whose role may. Every tenant holds a row of every kind
+ * (tests/support/isolation-fixtures.ts), so nothing is skipped for want of a foreign id.
  */
 interface Tenant {
   id: string;
   parent_id: string | null;
+  kind: string;
   division_code: string;
   name: string;
-  window_id: string | null;
-  user_id: string | null;
-  application_id: string | null;
 }
-type IdKind = 'tenant' | 'window' | 'user' | 'application';
 interface IdSlot {
   path: string[];
   kind: IdKind;
-  list: boolean;
 }
+interface IdOperation extends SchemaOperation {
+  slots: IdSlot[];
+}
+
+/**
+ * What each id argument of the schema names, by its name (or, for a bare `id`, by
+ * operation). An id argument missing here fails the suite: a new one is mapped, not skipped.
+ */
+const ID_ARGUMENTS: Record<string, IdKind> = {
+  'application.id': 'application',
+  'tenant.id': 'tenant',
+  tenantId: 'tenant',
+  parentId: 'tenant',
+  windowId: 'window',
+  userId: 'user',
+};
+
+/**
+ * Catalogue operations (issue 9, in progress) whose ids name province-published material
+ * (versions, imports) or a county's templates: their isolation is tested in
+ * catalogue.e2e.spec.ts and implementation-lists.e2e.spec.ts until the matrix learns those
+ * kinds. Listed one by one, so a new operation is still mapped or fails the suite.
+ */
+const ISOLATION_TESTED_ELSEWHERE = new Set([
+  'adoptCatalogue',
+  'applyMenuTemplate',
+  'catalogueDepartments',
+  'catalogueImport',
+  'catalogueImportReport',
+  'catalogueItem',
+  'catalogueItems',
+  'catalogueVersion',
+  'deleteCatalogueDraft',
+  'deleteMenuTemplate',
+  'exportCatalogue',
+  'implementationItems',
+  'menuTemplates',
+  'publishCatalogueVersion',
+  'retireCatalogueVersion',
+  'saveMenuTemplate',
+  'setMenu',
+  'updateImplementationItem',
+]);
+
+/** What a control needs done first (by whoever may): one cannot enable what is enabled. */
+const PREPARE: Record<string, string> = {
+  reactivateTenant: 'suspendTenant',
+  enableStaff: 'disableStaff',
+  enableServiceWindow: 'disableServiceWindow',
+};
+
+/** A successful control leaves things as they were for the rest of the run. */
+const UNDO: Record<string, string> = {
+  suspendTenant: 'reactivateTenant',
+  disableStaff: 'enableStaff',
+  disableServiceWindow: 'enableServiceWindow',
+  assignStaffToWindow: 'unassignStaffFromWindow',
+  unassignStaffFromWindow: 'assignStaffToWindow',
+};
+
+/**
+ * Controls that cannot exist, and why (anything else without a successful control fails).
+ * Keyed `operation.slot@division code of the actor's home`.
+ */
+const NO_CONTROL: Record<string, string> = {
+  'onboardTenant.input.parentId@450222203201': 'nothing is opened under a village station',
+  'onboardingPreview.input.parentId@450222203201': 'nothing is opened under a village station',
+  'onboardVillages.input.parentId@450222203201': 'nothing is opened under a village station',
+  'villageSheetPreview.input.parentId@450222203201': 'nothing is opened under a village station',
+};
 
 const ACTORS = [
   'liuzhou.city',
@@ -62,40 +139,80 @@ const SUBTREE_ROLES = new Set([
   'liucheng.supervisor',
   'mashan.manager',
 ]);
+const CHILD_KIND: Record<string, string> = {
+  PROVINCE: 'CITY',
+  CITY: 'COUNTY',
+  COUNTY: 'TOWNSHIP',
+  TOWNSHIP: 'VILLAGE',
+  VILLAGE: 'VILLAGE',
+};
+/** Digits a child's division code keeps of its parent's, and how many it adds. */
+const CHILD_CODE: Record<string, [number, number]> = {
+  PROVINCE: [2, 4],
+  CITY: [4, 2],
+  COUNTY: [6, 3],
+  TOWNSHIP: [9, 3],
+  VILLAGE: [12, 0],
+};
+const SHEET_HEADER = ['行政区划代码', '服务站名称', '代办员用户名', '代办员姓名', '窗口名称'];
+const MIN_CALLS_PER_SLOT = 20;
 
 describe('tenant isolation matrix', () => {
   let db: TestDatabase;
   let api: ApiProcess;
   let schema: GraphQLSchema;
   let tenants: Tenant[];
+  let targets: Map<string, TenantTargets>;
   const homes: Record<string, Tenant> = {};
   const tokens: Record<string, string> = {};
+  /** Calls made per `operation.slot`, over all actors and relations. */
+  const callsPerSlot = new Map<string, number>();
+  let address = 0;
+  let unique = 0;
+
+  async function signIn(username: string) {
+    address++;
+    const result = await login(api.baseUrl, username, 'Demo#2026', {
+      'X-Forwarded-For': `10.5.${Math.floor(address / 250)}.${(address % 250) + 1}`,
+    });
+    if (!result.errors) tokens[username] = result.data!.login.accessToken;
+    return result;
+  }
+
+  /** Calls as `username`; signs in again once if a control's suspension ended the session. */
+  async function call(username: string, document: string, variables: Record<string, unknown>) {
+    let result = tokens[username]
+      ? await gql(api.baseUrl, document, { token: tokens[username], variables })
+      : undefined;
+    if (!result || errorCode(result) === 'UNAUTHENTICATED') {
+      const signedIn = await signIn(username);
+      if (signedIn.errors) return signedIn;
+      result = await gql(api.baseUrl, document, { token: tokens[username], variables });
+    }
+    return result;
+  }
+
+  const loadTenants = () =>
+    db.query<Tenant>(
+      `SELECT id, parent_id, kind, division_code, name FROM tenants ORDER BY division_code`,
+    );
 
   beforeAll(async () => {
     db = await createTestDatabase({ seedDemo: true });
     await addNeighbourCounty(db);
+    await addSecondCitySubtree(db);
+    targets = await giveEveryTenantOneOfEach(db);
     api = await startApi({ databaseUrl: db.url, env: { TRUST_PROXY: 'loopback' } });
-    tenants = await db.query<Tenant>(
-      `SELECT t.id, t.parent_id, t.division_code, t.name,
-              (SELECT w.id FROM service_windows w WHERE w.tenant_id = t.id ORDER BY w.code LIMIT 1) AS window_id,
-              (SELECT m.user_id FROM memberships m WHERE m.tenant_id = t.id ORDER BY m.user_id LIMIT 1) AS user_id,
-              (SELECT a.id FROM applications a WHERE a.tenant_id = t.id ORDER BY a.id LIMIT 1) AS application_id
-         FROM tenants t ORDER BY t.division_code`,
-    );
-    let n = 1;
+    tenants = await loadTenants();
     for (const username of ACTORS) {
-      const result = await login(api.baseUrl, username, 'Demo#2026', {
-        'X-Forwarded-For': `10.5.0.${n++}`,
-      });
-      tokens[username] = result.data!.login.accessToken;
+      expect((await signIn(username)).errors).toBeUndefined();
       const [home] = await db.query<{ id: string }>(
         `SELECT home_tenant_id AS id FROM users WHERE username = $1`,
         [username],
       );
       homes[username] = tenants.find((t) => t.id === home.id)!;
     }
-    const introspection = await gql(api.baseUrl, getIntrospectionQuery());
-    schema = buildClientSchema(introspection.data as never);
+    schema = await servedSchema(api.baseUrl);
   });
   afterAll(async () => {
     await api?.stop();
@@ -106,121 +223,183 @@ describe('tenant isolation matrix', () => {
   const byId = (id: string | null) => tenants.find((t) => t.id === id);
   const descendants = (t: Tenant): Tenant[] => children(t).flatMap((c) => [c, ...descendants(c)]);
 
-  /** The foreign tenants an actor must not reach, by relation. */
-  function foreignOf(username: string): Record<string, Tenant> {
+  /** The foreign tenants an actor must not reach, by relation; each one must exist. */
+  function foreignOf(username: string): [string, Tenant][] {
     const home = homes[username];
     const parent = byId(home.parent_id)!;
+    const grandparent = byId(parent.parent_id);
     const siblings = children(parent).filter((t) => t.id !== home.id);
-    const cousins = [
-      ...siblings.flatMap(descendants),
-      ...tenants.filter(
-        (t) =>
-          byId(t.parent_id)?.parent_id === parent.parent_id &&
-          t.parent_id !== parent.id &&
-          parent.parent_id,
-      ),
+    const parentsSiblings = grandparent
+      ? children(grandparent).filter((t) => t.id !== parent.id)
+      : [];
+    const cousins = [...siblings.flatMap(descendants), ...parentsSiblings.flatMap(children)];
+    const secondCity = tenants.find((t) => t.division_code === '450300')!;
+    const elsewhere = [secondCity, ...descendants(secondCity)].filter((t) => t.id !== home.id);
+    const relations: [string, Tenant | undefined][] = [
+      ['parent', parent],
+      ['sibling', siblings[0]],
+      ['cousin', cousins[0]],
+      ['second city', elsewhere.find((t) => t.kind === home.kind) ?? elsewhere.at(-1)],
     ];
-    const relations: Record<string, Tenant | undefined> = {
-      parent,
-      sibling: siblings.find((t) => t.window_id) ?? siblings[0],
-      cousin: cousins.find((t) => t.window_id) ?? cousins[0],
-    };
-    if (!SUBTREE_ROLES.has(username)) relations.child = children(home)[0];
-    return Object.fromEntries(Object.entries(relations).filter(([, t]) => t)) as Record<
-      string,
-      Tenant
-    >;
+    // A station has no tenant below it; every other home has one.
+    if (!SUBTREE_ROLES.has(username) && home.kind !== 'VILLAGE') {
+      relations.push(['child', children(home)[0]]);
+    }
+    const missing = relations.filter(([, t]) => !t).map(([r]) => r);
+    if (missing.length) throw new Error(`${username} has no ${missing.join(', ')} to aim at`);
+    return relations as [string, Tenant][];
   }
 
-  function idOf(tenant: Tenant, kind: IdKind): string | null {
-    return {
-      tenant: tenant.id,
-      window: tenant.window_id,
-      user: tenant.user_id,
-      application: tenant.application_id,
-    }[kind];
+  /** The kind of id an argument names, from ID_ARGUMENTS; undefined when it is not mapped. */
+  function kindOf(operation: string, path: string[]): IdKind | undefined {
+    const name = path.at(-1)!;
+    return name === 'id' ? ID_ARGUMENTS[`${operation}.id`] : ID_ARGUMENTS[name];
   }
 
-  /** Operations that take an id somewhere in their arguments, with where those ids go. */
-  function operationsWithIds(): {
-    type: 'query' | 'mutation';
-    field: GraphQLField<unknown, unknown>;
-    slots: IdSlot[];
-  }[] {
-    const out = [];
-    for (const [type, root] of [
-      ['query', schema.getQueryType()],
-      ['mutation', schema.getMutationType()],
-    ] as const) {
-      for (const field of Object.values(root!.getFields())) {
-        const returned = getNamedType(field.type).name;
-        const slots = field.args.flatMap((arg) => idSlots(arg, [arg.name], returned));
-        if (slots.length) out.push({ type, field, slots });
+  /** Every ID-typed argument or input field in the schema, with its kind (or none). */
+  function idArguments(): { operation: SchemaOperation; path: string[]; kind?: IdKind }[] {
+    const out: { operation: SchemaOperation; path: string[]; kind?: IdKind }[] = [];
+    const visit = (
+      operation: SchemaOperation,
+      input: GraphQLArgument | GraphQLInputField,
+      path: string[],
+    ) => {
+      const named = getNamedType(input.type);
+      if (isScalarType(named) && named.name === 'ID') {
+        out.push({ operation, path, kind: kindOf(operation.field.name, path) });
+      } else if (isInputObjectType(named)) {
+        for (const f of Object.values(named.getFields())) visit(operation, f, [...path, f.name]);
       }
+    };
+    for (const operation of schemaOperations(schema)) {
+      if (ISOLATION_TESTED_ELSEWHERE.has(operation.field.name)) continue;
+      for (const arg of operation.field.args) visit(operation, arg, [arg.name]);
     }
     return out;
   }
 
-  /** What an id names: by its argument's name, or for a bare `id` by what the field returns. */
-  function kindOf(name: string, returned: string): IdKind {
-    const subject = name === 'id' ? returned : name;
-    if (/window/i.test(subject)) return 'window';
-    if (/user|staff/i.test(subject)) return 'user';
-    if (/application/i.test(subject)) return 'application';
-    return 'tenant';
+  function idOperations(): IdOperation[] {
+    const byOperation = new Map<string, IdOperation>();
+    for (const { operation, path, kind } of idArguments()) {
+      if (!kind) throw new Error(`${operation.field.name}(${path.join('.')}): unmapped id`);
+      const entry = byOperation.get(operation.field.name) ?? { ...operation, slots: [] };
+      entry.slots.push({ path, kind });
+      byOperation.set(operation.field.name, entry);
+    }
+    return [...byOperation.values()];
   }
 
-  function idSlots(
-    input: GraphQLArgument | GraphQLInputField,
-    path: string[],
-    returned: string,
-  ): IdSlot[] {
-    const named = getNamedType(input.type);
-    if (isScalarType(named) && named.name === 'ID') {
-      const kind = kindOf(path.at(-1)!, returned);
-      return [
-        {
-          path,
-          kind,
-          list: isListType(isNonNullType(input.type) ? input.type.ofType : input.type),
-        },
-      ];
-    }
-    if (isInputObjectType(named)) {
-      return Object.values(named.getFields()).flatMap((f) =>
-        idSlots(f, [...path, f.name], returned),
-      );
-    }
-    return [];
+  const slotKey = (slot: IdSlot) => slot.path.join('.');
+
+  /** Ids of the actor's own to try in a control, best first (never the fixtures' targets). */
+  async function ownCandidates(username: string, kind: IdKind): Promise<string[]> {
+    const home = homes[username];
+    const actorId = (
+      await db.query<{ id: string }>(`SELECT id FROM users WHERE username = $1`, [username])
+    )[0].id;
+    const target = targets.get(home.id)!;
+    const rows = await db.query<{ id: string }>(
+      {
+        tenant: SUBTREE_ROLES.has(username)
+          ? `SELECT id FROM tenants WHERE path @> ARRAY[$1::uuid]
+              ORDER BY array_length(path, 1), division_code LIMIT 6`
+          : `SELECT id FROM tenants WHERE id = $1`,
+        window: `SELECT id FROM service_windows WHERE tenant_id = $1 AND id <> $2
+                  ORDER BY code = 'MZ' DESC,
+                           EXISTS (SELECT 1 FROM window_assignments a
+                                    WHERE a.window_id = service_windows.id AND a.user_id = $3) DESC,
+                           code = 'MY' DESC, code LIMIT 6`,
+        user: `SELECT m.user_id AS id FROM memberships m JOIN users u ON u.id = m.user_id
+                WHERE m.tenant_id = $1 AND u.id <> $2 AND u.id <> $3
+                ORDER BY u.username LIKE 'matrix.spare.%' DESC, u.username LIKE 'matrix.clerk.%',
+                         u.username LIMIT 6`,
+        application: `SELECT id FROM applications WHERE tenant_id = $1 ORDER BY id LIMIT 3`,
+      }[kind],
+      kind === 'tenant' || kind === 'application'
+        ? [home.id]
+        : kind === 'window'
+          ? [home.id, target.window, actorId]
+          : [home.id, target.user, actorId],
+    );
+    return rows.map((r) => r.id);
   }
 
-  let unique = 0;
-  /** A plausible value for a non-id leaf, good enough to pass input validation. */
-  function valueFor(
+  async function tenantOf(kind: IdKind, id: string): Promise<Tenant> {
+    const table = {
+      tenant: `SELECT id AS tenant_id FROM tenants WHERE id = $1`,
+      window: `SELECT tenant_id FROM service_windows WHERE id = $1`,
+      user: `SELECT home_tenant_id AS tenant_id FROM users WHERE id = $1`,
+      application: `SELECT tenant_id FROM applications WHERE id = $1`,
+    }[kind];
+    const [row] = await db.query<{ tenant_id: string }>(table, [id]);
+    const [tenant] = await db.query<Tenant>(
+      `SELECT id, parent_id, kind, division_code, name FROM tenants WHERE id = $1`,
+      [row.tenant_id],
+    );
+    return tenant;
+  }
+
+  /** A fresh division code for a child of `parent` (kind CHILD_KIND[parent.kind]). */
+  function childCode(parent: Tenant): string {
+    const [keep, add] = CHILD_CODE[parent.kind];
+    const n = ++unique;
+    const own =
+      add === 4
+        ? `${60 + (n % 39)}00`
+        : add === 2
+          ? String(60 + (n % 39))
+          : String(500 + (n % 499)).padStart(add, '0');
+    return parent.division_code.slice(0, keep) + own;
+  }
+
+  async function sheetFor(parent: Tenant): Promise<string> {
+    const workbook = new ExcelJS.Workbook();
+    const worksheet = workbook.addWorksheet('村居');
+    worksheet.addRow(SHEET_HEADER);
+    // A station's 12-digit code under the township or county.
+    const prefix = parent.division_code.slice(0, CHILD_CODE[parent.kind][0]);
+    const own = String(700000 + (++unique % 99999)).slice(-(12 - prefix.length));
+    worksheet.addRow([
+      prefix + own,
+      `矩阵${++unique}村便民服务站`,
+      `matrix.v${unique}`,
+      '代办员',
+      '',
+    ]);
+    return Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+  }
+
+  /** A plausible value for a non-id leaf, fitting `target` (the tenant the call is about). */
+  async function valueFor(
     name: string,
     type: GraphQLInputType,
     ids: Map<string, string>,
     path: string[],
-  ): unknown {
+    target: Tenant,
+  ): Promise<unknown> {
     const key = path.join('.');
-    if (ids.has(key))
-      return isListType(isNonNullType(type) ? type.ofType : type) ? [ids.get(key)] : ids.get(key);
     const inner = isNonNullType(type) ? type.ofType : type;
-    if (isListType(inner)) return [valueFor(name, inner.ofType, ids, path)];
+    if (ids.has(key)) return isListType(inner) ? [ids.get(key)] : ids.get(key);
+    if (isListType(inner)) {
+      if (name === 'windows') return [{ code: 'C1', name: '综合窗口1', kind: 'COMPREHENSIVE' }];
+      return [await valueFor(name, inner.ofType, ids, path, target)];
+    }
     if (isEnumType(inner)) {
-      const values = inner.getValues().map((v) => v.name);
-      return values.includes('WINDOW_STAFF')
-        ? 'WINDOW_STAFF'
-        : values.includes('TOWNSHIP')
-          ? 'TOWNSHIP'
-          : values[0];
+      if (inner.name === 'Role') return STAFF_ROLE_BY_KIND[target.kind];
+      if (inner.name === 'TenantKind') return CHILD_KIND[target.kind];
+      if (inner.name === 'ServiceWindowKind') return 'COMPREHENSIVE';
+      return inner.getValues()[0].name;
     }
     if (isInputObjectType(inner)) {
-      return Object.fromEntries(
-        Object.values(inner.getFields())
-          .filter((f) => isNonNullType(f.type) || ids.has([...path, f.name].join('.')))
-          .map((f) => [f.name, valueFor(f.name, f.type, ids, [...path, f.name])]),
+      const fields = Object.values(inner.getFields()).filter(
+        (f) =>
+          isNonNullType(f.type) || [...ids.keys()].some((k) => k.startsWith(`${key}.${f.name}`)),
       );
+      const entries = [];
+      for (const f of fields) {
+        entries.push([f.name, await valueFor(f.name, f.type, ids, [...path, f.name], target)]);
+      }
+      return Object.fromEntries(entries);
     }
     switch (inner.name) {
       case 'Int':
@@ -228,18 +407,145 @@ describe('tenant isolation matrix', () => {
         return 10;
       case 'Boolean':
         return false;
-      default:
-        if (/divisionCode/i.test(name)) return '450222901';
-        if (/username/i.test(name)) return `matrix.user${++unique}`;
-        if (/password/i.test(name)) return 'Matrix#2026-password';
-        if (/code/i.test(name)) return `M${++unique}`;
-        return '矩阵测试';
     }
+    if (name === 'divisionCode') return childCode(target);
+    if (name === 'spreadsheet') return sheetFor(target);
+    if (name === 'username') return `matrix.u${++unique}`;
+    if (name === 'password') return 'Matrix#2026-password';
+    if (name === 'code') return `M${++unique}`;
+    if (name === 'itemCode') return '000105001000';
+    if (name === 'itemName') return '个体工商户设立登记';
+    return `矩阵测试${++unique}`;
   }
 
-  it('finds the operations that take ids in the schema', () => {
-    const names = operationsWithIds().map((o) => o.field.name);
-    expect(names).toEqual(
+  async function variablesFor(
+    operation: SchemaOperation,
+    ids: Map<string, string>,
+    target: Tenant,
+  ): Promise<Record<string, unknown>> {
+    const variables: Record<string, unknown> = {};
+    for (const arg of operation.field.args) {
+      const used = [...ids.keys()].some((k) => k === arg.name || k.startsWith(`${arg.name}.`));
+      if (isNonNullType(arg.type) || used) {
+        variables[arg.name] = await valueFor(arg.name, arg.type, ids, [arg.name], target);
+      }
+    }
+    return variables;
+  }
+
+  function byName(name: string): SchemaOperation {
+    return schemaOperations(schema).find((o) => o.field.name === name)!;
+  }
+
+  interface Control {
+    /** Who succeeded with ids of the actor's own. */
+    by: string;
+    ids: Map<string, string>;
+    /** The actor's own answer where their role may not do it. */
+    actorCode?: string;
+  }
+
+  /**
+   * The control of one slot: the actor tries combinations of their own ids; if none
+   * succeeds, the home's clerk, the platform operator and the county administrator try the
+   * same (someone whose role may). A success that changed something is undone.
+   */
+  async function findControl(
+    username: string,
+    operation: IdOperation,
+    aimed: IdSlot,
+  ): Promise<
+    { control: Control } | { answers: string[]; actorCode?: string; fallback: Map<string, string> }
+  > {
+    const home = homes[username];
+    const candidates = await Promise.all(
+      operation.slots.map((slot) => ownCandidates(username, slot.kind)),
+    );
+    const combinations: Map<string, string>[] = [];
+    const walk = (i: number, ids: Map<string, string>) => {
+      if (combinations.length >= 12) return;
+      if (i === operation.slots.length) return void combinations.push(new Map(ids));
+      for (const id of candidates[i])
+        walk(i + 1, new Map(ids).set(slotKey(operation.slots[i]), id));
+    };
+    walk(0, new Map());
+    const document = operationDocument(operation);
+    const answers: string[] = [];
+    const prepared = new Set<Map<string, string>>();
+    let actorCode: string | undefined;
+    const controllers = [
+      username,
+      `matrix.clerk.${home.division_code}`,
+      'platform',
+      'liucheng.admin',
+    ];
+    try {
+      for (const by of controllers) {
+        for (const ids of combinations) {
+          const target = await tenantOf(aimed.kind, ids.get(slotKey(aimed))!);
+          // Not on the actor's own home: a suspended home would lock the actor out.
+          const prepare = PREPARE[operation.field.name];
+          if (prepare && !(by === username && [...ids.values()].includes(home.id))) {
+            prepared.add(ids);
+            for (const who of [by, 'liucheng.admin', 'platform']) {
+              const done = await call(
+                who,
+                operationDocument(byName(prepare)),
+                await variablesFor(byName(prepare), ids, target),
+              );
+              if (!done.errors) break;
+            }
+          }
+          const result = await call(by, document, await variablesFor(operation, ids, target));
+          const code = errorCode(result);
+          if (by === username) actorCode ??= code;
+          if (!result.errors) {
+            prepared.delete(ids);
+            await undo(by, operation, ids, target);
+            return { control: { by, ids, actorCode: by === username ? undefined : actorCode } };
+          }
+          answers.push(`${by}: ${code} ${result.errors[0].message}`);
+        }
+      }
+    } finally {
+      // What was prepared and not undone by a success is put back.
+      for (const ids of prepared) {
+        const target = await tenantOf(aimed.kind, ids.get(slotKey(aimed))!);
+        for (const who of ['liucheng.admin', 'platform']) {
+          const done = await call(who, document, await variablesFor(operation, ids, target));
+          if (!done.errors) break;
+        }
+      }
+    }
+    return { answers, actorCode, fallback: combinations[0] };
+  }
+
+  async function undo(
+    by: string,
+    operation: SchemaOperation,
+    ids: Map<string, string>,
+    target: Tenant,
+  ) {
+    const name = UNDO[operation.field.name];
+    if (!name) return;
+    const reverse = byName(name);
+    for (const who of [by, 'platform']) {
+      const result = await call(
+        who,
+        operationDocument(reverse),
+        await variablesFor(reverse, ids, target),
+      );
+      if (!result.errors) return;
+    }
+    throw new Error(`could not undo ${operation.field.name} with ${name}`);
+  }
+
+  it('maps every id argument of the schema to a kind of id', () => {
+    const unmapped = idArguments()
+      .filter((a) => !a.kind)
+      .map((a) => `${a.operation.field.name}(${a.path.join('.')})`);
+    expect(unmapped).toEqual([]);
+    expect(idOperations().map((o) => o.field.name)).toEqual(
       expect.arrayContaining([
         'tenant',
         'onboardTenant',
@@ -251,51 +557,24 @@ describe('tenant isolation matrix', () => {
         'submitApplication',
       ]),
     );
+    // No stale exemption: each one names an operation the schema has.
+    const served = new Set(schemaOperations(schema).map((o) => o.field.name));
+    expect([...ISOLATION_TESTED_ELSEWHERE].filter((name) => !served.has(name))).toEqual([]);
   });
 
-  it.each(ACTORS)(
-    '%s: foreign ids in every id-taking operation answer NOT_FOUND or FORBIDDEN and change nothing',
-    async (username) => {
-      const foreign = foreignOf(username);
-      expect(Object.keys(foreign)).toEqual(expect.arrayContaining(['parent', 'sibling']));
-      const home = homes[username];
-      const before = await databaseFingerprint(db);
-      const failures: string[] = [];
-      let calls = 0;
-
-      for (const { type, field, slots } of operationsWithIds()) {
-        for (const slot of slots) {
-          for (const [relation, tenant] of Object.entries(foreign)) {
-            const foreignId = idOf(tenant, slot.kind);
-            if (!foreignId) continue;
-            // The aimed-at slot gets the foreign id; every other id slot an id of one's own.
-            const ids = new Map<string, string>();
-            for (const other of slots) {
-              const own = idOf(home, other.kind) ?? idOf(home, 'tenant')!;
-              ids.set(other.path.join('.'), other === slot ? foreignId : own);
-            }
-            const variables = Object.fromEntries(
-              field.args.map((arg) => [arg.name, valueFor(arg.name, arg.type, ids, [arg.name])]),
-            );
-            const document = `${type} (${field.args.map((a) => `$${a.name}: ${a.type}`).join(', ')}) { ${field.name}(${field.args
-              .map((a) => `${a.name}: $${a.name}`)
-              .join(', ')}) ${selectionOf(field)} }`;
-            const result = await gql(api.baseUrl, document, { token: tokens[username], variables });
-            calls++;
-            const code = errorCode(result);
-            if (code !== 'NOT_FOUND' && code !== 'FORBIDDEN') {
-              failures.push(
-                `${field.name}(${slot.path.join('.')} = ${relation} ${tenant.name} ${slot.kind}): ${code ?? 'succeeded'} ${result.errors?.[0]?.message ?? ''}`,
-              );
-            }
-          }
-        }
+  it('has a foreign row of every kind in every relation of every actor', () => {
+    for (const username of ACTORS) {
+      for (const [, tenant] of foreignOf(username)) {
+        expect(targets.get(tenant.id)).toEqual({
+          tenant: tenant.id,
+          window: expect.any(String),
+          user: expect.any(String),
+          application: expect.any(String),
+          setupLink: expect.any(String),
+        });
       }
-      expect(failures).toEqual([]);
-      expect(calls).toBeGreaterThan(10);
-      expect(await databaseFingerprint(db)).toBe(before);
-    },
-  );
+    }
+  });
 
   it.each(ACTORS)('%s: the tenant list holds only what the role may see', async (username) => {
     const result = await gql<{ tenants: { nodes: { id: string }[] } }>(
@@ -371,18 +650,61 @@ describe('tenant isolation matrix', () => {
     },
   );
 
-  function selectionOf(field: GraphQLField<unknown, unknown>): string {
-    const named = getNamedType(field.type);
-    if (isScalarType(named) || isEnumType(named)) return '';
-    const fields = (
-      named as { getFields(): Record<string, GraphQLField<unknown, unknown>> }
-    ).getFields();
-    const scalar = Object.values(fields).find((f) => {
-      const n = getNamedType(f.type);
-      return (isScalarType(n) || isEnumType(n)) && f.args.length === 0;
-    });
-    if (scalar) return `{ ${scalar.name} }`;
-    const nested = Object.values(fields).find((f) => f.args.length === 0)!;
-    return `{ ${nested.name} ${selectionOf(nested)} }`;
-  }
+  it.each(ACTORS)(
+    '%s: a foreign id in every slot of every id-taking operation is refused, changing nothing; the own-id control succeeds',
+    async (username) => {
+      const home = homes[username];
+      const failures: string[] = [];
+      for (const operation of idOperations()) {
+        const document = operationDocument(operation);
+        for (const slot of operation.slots) {
+          const name = `${operation.field.name}(${slotKey(slot)})`;
+          const found = await findControl(username, operation, slot);
+          const control = 'control' in found ? found.control : undefined;
+          const failed = 'control' in found ? undefined : found;
+          const exempt =
+            NO_CONTROL[`${operation.field.name}.${slotKey(slot)}@${home.division_code}`];
+          if (failed && !exempt) {
+            failures.push(
+              `${name}: no control succeeded: ${failed.answers.filter((a, i, all) => all.findIndex((b) => b.split(':')[0] === a.split(':')[0]) === i).join(' | ')}`,
+            );
+          }
+          // NOT_FOUND where the actor may do it with their own id; where their role may not,
+          // the same FORBIDDEN as for their own id.
+          const actorCode = control ? control.actorCode : failed!.actorCode;
+          const expected = control?.by === username ? 'NOT_FOUND' : 'FORBIDDEN';
+          if (control && control.by !== username && actorCode !== 'FORBIDDEN') {
+            failures.push(`${name}: own id answered ${actorCode}, not FORBIDDEN, to ${username}`);
+          }
+          for (const [relation, tenant] of foreignOf(username)) {
+            const ids = new Map(control?.ids ?? failed!.fallback);
+            ids.set(slotKey(slot), targets.get(tenant.id)![slot.kind]);
+            const variables = await variablesFor(operation, ids, tenant);
+            const before = await databaseFingerprint(db);
+            const result = await call(username, document, variables);
+            const code = errorCode(result);
+            callsPerSlot.set(name, (callsPerSlot.get(name) ?? 0) + 1);
+            if (code !== expected) {
+              failures.push(
+                `${name} = ${relation} ${tenant.name} ${slot.kind}: ${code ?? 'succeeded'} (expected ${expected}) ${result.errors?.[0]?.message ?? ''}`,
+              );
+            }
+            if ((await databaseFingerprint(db)) !== before) {
+              failures.push(`${name} = ${relation} ${tenant.name}: changed the database`);
+            }
+          }
+        }
+      }
+      expect(failures).toEqual([]);
+    },
+  );
+
+  it(`made at least ${MIN_CALLS_PER_SLOT} refused calls per operation and slot`, () => {
+    const slots = idOperations().flatMap((o) =>
+      o.slots.map((s) => `${o.field.name}(${slotKey(s)})`),
+    );
+    expect(slots.length).toBeGreaterThanOrEqual(20);
+    const short = slots.filter((s) => (callsPerSlot.get(s) ?? 0) < MIN_CALLS_PER_SLOT);
+    expect(short.map((s) => `${s}: ${callsPerSlot.get(s) ?? 0}`)).toEqual([]);
+  });
 });

@@ -119,14 +119,8 @@ describe('onboarding, staff and suspension', () => {
         { manager: { username: 'mashan.manager', displayName: 'x' } },
         /username mashan.manager is taken/,
       ],
-      [
-        'village under a village',
-        { parentId: undefined, kind: 'VILLAGE', divisionCode: '450222203201' },
-        /cannot be opened under a village|already used/,
-      ],
     ])('lists the problem of a %s request', async (_, overrides, problem) => {
       const input = request(overrides);
-      if (input.parentId === undefined) input.parentId = ids['450222203201'];
       const result = await gql<{ onboardingPreview: { problems: string[] } }>(
         api.baseUrl,
         PREVIEW,
@@ -136,6 +130,43 @@ describe('onboarding, staff and suspension', () => {
         },
       );
       expect(result.data!.onboardingPreview.problems.join('\n')).toMatch(problem);
+    });
+
+    it('names the kind as the one problem of a village under a village', async () => {
+      // A free code (the parent's own would be "already used", which proves nothing here).
+      const input = request({
+        parentId: ids['450222203201'],
+        kind: 'VILLAGE',
+        divisionCode: '450222203209',
+      });
+      const result = await gql<{
+        onboardingPreview: { issues: { code: string; message: string }[] };
+      }>(
+        api.baseUrl,
+        `query($input: OnboardTenantInput!) { onboardingPreview(input: $input) { issues { code message } } }`,
+        {
+          token: as('liucheng.admin'),
+          variables: { input },
+        },
+      );
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.onboardingPreview.issues).toContainEqual({
+        code: 'KIND_NOT_ALLOWED_HERE',
+        message: 'A village cannot be opened under a village',
+      });
+      expect(result.data!.onboardingPreview.issues.map((i) => i.code)).not.toContain(
+        'DIVISION_CODE_IN_USE',
+      );
+      // Control: the same code as a village under the township is clean.
+      const control = await gql<{ onboardingPreview: { problems: string[] } }>(
+        api.baseUrl,
+        PREVIEW,
+        {
+          token: as('liucheng.admin'),
+          variables: { input: { ...input, parentId: ids['450222203'] } },
+        },
+      );
+      expect(control.data!.onboardingPreview.problems).toEqual([]);
     });
 
     it('answers NOT_FOUND for a parent in another county', async () => {
@@ -300,18 +331,37 @@ describe('onboarding, staff and suspension', () => {
         variables: { input: { tenantId: ids[tenant], username, displayName: '测试', roles } },
       });
 
+    const SET_ROLES = `mutation($input: SetStaffRolesInput!) { setStaffRoles(input: $input) { roles } }`;
+    const setRoles = (actor: string, userId: string, roles: string[]) =>
+      gql<{ setStaffRoles: { roles: string[] } }>(api.baseUrl, SET_ROLES, {
+        token: as(actor),
+        variables: { input: { userId, roles } },
+      });
+    const STAFF = `query($id: ID!) { tenant(id: $id) { staffMembers { userId username viewerCanManage } } }`;
+    const staffSeenBy = async (actor: string, tenant: string) => {
+      const result = await gql<{
+        tenant: { staffMembers: { userId: string; username: string; viewerCanManage: boolean }[] };
+      }>(api.baseUrl, STAFF, { token: as(actor), variables: { id: ids[tenant] } });
+      expect(result.errors).toBeUndefined();
+      return result.data!.tenant.staffMembers;
+    };
+
+    // Each refusal below is paired with a control: the same actor, the same tenant, a role
+    // they may give, succeeds, so the refusal is the hierarchy rule and not visibility.
     it('a county administrator cannot give roles above their own', async () => {
+      const allowed = await invite('liucheng.admin', '450222', ['WINDOW_STAFF'], 'county.window2');
+      expect(allowed.errors).toBeUndefined();
       const before = await databaseFingerprint(db);
-      expect(
-        errorCode(await invite('liucheng.admin', '450222', ['PLATFORM_ADMIN'], 'escalate.one')),
-      ).toBe('FORBIDDEN');
-      expect(
-        errorCode(await invite('liucheng.admin', '450222', ['CITY_OFFICIAL'], 'escalate.two')),
-      ).toBe('FORBIDDEN');
+      const platform = await invite('liucheng.admin', '450222', ['PLATFORM_ADMIN'], 'escalate.one');
+      expect(errorCode(platform)).toBe('FORBIDDEN');
+      const city = await invite('liucheng.admin', '450222', ['CITY_OFFICIAL'], 'escalate.two');
+      expect(errorCode(city)).toBe('FORBIDDEN');
       expect(await databaseFingerprint(db)).toBe(before);
     });
 
     it('a center manager gives window roles in their own hall only', async () => {
+      const ok = await invite('mashan.manager', '450222203', ['WINDOW_STAFF'], 'mashan.window');
+      expect(ok.errors).toBeUndefined();
       expect(
         errorCode(await invite('mashan.manager', '450222203', ['COUNTY_ADMIN'], 'escalate.three')),
       ).toBe('FORBIDDEN');
@@ -324,34 +374,57 @@ describe('onboarding, staff and suspension', () => {
       expect(
         errorCode(await invite('mashan.manager', '450222', ['WINDOW_STAFF'], 'upwards.one')),
       ).toBe('NOT_FOUND');
-      const ok = await invite('mashan.manager', '450222203', ['WINDOW_STAFF'], 'mashan.window');
-      expect(ok.errors).toBeUndefined();
     });
 
     it('a role must fit the kind of tenant', async () => {
-      expect(
-        errorCode(
-          await invite('liucheng.admin', '450222203201', ['WINDOW_STAFF'], 'misplaced.one'),
-        ),
-      ).toBe('BAD_USER_INPUT');
+      const fits = await invite('liucheng.admin', '450222203201', ['STATION_STAFF'], 'fits.one');
+      expect(fits.errors).toBeUndefined();
+      const result = await invite(
+        'liucheng.admin',
+        '450222203201',
+        ['WINDOW_STAFF'],
+        'misplaced.one',
+      );
+      expect(errorCode(result)).toBe('BAD_USER_INPUT');
+      expect(result.errors![0].message).toContain('WINDOW_STAFF');
     });
 
     it('nobody manages a person holding a role they could not give', async () => {
-      const [{ id }] = await db.query<{ id: string }>(
-        `SELECT id FROM users WHERE username = 'liucheng.supervisor'`,
+      // A supervisor in Mashan's own hall, given by the county: the manager sees them.
+      const supervisor = await invite(
+        'liucheng.admin',
+        '450222203',
+        ['SUPERVISOR'],
+        'mashan.supervisor',
       );
-      const result = await gql(
-        api.baseUrl,
-        `mutation($input: SetStaffRolesInput!) { setStaffRoles(input: $input) { roles } }`,
-        {
-          token: as('mashan.manager'),
-          variables: { input: { userId: id, roles: ['WINDOW_STAFF'] } },
-        },
-      );
-      expect(['NOT_FOUND', 'FORBIDDEN']).toContain(errorCode(result));
+      expect(supervisor.errors).toBeUndefined();
+      const clerk = await invite('mashan.manager', '450222203', ['WINDOW_STAFF'], 'mashan.clerk');
+      expect(clerk.errors).toBeUndefined();
+      const seen = await staffSeenBy('mashan.manager', '450222203');
+      const supervisorId = seen.find((s) => s.username === 'mashan.supervisor')!.userId;
+      const clerkId = seen.find((s) => s.username === 'mashan.clerk')!.userId;
+      expect(seen.find((s) => s.userId === supervisorId)!.viewerCanManage).toBe(false);
+      expect(seen.find((s) => s.userId === clerkId)!.viewerCanManage).toBe(true);
+
+      // Control: the manager changes the roles of someone they could have invited.
+      const control = await setRoles('mashan.manager', clerkId, ['WINDOW_STAFF']);
+      expect(control.errors).toBeUndefined();
+      expect(control.data!.setStaffRoles.roles).toEqual(['WINDOW_STAFF']);
+
+      const before = await databaseFingerprint(db);
+      const refused = await setRoles('mashan.manager', supervisorId, ['WINDOW_STAFF']);
+      expect(errorCode(refused)).toBe('FORBIDDEN');
+      expect(await databaseFingerprint(db)).toBe(before);
     });
 
     it('window staff may not invite anyone', async () => {
+      // Visibility first: the clerk reads their own tenant.
+      const own = await gql(api.baseUrl, `query($id: ID!) { tenant(id: $id) { id name } }`, {
+        token: as('liucheng.window'),
+        variables: { id: ids['450222'] },
+      });
+      expect(own.errors).toBeUndefined();
+      expect(own.data).toEqual({ tenant: { id: ids['450222'], name: '柳城县' } });
       expect(
         errorCode(await invite('liucheng.window', '450222', ['WINDOW_STAFF'], 'nope.one')),
       ).toBe('FORBIDDEN');

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { RequestContext, TenantScope } from '@tongban/core';
+import { RequestContext, SCOPE_SQL, TenantScope } from '@tongban/core';
 import { createTestDatabase, TestDatabase } from '@tongban/test-support';
 import { ClsService } from 'nestjs-cls';
 import { Client } from 'pg';
@@ -63,6 +63,324 @@ describe('row-level security', () => {
     expect(keysWithoutTenant).toEqual([]);
   });
 
+  it('has the division-code range policy on every tenant table, with the column and its trigger', async () => {
+    const tables = await db.query<{
+      table: string;
+      qual: string;
+      check: string;
+      notNull: boolean;
+      trigger: boolean;
+    }>(
+      `SELECT c.relname AS table, p.qual, p.with_check AS check,
+              a.attnotnull AS "notNull",
+              EXISTS (SELECT 1 FROM pg_trigger g WHERE g.tgrelid = c.oid
+                         AND g.tgname = 'tenant_division_code' AND g.tgenabled = 'O') AS trigger
+         FROM pg_class c
+         JOIN pg_attribute t ON t.attrelid = c.oid AND t.attname = 'tenant_id' AND NOT t.attisdropped
+         LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_division_code'
+         LEFT JOIN pg_policies p ON p.schemaname = 'public' AND p.tablename = c.relname
+                                AND p.policyname = 'tenant_scope'
+        WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p')
+        ORDER BY 1`,
+    );
+    expect(tables.length).toBeGreaterThanOrEqual(8);
+    const policy =
+      "((tenant_division_code >= current_setting('tongban.division_start'::text, true)) AND " +
+      "(tenant_division_code < current_setting('tongban.division_end'::text, true)))";
+    for (const table of tables) {
+      expect(table).toEqual({
+        table: table.table,
+        qual: policy,
+        check: policy,
+        notNull: true,
+        trigger: true,
+      });
+    }
+    // The code column compares in "C" order, so the range is the byte order of the digits.
+    const [collation] = await db.query<{ collation: string }>(
+      `SELECT collation_name AS collation FROM information_schema.columns
+        WHERE table_name = 'service_windows' AND column_name = 'tenant_division_code'`,
+    );
+    expect(collation).toEqual({ collation: 'C' });
+    const ranges = await db.query(
+      `SELECT code, tongban_division_prefix(code) AS prefix, tongban_division_end(code) AS "end"
+         FROM unnest(ARRAY['450000', '450200', '450222', '450222203', '450222203201', '', '45x', '4502221']) code`,
+    );
+    expect(ranges).toEqual([
+      { code: '450000', prefix: '45', end: '45:' },
+      { code: '450200', prefix: '4502', end: '4502:' },
+      { code: '450222', prefix: '450222', end: '450222:' },
+      { code: '450222203', prefix: '450222203', end: '450222203:' },
+      { code: '450222203201', prefix: '450222203201', end: '450222203201:' },
+      { code: '', prefix: null, end: null },
+      { code: '45x', prefix: null, end: null },
+      { code: '4502221', prefix: null, end: null },
+    ]);
+  });
+
+  it('keeps the tenant tree a tree of nested code ranges (tenants_tree_guard)', async () => {
+    const [county] = await db.query<{ id: string; path: string[] }>(
+      `SELECT id, path FROM tenants WHERE division_code = '450222'`,
+    );
+    const open = (code: string, kind: string, path: (id: string) => string) =>
+      db.query(
+        `INSERT INTO tenants (id, parent_id, kind, division_code, name, status, path)
+         SELECT g, $1, $3, $2, '测试', 'ACTIVE', ${path('g')} FROM gen_random_uuid() g`,
+        [county.id, code, kind, county.path],
+      );
+    const refused = (constraint: string) => ({ code: '23514', constraint });
+    await expect(open('450223101', 'TOWNSHIP', (g) => `$4::uuid[] || ${g}`)).rejects.toMatchObject(
+      refused('tenants_division_code_range'),
+    );
+    await expect(open('450222', 'COUNTY', (g) => `$4::uuid[] || ${g}`)).rejects.toMatchObject(
+      refused('tenants_division_code_range'),
+    );
+    await expect(
+      open('450222121', 'TOWNSHIP', (g) => `($4::uuid[])[1:2] || ${g}`),
+    ).rejects.toMatchObject(refused('tenants_path_matches_parent'));
+    // A station directly under the county whose code lies in township 450222203's range.
+    await expect(
+      open('450222203299', 'VILLAGE', (g) => `$4::uuid[] || ${g}`),
+    ).rejects.toMatchObject(refused('tenants_division_code_overlap'));
+    // The same code again is the unique key's: ON CONFLICT DO NOTHING (onboarding, the demo
+    // seed on every start) still answers nothing, not an overlap.
+    const again = await db.query(
+      `INSERT INTO tenants (id, parent_id, kind, division_code, name, status, path)
+       SELECT g, $1, 'TOWNSHIP', '450222203', '马山乡', 'ACTIVE', $2::uuid[] || g
+         FROM gen_random_uuid() g
+       ON CONFLICT (division_code) DO NOTHING RETURNING id`,
+      [county.id, county.path],
+    );
+    expect(again).toEqual([]);
+    await expect(
+      db.query(`UPDATE tenants SET division_code = '450222204' WHERE division_code = '450222203'`),
+    ).rejects.toMatchObject(refused('tenants_tree_immutable'));
+  });
+
+  /** The scope policy every tenant-owned table has (migration 1764892800000-division-scope). */
+  const SCOPE_POLICY =
+    "((tenant_division_code >= current_setting('tongban.division_start'::text, true)) AND " +
+    "(tenant_division_code < current_setting('tongban.division_end'::text, true)))";
+  /**
+   * Tables whose rows tenants below may read too (material published above them: the
+   * standard catalogue, a parent's implementation list), by a second, read-only policy.
+   */
+  const ANCESTOR_READ_TABLES = ['catalogue_items', 'catalogue_versions', 'implementation_items'];
+
+  /** Ids of one tenant's own rows that other tables' rows point at. */
+  interface Refs {
+    tenant: string;
+    window: string;
+    application: string;
+    /** Users of no membership in the tenant yet, one per arranged row. */
+    users: string[];
+    /** A draft catalogue version of the tenant (items are added to drafts only). */
+    draft: string;
+  }
+  /**
+   * How to insert a row into each table under row-level security, for tenant `r` (the n-th
+   * such row). A new tenant table fails the suite until it is added here.
+   */
+  const ARRANGE: Record<string, (r: Refs, n: number) => [string, unknown[]]> = {
+    service_windows: (r, n) => [
+      `INSERT INTO service_windows (tenant_id, code, name, kind) VALUES ($1, $2, 'RLS', 'SERVICE')`,
+      [r.tenant, `RLS${n}`],
+    ],
+    memberships: (r, n) => [
+      `INSERT INTO memberships (tenant_id, user_id, roles) VALUES ($1, $2, ARRAY['WINDOW_STAFF'])`,
+      [r.tenant, r.users[n]],
+    ],
+    window_assignments: (r, n) => [
+      `INSERT INTO window_assignments (tenant_id, window_id, user_id) VALUES ($1, $2, $3)`,
+      [r.tenant, r.window, r.users[n]],
+    ],
+    setup_links: (r, n) => [
+      `INSERT INTO setup_links (tenant_id, id, user_id, token_hash, expires_at)
+       VALUES ($1, gen_random_uuid(), $2, '\\x00', now() + interval '1 day')`,
+      [r.tenant, r.users[n]],
+    ],
+    audit_events: (r, n) => [
+      `INSERT INTO audit_events (tenant_id, action, details) VALUES ($1, 'RLS_TEST', $2)`,
+      [r.tenant, { n }],
+    ],
+    receipt_counters: (r, n) => [
+      `INSERT INTO receipt_counters (tenant_id, day, last_number) VALUES ($1, date '2000-01-01' + $2::int, 1)`,
+      [r.tenant, n],
+    ],
+    applications: (r, n) => [
+      `INSERT INTO applications (tenant_id, receipt_number, window_id, item_code, item_name,
+                                 applicant_name, status, submitted_by)
+       VALUES ($1, $2, $3, '000105001000', '个体工商户设立登记', '测试', 'SUBMITTED', $4)`,
+      [r.tenant, `RLS-${n}`, r.window, r.users[0]],
+    ],
+    catalogue_versions: (r, n) => [
+      `INSERT INTO catalogue_versions (tenant_id, label) VALUES ($1, $2)`,
+      [r.tenant, `RLS${n}`],
+    ],
+    catalogue_items: (r, n) => [
+      `INSERT INTO catalogue_items (tenant_id, version_id, code, name, type, competent_department,
+         implementing_level, legal_basis, applicant_scopes, conditions, materials, steps,
+         statutory_days, fee, handling_tiers, intake_only_tiers, online_available)
+       VALUES ($1, $2, $3, 'RLS', 'OTHER', '县', '县级', '—', '{}', '', '[]', '[]', 1,
+               '{"free": true}', '{COUNTY}', '{}', false)`,
+      [r.tenant, r.draft, `RLS${n}`],
+    ],
+    catalogue_imports: (r) => [
+      `INSERT INTO catalogue_imports (tenant_id, label, file_name) VALUES ($1, 'RLS', 'rls.xlsx')`,
+      [r.tenant],
+    ],
+    implementation_items: (r, n) => [
+      `INSERT INTO implementation_items (tenant_id, code, source_tenant_id, source_version_id, materials)
+       VALUES ($1, $2, $1, gen_random_uuid(), '[]')`,
+      [r.tenant, `RLS${n}`],
+    ],
+    menu_templates: (r, n) => [
+      `INSERT INTO menu_templates (tenant_id, name, tier, item_codes) VALUES ($1, $2, 'VILLAGE', '{}')`,
+      [r.tenant, `RLS${n}`],
+    ],
+    application_events: (r) => [
+      `INSERT INTO application_events (tenant_id, application_id, to_status) VALUES ($1, $2, 'SUBMITTED')`,
+      [r.tenant, r.application],
+    ],
+  };
+
+  describe('every table under row-level security, as the application login', () => {
+    let rlsTables: { table: string; forced: boolean }[];
+    const refs: Refs[] = [];
+    let app: Client;
+
+    beforeAll(async () => {
+      rlsTables = await db.query(
+        `SELECT c.relname AS table, c.relforcerowsecurity AS forced FROM pg_class c
+          WHERE c.relnamespace = 'public'::regnamespace AND c.relrowsecurity ORDER BY 1`,
+      );
+      // Two townships of the same county, each with a window, an application and fresh users.
+      for (const code of ['450222203', '450222100']) {
+        const [{ id: tenant }] = await db.query<{ id: string }>(
+          `SELECT id FROM tenants WHERE division_code = $1`,
+          [code],
+        );
+        const users: string[] = [];
+        for (let n = 0; n < 4; n++) {
+          const [{ id }] = await db.query<{ id: string }>(
+            `INSERT INTO users (username, display_name, password_hash, home_tenant_id)
+             VALUES ($1, 'RLS', 'x', $2) RETURNING id`,
+            [`rls.${code}.${n}`, tenant],
+          );
+          users.push(id);
+        }
+        const [{ id: window }] = await db.query<{ id: string }>(
+          `INSERT INTO service_windows (tenant_id, code, name, kind)
+           VALUES ($1, 'RLSW', 'RLS', 'SERVICE') RETURNING id`,
+          [tenant],
+        );
+        const [{ id: draft }] = await db.query<{ id: string }>(
+          `INSERT INTO catalogue_versions (tenant_id, label) VALUES ($1, 'RLS draft') RETURNING id`,
+          [tenant],
+        );
+        const partial = { tenant, window, users, draft, application: '' };
+        const [sql, params] = ARRANGE.applications(partial, 0);
+        const [{ id: application }] = await db.query<{ id: string }>(`${sql} RETURNING id`, params);
+        refs.push({ ...partial, application });
+      }
+      app = new Client({ connectionString: db.url });
+      await app.connect();
+    });
+    afterAll(() => app?.end());
+
+    async function asApp<T>(tenantId: string, work: () => Promise<T>): Promise<T> {
+      await app.query('BEGIN');
+      try {
+        await app.query(SCOPE_SQL, ['tenant', tenantId, '']);
+        return await work();
+      } finally {
+        await app.query('ROLLBACK');
+      }
+    }
+
+    it('covers every table with a tenant_id, and knows how to arrange a row in each', async () => {
+      const tenantTables = await db.query<{ table: string }>(
+        `SELECT c.relname AS table FROM pg_class c
+          WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p')
+            AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid
+                           AND a.attname = 'tenant_id' AND NOT a.attisdropped)
+          ORDER BY 1`,
+      );
+      const names = rlsTables.map((t) => t.table);
+      expect(names).toEqual(tenantTables.map((t) => t.table));
+      expect(names).toEqual(Object.keys(ARRANGE).sort());
+    });
+
+    it('has RLS forced and the scope policy (not `true`) on each, and an ancestor read where published material lives', async () => {
+      const policies = await db.query<{ table: string }>(
+        `SELECT tablename AS table, policyname, permissive, roles::text, cmd, qual, with_check
+           FROM pg_policies WHERE schemaname = 'public' ORDER BY 1, 2`,
+      );
+      expect(rlsTables.length).toBeGreaterThanOrEqual(8);
+      for (const { table, forced } of rlsTables) {
+        expect({ table, forced }).toEqual({ table, forced: true });
+        const scope = {
+          table,
+          policyname: 'tenant_scope',
+          permissive: 'PERMISSIVE',
+          roles: '{public}',
+          cmd: 'ALL',
+          qual: SCOPE_POLICY,
+          with_check: SCOPE_POLICY,
+        };
+        const ancestorRead = expect.objectContaining({
+          table,
+          policyname: 'ancestor_read',
+          permissive: 'PERMISSIVE',
+          cmd: 'SELECT',
+          qual: expect.stringContaining('tongban_division_prefix(tenant_division_code)'),
+          with_check: null,
+        });
+        const own = policies.filter((p) => p.table === table);
+        expect(own).toEqual(ANCESTOR_READ_TABLES.includes(table) ? [ancestorRead, scope] : [scope]);
+      }
+    });
+
+    it('a scoped read sees exactly its tenant’s rows; a write into the other tenant is refused', async () => {
+      const [a, b] = refs;
+      const tenantsOf = (table: string) => async () =>
+        (
+          await app.query<{ tenant_id: string }>(
+            `SELECT DISTINCT tenant_id FROM ${table} WHERE tenant_id = ANY ($1::uuid[])`,
+            [[a.tenant, b.tenant]],
+          )
+        ).rows.map((r) => r.tenant_id);
+      for (const { table } of rlsTables) {
+        // Arranged as the owner (beyond row-level security): one row of each tenant.
+        for (const r of refs) {
+          const [sql, params] = ARRANGE[table](r, 1);
+          await db.query(sql, params);
+        }
+        const both = await db.query<{ n: number }>(
+          `SELECT count(DISTINCT tenant_id)::int AS n FROM ${table} WHERE tenant_id = ANY ($1::uuid[])`,
+          [[a.tenant, b.tenant]],
+        );
+        expect({ table, tenants: both[0].n }).toEqual({ table, tenants: 2 });
+        expect({ table, seen: await asApp(a.tenant, tenantsOf(table)) }).toEqual({
+          table,
+          seen: [a.tenant],
+        });
+        expect({ table, seen: await asApp(b.tenant, tenantsOf(table)) }).toEqual({
+          table,
+          seen: [b.tenant],
+        });
+
+        // Control: the same insert into the scope's own tenant goes through.
+        const [own, ownParams] = ARRANGE[table](a, 2);
+        await asApp(a.tenant, () => app.query(own, ownParams));
+        const [foreign, foreignParams] = ARRANGE[table](b, 2);
+        await expect(asApp(a.tenant, () => app.query(foreign, foreignParams))).rejects.toThrow(
+          `new row violates row-level security policy for table "${table}"`,
+        );
+      }
+    });
+  });
+
   it('leaves the application role no way around it', async () => {
     const [role] = await db.query<Record<string, boolean>>(
       `SELECT r.rolsuper AS superuser, r.rolbypassrls AS bypassrls,
@@ -107,12 +425,8 @@ describe('row-level security', () => {
     ): Promise<T> {
       await app.query('BEGIN');
       try {
-        if (scope) {
-          await app.query(
-            `SELECT set_config('tongban.scope', $1, true), set_config('tongban.tenant_id', $2, true)`,
-            [scope, tenantId],
-          );
-        }
+        // The very statement TenantScope opens every transaction with.
+        if (scope) await app.query(SCOPE_SQL, [scope, tenantId, '']);
         return await work();
       } finally {
         await app.query('ROLLBACK');
@@ -162,7 +476,80 @@ describe('row-level security', () => {
             tenants['450222203'],
           ]),
         ),
-      ).rejects.toThrow(/row-level security/);
+      ).rejects.toThrow(/does not move to another tenant/);
+    });
+
+    it('sees exactly the subtree in subtree scope, and the tenant alone in tenant scope, at every depth', async () => {
+      // Province > city > county > township > village, and a village directly under a township.
+      for (const code of ['450000', '450200', '450222', '450222203', '450222203201']) {
+        const tenantId = tenants[code];
+        const below = await db.query<{ tenant_id: string }>(
+          `SELECT DISTINCT tenant_id FROM service_windows
+            WHERE tenant_id IN (SELECT id FROM tenants WHERE path @> ARRAY[$1::uuid])`,
+          [tenantId],
+        );
+        const members = await db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM memberships
+            WHERE tenant_id IN (SELECT id FROM tenants WHERE path @> ARRAY[$1::uuid])`,
+          [tenantId],
+        );
+        expect({ code, seen: await inScope('subtree', tenantId, windowTenants) }).toEqual({
+          code,
+          seen: below.map((r) => r.tenant_id).sort(),
+        });
+        const seenMembers = await inScope('subtree', tenantId, async () => {
+          return (await app.query(`SELECT count(*)::int AS n FROM memberships`)).rows[0].n;
+        });
+        expect({ code, members: seenMembers }).toEqual({ code, members: members[0].n });
+        const own = below.some((r) => r.tenant_id === tenantId) ? [tenantId] : [];
+        expect({ code, seen: await inScope('tenant', tenantId, windowTenants) }).toEqual({
+          code,
+          seen: own,
+        });
+      }
+      expect(await inScope('subtree', tenants['450222203'], windowTenants)).not.toContain(
+        tenants['450222100'],
+      );
+      // An unknown scope, and a tenant id that names no tenant, see nothing.
+      expect(await inScope('bogus', tenants['450000'], windowTenants)).toEqual([]);
+      expect(
+        await inScope('subtree', '00000000-0000-4000-8000-000000000000', windowTenants),
+      ).toEqual([]);
+    });
+
+    it('refuses a row whose tenant_division_code disagrees with its tenant (trigger), even for the owner', async () => {
+      const township = tenants['450222203'];
+      const insert = (code: string) =>
+        `INSERT INTO service_windows (tenant_id, code, name, kind, tenant_division_code)
+         VALUES ($1, 'X3', 'x', 'SERVICE', '${code}')`;
+      await expect(
+        inScope('subtree', tenants['450222'], () => app.query(insert('450222203201'), [township])),
+      ).rejects.toMatchObject({
+        code: '23514',
+        constraint: 'service_windows_tenant_division_code_matches',
+      });
+      await expect(db.query(insert('450222100'), [township])).rejects.toMatchObject({
+        code: '23514',
+        constraint: 'service_windows_tenant_division_code_matches',
+      });
+      await expect(
+        db.query(`UPDATE memberships SET tenant_division_code = '450222' WHERE tenant_id = $1`, [
+          township,
+        ]),
+      ).rejects.toMatchObject({
+        code: '23514',
+        constraint: 'memberships_tenant_division_code_matches',
+      });
+      // Left out, it is filled in from the tenant.
+      const written = await inScope('tenant', township, async () => {
+        const { rows } = await app.query(
+          `INSERT INTO service_windows (tenant_id, code, name, kind)
+           VALUES ($1, 'X4', 'x', 'SERVICE') RETURNING tenant_division_code`,
+          [township],
+        );
+        return rows;
+      });
+      expect(written).toEqual([{ tenant_division_code: '450222203' }]);
     });
 
     it('cannot switch RLS off or read the migrations table', async () => {
@@ -171,7 +558,9 @@ describe('row-level security', () => {
       ).rejects.toThrow(/must be owner/);
       await expect(
         app.query(`SET row_security = off; SELECT * FROM service_windows`),
-      ).rejects.toThrow();
+      ).rejects.toThrow(
+        'query would be affected by row-level security policy for table "service_windows"',
+      );
       await expect(app.query(`SELECT * FROM schema_migrations`)).rejects.toThrow(
         /permission denied/,
       );

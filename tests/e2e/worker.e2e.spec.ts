@@ -1,7 +1,8 @@
+import { existsSync, mkdtempSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { ChildProcess } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import Bull from 'bull';
 import { Client } from 'pg';
 import { once } from 'node:events';
@@ -13,7 +14,9 @@ import {
   TestDatabase,
   API_DIST,
   TEST_REDIS_URL,
+  WORKSPACE_ROOT,
   collect,
+  runNode,
   spawnNode,
   waitFor,
 } from '@tongban/test-support';
@@ -213,6 +216,117 @@ describe('worker shutdown with a job in flight', () => {
       if (worker.exitCode === null) worker.kill('SIGKILL');
       await locker.end();
       await queue.close();
+      await db.drop();
+    }
+  });
+});
+
+describe('worker in production: no signing keys, a heartbeat for its health check', () => {
+  it('starts without JWT keys, beats while the queue answers, and the check reads the beat', async () => {
+    const db = await createTestDatabase();
+    const dir = mkdtempSync(join(tmpdir(), 'tongban-worker-'));
+    const env = {
+      NODE_ENV: 'production',
+      DATABASE_URL: db.url,
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: `tongban-test-${randomBytes(4).toString('hex')}`,
+      DATA_DIR: dir,
+      WORKER_HEARTBEAT_FILE: join(dir, 'beat'),
+      LOG_LEVEL: 'info',
+    };
+    const health = () => runNode(join(API_DIST, 'worker-health.js'), [], env);
+    expect((await health()).code).toBe(1); // no beat yet
+    const worker = spawnNode(join(API_DIST, 'worker.js'), [], env);
+    const output = collect(worker);
+    try {
+      await waitFor(
+        'the first heartbeat',
+        async () => {
+          if (worker.exitCode !== null) throw new Error(`worker exited: ${output().stderr}`);
+          return existsSync(env.WORKER_HEARTBEAT_FILE) ? true : undefined;
+        },
+        30_000,
+        100,
+      );
+      expect(await health()).toMatchObject({ code: 0 });
+      worker.kill('SIGTERM');
+      const [code] = (await once(worker, 'exit')) as [number | null];
+      expect(code).toBe(0);
+      // A beat two minutes old: the worker is stuck or gone.
+      const old = new Date(Date.now() - 120_000);
+      utimesSync(env.WORKER_HEARTBEAT_FILE, old, old);
+      const stale = await health();
+      expect(stale.code).toBe(1);
+      expect(stale.stderr).toMatch(/heartbeat \d+ s old/);
+    } finally {
+      if (worker.exitCode === null) worker.kill('SIGKILL');
+      await db.drop();
+    }
+  });
+});
+
+describe('npm run worker under a supervisor', () => {
+  /** Every process below `pid` (children, their children, …). */
+  function descendants(pid: number): number[] {
+    let children = '';
+    try {
+      children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' });
+    } catch {
+      // ps exits 1 when there are none
+    }
+    return children
+      .split('\n')
+      .map((line) => Number(line.trim()))
+      .filter((child) => child > 0)
+      .flatMap((child) => [child, ...descendants(child)]);
+  }
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  it('SIGTERM to npm reaches the worker itself: nothing is left running', async () => {
+    const db = await createTestDatabase();
+    const dir = mkdtempSync(join(tmpdir(), 'tongban-worker-'));
+    const npm = spawn('npm', ['run', '-s', 'worker'], {
+      cwd: WORKSPACE_ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        NODE_ENV: 'test',
+        DATABASE_URL: db.url,
+        REDIS_URL: TEST_REDIS_URL,
+        QUEUE_PREFIX: `tongban-test-${randomBytes(4).toString('hex')}`,
+        DATA_DIR: dir,
+        LOG_LEVEL: 'warn',
+      },
+      stdio: 'ignore',
+    });
+    let below: number[] = [];
+    try {
+      await waitFor(
+        'the worker’s first heartbeat',
+        async () => (existsSync(join(dir, 'worker-heartbeat')) ? true : undefined),
+        30_000,
+        100,
+      );
+      below = descendants(npm.pid!);
+      expect(below.length).toBeGreaterThan(0);
+      npm.kill('SIGTERM');
+      await once(npm, 'exit');
+      await waitFor(
+        'the worker to end',
+        async () => (below.some(alive) ? undefined : true),
+        10_000,
+        100,
+      );
+    } finally {
+      for (const pid of below.filter(alive)) process.kill(pid, 'SIGKILL');
+      if (npm.exitCode === null) npm.kill('SIGKILL');
       await db.drop();
     }
   });

@@ -6,3 +6,5 @@ export * from './graphql';
 export * from './tcp-proxy';
 export * from './fixtures';
 export * from './service-harness';
+export * from './schema-operations';
+export * from './isolation-fixtures';

@@ -4,11 +4,13 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuthorizationGuard, CoreModule, SafeTextPipe, TongbanErrorFilter } from '@tongban/core';
+import { CatalogModule } from '@tongban/catalog';
 import { AuthenticationGuard, TenancyModule } from '@tongban/tenancy';
 import { WorkflowModule } from '@tongban/workflow';
 import { DatabaseModule } from './database/database.module';
 import { createErrorFormatter } from './graphql/error-format';
 import { graphqlLimits } from './graphql/limits';
+import { NoSubscriptions } from './graphql/no-subscriptions';
 import { HealthController } from './health/health.controller';
 import { JobsModule } from './jobs/jobs.module';
 import { identityOptionsFor } from './runtime/identity-options';
@@ -20,6 +22,15 @@ export class AppModule {
   static forRoot(runtime: Runtime): DynamicModule {
     const { config, logger } = runtime;
     const production = config.NODE_ENV === 'production';
+    const limits = graphqlLimits(
+      {
+        maxDepth: config.GRAPHQL_MAX_DEPTH,
+        maxCost: config.GRAPHQL_MAX_COST,
+        maxAliases: config.GRAPHQL_MAX_ALIASES,
+        maxTokens: config.GRAPHQL_MAX_TOKENS,
+      },
+      production,
+    );
     return {
       module: AppModule,
       imports: [
@@ -30,15 +41,8 @@ export class AppModule {
           sortSchema: true,
           playground: false,
           introspection: !production,
-          ...graphqlLimits(
-            {
-              maxDepth: config.GRAPHQL_MAX_DEPTH,
-              maxCost: config.GRAPHQL_MAX_COST,
-              maxAliases: config.GRAPHQL_MAX_ALIASES,
-              maxTokens: config.GRAPHQL_MAX_TOKENS,
-            },
-            production,
-          ),
+          ...limits,
+          validationRules: [...limits.validationRules, NoSubscriptions],
           includeStacktraceInErrorResponses: false,
           allowBatchedHttpRequests: false,
           csrfPrevention: true,
@@ -57,6 +61,7 @@ export class AppModule {
         DatabaseModule.forRoot(runtime.dataSource),
         CoreModule,
         TenancyModule.forRoot(identityOptionsFor(runtime)),
+        CatalogModule,
         WorkflowModule,
         JobsModule.forRoot({
           redisUrl: config.REDIS_URL ?? null,

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CoreModule } from '@tongban/core';
+import { CatalogModule } from '@tongban/catalog';
 import { TenancyModule } from '@tongban/tenancy';
 import { DatabaseModule } from './database/database.module';
 import { JobsModule } from './jobs/jobs.module';
@@ -15,7 +16,8 @@ export class WorkerModule {
       imports: [
         DatabaseModule.forRoot(runtime.dataSource),
         CoreModule,
-        TenancyModule.forRoot(identityOptionsFor(runtime)),
+        TenancyModule.forRoot(identityOptionsFor(runtime, { signsTokens: false })),
+        CatalogModule,
         JobsModule.forRoot({
           redisUrl,
           prefix: runtime.config.QUEUE_PREFIX,

@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { JobQueue } from '@tongban/core';
 import { createRootLogger } from './runtime/logger';
 import { NestPinoLogger } from './runtime/nest-logger';
 import { exitOnStartupFailure, loadConfigurationOrExit, onShutdownSignal } from './runtime/process';
 import { startRuntime } from './runtime/runtime';
+import { heartbeatPath, startHeartbeat } from './runtime/worker-heartbeat';
 import { WorkerModule } from './worker.module';
 
 /**
@@ -12,7 +14,8 @@ import { WorkerModule } from './worker.module';
  * requeued by bull as stalled).
  */
 async function main(): Promise<void> {
-  const config = loadConfigurationOrExit();
+  // No signing keys: the worker issues and verifies no access tokens.
+  const config = loadConfigurationOrExit({ redis: true, signingKeys: false });
   if (!config.REDIS_URL || !config.DATABASE_URL) {
     process.stderr.write(
       'tongban-worker needs DATABASE_URL and REDIS_URL; without them the API runs jobs in-process\n',
@@ -29,12 +32,16 @@ async function main(): Promise<void> {
     },
   );
   app.useLogger(new NestPinoLogger(logger));
+  let heartbeat: { stop(): void } | null = null;
   onShutdownSignal(config.SHUTDOWN_TIMEOUT_MS, async (signal) => {
     logger.info({ signal }, 'worker shutting down');
+    heartbeat?.stop();
     await app.close();
     await runtime.close();
   });
   await app.init();
+  const queue = app.get(JobQueue);
+  heartbeat = startHeartbeat(heartbeatPath(config), () => queue.ping(), logger);
   logger.info('worker ready');
 }
 

@@ -9,6 +9,7 @@ import { TenantScope } from './context/tenant-scope';
 import { JobContext } from './jobs/job-context';
 import { JobProcessorRegistry } from './jobs/job-processor.registry';
 import { JobRunner } from './jobs/job-runner';
+import { Clock, SystemClock } from './vocabulary/clock';
 
 /**
  * What every domain stands on: the request context and its scoped transactions, the audit
@@ -31,6 +32,7 @@ import { JobRunner } from './jobs/job-runner';
     JobContext,
     JobProcessorRegistry,
     JobRunner,
+    { provide: Clock, useClass: SystemClock },
   ],
   exports: [
     ClsService,
@@ -40,6 +42,7 @@ import { JobRunner } from './jobs/job-runner';
     AuditRepository,
     AuthorizationGuard,
     JobRunner,
+    Clock,
   ],
 })
 export class CoreModule {}

@@ -1,6 +1,12 @@
 // @tongban/core: what every domain stands on (DESIGN.md §5). Nothing here knows a domain.
 export * from './errors/errors';
 export { TongbanErrorFilter } from './errors/errors.filter';
+export { databaseErrorAsTyped, RetryableConflictError } from './errors/database-errors';
+export {
+  asServiceUnavailable,
+  unreachableService,
+  type UnreachableService,
+} from './errors/unreachable-service';
 export { CoreModule } from './core.module';
 
 export { Role, ALL_ROLES } from './vocabulary/role';
@@ -8,11 +14,13 @@ export * from './vocabulary/tenant-kind';
 export type { Actor, ActorTenant } from './vocabulary/actor';
 export { PageInfo, pageOf, type Page } from './vocabulary/paging';
 export { isUuid } from './vocabulary/uuid';
+export { Clock, SystemClock, FixedClock, beijingDay } from './vocabulary/clock';
 import './vocabulary/vocabulary.graphql';
 
 export { RequestContext, MissingRequestContextError } from './context/request-context';
 export { RequestLoaders, type BatchLoad } from './context/request-loaders';
-export { TenantScope, scopeOf, applyScope, type Scope } from './context/tenant-scope';
+export { TenantScope, scopeOf, applyScope, SCOPE_SQL, type Scope } from './context/tenant-scope';
+export { TenantTree, type TenantNode } from './context/tenant-tree';
 
 export {
   AuditRepository,

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { JobActors } from '@tongban/core';
+import { JobActors, TenantTree } from '@tongban/core';
 import { AuditModule } from './audit/audit.module';
 import { AuditTrailResolver } from './audit/audit-trail.resolver';
 import { IdentityOptions } from './identity/identity-options';
@@ -12,6 +12,7 @@ import { OnboardingResolver } from './onboarding/onboarding.resolver';
 import { StaffModule } from './staff/staff.module';
 import { StaffResolver, TenantStaffResolver } from './staff/staff.resolver';
 import { TenantReadiness } from './tenant/tenant-readiness';
+import { TenantDirectory } from './tenant/tenant-directory.service';
 import { TenantModule } from './tenant/tenant.module';
 import { TenantResolver } from './tenant/tenant.resolver';
 import { ServiceWindowResolver, TenantWindowsResolver } from './windows/service-window.resolver';
@@ -39,8 +40,9 @@ export class TenancyModule {
       providers: [
         { provide: TenantReadiness, useExisting: OnboardingReadiness },
         { provide: JobActors, useClass: TenancyJobActors },
+        { provide: TenantTree, useExisting: TenantDirectory },
       ],
-      exports: [TenantReadiness, JobActors, TenantModule, WindowsModule],
+      exports: [TenantReadiness, JobActors, TenantTree, TenantModule, WindowsModule],
     };
   }
 }

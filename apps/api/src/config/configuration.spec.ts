@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigurationError, loadConfiguration } from './configuration';
 
 const KEYS = {
@@ -76,9 +79,65 @@ describe('loadConfiguration', () => {
     expect(found.join('\n')).not.toContain('hunter2');
   });
 
-  it('reads TRUST_PROXY as Fastify's trustProxy expects it', () => {
+  it('reads TRUST_PROXY as the trustProxy option expects it', () => {
     expect(loadConfiguration({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
     expect(loadConfiguration({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
     expect(loadConfiguration({ TRUST_PROXY: 'loopback' }).trustProxy).toBe('loopback');
+  });
+
+  describe('secrets from files (*_FILE)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tongban-config-'));
+    const file = (name: string, content: string) => {
+      const path = join(dir, name);
+      writeFileSync(path, content);
+      return path;
+    };
+
+    it('reads DATABASE_URL, REDIS_URL and the keys from files, trimmed', () => {
+      const config = loadConfiguration({
+        NODE_ENV: 'production',
+        DATABASE_URL_FILE: file('db', 'postgres://app:s3cret@db:5432/tongban\n'),
+        MIGRATION_DATABASE_URL_FILE: file('owner', 'postgres://owner:x@db:5432/tongban'),
+        REDIS_URL_FILE: file('redis', 'redis://:pw@redis:6379\n'),
+        JWT_PRIVATE_KEY_FILE: file(
+          'private.pem',
+          `${KEYS.JWT_PRIVATE_KEY.replace(/\\n/g, '\n')}\n`,
+        ),
+        JWT_PUBLIC_KEY_FILE: file('public.pem', KEYS.JWT_PUBLIC_KEY),
+      });
+      expect(config.DATABASE_URL).toBe('postgres://app:s3cret@db:5432/tongban');
+      expect(config.MIGRATION_DATABASE_URL).toBe('postgres://owner:x@db:5432/tongban');
+      expect(config.REDIS_URL).toBe('redis://:pw@redis:6379');
+      expect(config.JWT_PRIVATE_KEY).toBe(
+        '-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----',
+      );
+    });
+
+    it('names a missing or empty file, and a variable given both ways, without the secret', () => {
+      const found = problems({
+        DATABASE_URL_FILE: join(dir, 'nowhere'),
+        REDIS_URL_FILE: file('empty', '\n'),
+        JWT_PRIVATE_KEY: KEYS.JWT_PRIVATE_KEY,
+        JWT_PRIVATE_KEY_FILE: file('private2.pem', KEYS.JWT_PRIVATE_KEY),
+        JWT_PUBLIC_KEY: KEYS.JWT_PUBLIC_KEY,
+      });
+      expect(found).toEqual([
+        `DATABASE_URL_FILE: cannot read ${join(dir, 'nowhere')} (ENOENT)`,
+        'REDIS_URL_FILE: the file is empty',
+        'JWT_PRIVATE_KEY_FILE: give JWT_PRIVATE_KEY or JWT_PRIVATE_KEY_FILE, not both',
+      ]);
+      const badUrl = problems({ DATABASE_URL_FILE: file('bad', 'mysql://root:hunter2@db/x') });
+      expect(badUrl).toEqual(['DATABASE_URL: expected a postgres:// URL']);
+    });
+
+    it('counts a file as given in production', () => {
+      expect(
+        problems({
+          NODE_ENV: 'production',
+          DATABASE_URL_FILE: file('db2', 'postgres://app@db/tongban'),
+          REDIS_URL: 'redis://redis:6379',
+        }).map((p) => p.split(':')[0]),
+      ).toEqual(['JWT_PRIVATE_KEY', 'JWT_PUBLIC_KEY']);
+    });
   });
 });

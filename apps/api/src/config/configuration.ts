@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 /**
@@ -54,6 +55,8 @@ const schema = z
     LOGIN_MAX_FAILURES_PER_ADDRESS: positiveInt.default(50),
     LOGIN_LOCKOUT_SECONDS: positiveInt.default(900),
     PURGE_SESSIONS_EVERY_MS: positiveInt.default(3600_000),
+    /** The worker's heartbeat, read by its health check; DATA_DIR/worker-heartbeat when unset. */
+    WORKER_HEARTBEAT_FILE: z.string().min(1).optional(),
     SHUTDOWN_TIMEOUT_MS: positiveInt.max(60_000).default(9000),
     GRAPHQL_MAX_DEPTH: positiveInt.max(50).default(8),
     GRAPHQL_MAX_COST: positiveInt.default(5000),
@@ -69,6 +72,29 @@ const schema = z
       });
     }
   });
+
+/**
+ * Secrets may come from files (Docker or Kubernetes secrets): `DATABASE_URL_FILE=/run/secrets/x`
+ * instead of `DATABASE_URL`, so they stay out of the environment that `docker inspect` and
+ * crash reports show. The file's content, trimmed, is the value.
+ */
+export const SECRET_FILE_VARIABLES = [
+  'DATABASE_URL',
+  'MIGRATION_DATABASE_URL',
+  'REDIS_URL',
+  'JWT_PRIVATE_KEY',
+  'JWT_PUBLIC_KEY',
+] as const;
+
+const fileContent = z.string().transform((path, ctx) => {
+  try {
+    return readFileSync(path, 'utf8').trim();
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    ctx.addIssue({ code: 'custom', message: `cannot read ${path} (${reason})` });
+    return z.NEVER;
+  }
+});
 
 export type Configuration = z.infer<typeof schema> & {
   /** Fastify `trustProxy` setting derived from TRUST_PROXY. */
@@ -94,9 +120,24 @@ export function loadConfiguration(
   needs: ProcessNeeds = { redis: true, signingKeys: true },
 ): Configuration {
   // Empty strings count as unset, as in most deployment tools.
-  const cleaned = Object.fromEntries(
+  const cleaned: Record<string, string | undefined> = Object.fromEntries(
     Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
   );
+  const fileProblems: string[] = [];
+  for (const name of SECRET_FILE_VARIABLES) {
+    const path = cleaned[`${name}_FILE`];
+    if (path === undefined) continue;
+    const read = fileContent.safeParse(path);
+    if (!read.success) {
+      fileProblems.push(`${name}_FILE: ${read.error.issues[0].message}`);
+    } else if (read.data === '') {
+      fileProblems.push(`${name}_FILE: the file is empty`);
+    } else if (cleaned[name] !== undefined) {
+      fileProblems.push(`${name}_FILE: give ${name} or ${name}_FILE, not both`);
+    } else {
+      cleaned[name] = read.data;
+    }
+  }
   const result = schema
     .superRefine((parsed, ctx) => {
       if (parsed.NODE_ENV !== 'production') return;
@@ -117,17 +158,20 @@ export function loadConfiguration(
       }
     })
     .safeParse(cleaned);
-  if (!result.success) {
-    throw new ConfigurationError(
-      result.error.issues.map((issue) => {
-        const name = issue.path.join('.') || '(environment)';
-        const given = cleaned[name];
-        const shown = given === undefined || /KEY|URL/.test(name) ? '' : ` (got "${given}")`;
-        return `${name}: ${issue.message}${shown}`;
-      }),
-    );
+  if (!result.success || fileProblems.length > 0) {
+    throw new ConfigurationError([
+      ...fileProblems,
+      ...(result.success ? [] : result.error.issues.map((issue) => describeIssue(issue, cleaned))),
+    ]);
   }
   return { ...result.data, trustProxy: parseTrustProxy(result.data.TRUST_PROXY) };
+}
+
+function describeIssue(issue: z.core.$ZodIssue, env: Record<string, string | undefined>): string {
+  const name = issue.path.join('.') || '(environment)';
+  const given = env[name];
+  const shown = given === undefined || /KEY|URL|FILE/.test(name) ? '' : ` (got "${given}")`;
+  return `${name}: ${issue.message}${shown}`;
 }
 
 function parseTrustProxy(value: string): boolean | number | string {

@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from './migrations';
 
@@ -9,6 +10,8 @@ export interface DataSourceSettings {
   applicationName: string;
   /** Never close idle connections (the embedded database keeps its session state on one). */
   keepIdleConnections?: boolean;
+  /** A pooled connection the server ended (e.g. a PostgreSQL restart); the pool replaces it. */
+  onConnectionLost?: (error: Error) => void;
 }
 
 /** The one TypeORM data source: migrations, never synchronize. */
@@ -32,6 +35,13 @@ export function createDataSource(settings: DataSourceSettings): DataSource {
       statement_timeout: settings.statementTimeoutMs,
       application_name: settings.applicationName,
       ...(settings.keepIdleConnections ? { idleTimeoutMillis: 0 } : {}),
+      // pg-pool listens on idle connections and TypeORM on those in a query runner, but a
+      // connection between the two (released, being ended) that hears the server's FATAL
+      // "terminating connection" has no listener, and an unheard 'error' ends the process.
+      // The pool drops such a connection (no longer queryable) and opens a new one later.
+      onConnect: (client: EventEmitter) => {
+        client.on('error', (error: Error) => settings.onConnectionLost?.(error));
+      },
     },
   });
 }

@@ -8,7 +8,7 @@ describe('demo data', () => {
       expect(tenant.code).toHaveLength(DIVISION_CODE_LENGTH[tenant.kind]);
       if (!tenant.parent) continue;
       const parent = byCode.get(tenant.parent)!;
-      expect(parent).toBeDefined();
+      expect(parent).toMatchObject({ code: tenant.parent });
       // City 4502xx under province 45xxxx; county 450222 under city 4502xx; below, a prefix.
       const significant = { PROVINCE: 2, CITY: 4, COUNTY: 6, TOWNSHIP: 9, VILLAGE: 12 }[
         parent.kind

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import {
+  CatalogueRepository,
+  CatalogueVersionStatus,
+  DEMO_STANDARD_CATALOGUE,
+} from '@tongban/catalog';
 import { TenantStatus } from '@tongban/core';
 import { hashPassword, onboardingChecklist } from '@tongban/tenancy';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ApplicationRepository } from '@tongban/workflow';
 import {
   DEMO_ACCOUNTS,
@@ -23,7 +28,11 @@ export interface SeedReport {
   windows: number;
   users: number;
   applications: number;
+  catalogueItems: number;
 }
+
+/** The demo's standard catalogue, published at the province. */
+export const DEMO_CATALOGUE_LABEL = '广西政务服务事项基本目录（2026 年版）';
 
 /** Inserts the demo tenants, windows and accounts that are missing; a second run adds nothing. */
 export async function seedDemo(dataSource: DataSource, nodeEnv: string): Promise<SeedReport> {
@@ -31,15 +40,24 @@ export async function seedDemo(dataSource: DataSource, nodeEnv: string): Promise
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   return dataSource.transaction(async (tx) => {
-    const report: SeedReport = { tenants: 0, windows: 0, users: 0, applications: 0 };
+    const report: SeedReport = {
+      tenants: 0,
+      windows: 0,
+      users: 0,
+      applications: 0,
+      catalogueItems: 0,
+    };
     const tenants = new Map<string, { id: string; path: string[] }>();
 
     for (const tenant of DEMO_TENANTS) {
       const parent = tenant.parent ? tenants.get(tenant.parent) : undefined;
       const id = randomUUID();
       const inserted = await tx.query(
+        // Only when missing: the tree guard (a BEFORE trigger) would refuse even a row that
+        // ON CONFLICT would then skip.
         `INSERT INTO tenants (id, parent_id, kind, division_code, name, status, path, receipt_prefix)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8
+          WHERE NOT EXISTS (SELECT 1 FROM tenants WHERE division_code = $4)
          ON CONFLICT (division_code) DO NOTHING RETURNING id`,
         [
           id,
@@ -119,8 +137,32 @@ export async function seedDemo(dataSource: DataSource, nodeEnv: string): Promise
         report.applications += 1;
       }
     }
+    report.catalogueItems = await seedCatalogue(tx, tenants.get(DEMO_TENANTS[0].code)!.id);
     return report;
   });
+}
+
+/** The standard catalogue, published at the root, once. */
+async function seedCatalogue(tx: EntityManager, provinceId: string): Promise<number> {
+  const [existing] = await tx.query(
+    `SELECT 1 FROM catalogue_versions WHERE tenant_id = $1 LIMIT 1`,
+    [provinceId],
+  );
+  if (existing) return 0;
+  const [operator] = await tx.query(
+    `SELECT u.id FROM users u WHERE u.home_tenant_id = $1 ORDER BY u.created_at LIMIT 1`,
+    [provinceId],
+  );
+  const catalogue = new CatalogueRepository();
+  const versionId = await catalogue.insertDraft(tx, {
+    tenantId: provinceId,
+    label: DEMO_CATALOGUE_LABEL,
+    createdBy: operator?.id ?? null,
+    items: DEMO_STANDARD_CATALOGUE,
+  });
+  const version = await catalogue.findVersion(tx, versionId!);
+  await catalogue.setStatus(tx, version!, CatalogueVersionStatus.PUBLISHED);
+  return DEMO_STANDARD_CATALOGUE.length;
 }
 
 /**

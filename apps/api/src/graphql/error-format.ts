@@ -1,5 +1,10 @@
 import { BadRequestException } from '@nestjs/common';
-import { loggableError, TongbanError } from '@tongban/core';
+import {
+  databaseErrorAsTyped,
+  loggableError,
+  TongbanError,
+  unreachableService,
+} from '@tongban/core';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { ClsServiceManager } from 'nestjs-cls';
 import type { Logger } from 'pino';
@@ -14,9 +19,11 @@ const INPUT_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
-/** pg / network errors that mean "the database is not answering". */
-const UNREACHABLE =
-  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection terminated|timeout exceeded when trying to connect|Connection ended unexpectedly|the database system is (starting up|shutting down)|terminating connection/i;
+/**
+ * graphql-js gives up coercing variables after 50 errors with an error of its own, without
+ * Apollo's BAD_USER_INPUT code: still the client's mistake.
+ */
+const TOO_MANY_VARIABLE_ERRORS = /^Too many errors processing variables, error limit reached\./;
 
 /**
  * Turns any error into a client-safe one with a stable code (DESIGN.md §5): known errors
@@ -26,7 +33,9 @@ const UNREACHABLE =
  */
 export function createErrorFormatter(logger: Logger, production = false) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrap(error);
+    const raw = unwrap(error);
+    // A tenant-tree rule or a serialization failure from PostgreSQL is an expected CONFLICT.
+    const original = databaseErrorAsTyped(raw) ?? raw;
     const base = {
       message: formatted.message,
       locations: formatted.locations,
@@ -48,6 +57,13 @@ export function createErrorFormatter(logger: Logger, production = false) {
       };
     }
     const code = formatted.extensions?.code;
+    if (original instanceof GraphQLError && TOO_MANY_VARIABLE_ERRORS.test(original.message)) {
+      return {
+        ...base,
+        message: 'Too many invalid variable values; the request was not run',
+        extensions: { code: 'BAD_USER_INPUT' },
+      };
+    }
     if (typeof code === 'string' && INPUT_CODES.has(code)) {
       return {
         ...base,
@@ -56,8 +72,12 @@ export function createErrorFormatter(logger: Logger, production = false) {
       };
     }
     const correlationId = currentRequestId();
-    if (isDatabaseUnreachable(original)) {
-      logger.warn({ correlationId, error: describe(original) }, 'database unreachable');
+    const unreachable = unreachableService(original);
+    if (unreachable) {
+      logger.warn(
+        { correlationId, service: unreachable, error: describe(original) },
+        `${unreachable} unreachable`,
+      );
       return {
         ...base,
         message: 'The service is temporarily unavailable; try again shortly',
@@ -71,19 +91,6 @@ export function createErrorFormatter(logger: Logger, production = false) {
       extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId },
     };
   };
-}
-
-export function isDatabaseUnreachable(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
-    if (e instanceof AggregateError) return e.errors.some(isDatabaseUnreachable);
-    const message =
-      e instanceof Error ? `${(e as NodeJS.ErrnoException).code ?? ''} ${e.message}` : '';
-    if (UNREACHABLE.test(message)) return true;
-    e =
-      (e as { driverError?: unknown; cause?: unknown }).driverError ??
-      (e as { cause?: unknown }).cause;
-  }
-  return false;
 }
 
 /** The error a resolver, guard or pipe threw, beneath GraphQL's wrapping. */

@@ -1,5 +1,6 @@
+import { CATALOG_RESOLVERS } from '@tongban/catalog';
 import { TENANCY_RESOLVERS } from '@tongban/tenancy';
 import { WORKFLOW_RESOLVERS } from '@tongban/workflow';
 
 /** Every GraphQL resolver class of the API, for the schema printer and the permission list. */
-export const ALL_RESOLVERS = [...TENANCY_RESOLVERS, ...WORKFLOW_RESOLVERS];
+export const ALL_RESOLVERS = [...TENANCY_RESOLVERS, ...CATALOG_RESOLVERS, ...WORKFLOW_RESOLVERS];

@@ -13,13 +13,25 @@ const BODY_LIMIT_BYTES = 3 * 1024 * 1024;
 const ACCEPTABLE_REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
 
 /**
+ * Nest sets its own Fastify error handler while it initializes (the router's exception layer),
+ * after `configureHttp` has set ours, and Fastify routes keep the handler in force when they
+ * are registered: a 413 or malformed JSON was answered Nest's way and never logged. Ours
+ * stays; Nest's controllers still answer their own exceptions through their filters.
+ */
+class OwnErrorHandlerAdapter extends FastifyAdapter {
+  override setErrorHandler(): ReturnType<FastifyAdapter['setErrorHandler']> {
+    return this.getInstance();
+  }
+}
+
+/**
  * The HTTP server: Fastify under Nest and Apollo (a lighter request path than Express; the
  * `me` benchmark in BENCHMARKS.md). Every request gets an id (the caller's X-Request-Id when it
  * looks sane, a new UUID otherwise), echoed in the response, logged with every line and used
  * as the correlation id of masked errors.
  */
 export function httpAdapter(trustProxy: boolean | number | string): FastifyAdapter {
-  return new FastifyAdapter({
+  return new OwnErrorHandlerAdapter({
     trustProxy,
     bodyLimit: BODY_LIMIT_BYTES,
     logger: false,

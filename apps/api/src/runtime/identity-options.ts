@@ -2,7 +2,11 @@ import { IdentityOptions, LoginThrottle, LoginThrottlePolicy } from '@tongban/te
 import { loadSigningKeys } from './signing-keys';
 import { Runtime } from './runtime';
 
-export function identityOptionsFor(runtime: Runtime): IdentityOptions {
+/**
+ * `signsTokens: false` for the worker: it neither issues nor verifies access tokens, so it gets
+ * no keys (the private key stays with the API alone).
+ */
+export function identityOptionsFor(runtime: Runtime, { signsTokens = true } = {}): IdentityOptions {
   const { config } = runtime;
   const policy: LoginThrottlePolicy = {
     maxFailuresPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
@@ -10,7 +14,7 @@ export function identityOptionsFor(runtime: Runtime): IdentityOptions {
     lockoutSeconds: config.LOGIN_LOCKOUT_SECONDS,
   };
   return {
-    signingKeys: loadSigningKeys(config, runtime.logger),
+    signingKeys: signsTokens ? loadSigningKeys(config, runtime.logger) : null,
     accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS,
     loginThrottle: runtime.redis

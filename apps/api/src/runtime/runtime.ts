@@ -55,6 +55,8 @@ export async function startRuntime(
         connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
         statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
         applicationName: `tongban-${processName}`,
+        onConnectionLost: (error) =>
+          logger.warn({ error: error.message }, 'database connection lost'),
       }),
     {
       attempts: config.DATABASE_CONNECT_ATTEMPTS,

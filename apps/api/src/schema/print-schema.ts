@@ -14,7 +14,10 @@ import { ALL_RESOLVERS } from '../graphql/resolvers';
 const SCHEMA_FILE = resolve('apps/api/schema.gql');
 
 export async function buildSchemaText(): Promise<string> {
-  const app = await NestFactory.create(GraphQLSchemaBuilderModule, { logger: false });
+  // An application context: printing the schema needs no HTTP server.
+  const app = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, {
+    logger: false,
+  });
   await app.init();
   const schema = await app.get(GraphQLSchemaFactory).create(ALL_RESOLVERS);
   await app.close();

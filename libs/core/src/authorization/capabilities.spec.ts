@@ -45,6 +45,8 @@ describe('capabilities read off the ability', () => {
       { action: 'read', subject: 'ServiceWindow' },
       { action: 'read', subject: 'Application' },
       { action: 'create', subject: 'Application' },
+      { action: 'read', subject: 'Catalogue' },
+      { action: 'read', subject: 'ImplementationItem' },
     ]);
   });
 

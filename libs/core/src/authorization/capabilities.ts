@@ -19,6 +19,9 @@ export const LISTED_SUBJECTS = [
   'Staff',
   'AuditEvent',
   'Application',
+  'Catalogue',
+  'ImplementationItem',
+  'MenuTemplate',
 ] as const;
 export type ListedAction = (typeof LISTED_ACTIONS)[number];
 export type ListedSubject = (typeof LISTED_SUBJECTS)[number];

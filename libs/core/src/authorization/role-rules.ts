@@ -6,7 +6,10 @@ import { Role } from '../vocabulary/role';
  * factory, by the scope of row-level security and by the permission snapshot test.
  *
  * Subjects: Tenant, ServiceWindow, Staff (a user's membership of a tenant), AuditEvent,
- * Application (with its applicant's personal data), Self.
+ * Application (with its applicant's personal data), Catalogue (the standard catalogue: read by
+ * every tenant below the province that publishes it, managed by the platform operator),
+ * ImplementationItem (an entry of a tenant's implementation list, 实施清单: its menu),
+ * MenuTemplate (a county's tier menu), Self.
  * Condition placeholders: ${tenantId} is the actor's home tenant, ${userId} the actor.
  * `tenantPath` / `path` hold the ids from the root down to a tenant, so
  * `{ path: '${tenantId}' }` means "in my subtree"; `windowStaffIds` holds the staff assigned
@@ -16,7 +19,16 @@ import { Role } from '../vocabulary/role';
  */
 export type Action = 'manage' | 'read' | 'create' | 'update' | 'onboard' | 'suspend';
 export type Subject =
-  'Tenant' | 'ServiceWindow' | 'Staff' | 'AuditEvent' | 'Application' | 'Self' | 'all';
+  | 'Tenant'
+  | 'ServiceWindow'
+  | 'Staff'
+  | 'AuditEvent'
+  | 'Application'
+  | 'Catalogue'
+  | 'ImplementationItem'
+  | 'MenuTemplate'
+  | 'Self'
+  | 'all';
 
 export interface RuleTemplate {
   action: Action | Action[];
@@ -41,7 +53,11 @@ const personalDataMasked: RuleTemplate = {
   inverted: true,
 };
 
-const everyone: RuleTemplate[] = [{ action: 'manage', subject: 'Self' }];
+const everyone: RuleTemplate[] = [
+  { action: 'manage', subject: 'Self' },
+  // What every center works from; row-level security limits it to ancestors' versions.
+  { action: 'read', subject: 'Catalogue' },
+];
 
 export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
   // The platform operator runs catalogues and calendars: no intake of their own, and
@@ -57,7 +73,7 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
     { action: 'read', subject: 'Tenant', conditions: inMySubtree },
     {
       action: 'read',
-      subject: ['ServiceWindow', 'Staff', 'AuditEvent', 'Application'],
+      subject: ['ServiceWindow', 'Staff', 'AuditEvent', 'Application', 'ImplementationItem'],
       conditions: ownedInMySubtree,
     },
     personalDataMasked,
@@ -67,13 +83,21 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
     { action: 'read', subject: 'Tenant', conditions: inMySubtree },
     { action: ['onboard'], subject: 'Tenant', conditions: inMySubtree },
     { action: ['suspend', 'update'], subject: 'Tenant', conditions: belowMe },
-    { action: 'manage', subject: ['ServiceWindow', 'Staff'], conditions: ownedInMySubtree },
+    {
+      action: 'manage',
+      subject: ['ServiceWindow', 'Staff', 'ImplementationItem', 'MenuTemplate'],
+      conditions: ownedInMySubtree,
+    },
     { action: 'read', subject: ['AuditEvent', 'Application'], conditions: ownedInMySubtree },
   ],
   [Role.CENTER_MANAGER]: [
     ...everyone,
     { action: 'read', subject: 'Tenant', conditions: inMySubtree },
-    { action: 'manage', subject: ['ServiceWindow', 'Staff'], conditions: ownedInMySubtree },
+    {
+      action: 'manage',
+      subject: ['ServiceWindow', 'Staff', 'ImplementationItem'],
+      conditions: ownedInMySubtree,
+    },
     { action: 'read', subject: 'AuditEvent', conditions: ownedInMySubtree },
     { action: ['read', 'create'], subject: 'Application', conditions: ownedInMySubtree },
   ],
@@ -82,7 +106,7 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
     { action: 'read', subject: 'Tenant', conditions: inMySubtree },
     {
       action: 'read',
-      subject: ['ServiceWindow', 'Staff', 'AuditEvent', 'Application'],
+      subject: ['ServiceWindow', 'Staff', 'AuditEvent', 'Application', 'ImplementationItem'],
       conditions: ownedInMySubtree,
     },
   ],
@@ -90,14 +114,22 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
   [Role.WINDOW_STAFF]: [
     ...everyone,
     { action: 'read', subject: 'Tenant', conditions: { id: '${tenantId}' } },
-    { action: 'read', subject: 'ServiceWindow', conditions: ownedByMyTenant },
+    {
+      action: 'read',
+      subject: ['ServiceWindow', 'ImplementationItem'],
+      conditions: ownedByMyTenant,
+    },
     { action: ['read', 'create'], subject: 'Application', conditions: atMyWindows },
   ],
   // A village station takes applications in on the villagers' behalf (代办).
   [Role.STATION_STAFF]: [
     ...everyone,
     { action: 'read', subject: 'Tenant', conditions: { id: '${tenantId}' } },
-    { action: 'read', subject: 'ServiceWindow', conditions: ownedByMyTenant },
+    {
+      action: 'read',
+      subject: ['ServiceWindow', 'ImplementationItem'],
+      conditions: ownedByMyTenant,
+    },
     { action: ['read', 'create'], subject: 'Application', conditions: ownedByMyTenant },
   ],
 };

@@ -66,14 +66,27 @@ export class TenantScope {
   }
 }
 
-/** Sets the scope of the transaction `manager` runs in; it ends with the transaction. */
+/**
+ * Sets the scope of the transaction `manager` runs in; it ends with the transaction. The
+ * policies read the scope as a range of division codes (migration 1764892800000), taken here
+ * from the tenant tree in the same statement: 'subtree', every code below the tenant's prefix;
+ * 'tenant', the tenant's own code alone; anything else, or an unknown tenant, an empty range.
+ */
 export async function applyScope(manager: EntityManager, scope: Scope): Promise<void> {
-  await manager.query(
-    `SELECT set_config('tongban.scope', $1, true), set_config('tongban.tenant_id', $2, true),
-            set_config('tongban.actor_id', $3, true)`,
-    [scope.visibility, scope.tenantId, scope.actorId ?? ''],
-  );
+  await manager.query(SCOPE_SQL, [scope.visibility, scope.tenantId, scope.actorId ?? '']);
 }
+
+/** The statement that opens every scoped transaction (bench/*.mjs repeat it). */
+export const SCOPE_SQL = `SELECT set_config('tongban.scope', $1, true),
+       set_config('tongban.tenant_id', $2::text, true),
+       set_config('tongban.actor_id', $3, true),
+       set_config('tongban.division_start', coalesce(CASE $1
+         WHEN 'tenant' THEN t.division_code
+         WHEN 'subtree' THEN tongban_division_prefix(t.division_code) END, ''), true),
+       set_config('tongban.division_end', coalesce(CASE $1
+         WHEN 'tenant' THEN t.division_code || '!'
+         WHEN 'subtree' THEN tongban_division_end(t.division_code) END, ''), true)
+  FROM (SELECT 1) AS one LEFT JOIN tenants t ON t.id = $2::uuid`;
 
 export function scopeOf(actor: Actor): Scope {
   return {

@@ -57,6 +57,6 @@ describe('access tokens', () => {
       issuer: 'tongban',
       audience: 'tongban-api',
     });
-    expect(() => verify(unsigned)).toThrow();
+    expect(() => verify(unsigned)).toThrow('jwt signature is required');
   });
 });

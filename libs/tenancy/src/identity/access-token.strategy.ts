@@ -6,6 +6,15 @@ import { Actor, isUuid } from '@tongban/core';
 import { IDENTITY_OPTIONS, IdentityOptions } from './identity-options';
 import { IdentityService } from './identity.service';
 
+/** A process without keys (the worker) serves no requests; should one come, nothing passes. */
+function refuseEveryToken(
+  _request: unknown,
+  _token: unknown,
+  done: (error: Error | null, key?: string) => void,
+): void {
+  done(new Error('this process verifies no access tokens'));
+}
+
 /** passport-jwt strategy: verifies the bearer token, then loads the actor server-side. */
 @Injectable()
 export class AccessTokenStrategy extends PassportStrategy(Strategy, 'access-token') {
@@ -16,7 +25,9 @@ export class AccessTokenStrategy extends PassportStrategy(Strategy, 'access-toke
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       ignoreExpiration: false,
-      ...accessTokenVerifyOptions(options.signingKeys),
+      ...(options.signingKeys
+        ? accessTokenVerifyOptions(options.signingKeys)
+        : { secretOrKeyProvider: refuseEveryToken }),
     });
   }
 

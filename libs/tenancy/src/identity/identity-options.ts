@@ -3,7 +3,8 @@ import { LoginThrottle } from './login-throttle';
 
 /** What the identity module needs from the application's configuration. */
 export interface IdentityOptions {
-  signingKeys: SigningKeys;
+  /** Null in a process that neither issues nor verifies access tokens (the worker). */
+  signingKeys: SigningKeys | null;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
   loginThrottle: LoginThrottle;

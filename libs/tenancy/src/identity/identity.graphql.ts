@@ -73,6 +73,9 @@ export enum PermissionSubject {
   STAFF = 'Staff',
   AUDIT_EVENT = 'AuditEvent',
   APPLICATION = 'Application',
+  CATALOGUE = 'Catalogue',
+  IMPLEMENTATION_ITEM = 'ImplementationItem',
+  MENU_TEMPLATE = 'MenuTemplate',
 }
 export enum Visibility {
   /** Their own tenant only. */

@@ -31,14 +31,20 @@ export class IdentityService {
     // Counted before the password is checked: parallel guesses cannot all reach the check.
     const { remaining } = await throttle.attempt(username, clientAddress);
 
-    const user = await this.identities.findLoginCandidate(this.dataSource.manager, username.trim());
-    const passwordOk = await verifyPassword(
-      user?.password_hash ?? (await decoyPasswordHash()),
-      password,
-    );
-    if (!user?.password_hash || !passwordOk) {
-      throw new UnauthenticatedError(INVALID_CREDENTIALS, { remainingAttempts: remaining });
-    }
+    const user = await throttle.check(username, clientAddress, async () => {
+      const found = await this.identities.findLoginCandidate(
+        this.dataSource.manager,
+        username.trim(),
+      );
+      const passwordOk = await verifyPassword(
+        found?.password_hash ?? (await decoyPasswordHash()),
+        password,
+      );
+      if (!found?.password_hash || !passwordOk) {
+        throw new UnauthenticatedError(INVALID_CREDENTIALS, { remainingAttempts: remaining });
+      }
+      return found;
+    });
     await throttle.succeeded(username, clientAddress);
     // Only someone who knows the password learns why they may not come in.
     if (user.status !== 'ACTIVE') {
@@ -145,6 +151,8 @@ export class IdentityService {
   }
 
   private async issueTokens(tx: EntityManager, claims: AccessTokenClaims): Promise<AuthTokens> {
+    const keys = this.options.signingKeys;
+    if (!keys) throw new Error('this process has no signing keys and issues no access tokens');
     const token = issueRefreshToken();
     await this.identities.insertRefreshToken(tx, {
       id: token.id,
@@ -153,11 +161,7 @@ export class IdentityService {
       ttlSeconds: this.options.refreshTokenTtlSeconds,
     });
     return {
-      accessToken: signAccessToken(
-        claims,
-        this.options.signingKeys,
-        this.options.accessTokenTtlSeconds,
-      ),
+      accessToken: signAccessToken(claims, keys, this.options.accessTokenTtlSeconds),
       refreshToken: token.value,
       expiresIn: this.options.accessTokenTtlSeconds,
     };

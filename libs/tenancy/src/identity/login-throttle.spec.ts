@@ -1,4 +1,4 @@
-import { RateLimitedError } from '@tongban/core';
+import { RateLimitedError, UnauthenticatedError } from '@tongban/core';
 import { LoginThrottle } from './login-throttle';
 
 describe('LoginThrottle (in memory)', () => {
@@ -56,5 +56,38 @@ describe('LoginThrottle (in memory)', () => {
     expect(await throttle.isLocked('erin')).toBe(true);
     await throttle.unlock('erin');
     expect(await throttle.isLocked('erin')).toBe(false);
+  });
+});
+
+describe('LoginThrottle.check', () => {
+  const policy = { maxFailuresPerAccount: 3, maxFailuresPerAddress: 3, lockoutSeconds: 60 };
+
+  it('gives the attempt back when the check could not be made (the database away)', async () => {
+    const throttle = LoginThrottle.inMemory(policy);
+    const unreachable = new Error('timeout exceeded when trying to connect');
+    for (let i = 0; i < 5; i++) {
+      await throttle.attempt('frank', '10.0.3.1');
+      await expect(
+        throttle.check('frank', '10.0.3.1', () => Promise.reject(unreachable)),
+      ).rejects.toBe(unreachable);
+    }
+    expect(await throttle.isLocked('frank')).toBe(false);
+    await expect(throttle.attempt('frank', '10.0.3.1')).resolves.toEqual({ remaining: 2 });
+  });
+
+  it('counts an attempt the check answered, and passes the answer on', async () => {
+    const throttle = LoginThrottle.inMemory(policy);
+    for (let i = 0; i < 3; i++) {
+      await throttle.attempt('grace', '10.0.3.2');
+      await expect(
+        throttle.check('grace', '10.0.3.2', () =>
+          Promise.reject(new UnauthenticatedError('Invalid username or password')),
+        ),
+      ).rejects.toBeInstanceOf(UnauthenticatedError);
+    }
+    expect(await throttle.isLocked('grace')).toBe(true);
+    const ok = LoginThrottle.inMemory(policy);
+    await ok.attempt('heidi', '10.0.3.3');
+    await expect(ok.check('heidi', '10.0.3.3', async () => 'checked')).resolves.toBe('checked');
   });
 });

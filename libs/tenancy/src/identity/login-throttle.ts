@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
-import { RateLimitedError } from '@tongban/core';
+import { RateLimitedError, ServiceUnavailableError, TongbanError } from '@tongban/core';
 
 export interface LoginThrottlePolicy {
   /** Attempts on one account (or one setup link) without success before it is locked out. */
@@ -85,6 +85,26 @@ export class LoginThrottle {
       );
     }
     return { remaining: Math.max(0, this.policy.maxFailuresPerAccount - onAccount.consumed) };
+  }
+
+  /**
+   * Runs the check of an attempt counted by `attempt`. When the check could not be made (the
+   * database did not answer, or anything else but a typed answer), the attempt is given back:
+   * an outage must not lock accounts and offices out.
+   */
+  async check<T>(account: string, clientAddress: string, check: () => Promise<T>): Promise<T> {
+    try {
+      return await check();
+    } catch (error) {
+      if (!(error instanceof TongbanError) || error instanceof ServiceUnavailableError) {
+        // Best effort: when Redis is the one away, there is nothing to give back to.
+        await Promise.all([
+          this.perAccount.reward(accountKey(account), 1),
+          this.perAddress.reward(clientAddress, 1),
+        ]).catch(() => undefined);
+      }
+      throw error;
+    }
   }
 
   /** The secret was right: the account starts afresh and the address gets its attempt back. */

@@ -1,5 +1,12 @@
 import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { headerOf, HttpReply, HttpRequest, Public, UnauthenticatedError } from '@tongban/core';
+import {
+  asServiceUnavailable,
+  headerOf,
+  HttpReply,
+  HttpRequest,
+  Public,
+  UnauthenticatedError,
+} from '@tongban/core';
 import { IdentityService } from './identity.service';
 import {
   clearedRefreshCookie,
@@ -30,6 +37,9 @@ export class SessionController {
       setRefreshCookie(req, res, tokens.refreshToken, this.identity.refreshTokenTtlSeconds);
       return { accessToken: tokens.accessToken, expiresIn: tokens.expiresIn, tokenType: 'Bearer' };
     } catch (error) {
+      // The database or Redis away says nothing of the session: keep the cookie, answer 503.
+      const unavailable = asServiceUnavailable(error);
+      if (unavailable) throw unavailable;
       res.header('set-cookie', clearedRefreshCookie(isSecure(req)));
       throw error;
     }
@@ -40,7 +50,13 @@ export class SessionController {
   async logout(@Req() req: HttpRequest, @Res({ passthrough: true }) res: HttpReply) {
     requireSessionHeader(req);
     const token = refreshTokenFromCookies(headerOf(req, 'cookie'));
-    if (token) await this.identity.logoutWithRefreshToken(token);
+    if (token) {
+      try {
+        await this.identity.logoutWithRefreshToken(token);
+      } catch (error) {
+        throw asServiceUnavailable(error) ?? error;
+      }
+    }
     res.header('set-cookie', clearedRefreshCookie(isSecure(req)));
     return { loggedOut: true };
   }

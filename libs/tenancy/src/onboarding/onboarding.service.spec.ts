@@ -49,6 +49,47 @@ describe('OnboardingService and TenantStatusService', () => {
     expect(await services.db.query(`SELECT count(*) FROM tenants`)).toEqual(before);
   });
 
+  it('refuses a code whose range would overlap another tenant’s, naming the tenant', async () => {
+    // A station directly under the county, with the code of a village of township 450222107.
+    await services.db.query(
+      `INSERT INTO tenants (id, parent_id, kind, division_code, name, status, path)
+       SELECT g, p.id, 'VILLAGE', '450222107201', '渡口村', 'ACTIVE', p.path || g
+         FROM gen_random_uuid() g, tenants p WHERE p.division_code = '450222'`,
+    );
+    const holds = await services.as('liucheng.admin', () =>
+      onboarding.preview(request('450222107', 'duko.manager')),
+    );
+    expect(holds.problems).toEqual([
+      {
+        code: 'DIVISION_RANGE_HOLDS_CODE',
+        message: 'Division code 450222107 would hold the code 450222107201 of 渡口村',
+      },
+    ]);
+    const station = {
+      ...request('450222203209', 'tunli.agent'),
+      kind: TenantKind.VILLAGE,
+      name: '屯里村',
+    };
+    const inside = await services.as('liucheng.admin', () => onboarding.preview(station));
+    expect(inside.problems).toEqual([
+      {
+        code: 'DIVISION_CODE_IN_RANGE',
+        message: 'Division code 450222203209 lies in the range of 马山乡 (450222203)',
+      },
+    ]);
+    await expect(
+      services.as('liucheng.admin', () => onboarding.onboard(station)),
+    ).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { codes: ['DIVISION_CODE_IN_RANGE'] },
+    });
+    // Below its own township the same code is fine: the township is an ancestor.
+    const below = await services.as('liucheng.admin', () =>
+      onboarding.preview({ ...station, parentId: ids['450222203'] }),
+    );
+    expect(below.problems).toEqual([]);
+  });
+
   it('opens a township ONBOARDING with its windows and first manager; setup makes it ACTIVE', async () => {
     const { tenant, setupLink } = await services.as('liucheng.admin', () =>
       onboarding.onboard(request('450222105', 'dongquan.manager')),

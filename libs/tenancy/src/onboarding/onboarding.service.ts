@@ -45,6 +45,8 @@ export interface OnboardingRequest {
 export type OnboardingProblemCode =
   | DivisionCodeProblem
   | 'DIVISION_CODE_IN_USE'
+  | 'DIVISION_RANGE_HOLDS_CODE'
+  | 'DIVISION_CODE_IN_RANGE'
   | 'PARENT_SUSPENDED'
   | 'NAME_EMPTY'
   | 'WINDOW_CODES_REPEAT'
@@ -181,6 +183,8 @@ export class OnboardingService {
       DIVISION_CODE_OUTSIDE_PARENT: '行政区划代码',
       DIVISION_CODE_NO_OWN_DIGITS: '行政区划代码',
       DIVISION_CODE_IN_USE: '行政区划代码',
+      DIVISION_RANGE_HOLDS_CODE: '行政区划代码',
+      DIVISION_CODE_IN_RANGE: '行政区划代码',
       NAME_EMPTY: '服务站名称',
       USERNAME_FORMAT: '代办员用户名',
       USERNAME_TAKEN: '代办员用户名',
@@ -257,54 +261,93 @@ export class OnboardingService {
         reason: 'PASSWORD_TOO_SHORT',
       });
     }
-    const userId = await this.scope.runIn(
-      { tenantId: parsed.tenantId, visibility: 'tenant', actorId: null },
-      async (manager) => {
-        const link = await this.setupLinks.lock(manager, parsed.tenantId, parsed.id);
-        if (!link || !setupSecretMatches(parsed.secret, link.token_hash)) {
-          throw new BadUserInputError('This setup link is not valid', { reason: 'LINK_INVALID' });
-        }
-        if (link.used_at) {
-          throw new BadUserInputError('This setup link has already been used', {
-            reason: 'LINK_USED',
+    // A link that could not be checked (database away) is not an attempt used up.
+    const userId = await this.setupThrottle.check(parsed.id, clientAddress, () =>
+      this.scope.runIn(
+        { tenantId: parsed.tenantId, visibility: 'tenant', actorId: null },
+        async (manager) => {
+          const link = await this.setupLinks.lock(manager, parsed.tenantId, parsed.id);
+          if (!link || !setupSecretMatches(parsed.secret, link.token_hash)) {
+            throw new BadUserInputError('This setup link is not valid', { reason: 'LINK_INVALID' });
+          }
+          if (link.used_at) {
+            throw new BadUserInputError('This setup link has already been used', {
+              reason: 'LINK_USED',
+            });
+          }
+          if (link.expired) {
+            throw new BadUserInputError('This setup link has expired; ask for a new one', {
+              reason: 'LINK_EXPIRED',
+            });
+          }
+          const reset = link.purpose === 'RESET';
+          if (link.status !== (reset ? 'ACTIVE' : 'INVITED')) {
+            throw new BadUserInputError(
+              reset
+                ? 'This account cannot take a new password now'
+                : 'This account is already set up',
+              { reason: reset ? 'ACCOUNT_NOT_ACTIVE' : 'ACCOUNT_ALREADY_SET_UP' },
+            );
+          }
+          // Hashed only once the link is known good (the hash is the expensive part).
+          const passwordHash = await hashPassword(password);
+          await this.setupLinks.markUsed(manager, parsed.tenantId, parsed.id);
+          if (reset) {
+            await this.users.setPassword(manager, link.user_id, passwordHash);
+            // Whoever knew the old password is out.
+            await this.identities.revokeSessionsOfUser(manager, link.user_id, 'PASSWORD_RESET');
+          } else {
+            await this.users.activate(manager, link.user_id, passwordHash);
+          }
+          await this.audit.record(manager, {
+            tenantId: parsed.tenantId,
+            actorId: link.user_id,
+            action: reset ? 'STAFF_PASSWORD_RESET' : 'STAFF_SETUP_COMPLETED',
+            subjectId: link.user_id,
           });
-        }
-        if (link.expired) {
-          throw new BadUserInputError('This setup link has expired; ask for a new one', {
-            reason: 'LINK_EXPIRED',
-          });
-        }
-        const reset = link.purpose === 'RESET';
-        if (link.status !== (reset ? 'ACTIVE' : 'INVITED')) {
-          throw new BadUserInputError(
-            reset
-              ? 'This account cannot take a new password now'
-              : 'This account is already set up',
-            { reason: reset ? 'ACCOUNT_NOT_ACTIVE' : 'ACCOUNT_ALREADY_SET_UP' },
-          );
-        }
-        // Hashed only once the link is known good (the hash is the expensive part).
-        const passwordHash = await hashPassword(password);
-        await this.setupLinks.markUsed(manager, parsed.tenantId, parsed.id);
-        if (reset) {
-          await this.users.setPassword(manager, link.user_id, passwordHash);
-          // Whoever knew the old password is out.
-          await this.identities.revokeSessionsOfUser(manager, link.user_id, 'PASSWORD_RESET');
-        } else {
-          await this.users.activate(manager, link.user_id, passwordHash);
-        }
-        await this.audit.record(manager, {
-          tenantId: parsed.tenantId,
-          actorId: link.user_id,
-          action: reset ? 'STAFF_PASSWORD_RESET' : 'STAFF_SETUP_COMPLETED',
-          subjectId: link.user_id,
-        });
-        await this.readiness.reevaluate(manager, parsed.tenantId, link.user_id);
-        return link.user_id;
-      },
+          await this.readiness.reevaluate(manager, parsed.tenantId, link.user_id);
+          return link.user_id;
+        },
+      ),
     );
     await this.setupThrottle.succeeded(parsed.id, clientAddress);
     return this.identity.startSession(userId, clientAddress);
+  }
+
+  /**
+   * A well-formed code in its parent's range may still overlap another tenant's range: its own
+   * range would hold a tenant's code, or it lies in the range of a tenant that is not above it.
+   * Subtrees are ranges of codes (row-level security relies on it), so either is refused; the
+   * other tenant is named only when the caller may see it.
+   */
+  private async rangeProblems(
+    manager: EntityManager,
+    divisionCode: string,
+    parent: TenantRecord,
+  ): Promise<Problem<OnboardingProblemCode>[]> {
+    const overlaps = await this.tenants.overlapping(manager, divisionCode, parent.path);
+    if (overlaps.length === 0) return [];
+    const seen = await this.directory.requireEach(
+      manager,
+      overlaps.map((o) => o.id),
+    );
+    return overlaps.map((overlap, i) => {
+      const visible = seen[i];
+      const other = visible instanceof Error ? null : visible;
+      return overlap.overlap === 'HOLDS'
+        ? {
+            code: 'DIVISION_RANGE_HOLDS_CODE' as const,
+            message: other
+              ? `Division code ${divisionCode} would hold the code ${other.divisionCode} of ${other.name}`
+              : `Division code ${divisionCode} would hold the code of an existing tenant`,
+          }
+        : {
+            code: 'DIVISION_CODE_IN_RANGE' as const,
+            message: other
+              ? `Division code ${divisionCode} lies in the range of ${other.name} (${other.divisionCode})`
+              : `Division code ${divisionCode} lies in the range of another tenant`,
+          };
+    });
   }
 
   private async plan(manager: EntityManager, request: OnboardingRequest): Promise<OnboardingPlan> {
@@ -312,9 +355,8 @@ export class OnboardingService {
     const managerRole = firstManagerRole(request.kind);
     // Nobody opens a hall whose first account would read more than they do (DESIGN.md §3).
     this.staff.assertGrantable([managerRole], { kind: request.kind });
-    const problems: Problem<OnboardingProblemCode>[] = [
-      ...divisionCodeProblems(request.divisionCode, request.kind, parent),
-    ];
+    const codeProblems = divisionCodeProblems(request.divisionCode, request.kind, parent);
+    const problems: Problem<OnboardingProblemCode>[] = [...codeProblems];
     const problem = (code: OnboardingProblemCode, message: string) =>
       problems.push({ code, message });
     if (parent.status === TenantStatus.SUSPENDED) {
@@ -331,6 +373,8 @@ export class OnboardingService {
           ? `Division code ${request.divisionCode} is already in use`
           : `Division code ${request.divisionCode} is already used by ${visible.name}`,
       );
+    } else if (codeProblems.length === 0) {
+      problems.push(...(await this.rangeProblems(manager, request.divisionCode, parent)));
     }
     const codes = request.windows.map((w) => w.code.trim());
     if (new Set(codes).size !== codes.length) {

@@ -7,6 +7,7 @@ import {
   RequestContext,
   subject,
   TenantScope,
+  TenantTree,
   TongbanAbility,
   TongbanError,
   visibilityOf,
@@ -21,7 +22,7 @@ import { TenantRecord, TenantRepository } from './tenant.repository';
  * which other domains read tenants.
  */
 @Injectable()
-export class TenantDirectory {
+export class TenantDirectory implements TenantTree {
   constructor(
     private readonly context: RequestContext,
     private readonly scope: TenantScope,
@@ -81,6 +82,7 @@ export class TenantDirectory {
   /**
    * SQL for other domains' lists: true when `tenantIdColumn` is the tenant at `placeholder`
    * (a parameter holding a tenant id) or one below it. The tree stays this domain's table.
+   * The column's table must be tenant-owned: the test reads its tenant_division_code.
    */
   subtreeCondition(tenantIdColumn: string, placeholder: string): string {
     return this.tenants.subtreeCondition(tenantIdColumn, placeholder);

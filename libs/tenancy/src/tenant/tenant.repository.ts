@@ -74,6 +74,36 @@ export class TenantRepository {
     return row;
   }
 
+  /**
+   * Tenants whose division code range would overlap that of a new tenant with `divisionCode`
+   * below the tenant with path `parentPath` (tenants_tree_guard refuses the same):
+   * HOLDS, a tenant whose code lies in the new code's range; INSIDE, a tenant other than an
+   * ancestor whose range holds the new code. Ranges are tongban_division_prefix/_end.
+   */
+  overlapping(
+    manager: EntityManager,
+    divisionCode: string,
+    parentPath: readonly string[],
+  ): Promise<{ id: string; overlap: 'HOLDS' | 'INSIDE' }[]> {
+    return manager.query(
+      `(SELECT t.id, 'HOLDS' AS overlap FROM tenants t
+         WHERE (t.division_code COLLATE "C") >= tongban_division_prefix($1)
+           AND (t.division_code COLLATE "C") < tongban_division_end($1)
+           AND t.division_code <> $1
+         ORDER BY t.division_code COLLATE "C" LIMIT 1)
+       UNION ALL
+       (SELECT t.id, 'INSIDE' FROM tenants t
+         WHERE t.division_code IN (rpad(left($1, 2), 6, '0'), rpad(left($1, 4), 6, '0'),
+                                   left($1, 6), left($1, 9))
+           AND t.division_code <> $1
+           AND t.id <> ALL ($2::uuid[])
+           AND ($1 COLLATE "C") >= tongban_division_prefix(t.division_code)
+           AND ($1 COLLATE "C") < tongban_division_end(t.division_code)
+         ORDER BY t.division_code COLLATE "C" LIMIT 1)`,
+      [divisionCode, parentPath],
+    );
+  }
+
   /** A new tenant ONBOARDING below `parent`; null when the division code is taken. */
   async insert(
     manager: EntityManager,
@@ -102,9 +132,19 @@ export class TenantRepository {
     return created ? ((await this.find(manager, created.id)) ?? null) : null;
   }
 
-  /** SQL true when `tenantIdColumn` names a tenant at or below the tenant at `placeholder`. */
+  /**
+   * SQL true when the row of `tenantIdColumn` (a tenant-owned table's `…tenant_id`) belongs to
+   * the tenant at `placeholder` or one below it: its tenant_division_code in that tenant's
+   * range (migration 1764892800000). The bounds are read once per statement and the range is an
+   * index condition, so the cost does not grow with the subtree (an id list did).
+   */
   subtreeCondition(tenantIdColumn: string, placeholder: string): string {
-    return `${tenantIdColumn} IN (SELECT id FROM tenants WHERE path @> ARRAY[${placeholder}::uuid])`;
+    const codeColumn = tenantIdColumn.replace(/tenant_id$/, 'tenant_division_code');
+    if (codeColumn === tenantIdColumn) {
+      throw new Error(`subtreeCondition needs a tenant_id column, got ${tenantIdColumn}`);
+    }
+    const code = `(SELECT division_code FROM tenants WHERE id = ${placeholder}::uuid)`;
+    return `(${codeColumn} >= tongban_division_prefix(${code}) AND ${codeColumn} < tongban_division_end(${code}))`;
   }
 
   /** Sets its own status; a suspension keeps its reason, any other status clears it. */

@@ -1,6 +1,8 @@
-import { normalizeIntake } from './applicant';
+import { normalizeIntake, type IntakeDetails } from './applicant';
 import { residentIdCheckCharacter } from './resident-id-number';
 
+const TODAY = '2026-12-02';
+const normalize = (input: IntakeDetails) => normalizeIntake(input, TODAY);
 const ID = '45022219900101123' + residentIdCheckCharacter('45022219900101123');
 const WRONG_CHECK = ID.slice(0, 17) + (ID[17] === '0' ? '1' : '0');
 const intake = (applicant: { name: string; idNumber?: string | null; phone?: string | null }) => ({
@@ -11,7 +13,7 @@ const intake = (applicant: { name: string; idNumber?: string | null; phone?: str
 
 describe('intake details', () => {
   it('trims and normalizes what will be stored', () => {
-    const { intake: stored, problems } = normalizeIntake(
+    const { intake: stored, problems } = normalize(
       intake({ name: ' 张  三 ', idNumber: ` ${ID.toLowerCase()} `, phone: '138 1234 5678' }),
     );
     expect(problems).toEqual([]);
@@ -23,7 +25,7 @@ describe('intake details', () => {
   });
 
   it('accepts a landline with its area code and treats blanks as missing', () => {
-    const { intake: stored, problems } = normalizeIntake(
+    const { intake: stored, problems } = normalize(
       intake({ name: '李四', idNumber: '  ', phone: '0772-7612345' }),
     );
     expect(problems).toEqual([]);
@@ -31,7 +33,7 @@ describe('intake details', () => {
   });
 
   it('reports every problem at once, by field', () => {
-    const { problems } = normalizeIntake({
+    const { problems } = normalize({
       itemCode: ' ',
       itemName: '',
       applicant: { name: '  ', idNumber: WRONG_CHECK, phone: '12345' },
@@ -45,7 +47,7 @@ describe('intake details', () => {
 
   it('refuses a mobile number that does not exist and an impossible birth date', () => {
     const badDate = '45022219900231123';
-    const { problems } = normalizeIntake(
+    const { problems } = normalize(
       intake({
         name: '王五',
         idNumber: badDate + residentIdCheckCharacter(badDate),

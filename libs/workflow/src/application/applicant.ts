@@ -41,11 +41,11 @@ const blankToNull = (value: string | null | undefined) => {
 /**
  * The intake as it will be stored (trimmed; an ID number's x upper-cased; spaces and dashes
  * of a mobile number removed) and everything wrong with it, all at once, so the window can
- * fix the form in one go.
+ * fix the form in one go. `today` is the Beijing calendar day (YYYY-MM-DD) the intake is made.
  */
 export function normalizeIntake(
   input: IntakeDetails,
-  today = new Date(),
+  today: string,
 ): { intake: IntakeDetails; problems: IntakeProblem[] } {
   const problems: IntakeProblem[] = [];
   const itemCode = input.itemCode.trim();

@@ -3,6 +3,8 @@ import {
   abilityFor,
   accessibleWhere,
   BadUserInputError,
+  beijingDay,
+  Clock,
   ConflictError,
   ForbiddenError,
   isUuid,
@@ -53,13 +55,14 @@ export class ApplicationService {
     private readonly tenants: TenantDirectory,
     private readonly windows: ServiceWindowPort,
     private readonly users: UserDirectory,
+    private readonly clock: Clock,
   ) {}
 
   /** Takes an application in at a window: one transaction with its receipt number and event. */
   submit(input: { windowId: string } & IntakeDetails): Promise<ApplicationView> {
     const actor = this.context.actor;
     const ability = abilityFor(actor);
-    const { intake, problems } = normalizeIntake(input);
+    const { intake, problems } = normalizeIntake(input, beijingDay(this.clock.now()));
     if (problems.length) {
       throw new BadUserInputError(problems.map((p) => `${p.field}: ${p.problem}`).join('; '), {
         problems,

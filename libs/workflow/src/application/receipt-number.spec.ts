@@ -12,7 +12,10 @@ describe('receipt numbers', () => {
   });
 
   it('refuses a malformed day or sequence', () => {
-    expect(() => formatReceiptNumber('LC', '2026-11-27', 1)).toThrow();
-    expect(() => formatReceiptNumber('LC', '20261127', 0)).toThrow();
+    expect(() => formatReceiptNumber('LC', '2026-11-27', 1)).toThrow(
+      'A receipt day is YYYYMMDD, not 2026-11-27',
+    );
+    expect(() => formatReceiptNumber('LC', '20261127', 0)).toThrow('A sequence starts at 1');
+    expect(formatReceiptNumber('LC', '20261127', 1)).toMatch(/^LC-20261127-/);
   });
 });

@@ -16,10 +16,12 @@ export function residentIdCheckCharacter(first17: string): string {
 export type ResidentIdProblem = 'FORMAT' | 'BIRTH_DATE' | 'CHECK_CHARACTER';
 
 /**
- * Why `value` is not a valid 18-character identity number, or null when it is. `today` bounds
- * the birth date (nobody is born tomorrow or before 1900).
+ * Why `value` is not a valid 18-character identity number, or null when it is. `today`, the
+ * calendar day in Beijing (YYYY-MM-DD, core's `beijingDay` of the clock's now), bounds the
+ * birth date: nobody is born after today or before 1900. A day, not an instant: a baby born
+ * today in Beijing is valid at 00:30 there, which is still yesterday in UTC.
  */
-export function residentIdProblem(value: string, today = new Date()): ResidentIdProblem | null {
+export function residentIdProblem(value: string, today: string): ResidentIdProblem | null {
   if (!/^\d{17}[\dX]$/.test(value)) return 'FORMAT';
   const year = Number(value.slice(6, 10));
   const month = Number(value.slice(10, 12));
@@ -29,7 +31,7 @@ export function residentIdProblem(value: string, today = new Date()): ResidentId
     birth.getUTCFullYear() === year &&
     birth.getUTCMonth() === month - 1 &&
     birth.getUTCDate() === day;
-  if (!real || year < 1900 || birth.getTime() > today.getTime()) return 'BIRTH_DATE';
+  if (!real || year < 1900 || value.slice(6, 14) > today.replaceAll('-', '')) return 'BIRTH_DATE';
   if (residentIdCheckCharacter(value.slice(0, 17)) !== value[17]) return 'CHECK_CHARACTER';
   return null;
 }

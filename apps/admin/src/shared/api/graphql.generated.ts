@@ -87,7 +87,14 @@ export type OnboardTenantInput = {
 export type PermissionAction = 'CREATE' | 'ONBOARD' | 'READ' | 'SUSPEND' | 'UPDATE';
 
 export type PermissionSubject =
-  'APPLICATION' | 'AUDIT_EVENT' | 'SERVICE_WINDOW' | 'STAFF' | 'TENANT';
+  | 'APPLICATION'
+  | 'AUDIT_EVENT'
+  | 'CATALOGUE'
+  | 'IMPLEMENTATION_ITEM'
+  | 'MENU_TEMPLATE'
+  | 'SERVICE_WINDOW'
+  | 'STAFF'
+  | 'TENANT';
 
 export type ReactivateTenantInput = {
   tenantId: string | number;

@@ -4,6 +4,8 @@ import { IndexableScope1764374400000 } from './1764374400000-indexable-scope';
 import { ApplicationIntake1764460800000 } from './1764460800000-application-intake';
 import { ScopeArray1764547200000 } from './1764547200000-scope-array';
 import { RecoveryWindowsSuspension1764806400000 } from './1764806400000-recovery-windows-suspension';
+import { DivisionScope1764892800000 } from './1764892800000-division-scope';
+import { Catalogue1764979200000 } from './1764979200000-catalogue';
 
 /** Every migration, in order. A schema change is a new file here, never `synchronize`. */
 export const MIGRATIONS = [
@@ -13,4 +15,6 @@ export const MIGRATIONS = [
   ApplicationIntake1764460800000,
   ScopeArray1764547200000,
   RecoveryWindowsSuspension1764806400000,
+  DivisionScope1764892800000,
+  Catalogue1764979200000,
 ];

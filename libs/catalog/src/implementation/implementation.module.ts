@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { StandardCatalogueModule } from '../standard/standard-catalogue.module';
+import { ImplementationRepository } from './implementation.repository';
+import { ImplementationResolver } from './implementation.resolver';
+import { ImplementationService } from './implementation.service';
+import { MenuTemplateRepository } from './menu-template.repository';
+
+/** Implementation lists (实施清单), menus and a county's menu templates. */
+@Module({
+  imports: [StandardCatalogueModule],
+  providers: [
+    ImplementationRepository,
+    MenuTemplateRepository,
+    ImplementationService,
+    ImplementationResolver,
+  ],
+  exports: [ImplementationRepository],
+})
+export class ImplementationModule {}

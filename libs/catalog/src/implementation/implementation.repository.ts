@@ -1,0 +1,195 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { CatalogItem, Material, TimeLimit } from '../core/item';
+import type { LocalSettings } from '../core/localization';
+
+/** An entry of a tenant's implementation list (实施清单), with the standard item it localizes. */
+export interface ImplementationItemRecord extends LocalSettings {
+  tenantId: string;
+  code: string;
+  sourceVersionId: string;
+  windowIds: string[];
+  version: number;
+  updatedAt: Date;
+  standard: CatalogItem;
+}
+
+const COLUMNS = `
+  l.tenant_id AS "tenantId", l.code, l.source_version_id AS "sourceVersionId",
+  l.promised_days AS "promisedDays", l.materials, l.window_ids AS "windowIds", l.address,
+  l.phone, l.office_hours AS "officeHours", l.fee_note AS "feeNote", l.notes, l.version,
+  l.updated_at AS "updatedAt",
+  jsonb_build_object(
+    'code', c.code, 'name', c.name, 'type', c.type, 'competentDepartment', c.competent_department,
+    'implementingLevel', c.implementing_level, 'legalBasis', c.legal_basis,
+    'applicantScopes', c.applicant_scopes, 'conditions', c.conditions, 'materials', c.materials,
+    'steps', c.steps, 'statutoryDays', c.statutory_days, 'fee', c.fee,
+    'handlingTiers', c.handling_tiers, 'intakeOnlyTiers', c.intake_only_tiers,
+    'onlineAvailable', c.online_available) AS standard`;
+
+const FROM = `FROM implementation_items l
+  JOIN catalogue_items c ON c.tenant_id = l.source_tenant_id AND c.version_id = l.source_version_id
+                        AND c.code = l.code`;
+
+interface Row extends Omit<ImplementationItemRecord, 'promisedLimit' | 'standard'> {
+  promisedDays: number | null;
+  standard: Omit<CatalogItem, 'statutoryLimit'> & { statutoryDays: number | null };
+}
+
+const limitOf = (days: number | null): TimeLimit =>
+  days === null ? { onTheSpot: true } : { onTheSpot: false, workingDays: days };
+
+const recordOf = ({
+  promisedDays,
+  standard: { statutoryDays, ...standard },
+  ...row
+}: Row): ImplementationItemRecord => ({
+  ...row,
+  promisedLimit: limitOf(promisedDays),
+  standard: { ...standard, statutoryLimit: limitOf(statutoryDays) },
+});
+
+const daysOf = (limit: TimeLimit) => (limit.onTheSpot ? null : limit.workingDays);
+
+/** Implementation lists: each tenant's entries, keyed by the standard item's code. */
+@Injectable()
+export class ImplementationRepository {
+  async list(
+    manager: EntityManager,
+    tenantId: string,
+    filter: {
+      search?: string | null;
+      department?: string | null;
+      after?: string | null;
+      first: number;
+    },
+  ): Promise<ImplementationItemRecord[]> {
+    const rows: Row[] = await manager.query(
+      `SELECT ${COLUMNS} ${FROM}
+        WHERE l.tenant_id = $1
+          AND ($2::text IS NULL OR strpos(c.name, $2) > 0 OR strpos(c.code, $2) > 0)
+          AND ($3::text IS NULL OR c.competent_department = $3)
+          AND ($4::text IS NULL OR l.code > $4)
+        ORDER BY l.code LIMIT $5`,
+      [
+        tenantId,
+        filter.search || null,
+        filter.department || null,
+        filter.after || null,
+        filter.first,
+      ],
+    );
+    return rows.map(recordOf);
+  }
+
+  async find(
+    manager: EntityManager,
+    tenantId: string,
+    code: string,
+    lock = false,
+  ): Promise<ImplementationItemRecord | undefined> {
+    const [row]: Row[] = await manager.query(
+      `SELECT ${COLUMNS} ${FROM} WHERE l.tenant_id = $1 AND l.code = $2${lock ? ' FOR UPDATE OF l' : ''}`,
+      [tenantId, code],
+    );
+    return row && recordOf(row);
+  }
+
+  async codes(manager: EntityManager, tenantId: string): Promise<Set<string>> {
+    const rows: { code: string }[] = await manager.query(
+      `SELECT code FROM implementation_items WHERE tenant_id = $1`,
+      [tenantId],
+    );
+    return new Set(rows.map((row) => row.code));
+  }
+
+  /** How many tenants directly below hold each of `codes` (a county's entry is in use below). */
+  async heldBelow(manager: EntityManager, parentPath: string[], code: string): Promise<number> {
+    const [{ count }] = await manager.query(
+      `SELECT count(*)::int AS count FROM implementation_items l JOIN tenants t ON t.id = l.tenant_id
+        WHERE l.code = $2 AND t.path @> $1::uuid[] AND t.id <> $3`,
+      [parentPath, code, parentPath.at(-1)],
+    );
+    return count;
+  }
+
+  /**
+   * Adopts items of a standard version into a county's list, as the standard says them
+   * (promised = statutory, the same materials); entries already there are left as localized.
+   */
+  async adopt(
+    manager: EntityManager,
+    tenantId: string,
+    version: { tenantId: string; id: string },
+    codes: readonly string[] | null,
+  ): Promise<number> {
+    const added = await manager.query(
+      `INSERT INTO implementation_items (tenant_id, code, source_tenant_id, source_version_id,
+                                         promised_days, materials)
+       SELECT $1, c.code, c.tenant_id, c.version_id, c.statutory_days, c.materials
+         FROM catalogue_items c
+        WHERE c.tenant_id = $2 AND c.version_id = $3 AND ($4::text[] IS NULL OR c.code = ANY($4))
+       ON CONFLICT (tenant_id, code) DO NOTHING RETURNING code`,
+      [tenantId, version.tenantId, version.id, codes],
+    );
+    return added.length;
+  }
+
+  /**
+   * Makes a center's list exactly `codes` of its parent's list: new entries copy the parent's
+   * localized settings, entries no longer on it go, the others keep their own settings.
+   */
+  async setFromParent(
+    manager: EntityManager,
+    tenantId: string,
+    parentId: string,
+    codes: readonly string[],
+  ): Promise<{ added: number; removed: number }> {
+    // UPDATE and DELETE answer [rows, count] through TypeORM.
+    const [, removed]: [unknown, number] = await manager.query(
+      `DELETE FROM implementation_items WHERE tenant_id = $1 AND NOT (code = ANY($2::text[]))`,
+      [tenantId, codes],
+    );
+    const added = await manager.query(
+      `INSERT INTO implementation_items (tenant_id, code, source_tenant_id, source_version_id,
+                                         promised_days, materials, address, phone, office_hours,
+                                         fee_note, notes)
+       SELECT $1, p.code, p.source_tenant_id, p.source_version_id, p.promised_days, p.materials,
+              NULL, NULL, NULL, p.fee_note, p.notes
+         FROM implementation_items p
+        WHERE p.tenant_id = $2 AND p.code = ANY($3::text[])
+       ON CONFLICT (tenant_id, code) DO NOTHING RETURNING code`,
+      [tenantId, parentId, codes],
+    );
+    return { added: added.length, removed };
+  }
+
+  /** Writes the local settings if the entry is still at `version`; false when it moved on. */
+  async update(
+    manager: EntityManager,
+    entry: ImplementationItemRecord,
+    settings: LocalSettings & { windowIds: string[] },
+    version: number,
+  ): Promise<boolean> {
+    const [, updated]: [unknown, number] = await manager.query(
+      `UPDATE implementation_items
+          SET promised_days = $4, materials = $5, window_ids = $6, address = $7, phone = $8,
+              office_hours = $9, fee_note = $10, notes = $11, version = version + 1, updated_at = now()
+        WHERE tenant_id = $1 AND code = $2 AND version = $3`,
+      [
+        entry.tenantId,
+        entry.code,
+        version,
+        daysOf(settings.promisedLimit),
+        JSON.stringify(settings.materials satisfies Material[]),
+        settings.windowIds,
+        settings.address,
+        settings.phone,
+        settings.officeHours,
+        settings.feeNote,
+        settings.notes,
+      ],
+    );
+    return updated > 0;
+  }
+}

@@ -1,0 +1,10 @@
+// @tongban/catalog: the catalogue (DESIGN.md §4.1). Stands on @tongban/core alone.
+export { CatalogModule, CATALOG_RESOLVERS } from './catalog.module';
+export * from './core/item';
+export * from './core/catalogue-version';
+export * from './core/localization';
+export * from './core/menu';
+export * from './core/catalogue-sheet';
+export * from './spreadsheet/catalogue-workbook';
+export { CatalogueRepository, type CatalogueVersionRecord } from './standard/catalogue.repository';
+export { DEMO_STANDARD_CATALOGUE } from './demo';

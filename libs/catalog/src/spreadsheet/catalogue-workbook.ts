@@ -1,0 +1,240 @@
+import { PassThrough, Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+import { BadUserInputError } from '@tongban/core';
+import type { CellValue } from 'exceljs';
+import {
+  CATALOGUE_SHEETS,
+  type CatalogueSheetProblem,
+  type CatalogueSheets,
+  type SheetCell,
+} from '../core/catalogue-sheet';
+
+/**
+ * The catalogue spreadsheet as an XLSX file (exceljs, streaming both ways): rows are read as
+ * the file is unzipped and written as they are produced, so a 5,000-item catalogue never
+ * exists as an exceljs workbook in memory. The rules of what the sheets must hold are
+ * `core/catalogue-sheet.ts`'s.
+ */
+
+/** The largest file accepted, decoded (as the GraphQL body limit allows; 5,000 items take about 1 MB). */
+export const MAX_CATALOGUE_FILE_BYTES = 2 * 1024 * 1024;
+
+/** A ZIP archive starts with "PK\3\4"; anything else is not an XLSX file. */
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+async function exceljs() {
+  // Loaded on first use: most requests never touch a spreadsheet.
+  const { default: ExcelJS } = await import('exceljs');
+  return ExcelJS;
+}
+
+/** The refusals a client can act on: what was wrong with the file, never a stack. */
+export function checkCatalogueFile(bytes: Buffer): void {
+  if (bytes.length > MAX_CATALOGUE_FILE_BYTES) {
+    throw new BadUserInputError(
+      `The spreadsheet is larger than ${MAX_CATALOGUE_FILE_BYTES / 1024 / 1024} MB`,
+      { reason: 'SPREADSHEET_SIZE' },
+    );
+  }
+  if (bytes.length < ZIP_MAGIC.length || !bytes.subarray(0, ZIP_MAGIC.length).equals(ZIP_MAGIC)) {
+    throw new BadUserInputError('The file is not an XLSX spreadsheet', { reason: 'NOT_XLSX' });
+  }
+}
+
+/**
+ * Every sheet of the file as cells (text, and whether each was a formula or inside a merged
+ * range). `onRows` hears how many rows have been read so far, for progress.
+ */
+export async function readCatalogueWorkbook(
+  bytes: Buffer,
+  onRows: (rowsRead: number) => void = () => undefined,
+): Promise<CatalogueSheets> {
+  checkCatalogueFile(bytes);
+  const ExcelJS = await exceljs();
+  const merges = new WeakMap<object, Set<string>>();
+  // exceljs's streaming reader skips <mergeCell> (it comes after the rows in the sheet's XML)
+  // and decodes UTF-8 chunk by chunk: this reader hands it each worksheet and the shared
+  // strings as text decoded across chunks, and notes the merged ranges on the way.
+  const parent = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as {
+    _parseWorksheet(
+      this: unknown,
+      iterator: AsyncIterable<Buffer | string>,
+      sheetNo: string,
+    ): Generator<{ eventType: string; value: object }>;
+    _parseSharedStrings(this: unknown, entry: Readable): AsyncGenerator<unknown>;
+  };
+  class TextSafeReader extends ExcelJS.stream.xlsx.WorkbookReader {
+    _parseSharedStrings(entry: Readable) {
+      entry.setEncoding('utf8'); // a StringDecoder: characters split between chunks survive
+      return parent._parseSharedStrings.call(this, entry);
+    }
+
+    *_parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string) {
+      const found = new Set<string>();
+      for (const event of parent._parseWorksheet.call(
+        this,
+        decodeNotingMerges(iterator, found),
+        sheetNo,
+      )) {
+        if (event.eventType === 'worksheet') merges.set(event.value, found);
+        yield event;
+      }
+    }
+  }
+
+  const sheets: CatalogueSheets = {};
+  let rowsRead = 0;
+  try {
+    const reader = new TextSafeReader(Readable.from([bytes]), {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      styles: 'cache', // dates are told apart from numbers by their style
+      hyperlinks: 'ignore',
+    });
+    for await (const worksheet of reader) {
+      const named = worksheet as unknown as { name: string };
+      const rows: SheetCell[][] = [];
+      for await (const row of worksheet) {
+        const cells: SheetCell[] = [];
+        row.eachCell({ includeEmpty: true }, (cell, column) => {
+          cells[column - 1] = cellOf(cell.value);
+        });
+        rows[row.number - 1] = Array.from(cells, (cell) => cell ?? { text: '', kind: 'value' });
+        rowsRead += 1;
+        if (rowsRead % 500 === 0) onRows(rowsRead);
+      }
+      sheets[named.name] = markMerged(
+        Array.from(rows, (row) => row ?? []),
+        merges.get(worksheet) ?? new Set(),
+      );
+    }
+  } catch (error) {
+    if (error instanceof BadUserInputError) throw error;
+    throw new BadUserInputError('The file is not a readable XLSX spreadsheet', {
+      reason: 'NOT_XLSX',
+    });
+  }
+  onRows(rowsRead);
+  return sheets;
+}
+
+/**
+ * The worksheet's XML as text, decoded across chunk boundaries, noting the merged ranges on
+ * the way. exceljs decodes each chunk on its own, which breaks a Chinese character split
+ * between two chunks into replacement characters; text chunks pass through it untouched.
+ */
+async function* decodeNotingMerges(source: AsyncIterable<Buffer | string>, found: Set<string>) {
+  const decoder = new StringDecoder('utf8');
+  let tail = '';
+  for await (const chunk of source) {
+    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
+    const scanned = tail + text;
+    for (const match of scanned.matchAll(/<mergeCell ref="([A-Z]+\d+:[A-Z]+\d+)"/g))
+      found.add(match[1]);
+    tail = scanned.slice(-64); // a tag split across two chunks is found in the next round
+    if (text) yield text;
+  }
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
+function markMerged(rows: SheetCell[][], ranges: Set<string>): SheetCell[][] {
+  for (const range of ranges) {
+    const [from, to] = range.split(':').map(address);
+    for (let row = from.row; row <= to.row; row++) {
+      for (let column = from.column; column <= to.column; column++) {
+        rows[row] ??= [];
+        const text = rows[row][column]?.text ?? '';
+        rows[row][column] = { text, kind: 'merged' };
+      }
+    }
+  }
+  return Array.from(rows, (row) =>
+    Array.from(row ?? [], (cell) => cell ?? { text: '', kind: 'value' }),
+  );
+}
+
+/** "B12" → zero-based row 11, column 1. */
+function address(ref: string): { row: number; column: number } {
+  const [, letters, digits] = /^([A-Z]+)(\d+)$/.exec(ref) ?? ['', 'A', '1'];
+  let column = 0;
+  for (const letter of letters) column = column * 26 + (letter.charCodeAt(0) - 64);
+  return { row: Number(digits) - 1, column: column - 1 };
+}
+
+function cellOf(value: CellValue): SheetCell {
+  if (value === null || value === undefined) return { text: '', kind: 'value' };
+  if (value instanceof Date) return { text: value.toISOString().slice(0, 10), kind: 'value' };
+  if (typeof value === 'object') {
+    if ('formula' in value || 'sharedFormula' in value) {
+      const result = (value as { result?: unknown }).result;
+      return { text: result === undefined ? '' : String(result), kind: 'formula' };
+    }
+    if ('richText' in value)
+      return { text: value.richText.map((run) => run.text).join(''), kind: 'value' };
+    if ('text' in value) return { text: String(value.text), kind: 'value' };
+    if ('error' in value) return { text: String(value.error), kind: 'formula' };
+    return { text: '', kind: 'value' };
+  }
+  return { text: String(value), kind: 'value' };
+}
+
+/**
+ * An XLSX file of the given sheets (text cells, headers bold), streamed as it is written.
+ * With `problems`, each data row gets a last column 问题 / Problems saying what is wrong there,
+ * and a first sheet lists the problems of whole sheets, for the clerk to correct and upload again.
+ */
+export async function writeCatalogueWorkbook(
+  sheets: Record<string, string[][]>,
+  problems: CatalogueSheetProblem[] = [],
+): Promise<Buffer> {
+  const ExcelJS = await exceljs();
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise((resolve, reject) => {
+    out.on('end', resolve);
+    out.on('error', reject);
+  });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useSharedStrings: false,
+    useStyles: true,
+  });
+
+  const general = problems.filter((problem) => problem.row === null || !(problem.sheet in sheets));
+  if (general.length) {
+    const sheet = workbook.addWorksheet('问题 Problems');
+    sheet.addRow(['工作表 Sheet', '问题', 'Problem']).commit();
+    for (const problem of general)
+      sheet.addRow([problem.sheet, problem.message.zhCN, problem.message.enUS]).commit();
+    sheet.commit();
+  }
+  const names = [
+    ...CATALOGUE_SHEETS.map((spec) => spec.name as string).filter((name) => name in sheets),
+    ...Object.keys(sheets),
+  ];
+  for (const name of new Set(names)) {
+    const rows = sheets[name];
+    const byRow = new Map<number, string[]>();
+    for (const problem of problems) {
+      if (problem.sheet !== name || problem.row === null) continue;
+      const text = `${problem.column ? `${problem.column}：` : ''}${problem.message.zhCN}（${problem.message.enUS}）`;
+      byRow.set(problem.row, [...(byRow.get(problem.row) ?? []), text]);
+    }
+    const sheet = workbook.addWorksheet(name);
+    sheet.columns = (rows[0] ?? []).map(() => ({ width: 22 }));
+    rows.forEach((cells, index) => {
+      const marked = byRow.size
+        ? [...cells, index === 0 ? '问题 Problems' : (byRow.get(index + 1) ?? []).join('\n')]
+        : cells;
+      const row = sheet.addRow(marked);
+      if (index === 0) row.font = { bold: true };
+      row.commit();
+    });
+    sheet.commit();
+  }
+  await workbook.commit();
+  await done;
+  return Buffer.concat(chunks);
+}

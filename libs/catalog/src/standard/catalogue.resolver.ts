@@ -1,0 +1,134 @@
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { RequireAbility } from '@tongban/core';
+import { ParseUUIDPipe } from '@nestjs/common';
+import {
+  CatalogueImportModel,
+  CatalogueItemModel,
+  CatalogueItemPage,
+  CatalogueItemsInput,
+  CatalogueVersionInput,
+  CatalogueVersionModel,
+  ImportCatalogueInput,
+} from './catalogue.graphql';
+import { CatalogueService } from './catalogue.service';
+
+/** The standard catalogue: read by every tenant below its publisher, managed at the province. */
+@Resolver(() => CatalogueVersionModel)
+export class CatalogueResolver {
+  constructor(private readonly catalogue: CatalogueService) {}
+
+  @RequireAbility('read', 'Catalogue')
+  @Query(() => [CatalogueVersionModel], {
+    description:
+      'The standard catalogue versions published above (and, at the province, drafts too)',
+  })
+  catalogueVersions(): Promise<CatalogueVersionModel[]> {
+    return this.catalogue.versions();
+  }
+
+  @RequireAbility('read', 'Catalogue')
+  @Query(() => CatalogueVersionModel)
+  catalogueVersion(
+    @Args('id', { type: () => ID }, new ParseUUIDPipe()) id: string,
+  ): Promise<CatalogueVersionModel> {
+    return this.catalogue.version(id);
+  }
+
+  @RequireAbility('read', 'Catalogue')
+  @Query(() => CatalogueItemPage, {
+    description: "A version's items in code order, a page at a time",
+  })
+  async catalogueItems(@Args('input') input: CatalogueItemsInput): Promise<CatalogueItemPage> {
+    const rows = await this.catalogue.items(input.versionId, { ...input, first: input.first + 1 });
+    const nodes = rows.slice(0, input.first);
+    return { nodes, hasNextPage: rows.length > input.first, endCursor: nodes.at(-1)?.code ?? null };
+  }
+
+  @RequireAbility('read', 'Catalogue')
+  @Query(() => CatalogueItemModel)
+  catalogueItem(
+    @Args('versionId', { type: () => ID }, new ParseUUIDPipe()) versionId: string,
+    @Args('code') code: string,
+  ): Promise<CatalogueItemModel> {
+    return this.catalogue.item(versionId, code);
+  }
+
+  @RequireAbility('read', 'Catalogue')
+  @Query(() => [String], { description: 'The competent departments of a version, for filters' })
+  catalogueDepartments(
+    @Args('versionId', { type: () => ID }, new ParseUUIDPipe()) versionId: string,
+  ): Promise<string[]> {
+    return this.catalogue.departments(versionId);
+  }
+
+  @RequireAbility('read', 'Catalogue')
+  @Query(() => String, { description: 'A version as the catalogue spreadsheet (base64 XLSX)' })
+  exportCatalogue(
+    @Args('versionId', { type: () => ID }, new ParseUUIDPipe()) versionId: string,
+  ): Promise<string> {
+    return this.catalogue.export(versionId);
+  }
+
+  @RequireAbility('manage', 'Catalogue')
+  @Query(() => CatalogueImportModel)
+  catalogueImport(
+    @Args('id', { type: () => ID }, new ParseUUIDPipe()) id: string,
+  ): Promise<CatalogueImportModel> {
+    return this.catalogue.catalogueImport(id);
+  }
+
+  @RequireAbility('manage', 'Catalogue')
+  @Query(() => [CatalogueImportModel])
+  catalogueImports(
+    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
+  ): Promise<CatalogueImportModel[]> {
+    return this.catalogue.imports(Math.min(Math.max(first, 1), 100));
+  }
+
+  @RequireAbility('manage', 'Catalogue')
+  @Query(() => String, {
+    nullable: true,
+    description: 'The problems of a failed import as a spreadsheet (base64 XLSX)',
+  })
+  catalogueImportReport(
+    @Args('id', { type: () => ID }, new ParseUUIDPipe()) id: string,
+  ): Promise<string | null> {
+    return this.catalogue.problemsWorkbook(id);
+  }
+
+  @RequireAbility('manage', 'Catalogue')
+  @Mutation(() => CatalogueImportModel, {
+    description: 'Read a catalogue spreadsheet into a new draft, in the background',
+  })
+  importCatalogue(@Args('input') input: ImportCatalogueInput): Promise<CatalogueImportModel> {
+    return this.catalogue.startImport({
+      label: input.label,
+      fileName: input.fileName,
+      base64: input.spreadsheet,
+    });
+  }
+
+  @RequireAbility('manage', 'Catalogue')
+  @Mutation(() => CatalogueVersionModel, {
+    description: 'Publish a draft: from then on it does not change',
+  })
+  publishCatalogueVersion(
+    @Args('input') input: CatalogueVersionInput,
+  ): Promise<CatalogueVersionModel> {
+    return this.catalogue.publish(input.versionId);
+  }
+
+  @RequireAbility('manage', 'Catalogue')
+  @Mutation(() => CatalogueVersionModel)
+  retireCatalogueVersion(
+    @Args('input') input: CatalogueVersionInput,
+  ): Promise<CatalogueVersionModel> {
+    return this.catalogue.retire(input.versionId);
+  }
+
+  @RequireAbility('manage', 'Catalogue')
+  @Mutation(() => Boolean)
+  deleteCatalogueDraft(@Args('input') input: CatalogueVersionInput): Promise<boolean> {
+    return this.catalogue.deleteDraft(input.versionId);
+  }
+}

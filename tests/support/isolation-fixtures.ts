@@ -1,0 +1,122 @@
+import type { TestDatabase } from './database';
+
+/**
+ * Fixtures for the isolation matrix: every tenant holds a row of every kind an operation can
+ * aim at, so every (actor, operation, slot, relation) has a foreign id to try and no
+ * combination is skipped for want of one. Run after the demo data and `addNeighbourCounty`.
+ */
+
+/** The kinds of row an id argument can name. */
+export type IdKind = 'tenant' | 'window' | 'user' | 'application';
+
+/** One tenant's rows of every kind, made to be aimed at from outside it. */
+export interface TenantTargets {
+  tenant: string;
+  window: string;
+  user: string;
+  application: string;
+  setupLink: string;
+}
+
+/** The role that makes sense for a plain staff member of each kind of tenant. */
+export const STAFF_ROLE_BY_KIND: Record<string, string> = {
+  PROVINCE: 'CITY_OFFICIAL',
+  CITY: 'CITY_OFFICIAL',
+  COUNTY: 'WINDOW_STAFF',
+  TOWNSHIP: 'WINDOW_STAFF',
+  VILLAGE: 'STATION_STAFF',
+};
+
+/**
+ * A second city's subtree beside Liuzhou: 桂林市 (made by `addNeighbourCounty`, empty until
+ * now) gets a county, a township and a village, so a city official has a cousin and every
+ * actor a tenant in another city to aim at.
+ */
+export async function addSecondCitySubtree(db: TestDatabase): Promise<void> {
+  const tenants: [string, string, string, string][] = [
+    ['450303', '叠彩区', 'COUNTY', '450300'],
+    ['450303100', '大河乡', 'TOWNSHIP', '450303'],
+    ['450303100201', '大河村便民服务站', 'VILLAGE', '450303100'],
+  ];
+  for (const [code, name, kind, parentCode] of tenants) {
+    await db.query(
+      `INSERT INTO tenants (id, parent_id, kind, division_code, name, status, path)
+       SELECT g, p.id, $3, $1, $2, 'ACTIVE', p.path || g
+         FROM gen_random_uuid() g, tenants p WHERE p.division_code = $4`,
+      [code, name, kind, parentCode],
+    );
+  }
+}
+
+/**
+ * Gives every tenant (province and cities included) one of each: a target window (MX), a
+ * spare window (MZ) and a clerk's window (MY); a target staff member, a spare one and a
+ * clerk (`matrix.clerk.<division code>`, demo password, assigned to MY) who may take in
+ * applications there; an application taken in at MX; a setup link of the target member.
+ * Returns the target rows by tenant id.
+ */
+export async function giveEveryTenantOneOfEach(
+  db: TestDatabase,
+): Promise<Map<string, TenantTargets>> {
+  const [{ hash }] = await db.query<{ hash: string }>(
+    `SELECT password_hash AS hash FROM users WHERE username = 'liucheng.admin'`,
+  );
+  const tenants = await db.query<{ id: string; kind: string; division_code: string }>(
+    `SELECT id, kind, division_code FROM tenants ORDER BY division_code`,
+  );
+  const targets = new Map<string, TenantTargets>();
+  for (const tenant of tenants) {
+    const windows: Record<string, string> = {};
+    for (const code of ['MX', 'MY', 'MZ']) {
+      const [{ id }] = await db.query<{ id: string }>(
+        `INSERT INTO service_windows (tenant_id, code, name, kind)
+         VALUES ($1, $2, $3, 'COMPREHENSIVE') RETURNING id`,
+        [tenant.id, code, `矩阵窗口${code}`],
+      );
+      windows[code] = id;
+    }
+    const users: Record<string, string> = {};
+    for (const who of ['target', 'spare', 'clerk']) {
+      const role = who === 'clerk' && tenant.kind !== 'VILLAGE' ? 'WINDOW_STAFF' : null;
+      const [{ id }] = await db.query<{ id: string }>(
+        `WITH u AS (
+           INSERT INTO users (username, display_name, password_hash, home_tenant_id)
+           VALUES ($1, $2, $3, $4) RETURNING id)
+         INSERT INTO memberships (tenant_id, user_id, roles)
+         SELECT $4, id, ARRAY[$5] FROM u RETURNING user_id AS id`,
+        [
+          `matrix.${who}.${tenant.division_code}`,
+          `矩阵${who}`,
+          hash,
+          tenant.id,
+          role ?? STAFF_ROLE_BY_KIND[tenant.kind],
+        ],
+      );
+      users[who] = id;
+    }
+    await db.query(
+      `INSERT INTO window_assignments (tenant_id, window_id, user_id) VALUES ($1, $2, $3)`,
+      [tenant.id, windows.MY, users.clerk],
+    );
+    const [{ id: application }] = await db.query<{ id: string }>(
+      `INSERT INTO applications (tenant_id, receipt_number, window_id, item_code, item_name,
+                                 applicant_name, status, submitted_by)
+       VALUES ($1, $2, $3, '000105001000', '个体工商户设立登记', '矩阵申请人', 'SUBMITTED', $4)
+       RETURNING id`,
+      [tenant.id, `MATRIX-${tenant.division_code}`, windows.MX, users.clerk],
+    );
+    const [{ id: setupLink }] = await db.query<{ id: string }>(
+      `INSERT INTO setup_links (tenant_id, id, user_id, token_hash, expires_at)
+       VALUES ($1, gen_random_uuid(), $2, '\\x00', now() + interval '7 days') RETURNING id`,
+      [tenant.id, users.target],
+    );
+    targets.set(tenant.id, {
+      tenant: tenant.id,
+      window: windows.MX,
+      user: users.target,
+      application,
+      setupLink,
+    });
+  }
+  return targets;
+}
