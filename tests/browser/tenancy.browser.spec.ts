@@ -65,8 +65,11 @@ describe('windows, staff and tenants', () => {
   });
 
   /** Answers the open confirmation with OK. */
-  const confirm = () =>
-    page.locator('.ant-popconfirm:not(.ant-popover-hidden) .ant-btn-primary').last().click();
+  const confirm = async () => {
+    const open = page.locator('.ant-popconfirm:not(.ant-popover-hidden)');
+    await open.last().locator('.ant-btn-primary').click();
+    await expectHidden(open); // closed before the next one opens
+  };
 
   it('renames, disables and enables a window; deleting one with applications is refused clearly', async () => {
     await page.getByTestId('menu-windows').click();
