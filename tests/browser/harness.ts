@@ -6,7 +6,6 @@ import { type Browser, chromium, type Locator, type Page } from 'playwright-core
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const DEMO_PASSWORD = 'Demo#2026';
-export const REFRESH_TOKEN_KEY = 'tongban.auth.refreshToken';
 export const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? '/tmp';
 
 export async function launchBrowser(): Promise<Browser> {
@@ -47,6 +46,15 @@ export async function signIn(page: Page, username: string, password: string) {
   await page.getByTestId('login-submit').click();
 }
 
-export function storedRefreshToken(page: Page): Promise<string | null> {
-  return page.evaluate((key) => window.localStorage.getItem(key), REFRESH_TOKEN_KEY);
+/** Everything script-readable storage holds (a token must never be among it). */
+export function webStorage(page: Page): Promise<string> {
+  return page.evaluate(() =>
+    JSON.stringify([{ ...window.localStorage }, { ...window.sessionStorage }]),
+  );
+}
+
+/** The httpOnly refresh cookie the browser holds for the app, if any. */
+export async function refreshCookie(page: Page): Promise<string | null> {
+  const cookies = await page.context().cookies();
+  return cookies.find((c) => c.name === 'tongban_refresh' && c.value !== '')?.value ?? null;
 }

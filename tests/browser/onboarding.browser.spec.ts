@@ -18,7 +18,7 @@ import {
   launchBrowser,
   SCREENSHOT_DIR,
   signIn,
-  storedRefreshToken,
+  refreshCookie,
 } from './harness';
 
 const NEW_CODE = '450222104';
@@ -80,8 +80,10 @@ describe('onboarding a township center in the browser', () => {
     const page = await newPage();
     await page.goto(api.baseUrl);
     await signIn(page, 'liucheng.window', DEMO_PASSWORD);
-    await expectVisibleText(page.getByTestId('shell-menu'), '窗口与人员');
-    expect(await page.getByTestId('shell-menu').innerText()).not.toMatch(/机构|开通/);
+    await expectVisibleText(page.getByTestId('shell-menu'), '窗口');
+    // No entry for what the role cannot read: tenants, onboarding, the staff list.
+    expect(await page.getByTestId('shell-menu').innerText()).not.toMatch(/机构|开通|人员/);
+    await expect(page.getByTestId('menu-staff').count()).resolves.toBe(0);
 
     // Typing the address of a screen the role may not open is refused, not shown.
     await page.goto(`${api.baseUrl}/onboarding`);
@@ -89,7 +91,9 @@ describe('onboarding a township center in the browser', () => {
     await page.getByTestId('menu-windows').click();
     await expectVisibleText(page.getByTestId('windows-table'), '国土资源窗口');
     await expectVisibleText(page.getByTestId('windows-table'), '投诉窗口');
-    await expectVisibleText(page.getByTestId('tenant-detail'), '您的角色不能查看人员名单');
+    await page.goto(`${api.baseUrl}/staff`);
+    await expectVisibleText(page.locator('body'), '无权访问');
+    await page.getByTestId('menu-windows').click();
     await page.screenshot({ path: `${SCREENSHOT_DIR}/tongban-windows-staff-window-zh-CN.png` });
   });
 
@@ -128,7 +132,7 @@ describe('onboarding a township center in the browser', () => {
     await expectVisibleText(facts, NEW_NAME);
     await expectVisibleText(facts, MANAGER);
     await expectVisibleText(facts, '中心负责人');
-    await expectVisibleText(facts, '筹备中');
+    await expectVisibleText(facts, '开通中');
     await expectVisibleText(admin.getByTestId('onboarding-preview'), '综合窗口');
     await expect(admin.getByTestId('onboarding-problems').count()).resolves.toBe(0);
     await expect(admin.getByTestId('onboarding-commit').isEnabled()).resolves.toBe(true);
@@ -136,7 +140,7 @@ describe('onboarding a township center in the browser', () => {
 
     // Commit: the setup link is shown once, as a full address, and copies.
     await admin.getByTestId('onboarding-commit').click();
-    await expectVisibleText(admin.getByTestId('onboarding-done-title'), `${NEW_NAME} 已开通`);
+    await expectVisibleText(admin.getByTestId('onboarding-done-title'), `${NEW_NAME} 已创建`);
     await expectVisibleText(admin.locator('body'), '链接只能使用一次，有效期 72 小时');
     const linkBox = admin.getByTestId('onboarding-setup-link');
     const link = await linkBox.inputValue();
@@ -171,7 +175,7 @@ describe('onboarding a township center in the browser', () => {
     await expectVisibleText(manager.getByTestId('welcome-account'), MANAGER);
     expect(new URL(manager.url()).pathname).toBe('/');
     expect(new URL(manager.url()).hash).toBe(''); // the spent token left the address bar
-    expect(await storedRefreshToken(manager)).toBeTruthy();
+    expect(await refreshCookie(manager)).toBeTruthy();
     // A reload keeps them signed in.
     await manager.reload();
     await expectVisibleText(manager.getByTestId('shell-roles'), '中心负责人');
@@ -205,7 +209,7 @@ describe('onboarding a township center in the browser', () => {
     await again.getByTestId('setup-submit').click();
     await expectVisibleText(again.getByTestId('setup-error'), '此设置链接已被使用');
     await expectHidden(again.getByTestId('setup-submit'));
-    expect(await storedRefreshToken(again)).toBeNull();
+    expect(await refreshCookie(again)).toBeNull();
     await again.screenshot({ path: `${SCREENSHOT_DIR}/tongban-setup-used-zh-CN.png` });
     await again.getByTestId('setup-go-login').click();
     await expectVisibleText(again.getByTestId('login-title'), '登录');
@@ -246,7 +250,7 @@ describe('onboarding a township center in the browser', () => {
     await expectVisibleText(page.locator('.ant-modal'), '此链接只显示这一次');
     expect(await page.getByTestId('invite-setup-link').inputValue()).toMatch(/\/setup#\S{40,}$/);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/tongban-invite-zh-CN.png` });
-    await page.getByTestId('invite-done').click();
+    await page.getByTestId('invite-setup-link-done').click();
     const clerk = page.getByTestId('staff-table').locator('tr', { hasText: 'mashan.clerk' });
     await expectVisibleText(clerk, '待激活');
     await expectVisibleText(clerk, '窗口工作人员');
@@ -286,12 +290,14 @@ describe('onboarding a township center in the browser', () => {
     await expectVisibleText(page.getByTestId('tenant-facts'), 'Division code');
     await page.screenshot({ path: `${SCREENSHOT_DIR}/tongban-tenant-tree-en-US.png` });
 
-    // Windows & staff of the selected tenant, with a picker for the subtree.
+    // Windows, then staff, of the selected tenant, with a picker for the subtree.
     await page.getByTestId('menu-windows').click();
-    await expectVisibleText(page.getByTestId('page-title'), 'Windows & staff');
+    await expectVisibleText(page.getByTestId('page-title'), 'Windows');
     await expectVisibleText(page.getByTestId('tenant-detail-name'), '柳城县');
-    await expectVisibleText(page.getByTestId('staff-table'), 'liucheng.supervisor');
     await expectVisibleText(page.getByTestId('windows-table'), '投诉窗口');
+    await page.getByTestId('menu-staff').click();
+    await expectVisibleText(page.getByTestId('page-title'), 'Staff');
+    await expectVisibleText(page.getByTestId('staff-table'), 'liucheng.supervisor');
     await page.screenshot({
       path: `${SCREENSHOT_DIR}/tongban-windows-staff-en-US.png`,
       fullPage: true,

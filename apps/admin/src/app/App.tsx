@@ -1,15 +1,19 @@
-import { ApolloProvider } from '@apollo/client/react';
-import type { ApolloClient } from '@apollo/client';
 import { App as AntApp, ConfigProvider, theme } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuthSession } from '../features/auth/session/session';
 import { LoginPage } from '../features/auth/components/LoginPage';
-import { SetupPage } from '../features/setup/components/SetupPage';
-import { Shell } from './Shell';
 import { useRoute } from '../shared/navigation/navigation';
+import { Loading } from '../shared/ui/Loading';
 import { SessionProvider, useSessionStatus } from '../features/auth/hooks/session-context';
+
+// Loaded when needed: the login page carries neither the shell nor Apollo Client.
+const SignedIn = lazy(() => import('./SignedIn'));
+const SetupPage = lazy(() =>
+  import('../features/setup/components/SetupPage').then((m) => ({ default: m.SetupPage })),
+);
 
 export const brandTheme = {
   algorithm: theme.defaultAlgorithm,
@@ -24,12 +28,15 @@ export const brandTheme = {
 function Screens() {
   const status = useSessionStatus();
   const route = useRoute();
+  let screen: ReactNode;
   // A setup link is for whoever holds it, signed in or not.
-  if (route.name === 'setup') return <SetupPage />;
-  return status === 'authenticated' ? <Shell route={route} /> : <LoginPage />;
+  if (route.name === 'setup') screen = <SetupPage />;
+  else if (status === 'authenticated') screen = <SignedIn route={route} />;
+  else return <LoginPage />;
+  return <Suspense fallback={<Loading />}>{screen}</Suspense>;
 }
 
-export function App({ session, client }: { session: AuthSession; client: ApolloClient }) {
+export function App({ session }: { session: AuthSession }) {
   const { i18n } = useTranslation();
   return (
     <ConfigProvider
@@ -39,9 +46,7 @@ export function App({ session, client }: { session: AuthSession; client: ApolloC
     >
       <AntApp>
         <SessionProvider session={session}>
-          <ApolloProvider client={client}>
-            <Screens />
-          </ApolloProvider>
+          <Screens />
         </SessionProvider>
       </AntApp>
     </ConfigProvider>

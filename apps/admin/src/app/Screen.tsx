@@ -1,14 +1,35 @@
 import { Button, Result } from 'antd';
+import { type ComponentType, lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApplicationsPage } from '../features/applications/components/ApplicationsPage';
 import { HomePage } from '../features/home/components/HomePage';
-import { OnboardingPage } from '../features/onboarding/components/OnboardingPage';
-import { TenantsPage } from '../features/tenants/components/TenantsPage';
-import { WindowsStaffPage } from '../features/tenants/components/WindowsStaffPage';
 import { navigate } from '../shared/navigation/navigation';
 import type { Route } from '../shared/navigation/routes';
+import { Loading } from '../shared/ui/Loading';
 import type { CurrentUser } from '../shared/viewer/viewer';
 import { mayOpen } from './menu';
+
+/** A feature's page as its own chunk, loaded when first opened. */
+function page<P>(load: () => Promise<Record<string, ComponentType<P>>>, name: string) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const ApplicationsPage = page(
+  () => import('../features/applications/components/ApplicationsPage'),
+  'ApplicationsPage',
+);
+const TenantsPage = page(() => import('../features/tenants/components/TenantsPage'), 'TenantsPage');
+const TenantSectionPage = page(
+  () => import('../features/tenants/components/TenantSectionPage'),
+  'TenantSectionPage',
+);
+const OnboardingPage = page(
+  () => import('../features/onboarding/components/OnboardingPage'),
+  'OnboardingPage',
+);
+const VillageSheetPage = page(
+  () => import('../features/village-sheet/components/VillageSheetPage'),
+  'VillageSheetPage',
+);
 
 /** The screen of the current route, if the user may open it. */
 export function Screen({ route, user }: { route: Route; user: CurrentUser }) {
@@ -28,15 +49,26 @@ export function Screen({ route, user }: { route: Route; user: CurrentUser }) {
   );
   if (route.name === 'notFound') return refusal('404', 'notFound');
   if (!mayOpen(route.name, user)) return refusal('403', 'forbidden');
+  return (
+    <Suspense fallback={<Loading minHeight={240} />}>
+      <RouteScreen route={route} user={user} />
+    </Suspense>
+  );
+}
+
+function RouteScreen({ route, user }: { route: Route; user: CurrentUser }) {
   switch (route.name) {
     case 'applications':
       return <ApplicationsPage user={user} />;
     case 'tenants':
       return <TenantsPage user={user} tenantId={route.tenantId} />;
     case 'windows':
-      return <WindowsStaffPage user={user} tenantId={route.tenantId} />;
+    case 'staff':
+      return <TenantSectionPage section={route.name} user={user} tenantId={route.tenantId} />;
     case 'onboarding':
       return <OnboardingPage key={route.parentId ?? ''} user={user} parentId={route.parentId} />;
+    case 'villageSheet':
+      return <VillageSheetPage key={route.parentId ?? ''} user={user} parentId={route.parentId} />;
     default:
       return <HomePage user={user} />;
   }

@@ -3,11 +3,13 @@ import {
   FileTextOutlined,
   HomeOutlined,
   PlusCircleOutlined,
+  ShopOutlined,
+  TableOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
-import { Button, Layout, Menu, Result, Spin } from 'antd';
-import type { ReactNode } from 'react';
+import { Button, Drawer, Grid, Layout, Menu, Result, Spin } from 'antd';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLogout } from '../features/auth/hooks/useLogout';
 import { classifyError, type ErrorClass } from '../shared/api/errors';
@@ -17,15 +19,41 @@ import { navigate } from '../shared/navigation/navigation';
 import type { Route } from '../shared/navigation/routes';
 import { Header } from './Header';
 import { type MenuKey, menuKeyOf, menuKeysFor, menuRoute } from './menu';
+import type { CurrentUser } from '../shared/viewer/viewer';
 import { Screen } from './Screen';
 
 const MENU_ICONS: Record<MenuKey, ReactNode> = {
   home: <HomeOutlined />,
   applications: <FileTextOutlined />,
   tenants: <ApartmentOutlined />,
-  windows: <TeamOutlined />,
+  windows: <ShopOutlined />,
+  staff: <TeamOutlined />,
   onboarding: <PlusCircleOutlined />,
+  villageSheet: <TableOutlined />,
 };
+
+/** The side menu: the screens the user may open. */
+function SideMenu(props: { user: CurrentUser; route: Route; onNavigate?: () => void }) {
+  const { user, route, onNavigate } = props;
+  const { t } = useTranslation();
+  return (
+    <Menu
+      mode="inline"
+      selectedKeys={[menuKeyOf(route) ?? '']}
+      style={{ borderInlineEnd: 'none', paddingTop: 8 }}
+      items={menuKeysFor(user).map((key) => ({
+        key,
+        icon: MENU_ICONS[key],
+        label: <span data-testid={`menu-${key}`}>{t(`shell.menu.${key}`)}</span>,
+      }))}
+      onClick={({ key }) => {
+        navigate(menuRoute(key as MenuKey));
+        onNavigate?.();
+      }}
+      data-testid="shell-menu"
+    />
+  );
+}
 
 function errorText(t: Translate, error: ErrorClass): string {
   return error.kind === 'unknown'
@@ -54,6 +82,9 @@ export function Shell({ route }: { route: Route }) {
     notifyOnNetworkStatusChange: true,
   });
   const { logout, loggingOut } = useLogout();
+  // Below 992 px the menu lives in a drawer opened from the header.
+  const narrow = Grid.useBreakpoint().lg === false;
+  const [menuOpen, setMenuOpen] = useState(false);
 
   if (!data) {
     if (error && !loading) {
@@ -94,29 +125,25 @@ export function Shell({ route }: { route: Route }) {
   const user = data.me;
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Header user={user} />
+      <Header user={user} onOpenMenu={narrow ? () => setMenuOpen(true) : undefined} />
       <Layout>
-        <Layout.Sider
-          width={208}
-          theme="light"
-          breakpoint="lg"
-          collapsedWidth={0}
-          style={{ borderRight: '1px solid #e8ebf0' }}
-        >
-          <Menu
-            mode="inline"
-            selectedKeys={[menuKeyOf(route) ?? '']}
-            style={{ borderInlineEnd: 'none', paddingTop: 8 }}
-            items={menuKeysFor(user).map((key) => ({
-              key,
-              icon: MENU_ICONS[key],
-              label: <span data-testid={`menu-${key}`}>{t(`shell.menu.${key}`)}</span>,
-            }))}
-            onClick={({ key }) => navigate(menuRoute(key as MenuKey))}
-            data-testid="shell-menu"
-          />
-        </Layout.Sider>
-        <Layout.Content style={{ padding: 24, minWidth: 0 }}>
+        {narrow ? (
+          <Drawer
+            placement="left"
+            width={240}
+            open={menuOpen}
+            onClose={() => setMenuOpen(false)}
+            title={t('app.fullName')}
+            styles={{ body: { padding: 0 } }}
+          >
+            <SideMenu user={user} route={route} onNavigate={() => setMenuOpen(false)} />
+          </Drawer>
+        ) : (
+          <Layout.Sider width={208} theme="light" style={{ borderRight: '1px solid #e8ebf0' }}>
+            <SideMenu user={user} route={route} />
+          </Layout.Sider>
+        )}
+        <Layout.Content style={{ padding: narrow ? 16 : 24, minWidth: 0 }}>
           <Screen route={route} user={user} />
         </Layout.Content>
       </Layout>

@@ -50,21 +50,31 @@ describe('GraphQL contract', () => {
   const documents = operations();
 
   it('covers the session, tenant, window, staff, onboarding and application documents', () => {
-    const session = ['CompleteSetup', 'Login', 'Logout', 'Me', 'Refresh'];
+    const session = ['CompleteSetup', 'Login', 'Logout', 'Me'];
     const tenancy = [
       'AssignStaffToWindow',
       'CreateServiceWindow',
+      'DeleteServiceWindow',
+      'DisableServiceWindow',
       'DisableStaff',
+      'EnableServiceWindow',
       'EnableStaff',
       'InviteStaff',
+      'IssueSetupLink',
       'OnboardTenant',
+      'OnboardVillages',
       'OnboardingPreview',
       'ReactivateTenant',
+      'RenameServiceWindow',
+      'ResetStaffPassword',
       'SetStaffRoles',
       'SuspendTenant',
       'TenantDetail',
       'Tenants',
       'UnassignStaffFromWindow',
+      'UnlockStaff',
+      'VillageSheetPreview',
+      'VillageSheetTemplate',
     ];
     const applications = ['Applications', 'IntakeWindows', 'SubmitApplication'];
     expect(documents.map(([name]) => name).sort()).toEqual(

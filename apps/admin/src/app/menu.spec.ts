@@ -51,9 +51,10 @@ describe('side menu from what the server says', () => {
     [
       'a county administrator',
       countyAdmin,
-      ['home', 'applications', 'tenants', 'windows', 'onboarding'],
+      ['home', 'applications', 'tenants', 'windows', 'staff', 'onboarding', 'villageSheet'],
     ],
-    ['a city official', cityOfficial, ['home', 'applications', 'tenants', 'windows']],
+    ['a city official', cityOfficial, ['home', 'applications', 'tenants', 'windows', 'staff']],
+    // Cannot read the staff list: no staff entry.
     ['a window clerk', windowClerk, ['home', 'applications', 'windows']],
     ['someone who may do nothing', viewer('TENANT'), ['home']],
   ])('%s sees %j', (_who, user, keys) => {

@@ -5,7 +5,8 @@
 import type { Route, RouteName } from '../shared/navigation/routes';
 import { can, type CurrentUser, seesSubtree } from '../shared/viewer/viewer';
 
-export type MenuKey = 'home' | 'applications' | 'tenants' | 'windows' | 'onboarding';
+export type MenuKey =
+  'home' | 'applications' | 'tenants' | 'windows' | 'staff' | 'onboarding' | 'villageSheet';
 
 type Viewer = Pick<CurrentUser, 'permissions' | 'visibility'>;
 
@@ -15,7 +16,10 @@ const SCREENS: Record<MenuKey, (user: Viewer) => boolean> = {
   // The tenant tree: for those who see below their own tenant.
   tenants: (user) => seesSubtree(user),
   windows: (user) => can(user, 'READ', 'SERVICE_WINDOW'),
+  // No entry for a role that cannot read the staff list (window and station staff).
+  staff: (user) => can(user, 'READ', 'STAFF'),
   onboarding: (user) => can(user, 'ONBOARD', 'TENANT'),
+  villageSheet: (user) => can(user, 'ONBOARD', 'TENANT'),
 };
 
 /** Side-menu entries, in order. */
@@ -33,8 +37,10 @@ export function menuRoute(key: MenuKey): Route {
   switch (key) {
     case 'tenants':
     case 'windows':
+    case 'staff':
       return { name: key, tenantId: null };
     case 'onboarding':
+    case 'villageSheet':
       return { name: key, parentId: null };
     default:
       return { name: key };

@@ -3,7 +3,7 @@ import {
   classifyError,
   classifyLoginError,
   errorCodesOf,
-  problemsOf,
+  issuesOf,
   serverMessageOf,
 } from './errors';
 import { GraphQLResponseError, HttpStatusError, NetworkError } from './transport';
@@ -13,7 +13,20 @@ const gqlError = (code: string, extensions: Record<string, unknown> = {}) =>
 
 describe('classifyLoginError', () => {
   it('wrong password or unknown user: UNAUTHENTICATED', () => {
-    expect(classifyLoginError(gqlError('UNAUTHENTICATED'))).toEqual({ kind: 'wrongCredentials' });
+    expect(classifyLoginError(gqlError('UNAUTHENTICATED'))).toEqual({
+      kind: 'wrongCredentials',
+      remainingAttempts: null,
+    });
+    expect(classifyLoginError(gqlError('UNAUTHENTICATED', { remainingAttempts: 2 }))).toEqual({
+      kind: 'wrongCredentials',
+      remainingAttempts: 2,
+    });
+    expect(classifyLoginError(gqlError('UNAUTHENTICATED', { reason: 'TENANT_SUSPENDED' }))).toEqual(
+      { kind: 'tenantSuspended' },
+    );
+    expect(classifyLoginError(gqlError('UNAUTHENTICATED', { reason: 'ACCOUNT_DISABLED' }))).toEqual(
+      { kind: 'accountDisabled' },
+    );
   });
 
   it('lock-out: RATE_LIMITED with the seconds to wait', () => {
@@ -133,12 +146,19 @@ describe('refusals of an action', () => {
       errors: [
         {
           message: 'Onboarding refused: a; b',
-          extensions: { code: 'BAD_USER_INPUT', problems: ['a', 'b', 3] },
+          extensions: {
+            code: 'BAD_USER_INPUT',
+            problems: ['a', 'b', 3],
+            codes: ['NAME_EMPTY', 'USERNAME_TAKEN', 'X'],
+          },
         },
       ],
     });
     expect(classifyError(refusal)).toEqual({ kind: 'badInput' });
-    expect(problemsOf(refusal)).toEqual(['a', 'b']);
-    expect(problemsOf(gqlError('BAD_USER_INPUT'))).toEqual([]);
+    expect(issuesOf(refusal)).toEqual([
+      { code: 'NAME_EMPTY', message: 'a' },
+      { code: 'USERNAME_TAKEN', message: 'b' },
+    ]);
+    expect(issuesOf(gqlError('BAD_USER_INPUT'))).toEqual([]);
   });
 });

@@ -70,13 +70,20 @@ export function serverMessageOf(error: unknown): string | null {
   return message ? message : null;
 }
 
-/** The list a refusal carries in `extensions.problems` (onboarding), empty without one. */
-export function problemsOf(error: unknown): string[] {
+/**
+ * What a refusal lists (onboarding): `extensions.codes` with `extensions.problems` (the
+ * server's texts) side by side, as issues; empty without them.
+ */
+export function issuesOf(error: unknown): { code: string; message: string }[] {
   return graphQLErrorsOf(error).flatMap((e) => {
-    const problems = e.extensions?.problems;
-    return Array.isArray(problems)
-      ? problems.filter((p): p is string => typeof p === 'string')
-      : [];
+    const codes = Array.isArray(e.extensions?.codes) ? e.extensions.codes : [];
+    const texts = Array.isArray(e.extensions?.problems) ? e.extensions.problems : [];
+    return texts
+      .map((message, i) => ({ code: codes[i], message }))
+      .filter(
+        (issue): issue is { code: string; message: string } =>
+          typeof issue.message === 'string' && typeof issue.code === 'string',
+      );
   });
 }
 
@@ -161,7 +168,12 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /** What went wrong with a login attempt, as the login page explains it. */
 export type LoginFailure =
-  | { kind: 'wrongCredentials' }
+  /** `remainingAttempts`: how many more wrong passwords before a lock-out (null: not said). */
+  | { kind: 'wrongCredentials'; remainingAttempts: number | null }
+  /** The password was right, but the person's service center is suspended. */
+  | { kind: 'tenantSuspended' }
+  /** The password was right, but the account is disabled. */
+  | { kind: 'accountDisabled' }
   /** The credentials were accepted but the account may not sign in (FORBIDDEN). */
   | { kind: 'forbidden' }
   | { kind: 'lockedOut'; retryAfterSeconds: number | null }
@@ -173,8 +185,12 @@ export type LoginFailure =
 export function classifyLoginError(error: unknown): LoginFailure {
   const c = classifyError(error);
   switch (c.kind) {
-    case 'unauthenticated':
-      return { kind: 'wrongCredentials' };
+    case 'unauthenticated': {
+      const extensions = graphQLErrorsOf(error)[0]?.extensions ?? {};
+      if (extensions.reason === 'TENANT_SUSPENDED') return { kind: 'tenantSuspended' };
+      if (extensions.reason === 'ACCOUNT_DISABLED') return { kind: 'accountDisabled' };
+      return { kind: 'wrongCredentials', remainingAttempts: seconds(extensions.remainingAttempts) };
+    }
     case 'forbidden':
       return c;
     case 'rateLimited':

@@ -1,5 +1,6 @@
 import {
   createGraphQLRequest,
+  createSessionEndpoints,
   GraphQLResponseError,
   HttpStatusError,
   NetworkError,
@@ -60,5 +61,46 @@ describe('createGraphQLRequest', () => {
     await expect(createGraphQLRequest(respond('<!doctype html>', 200))('q')).rejects.toBeInstanceOf(
       HttpStatusError,
     );
+  });
+});
+
+describe('createSessionEndpoints', () => {
+  it('refreshes at POST /auth/refresh with the session header and the cookie (same origin)', async () => {
+    const fetch = respond(
+      JSON.stringify({ accessToken: 'a2', expiresIn: 900, tokenType: 'Bearer' }),
+    );
+    await expect(createSessionEndpoints(fetch).refresh()).resolves.toEqual({
+      accessToken: 'a2',
+      expiresIn: 900,
+    });
+    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('/auth/refresh');
+    expect(init.method).toBe('POST');
+    expect(init.credentials).toBe('same-origin');
+    expect((init.headers as Record<string, string>)['x-tongban-session']).toBe('1');
+    expect((init.headers as Record<string, string>).authorization).toBeUndefined();
+  });
+
+  it('a refused refresh is a GraphQL-shaped UNAUTHENTICATED error; no answer a NetworkError', async () => {
+    const refused = respond(
+      JSON.stringify({
+        errors: [{ message: 'No session', extensions: { code: 'UNAUTHENTICATED' } }],
+      }),
+      401,
+    );
+    await expect(createSessionEndpoints(refused).refresh()).rejects.toMatchObject({
+      name: 'GraphQLResponseError',
+      status: 401,
+    });
+    const down = jest.fn(async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    await expect(createSessionEndpoints(down).logout()).rejects.toBeInstanceOf(NetworkError);
+  });
+
+  it('logs out at POST /auth/logout', async () => {
+    const fetch = respond(JSON.stringify({ loggedOut: true }));
+    await createSessionEndpoints(fetch).logout();
+    expect((fetch.mock.calls[0] as unknown as [string])[0]).toBe('/auth/logout');
   });
 });

@@ -1,6 +1,7 @@
 /**
  * A minimal GraphQL-over-HTTP client for the few operations that must not go through Apollo
- * Client's link chain: login, refresh and logout (the auth link itself depends on them).
+ * Client's link chain: login and setup (the auth link itself depends on them), and the
+ * session endpoints beside GraphQL (refresh, logout).
  * Every failure is turned into one of three error types so callers can tell "the server
  * said no" from "the server did not answer".
  */
@@ -88,25 +89,76 @@ export function createGraphQLRequest(fetchFn: FetchLike, url = '/graphql'): Grap
       throw new NetworkError(cause);
     }
 
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = undefined;
-    }
-    if (isObject(body) && Array.isArray(body.errors) && body.errors.length > 0) {
-      throw new GraphQLResponseError(
-        body.errors as GraphQLErrorLike[],
-        response.status,
-        parseRetryAfter(response.headers.get('retry-after')),
-      );
-    }
-    if (!response.ok) throw new HttpStatusError(response.status);
-    if (!isObject(body) || !isObject(body.data)) {
-      throw new HttpStatusError(response.status, 'not a GraphQL response');
-    }
+    const body = parseAnswer(response, text);
+    if (!isObject(body.data)) throw new HttpStatusError(response.status, 'not a GraphQL response');
     return body.data as TData;
   };
+}
+
+/** The access token the session endpoints hand out (the refresh token stays in its cookie). */
+export interface SessionTokens {
+  accessToken: string;
+  expiresIn: number;
+}
+
+/**
+ * The browser's session endpoints: `POST /auth/refresh` rotates the httpOnly refresh cookie
+ * and answers a new access token; `POST /auth/logout` ends the session the cookie names (no
+ * access token needed). Both want the `X-Tongban-Session` header (no cross-site form sends it).
+ */
+export interface SessionEndpoints {
+  refresh(): Promise<SessionTokens>;
+  logout(): Promise<void>;
+}
+
+export function createSessionEndpoints(fetchFn: FetchLike, base = '/auth'): SessionEndpoints {
+  const post = async (path: string): Promise<Record<string, unknown>> => {
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetchFn(`${base}/${path}`, {
+        method: 'POST',
+        headers: { 'x-tongban-session': '1', accept: 'application/json' },
+        credentials: 'same-origin',
+      });
+      text = await response.text();
+    } catch (cause) {
+      throw new NetworkError(cause);
+    }
+    return parseAnswer(response, text);
+  };
+  return {
+    refresh: async () => {
+      const body = await post('refresh');
+      if (typeof body.accessToken !== 'string' || typeof body.expiresIn !== 'number') {
+        throw new HttpStatusError(200, 'not a session answer');
+      }
+      return { accessToken: body.accessToken, expiresIn: body.expiresIn };
+    },
+    logout: async () => {
+      await post('logout');
+    },
+  };
+}
+
+/** A JSON answer's body; GraphQL errors (also those of the REST endpoints) thrown as such. */
+function parseAnswer(response: Response, text: string): Record<string, unknown> {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  if (isObject(body) && Array.isArray(body.errors) && body.errors.length > 0) {
+    throw new GraphQLResponseError(
+      body.errors as GraphQLErrorLike[],
+      response.status,
+      parseRetryAfter(response.headers.get('retry-after')),
+    );
+  }
+  if (!response.ok) throw new HttpStatusError(response.status);
+  if (!isObject(body)) throw new HttpStatusError(response.status, 'not a JSON answer');
+  return body;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

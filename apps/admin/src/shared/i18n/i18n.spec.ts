@@ -89,7 +89,7 @@ describe('role labels', () => {
     expect(tenantKindLabel(en, 'TOWNSHIP')).toBe('Township');
     expect(tenantKindLabel(en, 'GALAXY')).toBe('GALAXY');
     expect(TENANT_STATUSES.map((s) => tenantStatusLabel(zh, s))).toEqual([
-      '筹备中',
+      '开通中',
       '运行中',
       '已暂停',
     ]);
@@ -130,6 +130,14 @@ describe('language choice', () => {
     rememberLanguage(storage, 'en-US');
     expect(storage.getItem(LANGUAGE_KEY)).toBe('en-US');
     expect(initialLanguage(storage)).toBe('en-US');
+  });
+
+  it('follows the browser on a first visit; a remembered choice wins after', () => {
+    expect(initialLanguage(fakeStorage(), ['en-GB', 'zh-CN'])).toBe('en-US');
+    expect(initialLanguage(fakeStorage(), ['fr-FR', 'zh-TW', 'en'])).toBe('zh-CN');
+    expect(initialLanguage(fakeStorage(), ['zh-Hans-CN'])).toBe('zh-CN');
+    expect(initialLanguage(fakeStorage(), ['fr-FR', 'de'])).toBe('zh-CN');
+    expect(initialLanguage(fakeStorage({ [LANGUAGE_KEY]: 'zh-CN' }), ['en-US'])).toBe('zh-CN');
   });
 
   it('ignores an unsupported stored value and a broken storage', () => {

@@ -10,9 +10,15 @@ export const resources = {
   'en-US': { translation: enUS },
 } as const;
 
-/** Initialises i18next for React in the remembered language; remembers later switches. */
-export async function setUpI18n(storage: KeyValueStorage | null): Promise<typeof i18next> {
-  const lng = initialLanguage(storage);
+/**
+ * Initialises i18next for React in the remembered language, else the browser's
+ * (`preferred`: navigator.languages); remembers later switches.
+ */
+export async function setUpI18n(
+  storage: KeyValueStorage | null,
+  preferred: readonly string[] = [],
+): Promise<typeof i18next> {
+  const lng = initialLanguage(storage, preferred);
   await i18next.use(initReactI18next).init({
     resources,
     lng,

@@ -14,18 +14,33 @@ export function isLanguage(value: unknown): value is Language {
 }
 
 /**
- * The language to start in: the one the user picked before (remembered in storage), else
- * Chinese. The browser's language is deliberately not consulted: the product's users work in
- * Chinese; English is a choice, and once made it is remembered.
+ * The supported language a browser asks for first (`navigator.languages`, in the user's
+ * order): any Chinese (zh, zh-Hans, zh-TW...) is zh-CN, any English is en-US; else Chinese.
  */
-export function initialLanguage(storage: KeyValueStorage | null): Language {
+export function browserLanguage(preferred: readonly string[]): Language {
+  for (const tag of preferred) {
+    const base = tag.trim().toLowerCase().split(/[-_]/)[0];
+    if (base === 'zh') return 'zh-CN';
+    if (base === 'en') return 'en-US';
+  }
+  return DEFAULT_LANGUAGE;
+}
+
+/**
+ * The language to start in: the one the user picked before (remembered in storage), else
+ * the browser's (first visit), else Chinese.
+ */
+export function initialLanguage(
+  storage: KeyValueStorage | null,
+  preferred: readonly string[] = [],
+): Language {
   try {
     const saved = storage?.getItem(LANGUAGE_KEY);
     if (isLanguage(saved)) return saved;
   } catch {
     // storage unavailable
   }
-  return DEFAULT_LANGUAGE;
+  return browserLanguage(preferred);
 }
 
 export function rememberLanguage(storage: KeyValueStorage | null, language: Language): void {

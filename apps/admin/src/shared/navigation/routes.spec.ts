@@ -13,9 +13,13 @@ describe('routes', () => {
     [`/tenants/${ID}`, '', { name: 'tenants', tenantId: ID }],
     ['/windows', '', { name: 'windows', tenantId: null }],
     [`/windows/${ID}`, '', { name: 'windows', tenantId: ID }],
+    ['/staff', '', { name: 'staff', tenantId: null }],
+    [`/staff/${ID}`, '', { name: 'staff', tenantId: ID }],
     ['/onboarding', '', { name: 'onboarding', parentId: null }],
     ['/onboarding', `?parent=${ID}`, { name: 'onboarding', parentId: ID }],
     ['/onboarding', '?parent=', { name: 'onboarding', parentId: null }],
+    ['/village-sheet', '', { name: 'villageSheet', parentId: null }],
+    ['/village-sheet', `?parent=${ID}`, { name: 'villageSheet', parentId: ID }],
     ['/setup', '', { name: 'setup' }],
   ])('%s%s', (path, search, route) => {
     expect(parseRoute(path, search)).toEqual(route);

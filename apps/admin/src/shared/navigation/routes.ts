@@ -10,10 +10,14 @@ export type Route =
   | { name: 'applications' }
   /** The tenant tree, with one tenant selected (null: the user's own). */
   | { name: 'tenants'; tenantId: string | null }
-  /** Windows and staff of one tenant (null: the user's own). */
+  /** Windows of one tenant (null: the user's own). */
   | { name: 'windows'; tenantId: string | null }
+  /** Staff of one tenant (null: the user's own). */
+  | { name: 'staff'; tenantId: string | null }
   /** The onboarding wizard, optionally with the parent chosen in advance. */
   | { name: 'onboarding'; parentId: string | null }
+  /** Village stations opened in bulk from a sheet, optionally under a chosen parent. */
+  | { name: 'villageSheet'; parentId: string | null }
   /** Completing an invitation: the one-time token is in the URL fragment. */
   | { name: 'setup' }
   | { name: 'notFound'; path: string };
@@ -50,10 +54,14 @@ export function parseRoute(pathname: string, search = ''): Route {
     case 'tenants':
       return { name: 'tenants', tenantId: second ?? null };
     case 'windows':
-      return { name: 'windows', tenantId: second ?? null };
+    case 'staff':
+      return { name: first, tenantId: second ?? null };
     case 'onboarding':
       if (second !== undefined) break;
       return { name: 'onboarding', parentId: queryParam(search, 'parent') };
+    case 'village-sheet':
+      if (second !== undefined) break;
+      return { name: 'villageSheet', parentId: queryParam(search, 'parent') };
     case 'setup':
       if (second !== undefined) break;
       return { name: 'setup' };
@@ -70,11 +78,18 @@ export function routeHref(route: Route): string {
     case 'tenants':
       return route.tenantId ? `/tenants/${encodeURIComponent(route.tenantId)}` : '/tenants';
     case 'windows':
-      return route.tenantId ? `/windows/${encodeURIComponent(route.tenantId)}` : '/windows';
+    case 'staff':
+      return route.tenantId
+        ? `/${route.name}/${encodeURIComponent(route.tenantId)}`
+        : `/${route.name}`;
     case 'onboarding':
       return route.parentId
         ? `/onboarding?parent=${encodeURIComponent(route.parentId)}`
         : '/onboarding';
+    case 'villageSheet':
+      return route.parentId
+        ? `/village-sheet?parent=${encodeURIComponent(route.parentId)}`
+        : '/village-sheet';
     case 'setup':
       return '/setup';
     case 'notFound':

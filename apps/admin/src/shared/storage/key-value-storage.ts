@@ -1,4 +1,4 @@
-/** Where the app keeps what must outlive a reload (the refresh token, the chosen language). */
+/** Where the app keeps what must outlive a reload (the chosen language; never a token). */
 
 /** The part of the Web Storage API the app needs (localStorage, or a fake in tests). */
 export interface KeyValueStorage {

@@ -1,8 +1,10 @@
 /**
- * An in-memory stand-in for the API's auth contract, answering `fetch` calls the way
- * POST /graphql does: login, refresh (rotating refresh tokens, reuse rejected), logout and
- * me (a county administrator, with some of the permissions the server would list). Only for
- * unit tests.
+ * An in-memory stand-in for the API's auth contract, answering `fetch` calls the way the
+ * server does: POST /graphql (login and completeSetup set the refresh cookie; logout; me: a
+ * county administrator, with some of the permissions the server would list), and the session
+ * endpoints POST /auth/refresh (rotates the cookie; a spent one is rejected) and
+ * POST /auth/logout, which want the X-Tongban-Session header. The browser's cookie jar is
+ * `cookie`. Only for unit tests.
  */
 
 interface Call {
@@ -21,6 +23,8 @@ export function createFakeApi(options: FakeApiOptions = {}) {
   let serial = 0;
   const validAccess = new Set<string>();
   const validRefresh = new Set<string>();
+  /** The browser's refresh cookie (httpOnly: the app cannot read it). */
+  let cookie: string | null = null;
   const calls: Call[] = [];
   let mode: 'up' | 'down' | 'database-down' | 'account-disabled' = 'up';
   let failedLogins = 0;
@@ -38,6 +42,7 @@ export function createFakeApi(options: FakeApiOptions = {}) {
     };
     validAccess.add(pair.accessToken);
     validRefresh.add(pair.refreshToken);
+    cookie = pair.refreshToken;
     return pair;
   };
 
@@ -49,7 +54,33 @@ export function createFakeApi(options: FakeApiOptions = {}) {
   const error = (code: string, message: string, extra: Record<string, unknown> = {}) =>
     json({ data: null, errors: [{ message, extensions: { code, ...extra } }] });
 
-  const fetch = async (_url: string | URL | Request, init?: RequestInit): Promise<Response> => {
+  const sessionEndpoint = async (path: string, headers: Headers): Promise<Response> => {
+    calls.push({ operation: path, authorization: headers.get('authorization'), variables: {} });
+    if (mode === 'down') throw new TypeError('fetch failed');
+    const refused = (message: string) =>
+      json({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] }, 401);
+    if (headers.get('x-tongban-session') !== '1') return refused('Header required');
+    const presented = cookie;
+    if (path === '/auth/logout') {
+      if (presented) validRefresh.delete(presented);
+      validAccess.clear();
+      cookie = null;
+      return json({ loggedOut: true });
+    }
+    if (options.refreshDelayMs) {
+      await new Promise((resolve) => setTimeout(resolve, options.refreshDelayMs));
+    }
+    if (!presented || !validRefresh.delete(presented)) {
+      cookie = null;
+      return refused('Refresh token is invalid or revoked');
+    }
+    const { accessToken, expiresIn } = issue();
+    return json({ accessToken, expiresIn, tokenType: 'Bearer' });
+  };
+
+  const fetch = async (url: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const path = String(url);
+    if (path.startsWith('/auth/')) return sessionEndpoint(path, new Headers(init?.headers));
     const body = JSON.parse(String(init?.body)) as {
       query: string;
       variables?: Record<string, unknown>;
@@ -76,15 +107,6 @@ export function createFakeApi(options: FakeApiOptions = {}) {
         failedLogins = 0;
         return json({ data: { login: issue() } });
       }
-      case 'Refresh': {
-        if (options.refreshDelayMs) {
-          await new Promise((resolve) => setTimeout(resolve, options.refreshDelayMs));
-        }
-        if (!validRefresh.delete(input.refreshToken)) {
-          return error('UNAUTHENTICATED', 'Refresh token is invalid or revoked');
-        }
-        return json({ data: { refresh: issue() } });
-      }
       case 'CompleteSetup': {
         if (usedSetupTokens.has(input.token))
           return error('BAD_USER_INPUT', 'This setup link has already been used');
@@ -97,9 +119,10 @@ export function createFakeApi(options: FakeApiOptions = {}) {
         return json({ data: { completeSetup: issue() } });
       }
       case 'Logout': {
-        if (!bearer || !validAccess.has(bearer)) return error('UNAUTHENTICATED', 'Not signed in');
-        validAccess.clear();
-        validRefresh.clear();
+        // Ends the session of the access token only (another session's cookie stays good).
+        if (!bearer || !validAccess.delete(bearer)) {
+          return error('UNAUTHENTICATED', 'Not signed in');
+        }
         return json({ data: { logout: true } });
       }
       case 'Me': {
@@ -143,6 +166,13 @@ export function createFakeApi(options: FakeApiOptions = {}) {
     fetch,
     calls,
     count: (operation: string) => calls.filter((c) => c.operation === operation).length,
+    /** The refresh cookie the browser holds now (null without one). */
+    cookie: () => cookie,
+    /** Another tab (same cookie jar) rotated the cookie. */
+    rotateCookie: () => {
+      if (cookie) validRefresh.delete(cookie);
+      issue();
+    },
     /** Every access token issued so far stops working (as if expired). */
     expireAccessTokens: () => validAccess.clear(),
     /** Every refresh token stops working (session revoked server-side). */

@@ -3,12 +3,15 @@ import { Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isLanguage, LANGUAGE_NAMES, LANGUAGES } from '../i18n/languages';
 
-/** Switches the interface language; i18n remembers the choice in localStorage. */
-export function LanguageSwitch() {
+/**
+ * Switches the interface language; i18n remembers the choice in localStorage. `compact`
+ * leaves out the globe (narrow screens).
+ */
+export function LanguageSwitch({ compact = false }: { compact?: boolean }) {
   const { i18n, t } = useTranslation();
   return (
-    <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
-      <GlobalOutlined aria-hidden style={{ color: '#8c8c8c' }} />
+    <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8, flex: 'none' }}>
+      {!compact && <GlobalOutlined aria-hidden style={{ color: '#8c8c8c' }} />}
       <Segmented
         data-testid="language-switch"
         aria-label={t('language.label')}

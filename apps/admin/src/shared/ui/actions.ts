@@ -28,16 +28,22 @@ export function useDialogAction() {
   return { run, running, error };
 }
 
-/** For a one-click action: success or refusal in a message, then `onChanged` in any case. */
-export function useQuickAction(onChanged: () => void) {
+/**
+ * For a one-click action: success or refusal in a message, then `onChanged` in any case.
+ * `explain` may put a refusal in the action's own words (null: the general text); such a
+ * refusal is shown in a dialog, to be read and acknowledged.
+ */
+export function useQuickAction(onChanged: () => void, explain?: (error: unknown) => string | null) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   return async (task: () => Promise<unknown>, success: string): Promise<void> => {
     try {
       await task();
       void message.success(success);
     } catch (caught) {
-      void message.error(actionErrorText(t, caught), 6);
+      const explained = explain?.(caught) ?? null;
+      if (explained) modal.warning({ title: t('common.refused'), content: explained });
+      else void message.error(actionErrorText(t, caught), 6);
     } finally {
       onChanged();
     }

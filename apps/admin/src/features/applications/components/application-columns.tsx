@@ -64,19 +64,24 @@ export function applicationColumns(
       ),
     },
     {
+      // Name, then ID number and phone beneath (one column keeps the table within 1,366 px).
       key: 'applicant',
       title: t('applications.applicant'),
-      render: (_, row) => <Masked masked={row.applicant.masked}>{row.applicant.name}</Masked>,
-    },
-    {
-      key: 'idNumber',
-      title: t('applications.idNumber'),
-      render: (_, row) => <Masked masked={row.applicant.masked}>{row.applicant.idNumber}</Masked>,
-    },
-    {
-      key: 'phone',
-      title: t('applications.phone'),
-      render: (_, row) => <Masked masked={row.applicant.masked}>{row.applicant.phone}</Masked>,
+      render: (_, row) => (
+        <div>
+          <Masked masked={row.applicant.masked}>{row.applicant.name}</Masked>
+          <div style={{ fontSize: 12 }}>
+            <Typography.Text type="secondary" aria-label={t('applications.idNumber')}>
+              <Masked masked={row.applicant.masked}>{row.applicant.idNumber}</Masked>
+            </Typography.Text>
+          </div>
+          <div style={{ fontSize: 12 }}>
+            <Typography.Text type="secondary" aria-label={t('applications.phone')}>
+              <Masked masked={row.applicant.masked}>{row.applicant.phone}</Masked>
+            </Typography.Text>
+          </div>
+        </div>
+      ),
     },
     {
       key: 'window',
@@ -103,6 +108,8 @@ export function applicationColumns(
     {
       key: 'submittedAt',
       title: t('applications.submittedAt'),
+      // Always in sight, also when a narrow screen scrolls the table sideways.
+      fixed: 'right',
       render: (_, row) => (
         <div style={{ whiteSpace: 'nowrap' }}>
           <div>{formatDateTime(language, row.submittedAt)}</div>

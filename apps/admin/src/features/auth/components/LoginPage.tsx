@@ -8,6 +8,12 @@ import { type Translate, waitLabel } from '../../../shared/i18n/labels';
 import { AuthFailure, AuthLayout, AuthSubmit } from '../../../shared/ui/AuthLayout';
 import { useCountdown } from '../hooks/useCountdown';
 
+/** From how many attempts left the login page warns of the coming lock-out. */
+const WARN_BELOW = 3;
+
+/** Lock-outs are per username: another username may still sign in meanwhile. */
+const accountKey = (username: string | undefined) => (username ?? '').trim().toLowerCase();
+
 interface Credentials {
   username: string;
   password: string;
@@ -16,7 +22,16 @@ interface Credentials {
 function failureText(t: Translate, failure: LoginFailure, secondsLeft: number | null): string {
   switch (failure.kind) {
     case 'wrongCredentials':
+      // Warn while few attempts are left (the server counts per username).
+      if (failure.remainingAttempts === 0) return t('login.errors.attemptsUsedUp');
+      if (failure.remainingAttempts !== null && failure.remainingAttempts <= WARN_BELOW) {
+        return t('login.errors.attemptsLeft', { count: failure.remainingAttempts });
+      }
       return t('login.errors.wrongCredentials');
+    case 'tenantSuspended':
+      return t('login.errors.tenantSuspended');
+    case 'accountDisabled':
+      return t('login.errors.accountDisabled');
     case 'forbidden':
       return t('login.errors.forbidden');
     case 'lockedOut':
@@ -39,27 +54,30 @@ export function LoginPage() {
   const session = useSession();
   const [form] = Form.useForm<Credentials>();
   const [submitting, setSubmitting] = useState(false);
-  const [failure, setFailure] = useState<LoginFailure | null>(null);
-  const [lockedUntil, setLockedUntil] = useState<number | null>(null);
+  const [attempt, setAttempt] = useState<{ username: string; failure: LoginFailure } | null>(null);
+  const [lockedUntil, setLockedUntil] = useState<Record<string, number>>({});
   const [showExpired, setShowExpired] = useState(session.lastEndReason === 'expired');
-  const secondsLeft = useCountdown(lockedUntil);
+  const username = accountKey(Form.useWatch('username', form));
+  const secondsLeft = useCountdown(lockedUntil[username] ?? null);
   const locked = secondsLeft !== null && secondsLeft > 0;
+  // What went wrong, as long as it concerns the username in the field now.
+  const failure = attempt && attempt.username === username ? attempt.failure : null;
 
-  const submit = async ({ username, password }: Credentials) => {
+  const submit = async (credentials: Credentials) => {
+    const key = accountKey(credentials.username);
     setSubmitting(true);
-    setFailure(null);
+    setAttempt(null);
     setShowExpired(false);
     try {
-      await session.login(username.trim(), password);
+      await session.login(credentials.username.trim(), credentials.password);
       // Signed in: the app switches to the shell.
     } catch (error) {
       const result = classifyLoginError(error);
-      setFailure(result);
-      setLockedUntil(
-        result.kind === 'lockedOut' && result.retryAfterSeconds !== null
-          ? Date.now() + result.retryAfterSeconds * 1000
-          : null,
-      );
+      setAttempt({ username: key, failure: result });
+      if (result.kind === 'lockedOut' && result.retryAfterSeconds !== null) {
+        const until = Date.now() + result.retryAfterSeconds * 1000;
+        setLockedUntil((current) => ({ ...current, [key]: until }));
+      }
       if (result.kind === 'wrongCredentials') form.setFieldValue('password', '');
     } finally {
       setSubmitting(false);

@@ -1,16 +1,20 @@
 import { AuthSession } from './session';
 import { TokenStore } from './token-store';
-import { createFakeApi, fakeStorage } from '../../../shared/testing/fake-api';
+import { createFakeApi } from '../../../shared/testing/fake-api';
 import { createApolloClient } from '../../../shared/api/client';
 import { classifyError } from '../../../shared/api/errors';
 import { MeDocument } from '../../../shared/api/graphql.generated';
-import { createGraphQLRequest } from '../../../shared/api/transport';
+import { createGraphQLRequest, createSessionEndpoints } from '../../../shared/api/transport';
 
 function setup(options: Parameters<typeof createFakeApi>[0] = {}) {
   const api = createFakeApi(options);
   let now = 0;
-  const tokens = new TokenStore(fakeStorage(), () => now);
-  const session = new AuthSession({ tokens, request: createGraphQLRequest(api.fetch) });
+  const tokens = new TokenStore(() => now);
+  const session = new AuthSession({
+    tokens,
+    request: createGraphQLRequest(api.fetch),
+    endpoints: createSessionEndpoints(api.fetch),
+  });
   const client = createApolloClient({ session, fetch: api.fetch as typeof fetch });
   // No deduplication: each call is its own request, as separate components' queries would be.
   const me = () =>
@@ -50,7 +54,7 @@ describe('auth link (Apollo Client against a fake API)', () => {
     const { data } = await me();
     expect(data?.me.username).toBe('liucheng.admin');
     expect(meCalls(api)).toEqual(['Bearer access-1', 'Bearer access-2']);
-    expect(api.count('Refresh')).toBe(1);
+    expect(api.count('/auth/refresh')).toBe(1);
   });
 
   it('concurrent failures share a single refresh', async () => {
@@ -59,7 +63,7 @@ describe('auth link (Apollo Client against a fake API)', () => {
     api.expireAccessTokens();
     const results = await Promise.all([me(), me(), me(), me()]);
     expect(results.map((r) => r.data?.me.id)).toEqual(['u1', 'u1', 'u1', 'u1']);
-    expect(api.count('Refresh')).toBe(1);
+    expect(api.count('/auth/refresh')).toBe(1);
     expect(meCalls(api).filter((a) => a === 'Bearer access-2')).toHaveLength(4);
   });
 
@@ -69,7 +73,7 @@ describe('auth link (Apollo Client against a fake API)', () => {
     advance(590_000);
     await me();
     expect(meCalls(api)).toEqual(['Bearer access-2']);
-    expect(api.count('Refresh')).toBe(1);
+    expect(api.count('/auth/refresh')).toBe(1);
   });
 
   it('when the refresh is rejected, ends the session and reports UNAUTHENTICATED', async () => {
@@ -87,7 +91,7 @@ describe('auth link (Apollo Client against a fake API)', () => {
     const { api, session, error } = await meWhenApi('account-disabled');
     expect(classifyError(error)).toEqual({ kind: 'unauthenticated' });
     expect(meCalls(api)).toEqual(['Bearer access-1', 'Bearer access-2']);
-    expect(api.count('Refresh')).toBe(1);
+    expect(api.count('/auth/refresh')).toBe(1);
     expect(session.status).toBe('anonymous');
   });
 
@@ -100,7 +104,7 @@ describe('auth link (Apollo Client against a fake API)', () => {
   it('a database outage is reported as unavailable, without refreshing', async () => {
     const { api, error } = await meWhenApi('database-down');
     expect(classifyError(error)).toEqual({ kind: 'unavailable' });
-    expect(api.count('Refresh')).toBe(0);
+    expect(api.count('/auth/refresh')).toBe(0);
   });
 
   it('without a session the operation goes out anonymously and is not retried', async () => {
@@ -108,6 +112,6 @@ describe('auth link (Apollo Client against a fake API)', () => {
     const error = await me().catch((e: unknown) => e);
     expect(classifyError(error)).toEqual({ kind: 'unauthenticated' });
     expect(meCalls(api)).toEqual([null]);
-    expect(api.count('Refresh')).toBe(0);
+    expect(api.count('/auth/refresh')).toBe(0);
   });
 });

@@ -1,28 +1,34 @@
-import { createGraphQLRequest } from '../../../shared/api/transport';
-import { createFakeApi, fakeStorage } from '../../../shared/testing/fake-api';
-import { AuthSession } from './session';
-import { REFRESH_TOKEN_KEY, TokenStore } from './token-store';
+import { createGraphQLRequest, createSessionEndpoints } from '../../../shared/api/transport';
+import { createFakeApi, type FakeApi } from '../../../shared/testing/fake-api';
+import { AuthSession, type CrossTabLock } from './session';
+import { TokenStore } from './token-store';
 
-function setup(
-  options: Parameters<typeof createFakeApi>[0] = {},
-  stored: Record<string, string> = {},
-) {
+function sessionOn(api: FakeApi, now: () => number = () => 0, lock?: CrossTabLock) {
+  const tokens = new TokenStore(now);
+  const session = new AuthSession({
+    tokens,
+    request: createGraphQLRequest(api.fetch),
+    endpoints: createSessionEndpoints(api.fetch),
+    lock,
+  });
+  return { tokens, session };
+}
+
+function setup(options: Parameters<typeof createFakeApi>[0] = {}) {
   const api = createFakeApi(options);
-  const storage = fakeStorage(stored);
   let now = 0;
-  const tokens = new TokenStore(storage, () => now);
-  const session = new AuthSession({ tokens, request: createGraphQLRequest(api.fetch) });
-  return { api, storage, tokens, session, advance: (ms: number) => (now += ms) };
+  const { tokens, session } = sessionOn(api, () => now);
+  return { api, tokens, session, advance: (ms: number) => (now += ms) };
 }
 
 describe('AuthSession', () => {
-  it('logs in and keeps the tokens', async () => {
-    const { session, tokens, storage } = setup();
+  it('logs in: the access token in memory, the refresh token in the cookie only', async () => {
+    const { session, tokens, api } = setup();
     expect(session.status).toBe('anonymous');
     await session.login('liucheng.admin', 'Demo#2026');
     expect(session.status).toBe('authenticated');
     expect(tokens.accessToken).toBe('access-1');
-    expect(storage.getItem(REFRESH_TOKEN_KEY)).toBe('refresh-1');
+    expect(api.cookie()).toBe('refresh-1');
     await expect(session.getAccessToken()).resolves.toBe('access-1');
   });
 
@@ -34,27 +40,43 @@ describe('AuthSession', () => {
     expect(session.status).toBe('anonymous');
   });
 
-  it('refreshes before sending when the access token is about to expire', async () => {
-    const { session, api, advance, storage } = setup({ expiresIn: 300 });
+  it('refreshes with the cookie before sending when the access token is about to expire', async () => {
+    const { session, api, advance } = setup({ expiresIn: 300 });
     await session.login('liucheng.admin', 'Demo#2026');
     advance(290_000);
     await expect(session.getAccessToken()).resolves.toBe('access-2');
-    expect(api.count('Refresh')).toBe(1);
-    expect(api.calls.at(-1)?.variables).toEqual({ input: { refreshToken: 'refresh-1' } });
-    expect(storage.getItem(REFRESH_TOKEN_KEY)).toBe('refresh-2'); // rotated
+    expect(api.count('/auth/refresh')).toBe(1);
+    expect(api.cookie()).toBe('refresh-2'); // rotated
   });
 
-  it('restores a session after a reload from the stored refresh token', async () => {
+  it('restores a session after a reload from the cookie', async () => {
     const { session, api } = setup();
     await session.login('liucheng.admin', 'Demo#2026');
-    const storage = fakeStorage({ [REFRESH_TOKEN_KEY]: 'refresh-1' });
-    const reloaded = new AuthSession({
-      tokens: new TokenStore(storage),
-      request: createGraphQLRequest(api.fetch),
-    });
+    const reloaded = sessionOn(api).session;
+    expect(reloaded.status).toBe('anonymous');
+    await reloaded.restore();
     expect(reloaded.status).toBe('authenticated');
     await expect(reloaded.getAccessToken()).resolves.toBe('access-2');
-    expect(storage.getItem(REFRESH_TOKEN_KEY)).toBe('refresh-2');
+    expect(api.cookie()).toBe('refresh-2');
+  });
+
+  it('on a first visit (no cookie) restores nothing and says nothing expired', async () => {
+    const api = createFakeApi();
+    const { session } = sessionOn(api);
+    await session.restore();
+    expect(session.status).toBe('anonymous');
+    expect(session.lastEndReason).toBeNull();
+  });
+
+  it('stays tentatively signed in when the server does not answer on start', async () => {
+    const { session, api } = setup();
+    await session.login('liucheng.admin', 'Demo#2026');
+    api.setMode('down');
+    const reloaded = sessionOn(api).session;
+    await reloaded.restore();
+    expect(reloaded.status).toBe('authenticated');
+    api.setMode('up');
+    await expect(reloaded.getAccessToken()).resolves.toBe('access-2');
   });
 
   it('concurrent refreshes share one call (single-flight), so rotation does not break', async () => {
@@ -67,7 +89,7 @@ describe('AuthSession', () => {
       session.renewAfterRejection('access-1'),
     ]);
     expect(tokens).toEqual(['access-2', 'access-2', 'access-2']);
-    expect(api.count('Refresh')).toBe(1);
+    expect(api.count('/auth/refresh')).toBe(1);
     expect(session.status).toBe('authenticated');
   });
 
@@ -76,11 +98,11 @@ describe('AuthSession', () => {
     await session.login('liucheng.admin', 'Demo#2026');
     await expect(session.renewAfterRejection('access-1')).resolves.toBe('access-2');
     await expect(session.renewAfterRejection('access-1')).resolves.toBe('access-2');
-    expect(api.count('Refresh')).toBe(1);
+    expect(api.count('/auth/refresh')).toBe(1);
   });
 
-  it('ends the session when the refresh token is rejected', async () => {
-    const { session, api, storage } = setup();
+  it('ends the session when the refresh cookie is rejected', async () => {
+    const { session, api } = setup();
     await session.login('liucheng.admin', 'Demo#2026');
     api.revokeSessions();
     const listener = jest.fn();
@@ -90,7 +112,6 @@ describe('AuthSession', () => {
     });
     expect(session.status).toBe('anonymous');
     expect(session.lastEndReason).toBe('expired');
-    expect(storage.values.size).toBe(0);
     expect(listener).toHaveBeenCalled();
   });
 
@@ -106,17 +127,25 @@ describe('AuthSession', () => {
     await expect(session.renewAfterRejection('access-1')).resolves.toBe('access-2');
   });
 
-  it('logs out on the server with the access token and forgets the tokens', async () => {
-    const { session, api, storage } = setup();
+  it('logs out at /auth/logout with the cookie alone (no access token needed)', async () => {
+    const { session, api, advance } = setup({ expiresIn: 60 });
     await session.login('liucheng.admin', 'Demo#2026');
+    advance(120_000); // the access token has expired: no refresh needed to log out
     await session.logout();
-    expect(api.calls.at(-1)).toMatchObject({
-      operation: 'Logout',
-      authorization: 'Bearer access-1',
-    });
+    expect(api.calls.at(-1)).toMatchObject({ operation: '/auth/logout', authorization: null });
+    expect(api.count('/auth/refresh')).toBe(0);
+    expect(api.cookie()).toBeNull();
     expect(session.status).toBe('anonymous');
     expect(session.lastEndReason).toBe('loggedOut');
-    expect(storage.values.size).toBe(0);
+  });
+
+  it('a session ended in another tab ends here without a server call', async () => {
+    const { session, api } = setup();
+    await session.login('liucheng.admin', 'Demo#2026');
+    const calls = api.calls.length;
+    session.endedElsewhere();
+    expect(session.status).toBe('anonymous');
+    expect(api.calls).toHaveLength(calls);
   });
 
   it('logs out locally even when the server cannot be reached', async () => {
@@ -133,30 +162,16 @@ describe('AuthSession', () => {
     expect(api.calls).toHaveLength(0);
   });
 
-  it('serialises refreshes through the cross-tab lock and reads the newest refresh token in it', async () => {
+  it('serialises refreshes through the cross-tab lock; the newest cookie goes out in it', async () => {
     const api = createFakeApi();
-    const storage = fakeStorage();
     const order: string[] = [];
-    const lock = async <T>(task: () => Promise<T>) => {
+    const lock: CrossTabLock = async (task) => {
       order.push('lock');
-      // Meanwhile another tab rotated the token: the session must present the new one.
-      const rotated = await api.fetch('/graphql', {
-        method: 'POST',
-        body: JSON.stringify({
-          query:
-            'mutation Refresh($input: RefreshInput!) { refresh(input: $input) { refreshToken } }',
-          variables: { input: { refreshToken: storage.getItem(REFRESH_TOKEN_KEY) } },
-        }),
-      });
-      const body = (await rotated.json()) as { data: { refresh: { refreshToken: string } } };
-      storage.setItem(REFRESH_TOKEN_KEY, body.data.refresh.refreshToken);
+      // Meanwhile another tab rotated the cookie: the refresh must present the new one.
+      api.rotateCookie();
       return task();
     };
-    const session = new AuthSession({
-      tokens: new TokenStore(storage),
-      request: createGraphQLRequest(api.fetch),
-      lock,
-    });
+    const { session } = sessionOn(api, () => 0, lock);
     await session.login('liucheng.admin', 'Demo#2026');
     await expect(session.renewAfterRejection('access-1')).resolves.toBe('access-3');
     expect(order).toEqual(['lock']);
@@ -164,13 +179,13 @@ describe('AuthSession', () => {
   });
 
   it('completes a setup link: the invited person is signed in', async () => {
-    const { session, tokens, storage, api } = setup();
+    const { session, tokens, api } = setup();
     const changes: string[] = [];
     session.subscribe(() => changes.push(session.status));
     await session.completeSetup('good-setup-token', 'long enough password');
     expect(session.status).toBe('authenticated');
     expect(tokens.accessToken).toBe('access-1');
-    expect(storage.getItem(REFRESH_TOKEN_KEY)).toBe('refresh-1');
+    expect(api.cookie()).toBe('refresh-1');
     expect(changes).toEqual(['authenticated']);
     expect(api.calls.at(-1)?.variables).toEqual({
       input: { token: 'good-setup-token', password: 'long enough password' },
@@ -196,9 +211,12 @@ describe('AuthSession', () => {
     const changes: string[] = [];
     session.subscribe(() => changes.push(session.status));
     await session.completeSetup('good-setup-token', 'long enough password');
+    // The old session ends by its access token; the new one's cookie stays.
     expect(api.calls.map((c) => c.operation)).toEqual(['Login', 'CompleteSetup', 'Logout']);
+    expect(api.calls.at(-1)?.authorization).toBe('Bearer access-1');
     expect(changes).toEqual(['anonymous', 'authenticated']);
     expect(tokens.accessToken).toBe('access-2');
+    expect(api.cookie()).toBe('refresh-2');
     expect(session.lastEndReason).toBeNull();
   });
 

@@ -8,20 +8,22 @@
  * - A request rejected with UNAUTHENTICATED refreshes once and is retried
  *   (`renewAfterRejection`); if another request already renewed the token meanwhile, the
  *   new token is reused instead of refreshing again.
- * - Refreshes are single-flight (concurrent callers share one), and across tabs they are
- *   serialised by an optional lock, reading the newest stored refresh token each time:
- *   refresh tokens rotate, and presenting a spent one would end the session.
+ * - Refreshes go to `POST /auth/refresh`, which reads the refresh token from its httpOnly
+ *   cookie and rotates it; the app never sees it. They are single-flight (concurrent callers
+ *   share one), and across tabs they are serialised by an optional lock: refresh tokens
+ *   rotate, and presenting a spent one (a cookie read before another tab rotated it) would
+ *   end the session.
+ * - On start, `restore()` asks for an access token with the cookie (a reload stays signed in).
  * - When the server rejects the refresh token the session ends ('expired'). When the server
  *   cannot be reached the tokens are kept, so a network blip does not sign the user out.
  */
 import { classifyError } from '../../../shared/api/errors';
-import type { GraphQLRequest } from '../../../shared/api/transport';
+import type { GraphQLRequest, SessionEndpoints } from '../../../shared/api/transport';
 import { singleFlight } from './single-flight';
 import {
   CompleteSetupDocument,
   LoginDocument,
   LogoutDocument,
-  RefreshDocument,
 } from '../../../shared/api/graphql.generated';
 import type { TokenStore } from './token-store';
 
@@ -35,7 +37,7 @@ export type CrossTabLock = <T>(task: () => Promise<T>) => Promise<T>;
 
 const noLock: CrossTabLock = (task) => task();
 
-/** Thrown when a refresh is needed but there is no refresh token to present. */
+/** Thrown when a refresh is needed but there is no session to refresh. */
 export class NoSessionError extends Error {
   override readonly name = 'NoSessionError';
   readonly errors = [{ message: 'Not signed in', extensions: { code: 'UNAUTHENTICATED' } }];
@@ -47,21 +49,24 @@ export class NoSessionError extends Error {
 export interface AuthSessionOptions {
   tokens: TokenStore;
   request: GraphQLRequest;
+  endpoints: SessionEndpoints;
   lock?: CrossTabLock;
 }
 
 export class AuthSession {
   private readonly tokens: TokenStore;
   private readonly request: GraphQLRequest;
+  private readonly endpoints: SessionEndpoints;
   private readonly lock: CrossTabLock;
   private endReason: SessionEndReason | null = null;
 
-  /** Obtains a new token pair with the stored refresh token; concurrent calls share one. */
+  /** Obtains a new access token with the refresh cookie; concurrent calls share one. */
   readonly refresh: () => Promise<string>;
 
   constructor(options: AuthSessionOptions) {
     this.tokens = options.tokens;
     this.request = options.request;
+    this.endpoints = options.endpoints;
     this.lock = options.lock ?? noLock;
     this.refresh = singleFlight(() => this.lock(() => this.refreshNow()));
   }
@@ -79,6 +84,27 @@ export class AuthSession {
     return this.tokens.subscribe(listener);
   }
 
+  /**
+   * On start: picks up the session the refresh cookie names, if any. Refused: signed out.
+   * No answer: stays (tentatively) signed in, so the app says the server is unreachable and
+   * retries instead of showing the login page to someone who is signed in.
+   */
+  async restore(): Promise<void> {
+    this.tokens.assumeCookieSession();
+    try {
+      await this.refresh();
+    } catch (error) {
+      if (
+        classifyError(error).kind !== 'unreachable' &&
+        classifyError(error).kind !== 'unavailable'
+      ) {
+        // No session to pick up (no cookie, or a dead one): a first visit, not an expiry.
+        this.tokens.clear();
+        this.endReason = null;
+      }
+    }
+  }
+
   async login(username: string, password: string): Promise<void> {
     const data = await this.request(LoginDocument, { input: { username, password } });
     this.endReason = null;
@@ -92,7 +118,13 @@ export class AuthSession {
    */
   async completeSetup(token: string, password: string): Promise<void> {
     const data = await this.request(CompleteSetupDocument, { input: { token, password } });
-    if (this.status === 'authenticated') await this.logout();
+    // The cookie now names the new session: end the old one by its access token, if any.
+    const previous = this.tokens.accessToken;
+    if (this.status === 'authenticated') {
+      if (previous)
+        await this.request(LogoutDocument, undefined, { token: previous }).catch(() => null);
+      this.end('loggedOut');
+    }
     this.endReason = null;
     this.tokens.set(data.completeSetup);
   }
@@ -103,7 +135,7 @@ export class AuthSession {
    */
   async getAccessToken(): Promise<string | null> {
     if (this.tokens.hasFreshAccessToken()) return this.tokens.accessToken;
-    if (!this.tokens.refreshToken) return this.tokens.accessToken;
+    if (!this.tokens.hasSession) return null;
     return this.refresh();
   }
 
@@ -116,11 +148,13 @@ export class AuthSession {
     return this.refresh();
   }
 
-  /** Revokes the session on the server (best effort) and forgets it here in any case. */
+  /**
+   * Revokes the session on the server (best effort; the cookie is enough, no access token
+   * needed) and forgets it here in any case.
+   */
   async logout(): Promise<void> {
     try {
-      const token = await this.getAccessToken();
-      if (token) await this.request(LogoutDocument, undefined, { token });
+      await this.lock(() => this.endpoints.logout());
     } catch {
       // Unreachable server or an already dead session: the local session ends regardless.
     } finally {
@@ -138,17 +172,19 @@ export class AuthSession {
     this.tokens.clear();
   }
 
+  /** Another tab ended the session: forget it here too (no server call). */
+  endedElsewhere(): void {
+    this.end('loggedOut');
+  }
+
   private async refreshNow(): Promise<string> {
-    // Read inside the lock: another tab may have rotated the token while we waited.
-    const refreshToken = this.tokens.refreshToken;
-    if (!refreshToken) {
-      if (this.tokens.accessToken) this.expire();
-      throw new NoSessionError();
-    }
+    if (!this.tokens.hasSession) throw new NoSessionError();
     try {
-      const data = await this.request(RefreshDocument, { input: { refreshToken } });
-      this.tokens.set(data.refresh);
-      return data.refresh.accessToken;
+      // Sent inside the lock: the browser attaches the newest cookie, even when another tab
+      // rotated it while we waited.
+      const issued = await this.endpoints.refresh();
+      this.tokens.set(issued);
+      return issued.accessToken;
     } catch (error) {
       const kind = classifyError(error).kind;
       if (kind === 'unauthenticated' || kind === 'forbidden' || kind === 'badInput') {

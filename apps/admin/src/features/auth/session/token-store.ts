@@ -1,47 +1,32 @@
 /**
  * Where the session's tokens live.
  *
- * - The access token is kept in memory only (never in storage, so an injected script cannot
- *   lift it from localStorage after the tab is gone).
- * - The refresh token is kept in storage (localStorage in the browser) so a reload keeps the
- *   session. It is read from storage every time it is needed, so when another tab rotates it
- *   this tab uses the newest one.
+ * - The access token is kept in memory only: never in localStorage or sessionStorage, so an
+ *   injected script cannot lift it from storage, and a reload forgets it.
+ * - The refresh token is never seen by the app at all: the server keeps it in an httpOnly
+ *   cookie sent only to `/auth/*`. What the app remembers is whether that cookie may still
+ *   name a live session (`hasSession`), so a reload first tries `POST /auth/refresh`.
  */
 
-import { type KeyValueStorage, memoryStorage } from '../../../shared/storage/key-value-storage';
-import type { IssuedTokensFragment } from '../../../shared/api/graphql.generated';
+import type { SessionTokens } from '../../../shared/api/transport';
 
-/** The tokens the API hands out (AuthPayload); `expiresIn` is in seconds from now. */
-export type IssuedTokens = Pick<IssuedTokensFragment, 'accessToken' | 'refreshToken' | 'expiresIn'>;
-
-export const REFRESH_TOKEN_KEY = 'tongban.auth.refreshToken';
+export type IssuedTokens = SessionTokens;
 
 export class TokenStore {
   private access: { token: string; expiresAt: number; lifetimeMs: number } | null = null;
-  /** Used only when the storage refuses to write (private mode, quota). */
-  private readonly fallback = memoryStorage();
+  /** The cookie may hold a session this tab has no access token for (yet). */
+  private cookieSession = false;
   private readonly listeners = new Set<() => void>();
 
-  constructor(
-    private readonly storage: KeyValueStorage,
-    private readonly now: () => number = () => Date.now(),
-  ) {}
+  constructor(private readonly now: () => number = () => Date.now()) {}
 
   get accessToken(): string | null {
     return this.access?.token ?? null;
   }
 
-  get refreshToken(): string | null {
-    try {
-      return this.storage.getItem(REFRESH_TOKEN_KEY) ?? this.fallback.getItem(REFRESH_TOKEN_KEY);
-    } catch {
-      return this.fallback.getItem(REFRESH_TOKEN_KEY);
-    }
-  }
-
-  /** True while there is something to authenticate with (an access or a refresh token). */
+  /** True while there is something to authenticate with (an access token, or the cookie). */
   get hasSession(): boolean {
-    return this.accessToken !== null || this.refreshToken !== null;
+    return this.access !== null || this.cookieSession;
   }
 
   /** Milliseconds until the access token expires (negative once expired), null without one. */
@@ -60,42 +45,31 @@ export class TokenStore {
     return this.access.expiresAt - this.now() > margin;
   }
 
-  /** Stores a freshly issued pair. Refresh tokens rotate: the new one replaces the old. */
+  /** Keeps a freshly issued access token (the cookie was rotated alongside it). */
   set(tokens: IssuedTokens): void {
     const lifetimeMs = Math.max(0, tokens.expiresIn) * 1000;
-    this.access = { token: tokens.accessToken, expiresAt: this.now() + lifetimeMs, lifetimeMs };
-    try {
-      this.storage.setItem(REFRESH_TOKEN_KEY, tokens.refreshToken);
-      this.fallback.removeItem(REFRESH_TOKEN_KEY);
-    } catch {
-      this.fallback.setItem(REFRESH_TOKEN_KEY, tokens.refreshToken);
-    }
-    this.emit();
-  }
-
-  /** Forgets both tokens. */
-  clear(): void {
     const had = this.hasSession;
-    this.access = null;
-    try {
-      this.storage.removeItem(REFRESH_TOKEN_KEY);
-    } catch {
-      // storage unavailable: nothing stored there
-    }
-    this.fallback.removeItem(REFRESH_TOKEN_KEY);
-    if (had) this.emit();
+    this.access = { token: tokens.accessToken, expiresAt: this.now() + lifetimeMs, lifetimeMs };
+    this.cookieSession = true;
+    if (!had) this.emit();
   }
 
   /**
-   * Reacts to another tab changing the stored refresh token (the browser's `storage` event).
-   * When it was removed the other tab logged out: this tab drops its access token too.
+   * The cookie may name a session though no access token could be had for it now (the
+   * server did not answer): the app stays signed in and retries.
    */
-  onExternalChange(key: string | null, newValue: string | null): void {
-    if (key !== null && key !== REFRESH_TOKEN_KEY) return;
-    if (newValue === null && this.access) {
-      this.access = null;
-      this.emit();
-    }
+  assumeCookieSession(): void {
+    const had = this.hasSession;
+    this.cookieSession = true;
+    if (!had) this.emit();
+  }
+
+  /** Forgets the session. */
+  clear(): void {
+    const had = this.hasSession;
+    this.access = null;
+    this.cookieSession = false;
+    if (had) this.emit();
   }
 
   subscribe(listener: () => void): () => void {

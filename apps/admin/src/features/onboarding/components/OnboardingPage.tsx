@@ -102,6 +102,7 @@ export function OnboardingPage({ user, parentId }: { user: CurrentUser; parentId
     body = (
       <PreviewStep
         draft={draft}
+        parent={parents.find((p) => p.id === draft.parentId) ?? user.tenant}
         onBack={() => setStep(2)}
         onDone={(tenant, link) => {
           setResult({ tenant, link });

@@ -1,6 +1,6 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useCallback, useEffect, useState } from 'react';
-import { problemsOf } from '../../../shared/api/errors';
+import { issuesOf } from '../../../shared/api/errors';
 import {
   type IssuedSetupLinkFragment as SetupLink,
   OnboardingPreviewDocument,
@@ -9,6 +9,7 @@ import {
   type OnboardTenantInput,
   type TenantSummaryFragment as TenantSummary,
 } from '../../../shared/api/graphql.generated';
+import type { Issue } from '../rules/onboarding-rules';
 
 export type OnboardingPreview = OnboardingPreviewQuery['onboardingPreview'];
 
@@ -24,7 +25,7 @@ export function useOnboardingPreview(
   const [loading, setLoading] = useState(true);
   const [preview, setPreview] = useState<OnboardingPreview | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [refused, setRefused] = useState<string[] | null>(null);
+  const [refused, setRefused] = useState<Issue[] | null>(null);
   const [commitError, setCommitError] = useState<unknown>(null);
   const [onboard, { loading: committing }] = useMutation(OnboardTenantDocument);
 
@@ -52,7 +53,7 @@ export function useOnboardingPreview(
     void load();
   }, [load]);
 
-  const problems = refused ?? preview?.problems ?? [];
+  const issues = refused ?? preview?.issues ?? [];
 
   const commit = async () => {
     setCommitError(null);
@@ -60,7 +61,7 @@ export function useOnboardingPreview(
       const { data } = await onboard({ variables: { input } });
       if (data) onDone(data.onboardTenant.tenant, data.onboardTenant.managerSetupLink);
     } catch (caught) {
-      const listed = problemsOf(caught);
+      const listed = issuesOf(caught);
       if (listed.length > 0) setRefused(listed);
       else setCommitError(caught);
     }
@@ -70,8 +71,8 @@ export function useOnboardingPreview(
     loading,
     preview,
     error,
-    problems,
-    canCommit: !loading && preview !== null && problems.length === 0,
+    issues,
+    canCommit: !loading && preview !== null && issues.length === 0,
     load,
     commit,
     committing,

@@ -4,14 +4,15 @@ import {
   childKindsFor,
   divisionCodeProblems,
   divisionCodeShape,
+  exampleKind,
   draftProblems,
   firstManagerRole,
   initialDraft,
   nameProblems,
   type OnboardingDraft,
   onboardingInput,
-  recognizeServerProblem,
-  serverProblemText,
+  issueProblem,
+  issueText,
   suggestedWindows,
   withBasics,
 } from './onboarding-rules';
@@ -67,9 +68,19 @@ describe("division codes (the server's rules)", () => {
   });
 
   it('describes the expected shape for hints', () => {
-    expect(divisionCodeShape('TOWNSHIP', county)).toEqual({ prefix: '450222', length: 9 });
-    expect(divisionCodeShape('VILLAGE', township)).toEqual({ prefix: '450222203', length: 12 });
-    expect(divisionCodeShape('VILLAGE', county)).toEqual({ prefix: '450222', length: 12 });
+    expect(divisionCodeShape('TOWNSHIP', county)).toEqual({
+      prefix: '450222',
+      length: 9,
+      example: '450222001',
+    });
+    expect(divisionCodeShape('VILLAGE', township)).toEqual({
+      prefix: '450222203',
+      length: 12,
+      example: '450222203001',
+    });
+    expect(divisionCodeShape('VILLAGE', county).example).toBe('450222000001');
+    expect(exampleKind('VILLAGE')).toBe('VILLAGE');
+    expect(exampleKind('TOWNSHIP')).toBe('TOWNSHIP');
   });
 });
 
@@ -167,59 +178,65 @@ describe('the whole draft', () => {
   });
 });
 
-describe('problems the server reports', () => {
+describe('problems the server reports, by code', () => {
+  const context = {
+    kind: 'TOWNSHIP' as const,
+    parent: county,
+    divisionCode: '45022210',
+    username: 'longtou.manager',
+  };
+  const problem = (code: string, column: string | null = null) =>
+    issueProblem({ code, message: 'server text', column }, context);
+
   it.each([
     [
-      'Division code 450222100 is already used by 大埔镇',
-      { key: 'codeTaken', values: { code: '450222100', name: '大埔镇' } },
+      'KIND_NOT_ALLOWED_HERE',
+      { key: 'kindNotAllowed', values: { kind: 'TOWNSHIP', parentKind: 'COUNTY' } },
     ],
+    ['DIVISION_CODE_NOT_DIGITS', { key: 'codeDigitsOnly' }],
     [
-      'The username mashan.manager is taken',
-      { key: 'usernameTaken', values: { username: 'mashan.manager' } },
-    ],
-    [
-      'A username has 3–64 lower-case letters, digits, dots, dashes or underscores',
-      { key: 'usernameFormat' },
-    ],
-    ['Window codes must be unique', { key: 'windowCodesUnique' }],
-    ['Every window needs a code and a name', { key: 'windowIncomplete' }],
-    ['The name must not be empty', { key: 'nameRequired' }],
-    ['The division code must contain digits only', { key: 'codeDigitsOnly' }],
-    [
-      'A township division code has 9 digits (got 8)',
+      'DIVISION_CODE_LENGTH',
       { key: 'codeLength', values: { kind: 'TOWNSHIP', length: 9, actual: 8 } },
     ],
-    [
-      "The division code must start with the parent's code 450222",
-      { key: 'codePrefix', values: { prefix: '450222' } },
-    ],
-    [
-      'The division code needs its own non-zero digits after 450222',
-      { key: 'codeOwnDigits', values: { prefix: '450222' } },
-    ],
-    [
-      'A township cannot be opened under a township',
-      { key: 'kindNotAllowed', values: { kind: 'TOWNSHIP', parentKind: 'TOWNSHIP' } },
-    ],
-    [
-      'Division code 450222104 is already taken',
-      { key: 'codeTakenByOther', values: { code: '450222104' } },
-    ],
-  ])('%s', (message, problem) => {
-    expect(recognizeServerProblem(message)).toEqual(problem);
+    ['DIVISION_CODE_OUTSIDE_PARENT', { key: 'codePrefix', values: { prefix: '450222' } }],
+    ['DIVISION_CODE_NO_OWN_DIGITS', { key: 'codeOwnDigits', values: { prefix: '450222' } }],
+    ['DIVISION_CODE_IN_USE', { key: 'codeTakenByOther', values: { code: '45022210' } }],
+    ['PARENT_SUSPENDED', { key: 'parentSuspended' }],
+    ['NAME_EMPTY', { key: 'nameRequired' }],
+    ['WINDOW_CODES_REPEAT', { key: 'windowCodesUnique' }],
+    ['WINDOW_INCOMPLETE', { key: 'windowIncomplete' }],
+    ['USERNAME_FORMAT', { key: 'usernameFormat' }],
+    ['USERNAME_TAKEN', { key: 'usernameTaken', values: { username: 'longtou.manager' } }],
+    ['NO_ROWS', { key: 'sheetNoRows' }],
+  ])('%s', (code, expected) => {
+    expect(problem(code)).toEqual(expected);
   });
 
-  it('an unknown message is left to be shown as it is', () => {
-    expect(recognizeServerProblem('Something new went wrong')).toBeNull();
+  it('names who holds a division code when the server does', () => {
+    const issue = {
+      code: 'DIVISION_CODE_IN_USE',
+      message: 'Division code 45022210 is already used by 大埔镇',
+    };
+    expect(issueProblem(issue, context)).toEqual({
+      key: 'codeTaken',
+      values: { code: '45022210', name: '大埔镇' },
+    });
   });
-});
 
-describe('server problems in the interface language', () => {
-  it('shows a known server problem in the language, an unknown one as it came', () => {
+  it('names the column of a sheet problem', () => {
+    expect(problem('REQUIRED', '服务站名称')).toEqual({
+      key: 'sheetRequired',
+      values: { column: '服务站名称' },
+    });
+  });
+
+  it('shows a known code in the language, an unknown one as the server said it', () => {
     const zh = translator(zhCN);
-    expect(serverProblemText(zh, 'Division code 450222100 is already used by 大埔镇')).toBe(
-      '行政区划代码 450222100 已被 大埔镇 使用',
+    const issue = (code: string) => ({ code, message: 'server text' });
+    expect(issueText(zh, issue('DIVISION_CODE_OUTSIDE_PARENT'), context)).toBe(
+      '行政区划代码必须以上级代码 450222 开头',
     );
-    expect(serverProblemText(zh, 'Brand new problem')).toBe('Brand new problem');
+    expect(issueText(zh, issue('USERNAME_TAKEN'), context)).toBe('用户名 longtou.manager 已被使用');
+    expect(issueText(zh, issue('SOMETHING_NEW'), context)).toBe('server text');
   });
 });

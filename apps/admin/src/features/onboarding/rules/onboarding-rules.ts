@@ -57,12 +57,17 @@ export function childKindsFor(kind: TenantKind): TenantKind[] {
 export function divisionCodeShape(
   kind: TenantKind,
   parent: ParentLike,
-): { prefix: string; length: number } {
-  return {
-    prefix: parent.divisionCode.slice(0, SIGNIFICANT_PREFIX[parent.kind]),
-    length: DIVISION_CODE_LENGTH[kind],
-  };
+): { prefix: string; length: number; example: string } {
+  const prefix = parent.divisionCode.slice(0, SIGNIFICANT_PREFIX[parent.kind]);
+  const length = DIVISION_CODE_LENGTH[kind];
+  // e.g. 450222203 + 001 for a village station under a township
+  const example = prefix + '1'.padStart(Math.max(0, length - prefix.length), '0');
+  return { prefix, length, example };
 }
+
+/** The kinds whose wizard fields have examples (what the wizard opens). */
+export const exampleKind = (kind: TenantKind): 'TOWNSHIP' | 'VILLAGE' =>
+  kind === 'VILLAGE' ? 'VILLAGE' : 'TOWNSHIP';
 
 /**
  * Problems with a new tenant's division code under `parent`: the kind must fit below the
@@ -193,69 +198,76 @@ export function draftProblems(draft: OnboardingDraft, parent: ParentLike): Probl
   ];
 }
 
-const SERVER_PROBLEMS: { pattern: RegExp; problem: (m: RegExpExecArray) => Problem }[] = [
-  {
-    pattern: /^Division code (\d+) is already used by (.+)$/,
-    problem: (m) => ({ key: 'codeTaken', values: { code: m[1], name: m[2] } }),
-  },
-  {
-    pattern: /^Division code (\d+) is already taken$/,
-    problem: (m) => ({ key: 'codeTakenByOther', values: { code: m[1] } }),
-  },
-  {
-    pattern: /^The username (.+) is taken$/,
-    problem: (m) => ({ key: 'usernameTaken', values: { username: m[1] } }),
-  },
-  { pattern: /^A username has /, problem: () => ({ key: 'usernameFormat' }) },
-  { pattern: /^Window codes must be unique$/, problem: () => ({ key: 'windowCodesUnique' }) },
-  {
-    pattern: /^Every window needs a code and a name$/,
-    problem: () => ({ key: 'windowIncomplete' }),
-  },
-  { pattern: /^The name must not be empty$/, problem: () => ({ key: 'nameRequired' }) },
-  {
-    pattern: /^The division code must contain digits only$/,
-    problem: () => ({ key: 'codeDigitsOnly' }),
-  },
-  {
-    pattern: /^An? (\w+) division code has (\d+) digits \(got (\d+)\)$/,
-    problem: (m) => ({
-      key: 'codeLength',
-      values: { kind: m[1].toUpperCase(), length: Number(m[2]), actual: Number(m[3]) },
-    }),
-  },
-  {
-    pattern: /^The division code must start with the parent's code (\d+)$/,
-    problem: (m) => ({ key: 'codePrefix', values: { prefix: m[1] } }),
-  },
-  {
-    pattern: /^The division code needs its own non-zero digits after (\d+)$/,
-    problem: (m) => ({ key: 'codeOwnDigits', values: { prefix: m[1] } }),
-  },
-  {
-    pattern: /^An? (\w+) cannot be opened under an? (\w+)$/,
-    problem: (m) => ({
-      key: 'kindNotAllowed',
-      values: { kind: m[1].toUpperCase(), parentKind: m[2].toUpperCase() },
-    }),
-  },
-];
-
-/**
- * A problem reported by the server (English text) as a message key when it is one the app
- * knows, so it can be shown in the interface language; null for anything else (then the
- * server's text is shown as it is).
- */
-export function recognizeServerProblem(message: string): Problem | null {
-  for (const { pattern, problem } of SERVER_PROBLEMS) {
-    const match = pattern.exec(message.trim());
-    if (match) return problem(match);
-  }
-  return null;
+/** A problem the server reports with a stable code (onboarding preview, village sheet). */
+export interface Issue {
+  code: string;
+  message: string;
+  /** The sheet's column header, when a sheet problem names one. */
+  column?: string | null;
 }
 
-/** A problem the server reported: in the interface language when known, else as it came. */
-export function serverProblemText(t: Translate, message: string): string {
-  const known = recognizeServerProblem(message);
-  return known ? problemText(t, known) : message;
+/** What an issue is about, for the values its text names (the codes carry none). */
+export interface IssueContext {
+  kind: TenantKind;
+  parent: ParentLike;
+  divisionCode: string;
+  username: string;
+}
+
+const ISSUE_PROBLEMS: Record<
+  string,
+  (c: IssueContext, column: string, message: string) => Problem
+> = {
+  KIND_NOT_ALLOWED_HERE: (c) => ({
+    key: 'kindNotAllowed',
+    values: { kind: c.kind, parentKind: c.parent.kind },
+  }),
+  DIVISION_CODE_NOT_DIGITS: () => ({ key: 'codeDigitsOnly' }),
+  DIVISION_CODE_LENGTH: (c) => ({
+    key: 'codeLength',
+    values: { kind: c.kind, length: DIVISION_CODE_LENGTH[c.kind], actual: c.divisionCode.length },
+  }),
+  DIVISION_CODE_OUTSIDE_PARENT: (c) => ({
+    key: 'codePrefix',
+    values: { prefix: divisionCodeShape(c.kind, c.parent).prefix },
+  }),
+  DIVISION_CODE_NO_OWN_DIGITS: (c) => ({
+    key: 'codeOwnDigits',
+    values: { prefix: divisionCodeShape(c.kind, c.parent).prefix },
+  }),
+  // Named by the server only when the caller may see who holds the code.
+  DIVISION_CODE_IN_USE: (c, _column, message): Problem => {
+    const holder = / used by (.+)$/.exec(message)?.[1];
+    return holder
+      ? { key: 'codeTaken', values: { code: c.divisionCode, name: holder } }
+      : { key: 'codeTakenByOther', values: { code: c.divisionCode } };
+  },
+  PARENT_SUSPENDED: () => ({ key: 'parentSuspended' }),
+  NAME_EMPTY: () => ({ key: 'nameRequired' }),
+  WINDOW_CODES_REPEAT: () => ({ key: 'windowCodesUnique' }),
+  WINDOW_INCOMPLETE: () => ({ key: 'windowIncomplete' }),
+  USERNAME_FORMAT: () => ({ key: 'usernameFormat' }),
+  USERNAME_TAKEN: (c) => ({ key: 'usernameTaken', values: { username: c.username } }),
+  // The village sheet's own codes.
+  HEADER_MISSING: (_c, column) => ({ key: 'sheetHeaderMissing', values: { column } }),
+  REQUIRED: (_c, column) => ({ key: 'sheetRequired', values: { column } }),
+  TOO_LONG: (_c, column) => ({ key: 'sheetTooLong', values: { column } }),
+  NO_ROWS: () => ({ key: 'sheetNoRows' }),
+  TOO_MANY_ROWS: () => ({ key: 'sheetTooManyRows' }),
+  REPEATED_IN_SHEET: (_c, column) => ({ key: 'sheetRepeated', values: { column } }),
+};
+
+/**
+ * An issue as a message key with its values, by its code; null for a code the app does not
+ * know yet (then the server's own text is shown).
+ */
+export function issueProblem(issue: Issue, context: IssueContext): Problem | null {
+  const problem = ISSUE_PROBLEMS[issue.code];
+  return problem ? problem(context, issue.column ?? '', issue.message) : null;
+}
+
+/** An issue in the interface language when its code is known, else as the server said it. */
+export function issueText(t: Translate, issue: Issue, context: IssueContext): string {
+  const known = issueProblem(issue, context);
+  return known ? problemText(t, known) : issue.message;
 }

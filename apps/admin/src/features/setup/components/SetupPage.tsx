@@ -1,5 +1,4 @@
 import { LockOutlined } from '@ant-design/icons';
-import { useApolloClient } from '@apollo/client/react';
 import { Button, Form, Input, Result } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,12 +30,12 @@ function failureText(t: Translate, failure: SetupFailure): string {
 
 /**
  * Completing an invitation: `/setup#<token>`. The person chooses a password; the server
- * logs them in and the app continues in the shell.
+ * logs them in and the app continues in the shell (a session open before ends first, and
+ * with it the cached data of the person who had it).
  */
 export function SetupPage() {
   const { t } = useTranslation();
   const session = useSession();
-  const client = useApolloClient();
   const [form] = Form.useForm<Passwords>();
   const [token] = useState(() => tokenFromHash(window.location.hash));
   const [submitting, setSubmitting] = useState(false);
@@ -48,7 +47,6 @@ export function SetupPage() {
     setFailure(null);
     try {
       await session.completeSetup(token, password);
-      await client.clearStore().catch(() => undefined);
       // Signed in: leave the link (and its spent token) out of the address bar and history.
       navigate({ name: 'home' }, { replace: true });
     } catch (error) {

@@ -1,50 +1,35 @@
 import { useMutation } from '@apollo/client/react';
-import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
   DisableStaffDocument,
   EnableStaffDocument,
   type StaffMemberSummaryFragment as StaffMember,
 } from '../../../shared/api/graphql.generated';
-import { useQuickAction } from '../../../shared/ui/actions';
-import { Confirm } from '../../../shared/ui/Confirm';
+import { ConfirmAction } from '../../../shared/ui/ConfirmAction';
 
-/** Disables an account (its sessions end at once), or enables it again. */
-export function AccountSwitch({
-  member,
-  onChanged,
-}: {
+/** One person's row action: the person, and what to call once it changed something. */
+export interface MemberActionProps {
   member: StaffMember;
   onChanged: () => void;
-}) {
+}
+
+/** Disables an account (its sessions end at once), or enables it again. */
+export function AccountSwitch({ member, onChanged }: MemberActionProps) {
   const { t } = useTranslation();
   const disabled = member.status === 'DISABLED';
-  const [disable, disabling] = useMutation(DisableStaffDocument);
-  const [enable, enabling] = useMutation(EnableStaffDocument);
-  const quick = useQuickAction(onChanged);
+  const [disable] = useMutation(DisableStaffDocument);
+  const [enable] = useMutation(EnableStaffDocument);
   const input = { userId: member.userId };
-
+  const name = member.displayName;
   return (
-    <Confirm
-      title={t(disabled ? 'staff.enableConfirm' : 'staff.disableConfirm', {
-        name: member.displayName,
-      })}
-      onConfirm={() =>
-        quick(
-          () => (disabled ? enable({ variables: { input } }) : disable({ variables: { input } })),
-          t(disabled ? 'staff.enabled' : 'staff.disabled', { name: member.displayName }),
-        )
-      }
-    >
-      <Button
-        size="small"
-        type="link"
-        danger={!disabled}
-        loading={disabling.loading || enabling.loading}
-        data-testid={`staff-${disabled ? 'enable' : 'disable'}-${member.username}`}
-      >
-        {t(disabled ? 'staff.enable' : 'staff.disable')}
-      </Button>
-    </Confirm>
+    <ConfirmAction
+      label={t(disabled ? 'staff.enable' : 'staff.disable')}
+      confirm={t(disabled ? 'staff.enableConfirm' : 'staff.disableConfirm', { name })}
+      success={t(disabled ? 'staff.enabled' : 'staff.disabled', { name })}
+      run={() => (disabled ? enable({ variables: { input } }) : disable({ variables: { input } }))}
+      onChanged={onChanged}
+      danger={!disabled}
+      testId={`staff-${disabled ? 'enable' : 'disable'}-${member.username}`}
+    />
   );
 }

@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Checkbox, Form, Modal, Typography } from 'antd';
+import { Alert, Checkbox, Form, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -11,7 +11,7 @@ import { roleLabel } from '../../../shared/i18n/labels';
 import { useDialogAction } from '../../../shared/ui/actions';
 import { ActionDialog } from '../../../shared/ui/ActionDialog';
 import { AccountFields } from './AccountFields';
-import { SetupLinkNotice } from './SetupLinkNotice';
+import { SetupLinkModal } from './SetupLinkNotice';
 
 interface Invitation {
   username: string;
@@ -56,24 +56,13 @@ export function InviteDialog({
 
   if (result) {
     return (
-      <Modal
-        open
+      <SetupLinkModal
         title={t('staff.linkTitle', { name: result.name })}
-        onCancel={onClose}
-        footer={
-          <Button type="primary" onClick={onClose} data-testid="invite-done">
-            {t('common.done')}
-          </Button>
-        }
-      >
-        <Alert
-          type="success"
-          showIcon
-          message={t('staff.invited', { name: result.name })}
-          style={{ marginBottom: 16 }}
-        />
-        <SetupLinkNotice link={result.link} testId="invite-setup-link" lead={t('staff.linkOnce')} />
-      </Modal>
+        done={t('staff.invited', { name: result.name })}
+        link={result.link}
+        testId="invite-setup-link"
+        onClose={onClose}
+      />
     );
   }
 

@@ -1,4 +1,4 @@
-import { Space, Typography } from 'antd';
+import { Alert, Button, Modal, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { IssuedSetupLinkFragment as SetupLink } from '../../../shared/api/graphql.generated';
 import { formatDateTime } from '../../../shared/i18n/format';
@@ -24,5 +24,38 @@ export function SetupLinkNotice({
         {t('staff.linkExpiry', { expiresAt: formatDateTime(i18n.language, link.expiresAt) })}
       </Typography.Text>
     </Space>
+  );
+}
+
+/** A dialog with a setup link just issued (invitation, new link, reset): shown once. */
+export function SetupLinkModal({
+  title,
+  done,
+  link,
+  testId,
+  onClose,
+}: {
+  title: string;
+  /** What was done, e.g. 已邀请 张三. */
+  done: string;
+  link: SetupLink;
+  testId: string;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      open
+      title={title}
+      onCancel={onClose}
+      footer={
+        <Button type="primary" onClick={onClose} data-testid={`${testId}-done`}>
+          {t('common.done')}
+        </Button>
+      }
+    >
+      <Alert type="success" showIcon message={done} style={{ marginBottom: 16 }} />
+      <SetupLinkNotice link={link} testId={testId} lead={t('staff.linkOnce')} />
+    </Modal>
   );
 }

@@ -1,5 +1,5 @@
 import { SafetyCertificateOutlined, UserAddOutlined } from '@ant-design/icons';
-import { Button, Space, Typography } from 'antd';
+import { Button, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
@@ -10,6 +10,7 @@ import { actionsColumn, TableSection } from '../../../shared/ui/TableSection';
 import { NamedTags, RoleTags, StaffStatusTag } from '../../../shared/ui/tags';
 import type { CurrentUser } from '../../../shared/viewer/viewer';
 import { grantableRolesFor } from '../rules/grantable-roles';
+import { AccountRecovery } from './AccountRecovery';
 import { AccountSwitch } from './AccountSwitch';
 import { InviteDialog } from './InviteDialog';
 import { RolesDialog } from './RolesDialog';
@@ -86,17 +87,23 @@ export function StaffSection({
           {
             title: t('staff.status'),
             dataIndex: 'status',
-            width: 100,
-            render: (status: string) => <StaffStatusTag status={status} />,
+            width: 110,
+            render: (status: string, member) => (
+              <Space size={4} wrap data-testid={`staff-status-${member.username}`}>
+                <StaffStatusTag status={status} />
+                {member.locked && <Tag color="error">{t('staff.locked')}</Tag>}
+              </Space>
+            ),
           },
           {
             title: t('staff.windows'),
             dataIndex: 'windowIds',
             render: (ids: string[]) => <NamedTags ids={ids} among={windows} bordered={false} />,
           },
-          ...actionsColumn<StaffMember>(canManage, t('common.actions'), 170, (member) =>
+          // Only on the people the server says this user may manage.
+          ...actionsColumn<StaffMember>(canManage, t('common.actions'), 300, (member) =>
             member.viewerCanManage ? (
-              <Space size={0}>
+              <Space size={0} wrap>
                 <Button
                   size="small"
                   type="link"
@@ -105,6 +112,7 @@ export function StaffSection({
                 >
                   {t('staff.editRoles')}
                 </Button>
+                <AccountRecovery member={member} onChanged={onChanged} />
                 <AccountSwitch member={member} onChanged={onChanged} />
               </Space>
             ) : null,

@@ -1,6 +1,6 @@
 import { PauseCircleOutlined, PlayCircleOutlined } from '@ant-design/icons';
 import { useMutation } from '@apollo/client/react';
-import { App, Button, Form, Input, Typography } from 'antd';
+import { Button, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -8,61 +8,37 @@ import {
   SuspendTenantDocument,
   type TenantSummaryFragment as TenantSummary,
 } from '../../../shared/api/graphql.generated';
-import { useDialogAction, useQuickAction } from '../../../shared/ui/actions';
-import { ActionDialog } from '../../../shared/ui/ActionDialog';
+import { useQuickAction } from '../../../shared/ui/actions';
 import { Confirm } from '../../../shared/ui/Confirm';
+import { TextDialog } from '../../../shared/ui/TextDialog';
 
-function SuspendDialog({
-  tenant,
-  onClose,
-  onDone,
-}: {
-  tenant: TenantSummary;
-  onClose: () => void;
-  onDone: () => void;
-}) {
+function SuspendDialog(props: { tenant: TenantSummary; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ reason: string }>();
-  const action = useDialogAction();
   const [suspend] = useMutation(SuspendTenantDocument);
-
-  const submit = async ({ reason }: { reason: string }) => {
-    const input = { tenantId: tenant.id, reason: reason.trim() };
-    if (await action.run(() => suspend({ variables: { input } }))) {
-      void message.success(t('tenant.suspended', { name: tenant.name }));
-      onDone();
-      onClose();
-    }
-  };
-
+  const { tenant } = props;
   return (
-    <ActionDialog
+    <TextDialog
       title={t('tenant.suspendTitle', { name: tenant.name })}
       okText={t('tenant.suspendConfirm')}
-      okButtonProps={{ danger: true, 'data-testid': 'tenant-suspend-submit' }}
-      running={action.running}
-      error={action.error}
-      onOk={() => form.submit()}
-      onClose={onClose}
+      danger
+      okTestId="tenant-suspend-submit"
       lead={<Typography.Paragraph type="secondary">{t('tenant.suspendHint')}</Typography.Paragraph>}
-    >
-      <Form form={form} layout="vertical" requiredMark={false} onFinish={submit}>
-        <Form.Item
-          label={t('tenant.reason')}
-          name="reason"
-          rules={[{ required: true, whitespace: true, message: t('tenant.reasonRequired') }]}
-        >
-          <Input.TextArea
-            rows={3}
-            maxLength={500}
-            showCount
-            placeholder={t('tenant.reasonPlaceholder')}
-            data-testid="tenant-suspend-reason"
-          />
-        </Form.Item>
-      </Form>
-    </ActionDialog>
+      label={t('tenant.reason')}
+      rules={[{ required: true, whitespace: true, message: t('tenant.reasonRequired') }]}
+      field={
+        <Input.TextArea
+          rows={3}
+          maxLength={500}
+          showCount
+          placeholder={t('tenant.reasonPlaceholder')}
+          data-testid="tenant-suspend-reason"
+        />
+      }
+      run={(reason) => suspend({ variables: { input: { tenantId: tenant.id, reason } } })}
+      success={() => t('tenant.suspended', { name: tenant.name })}
+      onClose={props.onClose}
+      onDone={props.onDone}
+    />
   );
 }
 

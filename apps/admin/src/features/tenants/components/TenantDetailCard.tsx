@@ -1,10 +1,10 @@
 import { ApartmentOutlined, PlusCircleOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Skeleton, Space, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Skeleton, Space, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TenantDetailQuery } from '../../../shared/api/graphql.generated';
 import { tenantKindLabel } from '../../../shared/i18n/labels';
 import { navigate } from '../../../shared/navigation/navigation';
-import { Code, Facts } from '../../../shared/ui/Facts';
+import { Code, type Fact, Facts } from '../../../shared/ui/Facts';
 import { LoadFailure } from '../../../shared/ui/LoadFailure';
 import { TenantKindTag, TenantStatusTag } from '../../../shared/ui/tags';
 import type { CurrentUser } from '../../../shared/viewer/viewer';
@@ -17,23 +17,20 @@ import { StatusActions } from './StatusActions';
 /** One tenant as the detail card reads it. */
 type TenantDetail = TenantDetailQuery['tenant'];
 
-export type DetailMode = 'full' | 'windowsAndStaff';
+export type DetailMode = 'full' | 'windows' | 'staff';
 
 /**
  * One tenant: its facts, onboarding checklist, windows and staff, with the actions the
- * server says the user may do there. `windowsAndStaff` shows the two tables alone.
+ * server says the user may do there. `windows` and `staff` show that table alone.
  */
 export function TenantDetailCard({
   tenantId,
   user,
-  tenants,
   mode = 'full',
   onChanged,
 }: {
   tenantId: string;
   user: CurrentUser;
-  /** The visible tenants (to name the parent); null while loading. */
-  tenants: readonly { id: string; name: string }[] | null;
   mode?: DetailMode;
   /** Called after anything changed (the tree may need to show a new status). */
   onChanged?: () => void;
@@ -69,7 +66,6 @@ export function TenantDetailCard({
 
   const may = tenant.viewerCan;
   const staff = may.readStaff ? (tenant.staffMembers ?? []) : undefined;
-  const parent = tenants?.find((candidate) => candidate.id === tenant.parentId);
   const windowsSection = (
     <WindowsSection
       tenant={tenant}
@@ -94,7 +90,8 @@ export function TenantDetailCard({
 
   const actions = (
     <Space wrap>
-      {may.onboardBelow && tenant.status !== 'SUSPENDED' && (
+      {/* On the tenants screen; the windows and staff screens keep to their table. */}
+      {mode === 'full' && may.onboardBelow && tenant.status !== 'SUSPENDED' && (
         <Button
           icon={<PlusCircleOutlined />}
           onClick={() => navigate({ name: 'onboarding', parentId: tenant.id })}
@@ -128,15 +125,11 @@ export function TenantDetailCard({
     </Space>
   );
 
-  if (mode === 'windowsAndStaff') {
+  if (mode !== 'full') {
     return (
-      <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="tenant-detail">
-        <Card title={title} extra={actions} styles={{ body: { paddingTop: 8 } }}>
-          <Typography.Title level={5}>{t('windows.windowsTitle')}</Typography.Title>
-          {windowsSection}
-        </Card>
-        <Card title={t('staff.title')}>{staffSection}</Card>
-      </Space>
+      <Card title={title} extra={actions} data-testid="tenant-detail">
+        {mode === 'windows' ? windowsSection : staffSection}
+      </Card>
     );
   }
 
@@ -151,13 +144,27 @@ export function TenantDetailCard({
             ['divisionCode', t('tenant.divisionCode'), <Code>{tenant.divisionCode}</Code>],
             ['kind', t('tenant.kind'), tenantKindLabel(t, tenant.kind)],
             ['status', t('tenant.status'), <TenantStatusTag status={tenant.status} />],
-            [
-              'parent',
-              t('tenant.parent'),
-              tenant.parentId === null ? t('tenant.top') : (parent?.name ?? '—'),
-            ],
+            // The server names the parent, also one the reader does not see; said only when given.
+            ...(tenant.parentName
+              ? [['parent', t('tenant.parent'), tenant.parentName] as Fact]
+              : tenant.parentId === null
+                ? [['parent', t('tenant.parent'), t('tenant.top')] as Fact]
+                : []),
           ]}
         />
+        {tenant.status === 'SUSPENDED' && (
+          <Alert
+            type="error"
+            showIcon
+            message={t('tenant.suspendedNotice')}
+            description={
+              tenant.suspensionReason
+                ? t('tenant.suspensionReason', { reason: tenant.suspensionReason })
+                : t('tenant.suspendedAbove')
+            }
+            data-testid="tenant-suspension"
+          />
+        )}
         <OnboardingChecklist checklist={tenant.onboardingChecklist} />
         <Tabs
           defaultActiveKey="windows"

@@ -19,15 +19,24 @@ import { TenantKindTag, TenantStatusTag } from '../../../shared/ui/tags';
 import { type TenantListItem, useTenantList } from '../hooks/useTenantList';
 import { TenantDetailCard } from './TenantDetailCard';
 
+/** The tree's own scroll height (it renders only the rows in sight). */
+const TREE_HEIGHT = 560;
+
 function toTreeData(nodes: TenantTreeNode<TenantListItem>[]): DataNode[] {
   return mapTenantTree(nodes, (tenant) => ({
     key: tenant.id,
     title: (
       <span
         data-testid={`tenant-node-${tenant.divisionCode}`}
-        style={{ display: 'inline-flex', alignItems: 'center', gap: 4, whiteSpace: 'nowrap' }}
+        title={tenant.name}
+        style={{ display: 'flex', alignItems: 'center', gap: 4, whiteSpace: 'nowrap', minWidth: 0 }}
       >
-        <span style={{ marginInlineEnd: 2 }}>{tenant.name}</span>
+        {/* A long name gives way (ellipsis) so the status stays in sight in a narrow card. */}
+        <span
+          style={{ marginInlineEnd: 2, overflow: 'hidden', textOverflow: 'ellipsis', minWidth: 0 }}
+        >
+          {tenant.name}
+        </span>
         <TenantKindTag kind={tenant.kind} />
         <TenantStatusTag status={tenant.status} />
       </span>
@@ -78,6 +87,10 @@ export function TenantsPage({ user, tenantId }: { user: CurrentUser; tenantId: s
       <Tree
         showLine
         blockNode
+        // Virtual: a county with a few hundred village stations scrolls inside the card.
+        virtual
+        height={TREE_HEIGHT}
+        className="tenant-tree"
         treeData={treeData}
         expandedKeys={searching ? visible.map((v) => v.id) : (expanded ?? [])}
         onExpand={(keys) => setExpanded(keys.map(String))}
@@ -114,7 +127,7 @@ export function TenantsPage({ user, tenantId }: { user: CurrentUser; tenantId: s
         }
       />
       <Row gutter={[16, 16]} align="top">
-        <Col xs={24} lg={10} xl={9}>
+        <Col xs={24} lg={10} xl={8} xxl={7}>
           <Card
             title={t('tenants.tree')}
             extra={
@@ -134,15 +147,14 @@ export function TenantsPage({ user, tenantId }: { user: CurrentUser; tenantId: s
               style={{ marginBottom: 12 }}
               data-testid="tenant-search"
             />
-            <div style={{ overflowX: 'auto' }}>{tree}</div>
+            {tree}
           </Card>
         </Col>
-        <Col xs={24} lg={14} xl={15}>
+        <Col xs={24} lg={14} xl={16} xxl={17}>
           <TenantDetailCard
             key={selectedId}
             tenantId={selectedId}
             user={user}
-            tenants={list.tenants}
             onChanged={() => void list.reload()}
           />
         </Col>

@@ -1,5 +1,5 @@
 import { PlusOutlined, TeamOutlined } from '@ant-design/icons';
-import { Button, Typography } from 'antd';
+import { Button, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
@@ -10,6 +10,8 @@ import { actionsColumn, TableSection } from '../../../shared/ui/TableSection';
 import { NamedTags } from '../../../shared/ui/tags';
 import { AssignStaffDialog } from './AssignStaffDialog';
 import { CreateWindowDialog } from './CreateWindowDialog';
+import { RenameWindowDialog } from './RenameWindowDialog';
+import { WindowActions } from './WindowActions';
 import { windowColumns } from './window-fields';
 
 /** The windows of a hall: table, and for managers a create form and staff assignment. */
@@ -30,6 +32,7 @@ export function WindowsSection({
   const { t } = useTranslation();
   const [creating, setCreating] = useState(false);
   const [assigning, setAssigning] = useState<ServiceWindow | null>(null);
+  const [renaming, setRenaming] = useState<ServiceWindow | null>(null);
   const people = (staff ?? []).map((member) => ({ id: member.userId, name: member.displayName }));
 
   return (
@@ -51,8 +54,22 @@ export function WindowsSection({
         empty={t('windows.empty')}
         rowKey="id"
         dataSource={windows}
+        rowClassName={(window) => (window.disabled ? 'windows-row-disabled' : '')}
         columns={[
           ...windowColumns<ServiceWindow>(t, { code: 100, kind: 150 }),
+          {
+            title: t('windows.state'),
+            dataIndex: 'disabled',
+            width: 90,
+            render: (disabled: boolean, window) => (
+              <Tag
+                color={disabled ? 'default' : 'success'}
+                data-testid={`window-state-${window.code}`}
+              >
+                {t(disabled ? 'windows.stateDisabled' : 'windows.stateActive')}
+              </Tag>
+            ),
+          },
           {
             title: t('windows.staff'),
             dataIndex: 'staffIds',
@@ -65,22 +82,26 @@ export function WindowsSection({
               return <NamedTags ids={ids} among={people} />;
             },
           },
-          // Assigning needs the staff list.
-          ...actionsColumn<ServiceWindow>(
-            canManage && !!staff,
-            t('common.actions'),
-            120,
-            (window) => (
-              <Button
-                size="small"
-                type="link"
-                icon={<TeamOutlined />}
-                onClick={() => setAssigning(window)}
-              >
-                {t('windows.assign')}
-              </Button>
-            ),
-          ),
+          ...actionsColumn<ServiceWindow>(canManage, t('common.actions'), 200, (window) => (
+            <WindowActions
+              window={window}
+              // Assigning needs the staff list.
+              assign={
+                staff && (
+                  <Button
+                    size="small"
+                    type="link"
+                    icon={<TeamOutlined />}
+                    onClick={() => setAssigning(window)}
+                  >
+                    {t('windows.assign')}
+                  </Button>
+                )
+              }
+              onRename={() => setRenaming(window)}
+              onChanged={onChanged}
+            />
+          )),
         ]}
       />
       {creating && (
@@ -89,6 +110,13 @@ export function WindowsSection({
           existing={windows}
           onClose={() => setCreating(false)}
           onCreated={onChanged}
+        />
+      )}
+      {renaming && (
+        <RenameWindowDialog
+          window={renaming}
+          onClose={() => setRenaming(null)}
+          onSaved={onChanged}
         />
       )}
       {assigning && staff && (

@@ -7,6 +7,7 @@ import { problemRule } from '../../../../shared/ui/form-rules';
 import type { TenantListItem } from '../../../tenants/hooks/useTenantList';
 import { buildTenantTree, mapTenantTree } from '../../../tenants/rules/tenant-tree';
 import {
+  exampleKind,
   childKindsFor,
   divisionCodeProblems,
   divisionCodeShape,
@@ -122,7 +123,7 @@ export function BasicsStep({
         <Input
           inputMode="numeric"
           maxLength={12}
-          placeholder={shape ? shape.prefix + 'x'.repeat(shape.length - shape.prefix.length) : ''}
+          placeholder={shape ? shape.example : ''}
           style={{
             maxWidth: 260,
             fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
@@ -133,7 +134,7 @@ export function BasicsStep({
       <Form.Item label={t('onboarding.name')} name="name" rules={[problemRule(t, nameProblems)]}>
         <Input
           maxLength={NAME_MAX}
-          placeholder={t('onboarding.namePlaceholder')}
+          placeholder={t(`onboarding.examples.${exampleKind(draft.kind)}.name`)}
           style={{ maxWidth: 360 }}
           data-testid="onboarding-name"
         />

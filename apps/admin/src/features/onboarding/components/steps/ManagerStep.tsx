@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { roleLabel } from '../../../../shared/i18n/labels';
 import { AccountFields } from '../../../staff/components/AccountFields';
 import { DISPLAY_NAME_MAX } from '../../../staff/rules/account-rules';
-import { firstManagerRole, type OnboardingDraft } from '../../rules/onboarding-rules';
+import { exampleKind, firstManagerRole, type OnboardingDraft } from '../../rules/onboarding-rules';
 import { StepNav } from './StepFooter';
 
 /** Step 3: the first manager's account (they set their password with a one-time link). */
@@ -33,8 +33,8 @@ export function ManagerStep({
       <AccountFields
         testIdPrefix="onboarding-manager"
         placeholders={{
-          username: t('onboarding.usernamePlaceholder'),
-          displayName: t('onboarding.displayNamePlaceholder'),
+          username: t(`onboarding.examples.${exampleKind(draft.kind)}.username`),
+          displayName: t(`onboarding.examples.${exampleKind(draft.kind)}.displayName`),
         }}
         inputStyle={{ maxWidth: 360 }}
         displayNameMaxLength={DISPLAY_NAME_MAX}

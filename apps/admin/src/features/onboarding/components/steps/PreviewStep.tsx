@@ -6,16 +6,19 @@ import type {
   IssuedSetupLinkFragment as SetupLink,
   TenantSummaryFragment as TenantSummary,
 } from '../../../../shared/api/graphql.generated';
-import { actionErrorText } from '../../../../shared/i18n/describe';
+import { ErrorAlert } from '../../../../shared/ui/ErrorAlert';
 import { roleLabel, tenantKindLabel } from '../../../../shared/i18n/labels';
 import { Code, Facts } from '../../../../shared/ui/Facts';
 import { TenantKindTag, TenantStatusTag } from '../../../../shared/ui/tags';
 import { windowColumns } from '../../../windows/components/window-fields';
 import { type OnboardingPreview, useOnboardingPreview } from '../../hooks/useOnboardingPreview';
 import {
+  type Issue,
+  type IssueContext,
+  issueText,
   onboardingInput,
   type OnboardingDraft,
-  serverProblemText,
+  type ParentLike,
 } from '../../rules/onboarding-rules';
 import { BackButton, StepFooter } from './StepFooter';
 
@@ -23,11 +26,13 @@ import { BackButton, StepFooter } from './StepFooter';
 function Verdict({
   loading,
   error,
-  problems,
+  issues,
+  context,
 }: {
   loading: boolean;
   error: unknown;
-  problems: string[];
+  issues: Issue[];
+  context: IssueContext;
 }) {
   const { t } = useTranslation();
   if (loading) {
@@ -37,25 +42,25 @@ function Verdict({
   }
   if (error) {
     return (
-      <Alert
-        type="error"
-        showIcon
-        message={t('onboarding.previewFailed')}
-        description={actionErrorText(t, error)}
-        data-testid="onboarding-preview-error"
+      <ErrorAlert
+        title={t('onboarding.previewFailed')}
+        error={error}
+        testId="onboarding-preview-error"
       />
     );
   }
-  if (problems.length > 0) {
+  if (issues.length > 0) {
     return (
       <Alert
         type="error"
         showIcon
-        message={t('onboarding.previewProblems', { count: problems.length })}
+        message={t('onboarding.previewProblems', { count: issues.length })}
         description={
           <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
-            {problems.map((problem) => (
-              <li key={problem}>{serverProblemText(t, problem)}</li>
+            {issues.map((issue) => (
+              <li key={`${issue.code}:${issue.message}`} data-code={issue.code}>
+                {issueText(t, issue, context)}
+              </li>
             ))}
           </ul>
         }
@@ -125,16 +130,25 @@ function WillCreate({ preview }: { preview: OnboardingPreview }) {
 /** Step 4: the server checks the whole draft (writing nothing); then onboarding for real. */
 export function PreviewStep({
   draft,
+  parent,
   onBack,
   onDone,
 }: {
   draft: OnboardingDraft;
+  /** The parent chosen (its kind and code name what a problem is about). */
+  parent: ParentLike;
   onBack: () => void;
   onDone: (tenant: TenantSummary, link: SetupLink) => void;
 }) {
   const { t } = useTranslation();
   const input = useMemo(() => onboardingInput(draft), [draft]);
   const check = useOnboardingPreview(input, onDone);
+  const context: IssueContext = {
+    kind: input.kind,
+    parent: check.preview?.parent ?? parent,
+    divisionCode: input.divisionCode,
+    username: input.manager.username,
+  };
 
   return (
     <Space
@@ -143,14 +157,17 @@ export function PreviewStep({
       style={{ width: '100%' }}
       data-testid="onboarding-preview"
     >
-      <Verdict loading={check.loading} error={check.error} problems={check.problems} />
+      <Verdict
+        loading={check.loading}
+        error={check.error}
+        issues={check.issues}
+        context={context}
+      />
       {check.commitError !== null && (
-        <Alert
-          type="error"
-          showIcon
-          message={t('onboarding.commitFailed')}
-          description={actionErrorText(t, check.commitError)}
-          data-testid="onboarding-commit-error"
+        <ErrorAlert
+          title={t('onboarding.commitFailed')}
+          error={check.commitError}
+          testId="onboarding-commit-error"
         />
       )}
       {check.preview && <WillCreate preview={check.preview} />}

@@ -6,11 +6,16 @@ import { type CurrentUser, seesSubtree } from '../../../shared/viewer/viewer';
 import { TenantDetailCard } from './TenantDetailCard';
 import { TenantTreeSelect } from './TenantTreeSelect';
 
-/** Windows and staff of one tenant: the user's own, or one chosen from their subtree. */
-export function WindowsStaffPage({
+/**
+ * The windows, or the staff, of one tenant: the user's own, or one chosen from their
+ * subtree.
+ */
+export function TenantSectionPage({
+  section,
   user,
   tenantId,
 }: {
+  section: 'windows' | 'staff';
   user: CurrentUser;
   tenantId: string | null;
 }) {
@@ -19,23 +24,23 @@ export function WindowsStaffPage({
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <PageHeader
-        title={t('windows.title')}
+        title={t(section === 'windows' ? 'windows.title' : 'staff.title')}
         extra={
           seesSubtree(user) && (
-            <Space>
+            <Space wrap>
               <Typography.Text type="secondary">{t('windows.tenant')}</Typography.Text>
               <TenantTreeSelect
                 value={id}
                 withCode
-                style={{ minWidth: 320 }}
-                onChange={(chosen) => chosen && navigate({ name: 'windows', tenantId: chosen })}
-                testId="windows-tenant-picker"
+                style={{ minWidth: 280, maxWidth: '100%' }}
+                onChange={(chosen) => chosen && navigate({ name: section, tenantId: chosen })}
+                testId={`${section}-tenant-picker`}
               />
             </Space>
           )
         }
       />
-      <TenantDetailCard key={id} tenantId={id} user={user} tenants={null} mode="windowsAndStaff" />
+      <TenantDetailCard key={id} tenantId={id} user={user} mode={section} />
     </Space>
   );
 }
