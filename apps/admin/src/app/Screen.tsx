@@ -31,6 +31,11 @@ const VillageSheetPage = page(
   'VillageSheetPage',
 );
 
+const CataloguePage = page(
+  () => import('../features/catalogue/components/CataloguePage'),
+  'CataloguePage',
+);
+
 /** The screen of the current route, if the user may open it. */
 export function Screen({ route, user }: { route: Route; user: CurrentUser }) {
   const { t } = useTranslation();
@@ -69,6 +74,8 @@ function RouteScreen({ route, user }: { route: Route; user: CurrentUser }) {
       return <OnboardingPage key={route.parentId ?? ''} user={user} parentId={route.parentId} />;
     case 'villageSheet':
       return <VillageSheetPage key={route.parentId ?? ''} user={user} parentId={route.parentId} />;
+    case 'catalogue':
+      return <CataloguePage user={user} />;
     default:
       return <HomePage user={user} />;
   }

@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  BookOutlined,
   FileTextOutlined,
   HomeOutlined,
   PlusCircleOutlined,
@@ -30,6 +31,7 @@ const MENU_ICONS: Record<MenuKey, ReactNode> = {
   staff: <TeamOutlined />,
   onboarding: <PlusCircleOutlined />,
   villageSheet: <TableOutlined />,
+  catalogue: <BookOutlined />,
 };
 
 /** The side menu: the screens the user may open. */

@@ -49,7 +49,7 @@ function operations(): [string, DocumentNode][] {
 describe('GraphQL contract', () => {
   const documents = operations();
 
-  it('covers the session, tenant, window, staff, onboarding and application documents', () => {
+  it('covers the session, tenant, window, staff, onboarding, application and catalogue documents', () => {
     const session = ['CompleteSetup', 'Login', 'Logout', 'Me'];
     const tenancy = [
       'AssignStaffToWindow',
@@ -77,8 +77,15 @@ describe('GraphQL contract', () => {
       'VillageSheetTemplate',
     ];
     const applications = ['Applications', 'IntakeWindows', 'SubmitApplication'];
+    const catalogue = [
+      'CatalogueImport',
+      'CatalogueItems',
+      'CatalogueVersions',
+      'ImportCatalogue',
+      'PublishCatalogueVersion',
+    ];
     expect(documents.map(([name]) => name).sort()).toEqual(
-      [...session, ...tenancy, ...applications].sort(),
+      [...session, ...tenancy, ...applications, ...catalogue].sort(),
     );
   });
 

@@ -29,6 +29,7 @@ const countyAdmin = viewer(
   'CREATE STAFF',
   'READ AUDIT_EVENT',
   'READ APPLICATION',
+  'READ CATALOGUE',
 );
 const cityOfficial = viewer(
   'SUBTREE',
@@ -51,7 +52,16 @@ describe('side menu from what the server says', () => {
     [
       'a county administrator',
       countyAdmin,
-      ['home', 'applications', 'tenants', 'windows', 'staff', 'onboarding', 'villageSheet'],
+      [
+        'home',
+        'applications',
+        'tenants',
+        'windows',
+        'staff',
+        'onboarding',
+        'villageSheet',
+        'catalogue',
+      ],
     ],
     ['a city official', cityOfficial, ['home', 'applications', 'tenants', 'windows', 'staff']],
     // Cannot read the staff list: no staff entry.

@@ -6,7 +6,14 @@ import type { Route, RouteName } from '../shared/navigation/routes';
 import { can, type CurrentUser, seesSubtree } from '../shared/viewer/viewer';
 
 export type MenuKey =
-  'home' | 'applications' | 'tenants' | 'windows' | 'staff' | 'onboarding' | 'villageSheet';
+  | 'home'
+  | 'applications'
+  | 'tenants'
+  | 'windows'
+  | 'staff'
+  | 'onboarding'
+  | 'villageSheet'
+  | 'catalogue';
 
 type Viewer = Pick<CurrentUser, 'permissions' | 'visibility'>;
 
@@ -20,6 +27,7 @@ const SCREENS: Record<MenuKey, (user: Viewer) => boolean> = {
   staff: (user) => can(user, 'READ', 'STAFF'),
   onboarding: (user) => can(user, 'ONBOARD', 'TENANT'),
   villageSheet: (user) => can(user, 'ONBOARD', 'TENANT'),
+  catalogue: (user) => can(user, 'READ', 'CATALOGUE'),
 };
 
 /** Side-menu entries, in order. */

@@ -38,6 +38,24 @@ export type ApplicationsPageInput = {
   first?: number | null | undefined;
 };
 
+export type CatalogueImportStatus = 'FAILED' | 'QUEUED' | 'RUNNING' | 'SUCCEEDED';
+
+export type CatalogueItemsInput = {
+  /** The endCursor of the page before */
+  after?: string | null | undefined;
+  department?: string | null | undefined;
+  first?: number;
+  /** Part of the name or code */
+  search?: string | null | undefined;
+  versionId: string | number;
+};
+
+export type CatalogueVersionInput = {
+  versionId: string | number;
+};
+
+export type CatalogueVersionStatus = 'DRAFT' | 'PUBLISHED' | 'RETIRED';
+
 export type CompleteSetupInput = {
   password: string;
   token: string;
@@ -50,6 +68,14 @@ export type CreateServiceWindowInput = {
   tenantId: string | number;
 };
 
+export type ImportCatalogueInput = {
+  fileName: string;
+  /** The new version's label, e.g. 2026 年第二轮 */
+  label: string;
+  /** The XLSX file, base64-encoded (at most 2 MB) */
+  spreadsheet: string;
+};
+
 export type InviteStaffInput = {
   displayName: string;
   /** A set of 1 to 7 roles, each one the granter may give */
@@ -57,6 +83,15 @@ export type InviteStaffInput = {
   tenantId: string | number;
   username: string;
 };
+
+/** 事项类型 (GB/T 39046-2020 A.1) */
+export type ItemType =
+  | 'ADMINISTRATIVE_CONFIRMATION'
+  | 'ADMINISTRATIVE_LICENSE'
+  | 'ADMINISTRATIVE_PAYMENT'
+  | 'ADMINISTRATIVE_RULING'
+  | 'OTHER'
+  | 'PUBLIC_SERVICE';
 
 export type LoginInput = {
   password: string;
@@ -113,6 +148,8 @@ export type Role =
   | 'STATION_STAFF'
   | 'SUPERVISOR'
   | 'WINDOW_STAFF';
+
+export type ServiceTier = 'COUNTY' | 'TOWNSHIP' | 'VILLAGE';
 
 export type ServiceWindowInput = {
   windowId: string | number;
@@ -238,6 +275,83 @@ export type LoginMutation = { login: IssuedTokensFragment };
 export type LogoutMutationVariables = Exact<{ [key: string]: never }>;
 
 export type LogoutMutation = { logout: boolean };
+
+export type CatalogueImportQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type CatalogueImportQuery = {
+  catalogueImport: {
+    id: string;
+    status: CatalogueImportStatus;
+    rowsRead: number;
+    versionId: string | null;
+    problems: Array<{
+      sheet: string;
+      row: number | null;
+      column: string | null;
+      code: string;
+      message: { zhCN: string; enUS: string };
+    }>;
+  };
+};
+
+export type CatalogueItemsQueryVariables = Exact<{
+  input: CatalogueItemsInput;
+  versionId: string | number;
+}>;
+
+export type CatalogueItemsQuery = {
+  catalogueDepartments: Array<string>;
+  catalogueItems: {
+    hasNextPage: boolean;
+    endCursor: string | null;
+    nodes: Array<{
+      code: string;
+      name: string;
+      type: ItemType;
+      competentDepartment: string;
+      handlingTiers: Array<ServiceTier>;
+      intakeOnlyTiers: Array<ServiceTier>;
+      onlineAvailable: boolean;
+      statutoryLimit: { onTheSpot: boolean; workingDays: number | null };
+      materials: Array<{ name: string; required: boolean }>;
+    }>;
+  };
+};
+
+export type CatalogueVersionsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type CatalogueVersionsQuery = {
+  catalogueVersions: Array<{
+    id: string;
+    label: string;
+    status: CatalogueVersionStatus;
+    itemCount: number;
+    createdAt: string;
+    publishedAt: string | null;
+  }>;
+};
+
+export type ImportCatalogueMutationVariables = Exact<{
+  input: ImportCatalogueInput;
+}>;
+
+export type ImportCatalogueMutation = {
+  importCatalogue: { id: string; status: CatalogueImportStatus };
+};
+
+export type PublishCatalogueVersionMutationVariables = Exact<{
+  input: CatalogueVersionInput;
+}>;
+
+export type PublishCatalogueVersionMutation = {
+  publishCatalogueVersion: {
+    id: string;
+    status: CatalogueVersionStatus;
+    publishedAt: string | null;
+  };
+};
 
 export type OnboardTenantMutationVariables = Exact<{
   input: OnboardTenantInput;
@@ -514,6 +628,16 @@ export const CompleteSetupDocument = {"kind":"Document","definitions":[{"kind":"
 export const LoginDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Login"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LoginInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"login"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"IssuedTokens"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"IssuedTokens"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresIn"}},{"kind":"Field","name":{"kind":"Name","value":"tokenType"}}]}}]} as unknown as DocumentNode<LoginMutation, LoginMutationVariables>;
 // prettier-ignore
 export const LogoutDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Logout"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logout"}}]}}]} as unknown as DocumentNode<LogoutMutation, LogoutMutationVariables>;
+// prettier-ignore
+export const CatalogueImportDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CatalogueImport"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"catalogueImport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"rowsRead"}},{"kind":"Field","name":{"kind":"Name","value":"versionId"}},{"kind":"Field","name":{"kind":"Name","value":"problems"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sheet"}},{"kind":"Field","name":{"kind":"Name","value":"row"}},{"kind":"Field","name":{"kind":"Name","value":"column"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"zhCN"}},{"kind":"Field","name":{"kind":"Name","value":"enUS"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CatalogueImportQuery, CatalogueImportQueryVariables>;
+// prettier-ignore
+export const CatalogueItemsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CatalogueItems"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CatalogueItemsInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"versionId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"catalogueItems"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"competentDepartment"}},{"kind":"Field","name":{"kind":"Name","value":"statutoryLimit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"onTheSpot"}},{"kind":"Field","name":{"kind":"Name","value":"workingDays"}}]}},{"kind":"Field","name":{"kind":"Name","value":"handlingTiers"}},{"kind":"Field","name":{"kind":"Name","value":"intakeOnlyTiers"}},{"kind":"Field","name":{"kind":"Name","value":"onlineAvailable"}},{"kind":"Field","name":{"kind":"Name","value":"materials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"required"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"catalogueDepartments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"versionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"versionId"}}}]}]}}]} as unknown as DocumentNode<CatalogueItemsQuery, CatalogueItemsQueryVariables>;
+// prettier-ignore
+export const CatalogueVersionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CatalogueVersions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"catalogueVersions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"itemCount"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}}]}}]}}]} as unknown as DocumentNode<CatalogueVersionsQuery, CatalogueVersionsQueryVariables>;
+// prettier-ignore
+export const ImportCatalogueDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ImportCatalogue"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ImportCatalogueInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"importCatalogue"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<ImportCatalogueMutation, ImportCatalogueMutationVariables>;
+// prettier-ignore
+export const PublishCatalogueVersionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PublishCatalogueVersion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CatalogueVersionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publishCatalogueVersion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}}]}}]}}]} as unknown as DocumentNode<PublishCatalogueVersionMutation, PublishCatalogueVersionMutationVariables>;
 // prettier-ignore
 export const OnboardTenantDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OnboardTenant"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"OnboardTenantInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"onboardTenant"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TenantSummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"managerSetupLink"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"IssuedSetupLink"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TenantSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Tenant"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"parentId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"divisionCode"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"IssuedSetupLink"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SetupLink"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]} as unknown as DocumentNode<OnboardTenantMutation, OnboardTenantMutationVariables>;
 // prettier-ignore

@@ -18,6 +18,8 @@ export type Route =
   | { name: 'onboarding'; parentId: string | null }
   /** Village stations opened in bulk from a sheet, optionally under a chosen parent. */
   | { name: 'villageSheet'; parentId: string | null }
+  /** The standard catalogue: its versions and items (import and publish at the province). */
+  | { name: 'catalogue' }
   /** Completing an invitation: the one-time token is in the URL fragment. */
   | { name: 'setup' }
   | { name: 'notFound'; path: string };
@@ -62,6 +64,9 @@ export function parseRoute(pathname: string, search = ''): Route {
     case 'village-sheet':
       if (second !== undefined) break;
       return { name: 'villageSheet', parentId: queryParam(search, 'parent') };
+    case 'catalogue':
+      if (second !== undefined) break;
+      return { name: 'catalogue' };
     case 'setup':
       if (second !== undefined) break;
       return { name: 'setup' };
@@ -75,6 +80,8 @@ export function routeHref(route: Route): string {
       return '/';
     case 'applications':
       return '/applications';
+    case 'catalogue':
+      return '/catalogue';
     case 'tenants':
       return route.tenantId ? `/tenants/${encodeURIComponent(route.tenantId)}` : '/tenants';
     case 'windows':
