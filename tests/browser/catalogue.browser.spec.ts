@@ -76,7 +76,10 @@ describe('the standard catalogue', () => {
     await search.fill('个体工商户');
     await search.press('Enter');
     await expectVisibleText(page.getByTestId('catalogue-items'), '个体工商户');
-    const names = await page.getByTestId('catalogue-items').locator('tbody tr.ant-table-row').allInnerTexts();
+    const names = await page
+      .getByTestId('catalogue-items')
+      .locator('tbody tr.ant-table-row')
+      .allInnerTexts();
     expect(names.length).toBeGreaterThan(0);
     for (const row of names) expect(row).toContain('个体工商户');
 
