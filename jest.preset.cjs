@@ -22,7 +22,10 @@ module.exports = {
     ],
   },
   moduleNameMapper: {
-    '^@tongban/(core|tenancy|catalog|workflow|insights)$': path.join(__dirname, 'libs/$1/src/index.ts'),
+    '^@tongban/(core|tenancy|catalog|workflow|insights)$': path.join(
+      __dirname,
+      'libs/$1/src/index.ts',
+    ),
     '^@tongban/tenancy/testing$': path.join(__dirname, 'libs/tenancy/src/testing/index.ts'),
     '^@tongban/test-support$': path.join(__dirname, 'tests/support/index.ts'),
   },
