@@ -535,19 +535,24 @@ describe('security defects of the first review', () => {
   });
 
   it('11. a too-large request is a client error, logged as a warning without a stack', async () => {
-    // The server may answer before it has read the body: read its answer, not our write.
+    // A 4 MB body announced by its Content-Length: the server answers from the header, before
+    // reading. Only the start is written, so the test never races the server's close of the
+    // connection against its own write (EPIPE before the answer is read).
     const status = await new Promise<number>((resolve, reject) => {
-      const body = JSON.stringify({ query: `{ me { id } }`, padding: 'x'.repeat(4 * 1024 * 1024) });
+      const size = 4 * 1024 * 1024;
       const req = httpRequest(`${api.baseUrl}/graphql`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+        headers: { 'Content-Type': 'application/json', 'Content-Length': size },
       });
       req.on('response', (res) => {
         res.resume();
         resolve(res.statusCode ?? 0);
+        req.destroy();
       });
-      req.on('error', (error) => (error.message.includes('EPIPE') ? undefined : reject(error)));
-      req.end(body);
+      req.on('error', (error) =>
+        /EPIPE|ECONNRESET|socket hang up/.test(error.message) ? undefined : reject(error),
+      );
+      req.write(`{"query":"{ me { id } }","padding":"${'x'.repeat(1024)}`);
     });
     expect(status).toBe(413);
     const line = await waitFor('the 413 in the log', async () =>
