@@ -10,27 +10,34 @@
 //
 // Env: BENCH_POSTGRES_URL [postgres://postgres@127.0.0.1:5432/postgres] (a superuser: it creates
 // and drops the database tongban_bench_cat_<random> and its login role).
-import { spawn } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { freePort, sleep, start } from './processes.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const API_DIST = join(ROOT, 'dist/api/apps/api/src');
 const HOST = '127.0.0.1';
 const catalog = createRequire(import.meta.url)(join(ROOT, 'dist/api/libs/catalog/src/index.js'));
 
-const { values: flags } = parseArgs({ options: { sizes: { type: 'string', default: '1000,5000' } } });
-const sizes = flags.sizes.split(',').map(Number).filter((n) => n > 0 && n <= 20_000);
-const postgresUrl = new URL(process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+const { values: flags } = parseArgs({
+  options: { sizes: { type: 'string', default: '1000,5000' } },
+});
+const sizes = flags.sizes
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0 && n <= 20_000);
+const postgresUrl = new URL(
+  process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+);
 const database = `tongban_bench_cat_${randomBytes(4).toString('hex')}`;
-const withDatabase = (name) => Object.assign(new URL(postgresUrl), { pathname: `/${name}` }).toString();
+const withDatabase = (name) =>
+  Object.assign(new URL(postgresUrl), { pathname: `/${name}` }).toString();
 const appUrl = (() => {
   const url = new URL(withDatabase(database));
   url.username = `${database}_api`;
@@ -38,7 +45,6 @@ const appUrl = (() => {
   return url.toString();
 })();
 const log = (message) => process.stdout.write(`[bench] ${message}\n`);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** A plausible item: five materials, four steps, as long as real ones. */
 function item(n) {
@@ -52,13 +58,15 @@ function item(n) {
     legalBasis: '《中华人民共和国行政许可法》第十二条；《广西壮族自治区政务服务管理办法》第二十条',
     applicantScopes: ['NATURAL_PERSON', 'LEGAL_PERSON'],
     conditions: '申请人应当具备完全民事行为能力，提交的材料真实、完整、有效，符合法定形式。',
-    materials: ['申请表', '居民身份证', '营业执照', '授权委托书', '其他证明材料'].map((name, i) => ({
-      name,
-      form: i === 1 ? 'ORIGINAL' : 'COPY',
-      copies: 1,
-      required: i < 3,
-      notes: i === 3 ? '委托办理时提供' : null,
-    })),
+    materials: ['申请表', '居民身份证', '营业执照', '授权委托书', '其他证明材料'].map(
+      (name, i) => ({
+        name,
+        form: i === 1 ? 'ORIGINAL' : 'COPY',
+        copies: 1,
+        required: i < 3,
+        notes: i === 3 ? '委托办理时提供' : null,
+      }),
+    ),
     steps: ['受理', '审查', '决定', '送达'],
     statutoryLimit: n % 5 === 0 ? { onTheSpot: true } : { onTheSpot: false, workingDays: 20 },
     fee: { free: true },
@@ -66,31 +74,6 @@ function item(n) {
     intakeOnlyTiers: n % 2 === 0 ? ['TOWNSHIP', 'VILLAGE'] : [],
     onlineAvailable: n % 4 !== 0,
   };
-}
-
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, HOST, () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
-function start(args, env) {
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const keep = (chunk) => (output = (output + chunk.toString()).slice(-6000));
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  const exited = new Promise((r) => child.once('exit', (code) => r(code)));
-  return { child, exited, output: () => output };
 }
 
 /** Resident memory of a process now, in MB (Linux). */
@@ -102,7 +85,10 @@ function rssMb(pid) {
 async function graphql(port, token, query, variables) {
   const response = await fetch(`http://${HOST}:${port}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify({ query, variables }),
     signal: AbortSignal.timeout(120_000),
   });
@@ -119,21 +105,21 @@ async function main() {
   let api;
   try {
     const common = { DATABASE_URL: appUrl, DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
-    const migrate = start([join(API_DIST, 'migrate.js'), '--seed-demo'], {
+    const migrate = start('migrate.js', [join(API_DIST, 'migrate.js'), '--seed-demo'], {
       ...common,
       MIGRATION_DATABASE_URL: withDatabase(database),
       NODE_ENV: 'development',
     });
-    if ((await migrate.exited) !== 0) throw new Error(`migrate failed:\n${migrate.output()}`);
+    if ((await migrate.exited).code !== 0) throw new Error(`migrate failed:\n${migrate.output()}`);
     const { privateKey, publicKey } = generateKeyPairSync('ec', {
       namedCurve: 'P-256',
       privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
       publicKeyEncoding: { type: 'spki', format: 'pem' },
     });
-    const port = await freePort();
+    const port = await freePort(HOST);
     // No REDIS_URL (so not NODE_ENV=production, which requires one): jobs run in the API
     // process, so the import's memory is measured there.
-    api = start([join(API_DIST, 'main.js')], {
+    api = start('API (main.js)', [join(API_DIST, 'main.js')], {
       ...common,
       NODE_ENV: 'development',
       HOST,
@@ -144,11 +130,25 @@ async function main() {
     });
     for (let ready = false; !ready; await sleep(200)) {
       if (api.child.exitCode !== null) throw new Error(`API exited:\n${api.output()}`);
-      ready = await fetch(`http://${HOST}:${port}/health/ready`).then((r) => r.ok, () => false);
+      ready = await fetch(`http://${HOST}:${port}/health/ready`).then(
+        (r) => r.ok,
+        () => false,
+      );
     }
-    const { login } = await graphql(port, null, `mutation($input: LoginInput!) { login(input: $input) { accessToken } }`, {
-      input: { username: 'platform', password: 'Demo#2026' },
-    });
+    const { login } = await graphql(
+      port,
+      null,
+      `
+        mutation ($input: LoginInput!) {
+          login(input: $input) {
+            accessToken
+          }
+        }
+      `,
+      {
+        input: { username: 'platform', password: 'Demo#2026' },
+      },
+    );
     const token = login.accessToken;
     log(`API ready on ${HOST}:${port}, pid ${api.child.pid}; sizes ${sizes.join(', ')}`);
 
@@ -162,19 +162,60 @@ async function main() {
       let peak = before;
       const sampler = setInterval(() => (peak = Math.max(peak, rssMb(api.child.pid))), 20);
       const started = performance.now();
-      const { importCatalogue } = await graphql(port, token, `mutation($input: ImportCatalogueInput!) { importCatalogue(input: $input) { id } }`, {
-        input: { label: `bench ${size} ${Date.now()}`, fileName: 'bench.xlsx', spreadsheet: file.toString('base64') },
-      });
+      const { importCatalogue } = await graphql(
+        port,
+        token,
+        `
+          mutation ($input: ImportCatalogueInput!) {
+            importCatalogue(input: $input) {
+              id
+            }
+          }
+        `,
+        {
+          input: {
+            label: `bench ${size} ${Date.now()}`,
+            fileName: 'bench.xlsx',
+            spreadsheet: file.toString('base64'),
+          },
+        },
+      );
       let state;
       do {
         await sleep(100);
-        ({ catalogueImport: state } = await graphql(port, token, `query($id: ID!) { catalogueImport(id: $id) { status rowsRead versionId problems { code } } }`, { id: importCatalogue.id }));
+        ({ catalogueImport: state } = await graphql(
+          port,
+          token,
+          `
+            query ($id: ID!) {
+              catalogueImport(id: $id) {
+                status
+                rowsRead
+                versionId
+                problems {
+                  code
+                }
+              }
+            }
+          `,
+          { id: importCatalogue.id },
+        ));
       } while (state.status === 'QUEUED' || state.status === 'RUNNING');
       const importMs = performance.now() - started;
       clearInterval(sampler);
-      if (state.status !== 'SUCCEEDED') throw new Error(`import of ${size} failed: ${JSON.stringify(state.problems.slice(0, 5))}`);
+      if (state.status !== 'SUCCEEDED')
+        throw new Error(`import of ${size} failed: ${JSON.stringify(state.problems.slice(0, 5))}`);
       const exportStarted = performance.now();
-      const { exportCatalogue } = await graphql(port, token, `query($versionId: ID!) { exportCatalogue(versionId: $versionId) }`, { versionId: state.versionId });
+      const { exportCatalogue } = await graphql(
+        port,
+        token,
+        `
+          query ($versionId: ID!) {
+            exportCatalogue(versionId: $versionId)
+          }
+        `,
+        { versionId: state.versionId },
+      );
       const exportMs = performance.now() - exportStarted;
       const row = {
         items: size,
@@ -189,7 +230,9 @@ async function main() {
       rows.push(row);
       log(JSON.stringify(row));
     }
-    console.log('\nitems   file KB   rows    import s   API RSS before → peak MB   export s   export KB');
+    console.log(
+      '\nitems   file KB   rows    import s   API RSS before → peak MB   export s   export KB',
+    );
     for (const r of rows) {
       console.log(
         `${String(r.items).padStart(5)}   ${String(r.fileKb).padStart(7)}   ${String(r.rows).padStart(6)}   ${String(r.importS).padStart(8)}   ${`${r.rssBeforeMb} → ${r.rssPeakMb}`.padStart(22)}   ${String(r.exportS).padStart(8)}   ${String(r.exportKb).padStart(9)}`,

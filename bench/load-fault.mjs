@@ -19,16 +19,16 @@
 // it brings both back up, stops its processes, drops its database and login and deletes its Redis
 // keys. Env: LOAD_POSTGRES_URL [postgres://postgres@127.0.0.1:5432/postgres] (a role that may
 // create databases and roles), LOAD_REDIS_URL [redis://127.0.0.1:6379]; loopback only.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { freePort, sleep, start } from './processes.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const API_DIST = join(ROOT, 'dist/api/apps/api/src');
@@ -105,37 +105,7 @@ const COMMANDS = {
 
 const log = (message) =>
   process.stdout.write(`[load ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const shell = (command) => execFileSync('sh', ['-c', command], { stdio: 'pipe', timeout: 60_000 });
-
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, HOST, () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
-/** A child process whose output tail is kept (shown when it fails). */
-function start(name, args, env) {
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const keep = (chunk) => {
-    output = (output + chunk.toString()).slice(-20_000);
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  const exited = new Promise((r) => child.once('exit', (code, signal) => r({ code, signal })));
-  return { name, child, exited, output: () => output };
-}
 
 const running = (proc) => proc && proc.child.exitCode === null && proc.child.signalCode === null;
 
@@ -769,7 +739,7 @@ async function main() {
   await owner.end();
   log(`database ${database} migrated, demo data and ${tenants.length} village stations added`);
 
-  const apiPort = await freePort();
+  const apiPort = await freePort(HOST);
   await startApi(apiPort, keys);
   // The worker gets no signing keys: it signs nothing.
   const {

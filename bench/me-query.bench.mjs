@@ -20,10 +20,8 @@
 //
 // Env: BENCH_POSTGRES_URL [postgres://postgres@127.0.0.1:5432/postgres] (a role that may create
 // databases and roles), BENCH_REDIS_URL [redis://127.0.0.1:6379]. Load goes to 127.0.0.1 only.
-import { spawn } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +29,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { freePort, sleep, start } from './processes.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const API_DIST = join(ROOT, 'dist/api/apps/api/src');
@@ -95,36 +94,6 @@ for (const [name, url] of [
 
 // ---- helpers ----------------------------------------------------------------------------------
 const log = (message) => process.stdout.write(`[bench] ${message}\n`);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, HOST, () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
-/** A child process whose output is kept (the tail is shown when it fails). */
-function start(name, args, env) {
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const keep = (chunk) => {
-    output = (output + chunk.toString()).slice(-8000);
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  const exited = new Promise((r) => child.once('exit', (code, signal) => r({ code, signal })));
-  return { name, child, exited, output: () => output };
-}
 
 async function runToEnd(name, args, env, timeoutMs) {
   const proc = start(name, args, env);
@@ -448,7 +417,7 @@ async function main() {
   log(`migrations and demo data applied; the API and the baseline connect as ${appLogin}`);
 
   // 2. The API, as in production.
-  const apiPort = await freePort();
+  const apiPort = await freePort(HOST);
   state.api = start('API (main.js)', [join(API_DIST, 'main.js')], {
     ...common,
     NODE_ENV: 'production',
@@ -484,7 +453,7 @@ async function main() {
   log(`me on the API: ${apiMe.text.trim()}`);
 
   // 3. The bare baseline, with the same key, database and token.
-  const baselinePort = await freePort();
+  const baselinePort = await freePort(HOST);
   const startBaseline = async () => {
     state.baseline = start('baseline (bench/baseline-server.mjs)', [BASELINE], {
       DATABASE_URL: appUrl,

@@ -55,11 +55,8 @@ export async function seedDemo(dataSource: DataSource, nodeEnv: string): Promise
       const parent = tenant.parent ? tenants.get(tenant.parent) : undefined;
       const id = randomUUID();
       const inserted = await tx.query(
-        // Only when missing: the tree guard (a BEFORE trigger) would refuse even a row that
-        // ON CONFLICT would then skip.
         `INSERT INTO tenants (id, parent_id, kind, division_code, name, status, path, receipt_prefix)
-         SELECT $1, $2, $3, $4, $5, $6, $7, $8
-          WHERE NOT EXISTS (SELECT 1 FROM tenants WHERE division_code = $4)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT (division_code) DO NOTHING RETURNING id`,
         [
           id,

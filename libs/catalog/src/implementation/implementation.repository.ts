@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { CatalogItem, Material, TimeLimit } from '../core/item';
 import type { LocalSettings } from '../core/localization';
+import type { ItemFilter } from '../standard/catalogue.repository';
 
 /** An entry of a tenant's implementation list (实施清单), with the standard item it localizes. */
 export interface ImplementationItemRecord extends LocalSettings {
@@ -57,12 +58,7 @@ export class ImplementationRepository {
   async list(
     manager: EntityManager,
     tenantId: string,
-    filter: {
-      search?: string | null;
-      department?: string | null;
-      after?: string | null;
-      first: number;
-    },
+    filter: ItemFilter,
   ): Promise<ImplementationItemRecord[]> {
     const rows: Row[] = await manager.query(
       `SELECT ${COLUMNS} ${FROM}
@@ -95,22 +91,25 @@ export class ImplementationRepository {
     return row && recordOf(row);
   }
 
+  /** The entries of `codes` on a tenant's list (those it holds). */
+  async findEach(
+    manager: EntityManager,
+    tenantId: string,
+    codes: readonly string[],
+  ): Promise<ImplementationItemRecord[]> {
+    const rows: Row[] = await manager.query(
+      `SELECT ${COLUMNS} ${FROM} WHERE l.tenant_id = $1 AND l.code = ANY($2::text[]) ORDER BY l.code`,
+      [tenantId, codes],
+    );
+    return rows.map(recordOf);
+  }
+
   async codes(manager: EntityManager, tenantId: string): Promise<Set<string>> {
     const rows: { code: string }[] = await manager.query(
       `SELECT code FROM implementation_items WHERE tenant_id = $1`,
       [tenantId],
     );
     return new Set(rows.map((row) => row.code));
-  }
-
-  /** How many tenants directly below hold each of `codes` (a county's entry is in use below). */
-  async heldBelow(manager: EntityManager, parentPath: string[], code: string): Promise<number> {
-    const [{ count }] = await manager.query(
-      `SELECT count(*)::int AS count FROM implementation_items l JOIN tenants t ON t.id = l.tenant_id
-        WHERE l.code = $2 AND t.path @> $1::uuid[] AND t.id <> $3`,
-      [parentPath, code, parentPath.at(-1)],
-    );
-    return count;
   }
 
   /**

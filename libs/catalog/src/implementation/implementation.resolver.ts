@@ -1,6 +1,6 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { RequireAbility } from '@tongban/core';
+import { pageOf, RequireAbility } from '@tongban/core';
 import {
   AdoptCatalogueInput,
   ApplyMenuTemplateInput,
@@ -29,12 +29,7 @@ export class ImplementationResolver {
     @Args('input') input: ImplementationListInput,
   ): Promise<ImplementationItemPage> {
     const rows = await this.lists.list(input.tenantId, { ...input, first: input.first + 1 });
-    const nodes = rows.slice(0, input.first);
-    return {
-      nodes: nodes as ImplementationItemModel[],
-      hasNextPage: rows.length > input.first,
-      endCursor: nodes.at(-1)?.code ?? null,
-    };
+    return pageOf(rows, input.first, (entry) => entry.code) as ImplementationItemPage;
   }
 
   @RequireAbility('create', 'ImplementationItem')

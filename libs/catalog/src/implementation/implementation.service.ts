@@ -22,19 +22,12 @@ import {
   lockedElementsChanged,
 } from '../core/localization';
 import { handlingAt, ItemHandling, outsideParent } from '../core/menu';
-import { CatalogueRepository } from '../standard/catalogue.repository';
+import { CatalogueRepository, type ItemFilter } from '../standard/catalogue.repository';
 import { ImplementationItemRecord, ImplementationRepository } from './implementation.repository';
 import { MenuTemplateRecord, MenuTemplateRepository } from './menu-template.repository';
 
 /** An entry with what its owner may do with the item (decide it, or only take it in). */
 export type ImplementationEntry = ImplementationItemRecord & { handling: ItemHandling };
-
-type ListFilter = {
-  search?: string | null;
-  department?: string | null;
-  after?: string | null;
-  first: number;
-};
 
 /**
  * Implementation lists (实施清单) and menus: a county adopts the standard and localizes it
@@ -53,7 +46,7 @@ export class ImplementationService {
     private readonly audit: AuditRepository,
   ) {}
 
-  list(tenantId: string, filter: ListFilter): Promise<ImplementationEntry[]> {
+  list(tenantId: string, filter: ItemFilter): Promise<ImplementationEntry[]> {
     return this.scope.run(async (manager) => {
       const tenant = await this.owner(manager, tenantId, 'read');
       return (await this.lists.list(manager, tenant.id, filter)).map((row) => entryOf(row, tenant));
@@ -279,14 +272,8 @@ export class ImplementationService {
     listOwnerId: string,
     codes: string[],
   ): Promise<void> {
-    const wanted = new Set(codes);
-    const entries = await this.lists.list(manager, listOwnerId, { first: 100_000 });
-    const refused = entries
-      .filter(
-        (entry) =>
-          wanted.has(entry.code) &&
-          handlingAt(entry.standard, TenantKind.VILLAGE) === ItemHandling.NONE,
-      )
+    const refused = (await this.lists.findEach(manager, listOwnerId, codes))
+      .filter((entry) => handlingAt(entry.standard, TenantKind.VILLAGE) === ItemHandling.NONE)
       .map((entry) => entry.code);
     if (refused.length) {
       throw new BadUserInputError(

@@ -28,6 +28,15 @@ export interface CatalogueImportRecord {
   finishedAt: Date | null;
 }
 
+/** Filters and paging of an item list (a version's items, or an implementation list). */
+export interface ItemFilter {
+  search?: string | null;
+  department?: string | null;
+  /** The code of the last item of the page before. */
+  after?: string | null;
+  first: number;
+}
+
 const VERSION_COLUMNS = `v.id, v.tenant_id AS "tenantId", v.label, v.status, v.item_count AS "itemCount",
   v.created_at AS "createdAt", v.published_at AS "publishedAt", v.retired_at AS "retiredAt"`;
 
@@ -76,6 +85,14 @@ export class CatalogueRepository {
       [id],
     );
     return version;
+  }
+
+  async labelTaken(manager: EntityManager, tenantId: string, label: string): Promise<boolean> {
+    const [found] = await manager.query(
+      `SELECT 1 FROM catalogue_versions WHERE tenant_id = $1 AND label = $2`,
+      [tenantId, label],
+    );
+    return found !== undefined;
   }
 
   /** A new draft holding `items`; null when the tenant already has a version of that label. */
@@ -182,12 +199,7 @@ export class CatalogueRepository {
   async items(
     manager: EntityManager,
     version: CatalogueVersionRecord,
-    filter: {
-      search?: string | null;
-      department?: string | null;
-      after?: string | null;
-      first: number;
-    },
+    filter: ItemFilter,
   ): Promise<CatalogItem[]> {
     const rows: ItemRow[] = await manager.query(
       `SELECT ${ITEM_COLUMNS} FROM catalogue_items

@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { RequireAbility } from '@tongban/core';
+import { pageOf, RequireAbility } from '@tongban/core';
 import { ParseUUIDPipe } from '@nestjs/common';
 import {
   CatalogueImportModel,
@@ -40,8 +40,7 @@ export class CatalogueResolver {
   })
   async catalogueItems(@Args('input') input: CatalogueItemsInput): Promise<CatalogueItemPage> {
     const rows = await this.catalogue.items(input.versionId, { ...input, first: input.first + 1 });
-    const nodes = rows.slice(0, input.first);
-    return { nodes, hasNextPage: rows.length > input.first, endCursor: nodes.at(-1)?.code ?? null };
+    return pageOf(rows, input.first, (item) => item.code);
   }
 
   @RequireAbility('read', 'Catalogue')

@@ -24,6 +24,7 @@ import {
   CatalogueImportRecord,
   CatalogueRepository,
   CatalogueVersionRecord,
+  type ItemFilter,
 } from './catalogue.repository';
 import { ImportCatalogueJob } from './import-catalogue.job';
 
@@ -50,15 +51,7 @@ export class CatalogueService {
     return this.scope.run((manager) => this.requireVersion(manager, id));
   }
 
-  items(
-    versionId: string,
-    filter: {
-      search?: string | null;
-      department?: string | null;
-      after?: string | null;
-      first: number;
-    },
-  ): Promise<CatalogItem[]> {
+  items(versionId: string, filter: ItemFilter): Promise<CatalogItem[]> {
     return this.scope.run(async (manager) =>
       this.catalogue.items(manager, await this.requireVersion(manager, versionId), filter),
     );
@@ -100,10 +93,8 @@ export class CatalogueService {
       throw new BadUserInputError('A catalogue version needs a label', { field: 'label' });
     return this.scope
       .run(async (manager) => {
-        const taken = (await this.catalogue.listVersions(manager)).some(
-          (version) => version.tenantId === actor.tenant.id && version.label === label,
-        );
-        if (taken) throw new ConflictError(`A catalogue version is already labelled ${label}`);
+        if (await this.catalogue.labelTaken(manager, actor.tenant.id, label))
+          throw new ConflictError(`A catalogue version is already labelled ${label}`);
         const id = await this.catalogue.insertImport(manager, {
           tenantId: actor.tenant.id,
           label,

@@ -1,18 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { TenantKind, TenantStatus } from '@tongban/core';
+import { TenantKind, type TenantNode, TenantStatus } from '@tongban/core';
 import { EntityManager } from 'typeorm';
 
-export interface TenantRecord {
-  id: string;
-  parentId: string | null;
-  kind: TenantKind;
-  divisionCode: string;
-  name: string;
-  /** SUSPENDED when it or a tenant above it is suspended (suspension covers the subtree). */
-  status: TenantStatus;
-  /** Its own status, whatever the tenants above it. */
+/** A tenant as this domain keeps it: what other domains see (core's TenantNode), and more. */
+export interface TenantRecord extends TenantNode {
+  /** Its own status, whatever the tenants above it (`status` is SUSPENDED below a suspension). */
   ownStatus: TenantStatus;
-  path: string[];
   /** Letters of the hall's receipt numbers (LC-20261127-0007); null: its division code. */
   receiptPrefix: string | null;
   /** Why it was suspended (its own suspension), while it is. */

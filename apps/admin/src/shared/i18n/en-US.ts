@@ -526,6 +526,7 @@ export const enUS: Messages = {
       'Upload an XLSX file with the sheets 事项, 材料 and 流程 (at most 2 MB). A file with any problem imports nothing; every problem is listed by row.',
     labelPlaceholder: 'Name of the new version, e.g. 2026 round 2',
     chooseFile: 'Choose a file and import',
+    tooLarge: 'The spreadsheet must not exceed 2 MB',
     importFailed: 'The import could not start',
     reading: 'Reading the spreadsheet: {{rows}} rows so far…',
     imported: 'Imported: {{rows}} rows read, a draft version was made.',

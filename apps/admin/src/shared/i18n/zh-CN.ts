@@ -499,6 +499,7 @@ export const zhCN = {
       '上传“事项”“材料”“流程”三张工作表的 XLSX 文件（不超过 2 MB）；有任何问题则不导入，并逐行列出问题。',
     labelPlaceholder: '新版本名称，如 2026 年第二轮',
     chooseFile: '选择文件并导入',
+    tooLarge: '表格不能超过 2 MB',
     importFailed: '导入未能开始',
     reading: '正在读取表格：已读 {{rows}} 行…',
     imported: '导入完成：已读 {{rows}} 行，已生成草稿版本。',

@@ -1,6 +1,7 @@
 import { CloudUploadOutlined, SendOutlined } from '@ant-design/icons';
 import {
   Alert,
+  App,
   Button,
   Card,
   Input,
@@ -20,7 +21,7 @@ import { Code } from '../../../shared/ui/Facts';
 import { LoadFailure } from '../../../shared/ui/LoadFailure';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { can, type CurrentUser } from '../../../shared/viewer/viewer';
-import { MAX_SHEET_BYTES } from '../../village-sheet/rules/village-sheet';
+import { MAX_SHEET_BYTES } from '../../../shared/rules/spreadsheet-file';
 import {
   type CatalogueImportState,
   type CatalogueItem,
@@ -106,6 +107,7 @@ function PublishButton({ versionId }: { versionId: string }) {
 
 function ImportCard({ onImported }: { onImported: (versionId: string) => void }) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const [label, setLabel] = useState('');
   const done = useCallback((versionId: string) => onImported(versionId), [onImported]);
   const { upload, state, running, startError } = useCatalogueImport(done);
@@ -128,7 +130,8 @@ function ImportCard({ onImported }: { onImported: (versionId: string) => void })
               showUploadList={false}
               disabled={running || label.trim() === ''}
               beforeUpload={(file) => {
-                if (file.size <= MAX_SHEET_BYTES) void upload(label.trim(), file);
+                if (file.size > MAX_SHEET_BYTES) void message.error(t('catalogue.tooLarge'));
+                else void upload(label.trim(), file);
                 return false;
               }}
             >

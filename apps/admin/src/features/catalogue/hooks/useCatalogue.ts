@@ -9,7 +9,7 @@ import {
   ImportCatalogueDocument,
   PublishCatalogueVersionDocument,
 } from '../../../shared/api/graphql.generated';
-import { toBase64 } from '../../village-sheet/rules/village-sheet';
+import { toBase64 } from '../../../shared/rules/spreadsheet-file';
 
 export type CatalogueItem = CatalogueItemsQuery['catalogueItems']['nodes'][number];
 export type CatalogueImportState = CatalogueImportQuery['catalogueImport'];

@@ -12,14 +12,9 @@ import type { CurrentUser } from '../../../shared/viewer/viewer';
 import { issueText, type ParentLike } from '../../onboarding/rules/onboarding-rules';
 import { SetupLinkNotice } from '../../staff/components/SetupLinkNotice';
 import { useTenantList } from '../../tenants/hooks/useTenantList';
+import { MAX_SHEET_BYTES } from '../../../shared/rules/spreadsheet-file';
 import { downloadSheet, type SheetPreview, useVillageSheet } from '../hooks/useVillageSheet';
-import {
-  MAX_SHEET_BYTES,
-  problemsByRow,
-  rowContext,
-  sheetFileName,
-  takesVillages,
-} from '../rules/village-sheet';
+import { problemsByRow, rowContext, sheetFileName, takesVillages } from '../rules/village-sheet';
 
 /** The sheet's problems, row by row, each in the interface language. */
 function SheetProblems({ preview, parent }: { preview: SheetPreview; parent: ParentLike }) {

@@ -7,7 +7,7 @@ import {
   type VillageSheetPreviewQuery,
   VillageSheetTemplateDocument,
 } from '../../../shared/api/graphql.generated';
-import { fromBase64, toBase64, XLSX_TYPE } from '../rules/village-sheet';
+import { fromBase64, toBase64, XLSX_TYPE } from '../../../shared/rules/spreadsheet-file';
 
 export type SheetPreview = VillageSheetPreviewQuery['villageSheetPreview'];
 export type OpenedVillage = OnboardVillagesMutation['onboardVillages'][number];

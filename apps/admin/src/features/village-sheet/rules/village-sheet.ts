@@ -1,6 +1,6 @@
 /**
- * The bulk village sheet on the client: the XLSX travels to the API as base64 and comes back
- * the same way (the template, the sheet with its problems column). Plain TypeScript.
+ * The bulk village sheet on the client: its rows and problems (the file itself travels as in
+ * shared/rules/spreadsheet-file.ts). Plain TypeScript.
  */
 import type { TenantKind } from '../../../shared/api/graphql.generated';
 import {
@@ -8,26 +8,6 @@ import {
   type Issue,
   type IssueContext,
 } from '../../onboarding/rules/onboarding-rules';
-
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-/** What the API accepts (its limit is on the file). */
-export const MAX_SHEET_BYTES = 2 * 1024 * 1024;
-
-/** Bytes as base64 (chunked: a large sheet would overflow the argument list). */
-export function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
-}
-
-export function fromBase64(base64: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
 
 /** Whether stations may be opened directly below a tenant of `kind`. */
 export const takesVillages = (kind: TenantKind) => childKindsFor(kind).includes('VILLAGE');
