@@ -313,13 +313,20 @@ describe('tenant isolation matrix', () => {
                 WHERE m.tenant_id = $1 AND u.id <> $2 AND u.id <> $3
                 ORDER BY u.username LIKE 'matrix.spare.%' DESC, u.username LIKE 'matrix.clerk.%',
                          u.username LIMIT 6`,
-        application: `SELECT id FROM applications WHERE tenant_id = $1 ORDER BY id LIMIT 3`,
+        // Those at the actor's own windows first: a clerk reads only those (ordering by id
+        // alone left the control to chance).
+        application: `SELECT a.id FROM applications a WHERE a.tenant_id = $1
+                       ORDER BY EXISTS (SELECT 1 FROM window_assignments w
+                                         WHERE w.window_id = a.window_id AND w.user_id = $2) DESC,
+                                a.id LIMIT 3`,
       }[kind],
-      kind === 'tenant' || kind === 'application'
+      kind === 'tenant'
         ? [home.id]
-        : kind === 'window'
-          ? [home.id, target.window, actorId]
-          : [home.id, target.user, actorId],
+        : kind === 'application'
+          ? [home.id, actorId]
+          : kind === 'window'
+            ? [home.id, target.window, actorId]
+            : [home.id, target.user, actorId],
     );
     return rows.map((r) => r.id);
   }
