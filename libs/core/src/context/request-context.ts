@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { ClsService } from 'nestjs-cls';
 import { Actor } from '../vocabulary/actor';
 
-const ACTOR = 'tongban.actor';
+// A symbol, not 'tongban.actor': nestjs-cls reads a dotted string as a path into a nested
+// object, which a nested context's shallow copy shares with its parent.
+const ACTOR = Symbol('tongban.actor');
 
 /** Raised when code reads the acting user outside a request or job that set one. */
 export class MissingRequestContextError extends Error {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { ClsService } from 'nestjs-cls';
 
-const LOADERS = 'tongban.loaders';
+const LOADERS = Symbol('tongban.loaders');
 
 /** Loads many keys at once: one result (or the error for that key) per key, in key order. */
 export type BatchLoad<K, V> = (keys: readonly K[]) => Promise<(V | Error)[]>;

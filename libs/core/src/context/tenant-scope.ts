@@ -6,7 +6,10 @@ import { isUuid } from '../vocabulary/uuid';
 import { visibilityOf } from '../authorization/role-rules';
 import { RequestContext } from './request-context';
 
-const SCOPED_MANAGER = 'tongban.scopedManager';
+// A symbol: a dotted string key would be a path into an object that every nested context
+// shares (nestjs-cls copies a context shallowly), so a sibling resolver of the same request
+// would see, and join, this transaction.
+const SCOPED_MANAGER = Symbol('tongban.scopedManager');
 
 interface OpenTransaction {
   manager: EntityManager;

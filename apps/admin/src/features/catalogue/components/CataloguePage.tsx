@@ -245,6 +245,13 @@ function ItemsTable({ versionId }: { versionId: string }) {
           data-testid="catalogue-department"
         />
       </Space>
+      {items.error && (
+        <ErrorAlert
+          title={t('catalogue.loadError')}
+          error={items.error}
+          testId="catalogue-items-error"
+        />
+      )}
       <Table<CatalogueItem>
         size="middle"
         rowKey="code"
