@@ -35,6 +35,8 @@ const API_DIST = join(ROOT, 'dist/api/apps/api/src');
 const HOST = '127.0.0.1';
 const PASSWORD = 'Demo#2026';
 const PHASES = ['steady', 'api-kill', 'postgres-restart', 'redis-restart'];
+/** 高龄津贴申领: on every demo village station's menu (taken in, decided by the county). */
+const LOAD_ITEM_CODE = '450011002W01';
 
 // ---- options ----------------------------------------------------------------------------------
 const { values: flags } = parseArgs({
@@ -273,6 +275,15 @@ async function arrangeTenants(owner) {
         [username, `代办员${username}`, hash[0].password_hash, tenant.id],
       );
     }
+    // The station's menu: the village menu of 马山村 (the demo's station), so intake finds it.
+    await owner.query(
+      `INSERT INTO implementation_items (tenant_id, code, source_tenant_id, source_version_id,
+                                         promised_days, materials)
+       SELECT $1, l.code, l.source_tenant_id, l.source_version_id, l.promised_days, l.materials
+         FROM implementation_items l JOIN tenants t ON t.id = l.tenant_id
+        WHERE t.division_code = '450222203201'`,
+      [tenant.id],
+    );
     tenants.push({ id: tenant.id, code, windowId: window.id, usernames });
   }
   return tenants;
@@ -383,9 +394,9 @@ async function client(index, tenant, context) {
         {
           input: {
             windowId: tenant.windowId,
-            itemCode: marker,
-            itemName: '负载测试事项',
-            applicant: { name: `测试申请人${seq}` },
+            // An item every demo center's menu holds; the marker is the applicant's name.
+            itemCode: LOAD_ITEM_CODE,
+            applicant: { name: marker },
           },
         },
         token,
@@ -527,11 +538,12 @@ async function runPhase(phase, ctx) {
 /** Each acknowledged intake exactly once; unacknowledged ones at most once. */
 async function checkIntakes(owner, intakes) {
   const { rows } = await owner.query(
-    `SELECT item_code, count(*)::int AS n, array_agg(id::text) AS ids, array_agg(tenant_id::text) AS tenants
-       FROM applications WHERE item_code LIKE $1 GROUP BY item_code`,
+    `SELECT applicant_name AS marker, count(*)::int AS n, array_agg(id::text) AS ids,
+            array_agg(tenant_id::text) AS tenants
+       FROM applications WHERE applicant_name LIKE $1 GROUP BY applicant_name`,
     [`LOAD-${suffix}-%`],
   );
-  const stored = new Map(rows.map((r) => [r.item_code, r]));
+  const stored = new Map(rows.map((r) => [r.marker, r]));
   const acknowledged = intakes.filter((i) => i.id);
   const lost = acknowledged.filter((i) => !stored.has(i.marker));
   const wrong = acknowledged.filter(

@@ -35,8 +35,15 @@ const ID_NUMBER = residentId('45022219900101123'); // 450222199001011232
 /** The same number with a wrong last character. */
 const WRONG_ID_NUMBER = `${ID_NUMBER.slice(0, 17)}${ID_NUMBER.endsWith('4') ? '5' : '4'}`;
 const PHONE = '13812345678';
-const ITEM_CODE = '000105007000';
+const ITEM_CODE = '00013130300000';
 const ITEM_NAME = '食品小作坊登记';
+
+/** Chooses an item of the hall's menu, found by part of its name. */
+async function chooseItem(page: Page, search: string, code: string) {
+  await page.getByTestId('intake-item').click();
+  await page.getByTestId('intake-item').locator('input').fill(search);
+  await page.getByTestId(`intake-menu-${code}`).click();
+}
 
 async function applicationCount(baseUrl: string, username: string): Promise<number> {
   const { data } = await login(baseUrl, username, DEMO_PASSWORD);
@@ -52,8 +59,7 @@ async function applicationCount(baseUrl: string, username: string): Promise<numb
 }
 
 async function fillIntake(page: Page, idNumber: string) {
-  await page.getByTestId('intake-item-code').fill(ITEM_CODE);
-  await page.getByTestId('intake-item-name').fill(ITEM_NAME);
+  await chooseItem(page, '小作坊', ITEM_CODE);
   await page.getByTestId('intake-applicant-name').fill(APPLICANT);
   await page.getByTestId('intake-id-number').fill(idNumber);
   await page.getByTestId('intake-phone').fill(PHONE);
@@ -176,8 +182,7 @@ describe('intake and masked reading of applications in the browser', () => {
       page.getByTestId('intake-form').locator('.ant-select-selection-item'),
       '代办窗口',
     );
-    await page.getByTestId('intake-item-code').fill('000112006000');
-    await page.getByTestId('intake-item-name').fill('高龄津贴申领');
+    await chooseItem(page, '高龄', '450011002W01');
     await page.getByTestId('intake-applicant-name').fill('黄美玲');
     await page.getByTestId('intake-phone').fill('0772-7613456');
     await page.getByTestId('intake-submit').click();

@@ -190,8 +190,7 @@ describe('account recovery, windows and tenant details', () => {
       expect(c1View).toMatchObject({ viewerCanTakeIn: false, intakeRefusal: 'WINDOW_DISABLED' });
       const input = {
         windowId: c1,
-        itemCode: '000105001000',
-        itemName: '个体工商户设立登记',
+        itemCode: '00013112800001',
         applicant: { name: '韦测试' },
       };
       const before = await databaseFingerprint(db);

@@ -96,8 +96,7 @@ describe('application intake', () => {
   it("takes an application in at a window staff member's window, with a receipt number and an event", async () => {
     const result = await submit('liucheng.window', {
       windowId: windows['450222/C1'],
-      itemCode: '000105001000',
-      itemName: '个体工商户设立登记',
+      itemCode: '00013112800001',
       applicant: APPLICANT,
     });
     expect(result.errors).toBeUndefined();
@@ -127,8 +126,7 @@ describe('application intake', () => {
       Array.from({ length: 12 }, (_, i) =>
         submit('liucheng.window', {
           windowId: windows['450222/C1'],
-          itemCode: '000105002000',
-          itemName: '食品经营许可',
+          itemCode: '00013130100001',
           applicant: { name: `申请人${i}` },
         }),
       ),
@@ -144,8 +142,7 @@ describe('application intake', () => {
     const before = await databaseFingerprint(db);
     const refused = await submit('liucheng.window', {
       windowId: windows['450222/01'],
-      itemCode: '000111004000',
-      itemName: '农村村民宅基地审批',
+      itemCode: '00011610100006',
       applicant: APPLICANT,
     });
     expect(errorCode(refused)).toBe('FORBIDDEN');
@@ -192,8 +189,7 @@ describe('application intake', () => {
     expect((await list('liucheng.land')).data!.applications.nodes).toEqual([]);
     const refused = await submit('liucheng.land', {
       windowId: windows['450222/01'],
-      itemCode: '000111004000',
-      itemName: '农村村民宅基地审批',
+      itemCode: '00011610100006',
       applicant: APPLICANT,
     });
     expect(errorCode(refused)).toBe('FORBIDDEN');
@@ -313,7 +309,6 @@ describe('application intake', () => {
     const refused = await submit('liucheng.window', {
       windowId: windows['450222/C1'],
       itemCode: ' ',
-      itemName: '个体工商户设立登记',
       applicant: { name: '黎明辉', idNumber: wrongCheck, phone: '12345' },
     });
     expect(errorCode(refused)).toBe('BAD_USER_INPUT');
@@ -326,7 +321,6 @@ describe('application intake', () => {
     const malformed = await submit('liucheng.window', {
       windowId: 'not-a-uuid',
       itemCode: 'X',
-      itemName: 'Y',
       applicant: { name: 'Z' },
     });
     expect(errorCode(malformed)).toBe('BAD_USER_INPUT');
@@ -344,7 +338,6 @@ describe('application intake', () => {
     const charging = await submit('liucheng.window', {
       windowId: windows['450222/F1'],
       itemCode: 'X1',
-      itemName: '收费',
       applicant: { name: '黎明辉' },
     });
     expect(errorCode(charging)).toBe('BAD_USER_INPUT');
@@ -353,7 +346,6 @@ describe('application intake', () => {
     const closed = await submit('mashan.manager', {
       windowId: windows['450222203/C1'],
       itemCode: 'X1',
-      itemName: '高龄津贴申领',
       applicant: { name: '黎明辉' },
     });
     await db.query(`UPDATE tenants SET status = 'ACTIVE' WHERE division_code = '450222203'`);
@@ -376,7 +368,6 @@ describe('application intake', () => {
         await submit('mashan.manager', {
           windowId: windows['450222/C1'],
           itemCode: 'X1',
-          itemName: 'Y',
           applicant: { name: '黎明辉' },
         }),
       ),
@@ -386,7 +377,6 @@ describe('application intake', () => {
         await submit('platform', {
           windowId: windows['450222/C1'],
           itemCode: 'X1',
-          itemName: 'Y',
           applicant: { name: '黎明辉' },
         }),
       ),

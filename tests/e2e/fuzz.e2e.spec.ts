@@ -128,8 +128,7 @@ describe('fuzz over the schema', () => {
         variables: {
           input: {
             windowId,
-            itemCode: '000105001000',
-            itemName: '个体工商户设立登记',
+            itemCode: '00013112800001',
             applicant: PERSONAL,
           },
         },

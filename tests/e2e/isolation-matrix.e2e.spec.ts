@@ -123,6 +123,7 @@ const NO_CONTROL: Record<string, string> = {
   'onboardingPreview.input.parentId@450222203201': 'nothing is opened under a village station',
   'onboardVillages.input.parentId@450222203201': 'nothing is opened under a village station',
   'villageSheetPreview.input.parentId@450222203201': 'nothing is opened under a village station',
+  'submitApplication.input.windowId@450200': 'a city takes nothing in: it has no menu',
 };
 
 const ACTORS = [
@@ -420,7 +421,7 @@ describe('tenant isolation matrix', () => {
     if (name === 'username') return `matrix.u${++unique}`;
     if (name === 'password') return 'Matrix#2026-password';
     if (name === 'code') return `M${++unique}`;
-    if (name === 'itemCode') return '000105001000';
+    if (name === 'itemCode') return '00013112800001';
     if (name === 'itemName') return '个体工商户设立登记';
     return `矩阵测试${++unique}`;
   }

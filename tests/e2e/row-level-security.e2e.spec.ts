@@ -210,7 +210,7 @@ describe('row-level security', () => {
     applications: (r, n) => [
       `INSERT INTO applications (tenant_id, receipt_number, window_id, item_code, item_name,
                                  applicant_name, status, submitted_by)
-       VALUES ($1, $2, $3, '000105001000', '个体工商户设立登记', '测试', 'SUBMITTED', $4)`,
+       VALUES ($1, $2, $3, '00013112800001', '个体工商户设立登记', '测试', 'SUBMITTED', $4)`,
       [r.tenant, `RLS-${n}`, r.window, r.users[0]],
     ],
     catalogue_versions: (r, n) => [

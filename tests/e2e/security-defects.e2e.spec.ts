@@ -208,12 +208,11 @@ describe('security defects of the first review', () => {
         () => ({
           input: {
             windowId: windows['450222/C1'],
-            itemCode: '000105001000',
-            itemName: '个体\u0000工商户',
+            itemCode: '000131\u000012800001',
             applicant: { name: '张三' },
           },
         }),
-        'input.itemName',
+        'input.itemCode',
       ],
       [
         'suspendTenant',
@@ -257,8 +256,7 @@ describe('security defects of the first review', () => {
       const result = await as('liucheng.window', SUBMIT, {
         input: {
           windowId: windows['450222/C1'],
-          itemCode: '000105001000',
-          itemName: '个体工商户设立登记',
+          itemCode: '00013112800001',
           applicant,
         },
       });
@@ -383,8 +381,7 @@ describe('security defects of the first review', () => {
       const station = (await loginFrom('village.staff', PASSWORD)).data!.login.accessToken;
       const input = {
         windowId: windows['450222203201/D1'],
-        itemCode: '000105001000',
-        itemName: '个体工商户设立登记',
+        itemCode: '00013112800001',
         applicant: { name: '覃测试' },
       };
       const ok = await gql(api.baseUrl, SUBMIT, { token: station, variables: { input } });

@@ -58,7 +58,7 @@ export async function addNeighbourCounty(db: TestDatabase): Promise<void> {
       `INSERT INTO applications (tenant_id, receipt_number, window_id, item_code, item_name,
                                  applicant_name, applicant_id_number, applicant_phone, status,
                                  submitted_by)
-       SELECT t.id, $2, w.id, '000105001000', '个体工商户设立登记', '黄小明',
+       SELECT t.id, $2, w.id, '00013112800001', '个体工商户设立登记', '黄小明',
               '11010519491231002X', '13900001111', 'SUBMITTED', u.id
          FROM tenants t JOIN service_windows w ON w.tenant_id = t.id
               JOIN users u ON u.username = $3

@@ -101,7 +101,7 @@ export async function giveEveryTenantOneOfEach(
     const [{ id: application }] = await db.query<{ id: string }>(
       `INSERT INTO applications (tenant_id, receipt_number, window_id, item_code, item_name,
                                  applicant_name, status, submitted_by)
-       VALUES ($1, $2, $3, '000105001000', '个体工商户设立登记', '矩阵申请人', 'SUBMITTED', $4)
+       VALUES ($1, $2, $3, '00013112800001', '个体工商户设立登记', '矩阵申请人', 'SUBMITTED', $4)
        RETURNING id`,
       [tenant.id, `MATRIX-${tenant.division_code}`, windows.MX, users.clerk],
     );

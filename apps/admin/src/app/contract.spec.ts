@@ -76,7 +76,7 @@ describe('GraphQL contract', () => {
       'VillageSheetPreview',
       'VillageSheetTemplate',
     ];
-    const applications = ['Applications', 'IntakeWindows', 'SubmitApplication'];
+    const applications = ['Applications', 'IntakeMenu', 'IntakeWindows', 'SubmitApplication'];
     const catalogue = [
       'CatalogueImport',
       'CatalogueItems',

@@ -191,8 +191,8 @@ export interface DemoApplication {
   /** Who took it in (a demo account allowed to). */
   by: string;
   daysAgo: number;
+  /** An item of the hall's menu; its name and limits come from there. */
   itemCode: string;
-  itemName: string;
   applicant: { name: string; idNumber: string | null; phone: string | null };
 }
 
@@ -209,8 +209,7 @@ export const DEMO_APPLICATIONS: DemoApplication[] = [
     window: 'C1',
     by: 'liucheng.window',
     daysAgo: 3,
-    itemCode: '000105001000',
-    itemName: '个体工商户设立登记',
+    itemCode: '00013112800001',
     applicant: { name: '张伟', idNumber: idNumber('19850312', '201'), phone: '13807721234' },
   },
   {
@@ -218,8 +217,7 @@ export const DEMO_APPLICATIONS: DemoApplication[] = [
     window: 'C1',
     by: 'liucheng.window',
     daysAgo: 2,
-    itemCode: '000105002000',
-    itemName: '食品经营许可',
+    itemCode: '00013130100001',
     applicant: { name: '李娜', idNumber: idNumber('19920718', '322'), phone: '13977215678' },
   },
   {
@@ -227,8 +225,7 @@ export const DEMO_APPLICATIONS: DemoApplication[] = [
     window: 'C1',
     by: 'liucheng.window',
     daysAgo: 1,
-    itemCode: '000112003000',
-    itemName: '城乡居民基本养老保险参保登记',
+    itemCode: '000114008000',
     applicant: { name: '王秀英', idNumber: idNumber('19580105', '144'), phone: '0772-7612345' },
   },
   {
@@ -236,8 +233,7 @@ export const DEMO_APPLICATIONS: DemoApplication[] = [
     window: '01',
     by: 'liucheng.land',
     daysAgo: 1,
-    itemCode: '000111004000',
-    itemName: '农村村民宅基地审批',
+    itemCode: '00011610100006',
     applicant: { name: '覃志强', idNumber: idNumber('19760920', '031'), phone: '18677201122' },
   },
   {
@@ -245,8 +241,7 @@ export const DEMO_APPLICATIONS: DemoApplication[] = [
     window: 'C1',
     by: 'mashan.manager',
     daysAgo: 2,
-    itemCode: '000112005000',
-    itemName: '城乡居民医疗保险参保登记',
+    itemCode: '000146001000',
     applicant: { name: '韦春花', idNumber: idNumber('19690411', '262'), phone: '15877203344' },
   },
   {
@@ -254,8 +249,7 @@ export const DEMO_APPLICATIONS: DemoApplication[] = [
     window: 'D1',
     by: 'village.staff',
     daysAgo: 0,
-    itemCode: '000112006000',
-    itemName: '高龄津贴申领',
+    itemCode: '450011002W01',
     applicant: { name: '蓝桂英', idNumber: idNumber('19400223', '083'), phone: null },
   },
 ];

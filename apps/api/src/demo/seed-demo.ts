@@ -4,6 +4,7 @@ import {
   CatalogueVersionStatus,
   DEMO_STANDARD_CATALOGUE,
   ImplementationRepository,
+  IntakeMenu,
   ServiceTier,
 } from '@tongban/catalog';
 import { TenantKind, TenantStatus } from '@tongban/core';
@@ -112,12 +113,15 @@ export async function seedDemo(dataSource: DataSource, nodeEnv: string): Promise
       );
     }
 
-    // Applications only for halls that have none yet, so a second run adds nothing.
+    report.catalogueItems = await seedCatalogue(tx, tenants.get(DEMO_TENANTS[0].code)!.id);
+    // Applications only for halls that have none yet, so a second run adds nothing; after the
+    // catalogue, as each is taken in from its hall's menu.
     const [{ any }] = await tx.query(`SELECT EXISTS (SELECT 1 FROM applications) AS any`);
     if (!any) {
+      const menu = new IntakeMenu(new ImplementationRepository(), new CatalogueRepository());
       for (const application of DEMO_APPLICATIONS) {
         const [hall] = await tx.query(
-          `SELECT t.id AS "tenantId", t.receipt_prefix AS "receiptPrefix",
+          `SELECT t.id AS "tenantId", t.kind, t.receipt_prefix AS "receiptPrefix",
                   t.division_code AS "divisionCode", w.id AS "windowId", u.id AS "userId",
                   now() - $3::int * interval '1 day' - interval '2 hours' AS at
              FROM tenants t
@@ -126,17 +130,25 @@ export async function seedDemo(dataSource: DataSource, nodeEnv: string): Promise
             WHERE t.division_code = $1`,
           [application.tenant, application.window, application.daysAgo, application.by],
         );
+        const item = await menu.itemFor(
+          tx,
+          { id: hall.tenantId, kind: hall.kind },
+          application.itemCode,
+        );
+        if (typeof item === 'string') {
+          throw new Error(`Demo application ${application.itemCode}: ${item}`);
+        }
         await new ApplicationRepository().recordIntake(tx, {
           hall,
           windowId: hall.windowId,
-          intake: application,
+          item,
+          applicant: application.applicant,
           submittedBy: hall.userId,
           at: hall.at,
         });
         report.applications += 1;
       }
     }
-    report.catalogueItems = await seedCatalogue(tx, tenants.get(DEMO_TENANTS[0].code)!.id);
     return report;
   });
 }

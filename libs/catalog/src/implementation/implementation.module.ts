@@ -3,6 +3,7 @@ import { StandardCatalogueModule } from '../standard/standard-catalogue.module';
 import { ImplementationRepository } from './implementation.repository';
 import { ImplementationResolver } from './implementation.resolver';
 import { ImplementationService } from './implementation.service';
+import { IntakeMenu } from './intake-menu';
 import { MenuTemplateRepository } from './menu-template.repository';
 
 /** Implementation lists (实施清单), menus and a county's menu templates. */
@@ -13,7 +14,8 @@ import { MenuTemplateRepository } from './menu-template.repository';
     MenuTemplateRepository,
     ImplementationService,
     ImplementationResolver,
+    IntakeMenu,
   ],
-  exports: [ImplementationRepository],
+  exports: [ImplementationRepository, IntakeMenu],
 })
 export class ImplementationModule {}

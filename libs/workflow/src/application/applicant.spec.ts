@@ -7,7 +7,6 @@ const ID = '45022219900101123' + residentIdCheckCharacter('45022219900101123');
 const WRONG_CHECK = ID.slice(0, 17) + (ID[17] === '0' ? '1' : '0');
 const intake = (applicant: { name: string; idNumber?: string | null; phone?: string | null }) => ({
   itemCode: ' 450222-001 ',
-  itemName: '个体工商户设立登记',
   applicant: { idNumber: null, phone: null, ...applicant },
 });
 
@@ -19,7 +18,6 @@ describe('intake details', () => {
     expect(problems).toEqual([]);
     expect(stored).toEqual({
       itemCode: '450222-001',
-      itemName: '个体工商户设立登记',
       applicant: { name: '张 三', idNumber: ID, phone: '13812345678' },
     });
   });
@@ -35,12 +33,11 @@ describe('intake details', () => {
   it('reports every problem at once, by field', () => {
     const { problems } = normalize({
       itemCode: ' ',
-      itemName: '',
       applicant: { name: '  ', idNumber: WRONG_CHECK, phone: '12345' },
     });
     const fields = problems.map((p) => p.field);
     expect(fields).toEqual(
-      expect.arrayContaining(['itemCode', 'itemName', 'applicant.name', 'applicant.phone']),
+      expect.arrayContaining(['itemCode', 'applicant.name', 'applicant.phone']),
     );
     expect(fields).toContain('applicant.idNumber');
   });

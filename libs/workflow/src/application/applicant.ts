@@ -7,9 +7,9 @@ export interface ApplicantDetails {
   phone: string | null;
 }
 
+/** What a window enters at intake: an item of its center's menu, and the applicant. */
 export interface IntakeDetails {
   itemCode: string;
-  itemName: string;
   applicant: ApplicantDetails;
 }
 
@@ -49,7 +49,6 @@ export function normalizeIntake(
 ): { intake: IntakeDetails; problems: IntakeProblem[] } {
   const problems: IntakeProblem[] = [];
   const itemCode = input.itemCode.trim();
-  const itemName = input.itemName.trim();
   const name = input.applicant.name.trim().replace(/\s+/g, ' ');
   const idNumber = blankToNull(input.applicant.idNumber)?.toUpperCase() ?? null;
   let phone = blankToNull(input.applicant.phone);
@@ -58,10 +57,6 @@ export function normalizeIntake(
     problems.push({ field: 'itemCode', code: 'REQUIRED', problem: 'An item code is required' });
   else if (itemCode.length > 64)
     problems.push({ field: 'itemCode', code: 'TOO_LONG', problem: 'At most 64 characters' });
-  if (!itemName)
-    problems.push({ field: 'itemName', code: 'REQUIRED', problem: 'An item name is required' });
-  else if (itemName.length > 200)
-    problems.push({ field: 'itemName', code: 'TOO_LONG', problem: 'At most 200 characters' });
   if (!name)
     problems.push({
       field: 'applicant.name',
@@ -103,5 +98,5 @@ export function normalizeIntake(
       });
     else phone = phone.replace(/\s/g, '');
   }
-  return { intake: { itemCode, itemName, applicant: { name, idNumber, phone } }, problems };
+  return { intake: { itemCode, applicant: { name, idNumber, phone } }, problems };
 }

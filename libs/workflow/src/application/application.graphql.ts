@@ -12,6 +12,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { ItemHandling, type TimeLimit, TimeLimitModel } from '@tongban/catalog';
 import { ApplicationStatus } from './application-status';
 
 registerEnumType(ApplicationStatus, { name: 'ApplicationStatus' });
@@ -53,6 +54,25 @@ export class ApplicationModel {
 
   @Field()
   itemName!: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The standard catalogue version of the item; null for free-text intake before the catalogue',
+  })
+  itemVersionId!: string | null;
+
+  @Field(() => TimeLimitModel, { nullable: true, description: '法定时限 at intake' })
+  statutoryLimit!: TimeLimit | null;
+
+  @Field(() => TimeLimitModel, { nullable: true, description: '承诺时限 at intake' })
+  promisedLimit!: TimeLimit | null;
+
+  @Field(() => ItemHandling, {
+    nullable: true,
+    description: 'Whether the center could decide the item or only take it in',
+  })
+  itemHandling!: ItemHandling | null;
 
   @Field(() => ID)
   windowId!: string;
@@ -111,15 +131,10 @@ export class SubmitApplicationInput {
   @IsUUID()
   windowId!: string;
 
-  @Field()
+  @Field({ description: "The code of an item on the window's center's menu" })
   @IsString()
   @MaxLength(64)
   itemCode!: string;
-
-  @Field()
-  @IsString()
-  @MaxLength(200)
-  itemName!: string;
 
   @Field(() => ApplicantInput)
   @ValidateNested()

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { IntakeDetails } from './applicant';
+import type { IntakeItem, TimeLimit } from '@tongban/catalog';
+import type { ApplicantDetails } from './applicant';
 import { ApplicationStatus } from './application-status';
 import { formatReceiptNumber, receiptPrefixOf } from './receipt-number';
 
@@ -11,6 +12,11 @@ export interface ApplicationRow {
   receiptNumber: string;
   itemCode: string;
   itemName: string;
+  /** The item as it was at intake; null for free-text intake before the catalogue. */
+  itemVersionId: string | null;
+  statutoryLimit: TimeLimit | null;
+  promisedLimit: TimeLimit | null;
+  itemHandling: IntakeItem['handling'] | null;
   windowId: string;
   status: ApplicationStatus;
   applicantName: string;
@@ -23,9 +29,21 @@ export interface ApplicationRow {
   cursorMicros: string;
 }
 
+/** A limit recorded at intake: NULL days are on the spot, unless nothing was recorded. */
+const limitColumn = (days: string, alias: string) =>
+  `CASE WHEN a.item_version_id IS NULL THEN NULL
+        WHEN ${days} IS NULL THEN jsonb_build_object('onTheSpot', true)
+        ELSE jsonb_build_object('onTheSpot', false, 'workingDays', ${days}) END AS "${alias}"`;
+
+const daysOf = (limit: TimeLimit) => (limit.onTheSpot ? null : limit.workingDays);
+
 const SELECT_APPLICATIONS = `
   SELECT a.id, a.tenant_id AS "tenantId", a.receipt_number AS "receiptNumber",
-         a.item_code AS "itemCode", a.item_name AS "itemName", a.window_id AS "windowId",
+         a.item_code AS "itemCode", a.item_name AS "itemName",
+         a.item_version_id AS "itemVersionId", a.item_handling AS "itemHandling",
+         ${limitColumn('a.item_statutory_days', 'statutoryLimit')},
+         ${limitColumn('a.item_promised_days', 'promisedLimit')},
+         a.window_id AS "windowId",
          a.status, a.applicant_name AS "applicantName",
          a.applicant_id_number AS "applicantIdNumber", a.applicant_phone AS "applicantPhone",
          a.submitted_at AS "submittedAt", a.submitted_by AS "submittedBy", a.version,
@@ -89,32 +107,39 @@ export class ApplicationRepository {
     input: {
       hall: { tenantId: string; receiptPrefix: string | null; divisionCode: string };
       windowId: string;
-      intake: IntakeDetails;
+      item: IntakeItem;
+      applicant: ApplicantDetails;
       submittedBy: string;
       at?: Date | null;
     },
   ): Promise<{ id: string; receiptNumber: string }> {
-    const { hall, intake } = input;
+    const { hall, item, applicant } = input;
     const at = input.at ?? null;
     const receiptNumber = await this.takeReceiptNumber(manager, hall, at);
     const [created] = await manager.query(
       `INSERT INTO applications (tenant_id, receipt_number, window_id, item_code, item_name,
                                  applicant_name, applicant_id_number, applicant_phone, status,
-                                 submitted_at, submitted_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, coalesce($10::timestamptz, now()), $11)
+                                 submitted_at, submitted_by, item_version_id,
+                                 item_statutory_days, item_promised_days, item_handling)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, coalesce($10::timestamptz, now()), $11, $12,
+               $13, $14, $15)
        RETURNING id, submitted_at AS "submittedAt"`,
       [
         hall.tenantId,
         receiptNumber,
         input.windowId,
-        intake.itemCode,
-        intake.itemName,
-        intake.applicant.name,
-        intake.applicant.idNumber,
-        intake.applicant.phone,
+        item.code,
+        item.name,
+        applicant.name,
+        applicant.idNumber,
+        applicant.phone,
         ApplicationStatus.SUBMITTED,
         at,
         input.submittedBy,
+        item.versionId,
+        daysOf(item.statutoryLimit),
+        daysOf(item.promisedLimit),
+        item.handling,
       ],
     );
     await manager.query(

@@ -16,13 +16,13 @@ export class ApplicationResolver {
 
   @RequireAbility('create', 'Application')
   @Mutation(() => ApplicationModel, {
-    description: '收件: take in an application at a window; returns it with its receipt number',
+    description:
+      "收件: take in an application for an item of the center's menu at a window; returns it with its receipt number and the item as it was",
   })
   submitApplication(@Args('input') input: SubmitApplicationInput): Promise<ApplicationModel> {
     return this.service.submit({
       windowId: input.windowId,
       itemCode: input.itemCode,
-      itemName: input.itemName,
       applicant: {
         name: input.applicant.name,
         idNumber: input.applicant.idNumber ?? null,

@@ -17,8 +17,7 @@ describe('ApplicationService', () => {
   };
   const intake = (windowKey: string) => ({
     windowId: windows[windowKey],
-    itemCode: '000105001000',
-    itemName: '个体工商户设立登记',
+    itemCode: '00013112800001',
     applicant,
   });
 

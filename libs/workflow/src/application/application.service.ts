@@ -23,6 +23,7 @@ import {
   TenantDirectory,
   UserDirectory,
 } from '@tongban/tenancy';
+import { IntakeMenu, IntakeRefusal, ItemHandling, type TimeLimit } from '@tongban/catalog';
 import { EntityManager } from 'typeorm';
 import { normalizeIntake, type IntakeDetails } from './applicant';
 import { ApplicationStatus } from './application-status';
@@ -36,6 +37,10 @@ export interface ApplicationView {
   receiptNumber: string;
   itemCode: string;
   itemName: string;
+  itemVersionId: string | null;
+  statutoryLimit: TimeLimit | null;
+  promisedLimit: TimeLimit | null;
+  itemHandling: ItemHandling | null;
   windowId: string;
   windowName: string;
   status: ApplicationStatus;
@@ -56,6 +61,7 @@ export class ApplicationService {
     private readonly windows: ServiceWindowPort,
     private readonly users: UserDirectory,
     private readonly clock: Clock,
+    private readonly menu: IntakeMenu,
   ) {}
 
   /** Takes an application in at a window: one transaction with its receipt number and event. */
@@ -89,6 +95,8 @@ export class ApplicationService {
         throw new ConflictError(`This hall is ${window.tenantStatus}, not open for applications`);
       }
       const hall = await this.tenants.require(manager, window.tenantId);
+      const item = await this.menu.itemFor(manager, hall, intake.itemCode);
+      if (typeof item === 'string') throw refusalError(item, intake.itemCode);
       const created = await this.applications.recordIntake(manager, {
         hall: {
           tenantId: hall.id,
@@ -96,7 +104,8 @@ export class ApplicationService {
           divisionCode: hall.divisionCode,
         },
         windowId: window.id,
-        intake,
+        item,
+        applicant: intake.applicant,
         submittedBy: actor.userId,
       });
       return this.readOne(manager, ability, created.id);
@@ -215,6 +224,10 @@ export class ApplicationService {
           receiptNumber: row.receiptNumber,
           itemCode: row.itemCode,
           itemName: row.itemName,
+          itemVersionId: row.itemVersionId,
+          statutoryLimit: row.statutoryLimit,
+          promisedLimit: row.promisedLimit,
+          itemHandling: row.itemHandling as ItemHandling | null,
           windowId: row.windowId,
           windowName: window.name,
           status: row.status,
@@ -225,6 +238,35 @@ export class ApplicationService {
         },
       ];
     });
+  }
+}
+
+/** Each refusal with its own code, for the window to show in its own words. */
+function refusalError(refusal: IntakeRefusal, code: string): Error {
+  const problem = (text: string) => ({
+    problems: [{ field: 'itemCode', code: refusal, problem: text }],
+  });
+  switch (refusal) {
+    case IntakeRefusal.NOT_ON_MENU:
+      return new BadUserInputError(
+        `Item ${code} is not on this center's menu`,
+        problem("Not on this center's menu"),
+      );
+    case IntakeRefusal.RETIRED:
+      return new ConflictError(
+        `Item ${code} comes from a retired catalogue version`,
+        problem('From a retired catalogue version'),
+      );
+    case IntakeRefusal.NOT_AT_THIS_TIER:
+      return new BadUserInputError(
+        `Item ${code} is not taken in at this tier`,
+        problem('Not taken in at this tier'),
+      );
+    case IntakeRefusal.INTAKE_ONLY:
+      return new BadUserInputError(
+        `Item ${code} may only be taken in here`,
+        problem('Only taken in here'),
+      );
   }
 }
 

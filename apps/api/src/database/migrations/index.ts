@@ -6,6 +6,7 @@ import { ScopeArray1764547200000 } from './1764547200000-scope-array';
 import { RecoveryWindowsSuspension1764806400000 } from './1764806400000-recovery-windows-suspension';
 import { DivisionScope1764892800000 } from './1764892800000-division-scope';
 import { Catalogue1764979200000 } from './1764979200000-catalogue';
+import { ApplicationItem1765065600000 } from './1765065600000-application-item';
 
 /** Every migration, in order. A schema change is a new file here, never `synchronize`. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   RecoveryWindowsSuspension1764806400000,
   DivisionScope1764892800000,
   Catalogue1764979200000,
+  ApplicationItem1765065600000,
 ];

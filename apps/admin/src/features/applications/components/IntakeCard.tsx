@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type ApplicationRowFragment as Application,
+  IntakeMenuDocument,
   IntakeWindowsDocument,
 } from '../../../shared/api/graphql.generated';
 import { actionErrorText } from '../../../shared/i18n/describe';
@@ -35,6 +36,23 @@ export function IntakeCard({
   const hall = tenantWindows && tenantWindows.id === tenantId ? tenantWindows : null;
   const windows = useMemo(() => (hall ? intakeWindows(hall.serviceWindows) : null), [hall]);
   const availability = hall ? intakeAvailability(hall.serviceWindows, picksTenant) : null;
+  // The hall's menu, found on the server by the text typed: a county's list has hundreds.
+  const [menuSearch, setMenuSearch] = useState('');
+  const menuQuery = useQuery(IntakeMenuDocument, {
+    variables: { input: { tenantId, first: 50, search: menuSearch.trim() || null } },
+  });
+  const menuItems = useMemo(
+    () =>
+      (menuQuery.data?.implementationItems.nodes ?? [])
+        .filter((item) => item.handling !== 'NONE')
+        .map((item) => ({
+          code: item.code,
+          name: item.standard.name,
+          department: item.standard.competentDepartment,
+          intakeOnly: item.handling === 'INTAKE_ONLY',
+        })),
+    [menuQuery.data],
+  );
 
   // The only usable window is chosen in advance; a window of another tenant is let go.
   useEffect(() => {
@@ -77,6 +95,7 @@ export function IntakeCard({
       <IntakeForm
         form={form}
         windows={windows}
+        menu={{ items: menuItems, loading: menuQuery.loading, onSearch: setMenuSearch }}
         onStart={() => setDone(null)}
         onSubmitted={(application) => {
           setDone(application);

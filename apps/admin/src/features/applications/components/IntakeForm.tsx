@@ -1,6 +1,6 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Col, Form, type FormInstance, Input, Row, Select } from 'antd';
+import { Alert, Button, Col, Form, type FormInstance, Input, Row, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -16,18 +16,14 @@ import {
   idNumberProblems,
   intakeInput,
   type IntakeDraft,
-  ITEM_CODE_MAX,
-  ITEM_NAME_MAX,
   itemCodeProblems,
-  itemNameProblems,
   phoneProblems,
   serverIntakeProblems,
 } from '../rules/applicant-rules';
 
 export interface IntakeValues {
   windowId?: string;
-  itemCode: string;
-  itemName: string;
+  itemCode?: string;
   applicantName: string;
   idNumber: string;
   phone: string;
@@ -35,14 +31,22 @@ export interface IntakeValues {
 
 const EMPTY: IntakeValues = {
   windowId: undefined,
-  itemCode: '',
-  itemName: '',
+  itemCode: undefined,
   applicantName: '',
   idNumber: '',
   phone: '',
 };
 
-type TextField = Exclude<keyof IntakeValues, 'windowId'>;
+type TextField = Exclude<keyof IntakeValues, 'windowId' | 'itemCode'>;
+
+/** An item of the hall's menu, as the form offers it. */
+export interface MenuChoice {
+  code: string;
+  name: string;
+  department: string;
+  /** Only taken in here and passed up (仅收件). */
+  intakeOnly: boolean;
+}
 
 /**
  * The typed fields, in the form's order, with their checks (mirroring the API's, also to
@@ -59,18 +63,6 @@ const TEXT_FIELDS: {
   personal?: boolean;
   testId: string;
 }[] = [
-  {
-    name: 'itemCode',
-    check: itemCodeProblems,
-    maxLength: ITEM_CODE_MAX,
-    testId: 'intake-item-code',
-  },
-  {
-    name: 'itemName',
-    check: itemNameProblems,
-    maxLength: ITEM_NAME_MAX,
-    testId: 'intake-item-name',
-  },
   {
     name: 'applicantName',
     check: applicantNameProblems,
@@ -96,16 +88,20 @@ const TEXT_FIELDS: {
   },
 ];
 
-const checkOf = (field: keyof IntakeDraft) => TEXT_FIELDS.find((f) => f.name === field)?.check;
+const checkOf = (field: keyof IntakeDraft) =>
+  field === 'itemCode' ? itemCodeProblems : TEXT_FIELDS.find((f) => f.name === field)?.check;
 
 /** 收件: the window, the item and the applicant; a refusal is shown at the fields it names. */
 export function IntakeForm({
   form,
   windows,
+  menu,
   onStart,
   onSubmitted,
 }: {
   form: FormInstance<IntakeValues>;
+  /** The hall's menu as found by the text typed (only its items may be taken in). */
+  menu: { items: readonly MenuChoice[]; loading: boolean; onSearch: (text: string) => void };
   /** Where the person may take the application in (empty: the form is disabled). */
   windows: readonly { id: string; code: string; name: string }[];
   /** A submission begins (the last receipt goes). */
@@ -124,7 +120,7 @@ export function IntakeForm({
       const application = result.data?.submitApplication;
       if (!application) return;
       onSubmitted(application);
-      form.resetFields(TEXT_FIELDS.map((field) => field.name));
+      form.resetFields(['itemCode', ...TEXT_FIELDS.map((field) => field.name)]);
     } catch (caught) {
       setError(caught);
       // A refusal naming fields: shown at the fields too.
@@ -163,6 +159,36 @@ export function IntakeForm({
               showSearch
               optionFilterProp="label"
               data-testid="intake-window"
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={16}>
+          <Form.Item
+            label={t('intake.itemCode')}
+            name="itemCode"
+            rules={[{ required: true, message: problemText(t, { key: 'itemCodeRequired' }) }]}
+          >
+            <Select
+              showSearch
+              filterOption={false}
+              onSearch={menu.onSearch}
+              loading={menu.loading}
+              placeholder={t('intake.itemCodePlaceholder')}
+              notFoundContent={menu.loading ? undefined : t('intake.menuEmpty')}
+              options={menu.items.map((item) => ({
+                value: item.code,
+                label: (
+                  <span data-testid={`intake-menu-${item.code}`}>
+                    {item.name}
+                    <Typography.Text type="secondary">
+                      {' '}
+                      {item.code} · {item.department}
+                      {item.intakeOnly ? ` · ${t('intake.intakeOnly')}` : ''}
+                    </Typography.Text>
+                  </span>
+                ),
+              }))}
+              data-testid="intake-item"
             />
           </Form.Item>
         </Col>

@@ -5,7 +5,6 @@ import {
   intakeInput,
   intakeProblems,
   itemCodeProblems,
-  itemNameProblems,
   normalizeIdNumber,
   normalizePhone,
   phoneProblems,
@@ -114,13 +113,10 @@ describe('names and items', () => {
     ]);
   });
 
-  it('the item needs a code and a name', () => {
+  it('the item is one chosen from the menu', () => {
     expect(itemCodeProblems('450222-XK-001')).toEqual([]);
     expect(keys(itemCodeProblems(''))).toEqual(['itemCodeRequired']);
     expect(keys(itemCodeProblems('x'.repeat(65)))).toEqual(['itemCodeTooLong']);
-    expect(itemNameProblems('不动产登记')).toEqual([]);
-    expect(keys(itemNameProblems(' '))).toEqual(['itemNameRequired']);
-    expect(keys(itemNameProblems('项'.repeat(201)))).toEqual(['itemNameTooLong']);
   });
 });
 
@@ -128,7 +124,6 @@ describe('the intake draft', () => {
   const draft = {
     windowId: 'w1',
     itemCode: ' 450222-XK-001 ',
-    itemName: ' 个体工商户设立登记 ',
     applicantName: ' 欧阳  娜娜 ',
     idNumber: '11010519491231002x',
     phone: '138 1234 5678',
@@ -142,7 +137,6 @@ describe('the intake draft', () => {
           {
             windowId: null,
             itemCode: '',
-            itemName: '',
             applicantName: '',
             idNumber: '1',
             phone: '2',
@@ -153,7 +147,6 @@ describe('the intake draft', () => {
     ).toEqual([
       'windowRequired',
       'itemCodeRequired',
-      'itemNameRequired',
       'applicantNameRequired',
       'idNumberShape',
       'phoneFormat',
@@ -164,7 +157,6 @@ describe('the intake draft', () => {
     expect(intakeInput(draft)).toEqual({
       windowId: 'w1',
       itemCode: '450222-XK-001',
-      itemName: '个体工商户设立登记',
       applicant: { name: '欧阳 娜娜', idNumber: '11010519491231002X', phone: '13812345678' },
     });
     expect(intakeInput({ ...draft, idNumber: ' ', phone: '' }).applicant).toEqual({
@@ -193,7 +185,8 @@ describe("the server's refusal", () => {
               { field: 'applicant.phone', problem: 'A mobile number (11 digits)' },
               { field: 'itemCode', code: 'REQUIRED', problem: 'An item code is required' },
               { field: 'applicant.name', code: 'TOO_LONG', problem: 'At most 100 characters' },
-              { field: 'itemName', code: 'SOMETHING_NEW', problem: 'New rule' },
+              { field: 'itemCode', code: 'ITEM_NOT_ON_MENU', problem: 'Not on the menu' },
+              { field: 'applicant.phone', code: 'SOMETHING_NEW', problem: 'New rule' },
               { field: 'somethingNew', problem: 'ignored' },
               'a plain string is ignored',
             ],
@@ -218,8 +211,9 @@ describe("the server's refusal", () => {
         message: 'At most 100 characters',
         problem: { key: 'applicantNameTooLong', values: { max: 100 } },
       },
-      // An unknown code: shown in the server's words.
-      { field: 'itemName', message: 'New rule' },
+      // The menu's refusals in the interface's words; an unknown code in the server's.
+      { field: 'itemCode', message: 'Not on the menu', problem: { key: 'itemNotOnMenu' } },
+      { field: 'phone', message: 'New rule' },
     ]);
   });
 

@@ -14,7 +14,6 @@ export type { Problem };
 
 export const APPLICANT_NAME_MAX = 100;
 export const ITEM_CODE_MAX = 64;
-export const ITEM_NAME_MAX = 200;
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK_CHARS = '10X98765432';
@@ -83,14 +82,10 @@ export const applicantNameProblems = (value: string) =>
 export const itemCodeProblems = (value: string) =>
   requiredTextProblems(value, 'itemCode', ITEM_CODE_MAX, 'units');
 
-export const itemNameProblems = (value: string) =>
-  requiredTextProblems(value, 'itemName', ITEM_NAME_MAX);
-
 /** What the intake form holds. */
 export interface IntakeDraft {
   windowId?: string | null;
-  itemCode: string;
-  itemName: string;
+  itemCode?: string | null;
   applicantName: string;
   idNumber: string;
   phone: string;
@@ -101,7 +96,6 @@ export function intakeProblems(draft: IntakeDraft, today: Date = new Date()): Pr
   return [
     ...(draft.windowId ? [] : [{ key: 'windowRequired' }]),
     ...itemCodeProblems(draft.itemCode ?? ''),
-    ...itemNameProblems(draft.itemName ?? ''),
     ...applicantNameProblems(draft.applicantName ?? ''),
     ...idNumberProblems(draft.idNumber ?? '', today),
     ...phoneProblems(draft.phone ?? ''),
@@ -115,8 +109,7 @@ export function intakeInput(draft: IntakeDraft): SubmitApplicationInput {
   const phone = normalizePhone(draft.phone ?? '');
   return {
     windowId: draft.windowId,
-    itemCode: draft.itemCode.trim(),
-    itemName: draft.itemName.trim(),
+    itemCode: (draft.itemCode ?? '').trim(),
     applicant: {
       name: draft.applicantName.trim().replace(/\s+/g, ' '),
       idNumber: idNumber === '' ? null : idNumber,
@@ -129,7 +122,6 @@ export function intakeInput(draft: IntakeDraft): SubmitApplicationInput {
 const SERVER_FIELDS: Record<string, keyof IntakeDraft> = {
   windowId: 'windowId',
   itemCode: 'itemCode',
-  itemName: 'itemName',
   'applicant.name': 'applicantName',
   'applicant.idNumber': 'idNumber',
   'applicant.phone': 'phone',
@@ -137,12 +129,9 @@ const SERVER_FIELDS: Record<string, keyof IntakeDraft> = {
 
 /** The server's problem codes (libs/workflow applicant.ts) as this form's message keys. */
 function problemOfCode(field: keyof IntakeDraft, code: unknown): Problem | undefined {
-  const subject = { itemCode: 'itemCode', itemName: 'itemName', applicantName: 'applicantName' }[
-    field as string
-  ];
+  const subject = { itemCode: 'itemCode', applicantName: 'applicantName' }[field as string];
   const max = {
     itemCode: ITEM_CODE_MAX,
-    itemName: ITEM_NAME_MAX,
     applicantName: APPLICANT_NAME_MAX,
   }[field as string];
   switch (code) {
@@ -156,6 +145,12 @@ function problemOfCode(field: keyof IntakeDraft, code: unknown): Problem | undef
       return { key: 'idNumberCheckDigit' };
     case 'PHONE_FORMAT':
       return { key: 'phoneFormat' };
+    case 'ITEM_NOT_ON_MENU':
+      return { key: 'itemNotOnMenu' };
+    case 'ITEM_RETIRED':
+      return { key: 'itemRetired' };
+    case 'ITEM_NOT_AT_THIS_TIER':
+      return { key: 'itemNotAtThisTier' };
     default:
       return undefined; // shown in the server's words
   }

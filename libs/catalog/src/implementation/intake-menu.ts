@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import type { TenantKind } from '@tongban/core';
+import { EntityManager } from 'typeorm';
+import { type IntakeItem, intakeItemOf, IntakeRefusal } from '../core/intake';
+import { CatalogueRepository } from '../standard/catalogue.repository';
+import { ImplementationRepository } from './implementation.repository';
+
+/**
+ * The catalogue's port for intake (workflow stands on it): what a center may take in, read in
+ * the caller's scoped transaction.
+ */
+@Injectable()
+export class IntakeMenu {
+  constructor(
+    private readonly lists: ImplementationRepository,
+    private readonly catalogue: CatalogueRepository,
+  ) {}
+
+  /** The item `code` of the center's menu as intake records it, or why it cannot be taken in. */
+  async itemFor(
+    manager: EntityManager,
+    center: { id: string; kind: TenantKind },
+    code: string,
+    wantsHandling = false,
+  ): Promise<IntakeItem | IntakeRefusal> {
+    const entry = await this.lists.find(manager, center.id, code);
+    if (!entry) return IntakeRefusal.NOT_ON_MENU;
+    const version = await this.catalogue.findVersion(manager, entry.sourceVersionId);
+    if (!version) return IntakeRefusal.NOT_ON_MENU;
+    return intakeItemOf({ ...entry, versionStatus: version.status }, center.kind, wantsHandling);
+  }
+}
