@@ -136,7 +136,7 @@ export class OneTimeNotificationModel {
 
 @ArgsType()
 export class ServiceGuideCenterArgs {
-  @Field({ description: 'The center\'s administrative division code (6, 9 or 12 digits)' })
+  @Field({ description: "The center's administrative division code (6, 9 or 12 digits)" })
   @IsString()
   @Matches(DIVISION_CODE, { message: 'divisionCode must be 6 to 12 digits' })
   divisionCode!: string;

@@ -33,5 +33,8 @@ export abstract class TenantTree {
    * actor exists); undefined for an unknown code and for a tenant onboarding or suspended
    * (also below a suspension), so that a public caller cannot tell those apart.
    */
-  abstract findServing(manager: EntityManager, divisionCode: string): Promise<TenantNode | undefined>;
+  abstract findServing(
+    manager: EntityManager,
+    divisionCode: string,
+  ): Promise<TenantNode | undefined>;
 }
