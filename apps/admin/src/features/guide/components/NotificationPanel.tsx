@@ -61,6 +61,7 @@ export function NotificationPanel({
                 key={material.name}
                 value={material.name}
                 data-testid="guide-material-check"
+                data-material={material.name}
               >
                 {material.name}
                 {material.required && (

@@ -4,6 +4,10 @@
  */
 export function printOnly(element: HTMLElement | null): void {
   if (!element) return;
+  // One part at a time: a mark left by a print still finishing goes.
+  document.querySelectorAll<HTMLElement>('[data-print-target]').forEach((marked) => {
+    delete marked.dataset.printTarget;
+  });
   element.dataset.printTarget = 'true';
   const done = () => {
     delete element.dataset.printTarget;
