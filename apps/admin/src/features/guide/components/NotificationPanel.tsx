@@ -117,8 +117,8 @@ export function NotificationPanel({
                     <ol style={{ margin: 0, paddingLeft: 24 }} data-testid="guide-missing">
                       {told.missing.map((material) => (
                         <li key={material.name}>
-                          {material.name}（{t(`guide.form.${material.form}`)}，
-                          {t('guide.copies', { count: material.copies })}）
+                          {material.name} · {t(`guide.form.${material.form}`)} ·{' '}
+                          {t('guide.copies', { count: material.copies })}
                           {material.notes && <div className="guide-muted">{material.notes}</div>}
                         </li>
                       ))}
