@@ -14,6 +14,9 @@ const SignedIn = lazy(() => import('./SignedIn'));
 const SetupPage = lazy(() =>
   import('../features/setup/components/SetupPage').then((m) => ({ default: m.SetupPage })),
 );
+const GuidePage = lazy(() =>
+  import('../features/guide/components/GuidePage').then((m) => ({ default: m.GuidePage })),
+);
 
 export const brandTheme = {
   algorithm: theme.defaultAlgorithm,
@@ -31,7 +34,10 @@ function Screens() {
   let screen: ReactNode;
   // A setup link is for whoever holds it, signed in or not.
   if (route.name === 'setup') screen = <SetupPage />;
-  else if (status === 'authenticated') screen = <SignedIn route={route} />;
+  // The public service guide: for anyone, signed in or not (kiosks in the hall).
+  else if (route.name === 'guide') {
+    screen = <GuidePage divisionCode={route.divisionCode} item={route.item} />;
+  } else if (status === 'authenticated') screen = <SignedIn route={route} />;
   else return <LoginPage />;
   return <Suspense fallback={<Loading />}>{screen}</Suspense>;
 }

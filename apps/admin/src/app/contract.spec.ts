@@ -49,7 +49,7 @@ function operations(): [string, DocumentNode][] {
 describe('GraphQL contract', () => {
   const documents = operations();
 
-  it('covers the session, tenant, window, staff, onboarding, application and catalogue documents', () => {
+  it('covers the session, tenant, window, staff, onboarding, application, catalogue and service guide documents', () => {
     const session = ['CompleteSetup', 'Login', 'Logout', 'Me'];
     const tenancy = [
       'AssignStaffToWindow',
@@ -84,8 +84,14 @@ describe('GraphQL contract', () => {
       'ImportCatalogue',
       'PublishCatalogueVersion',
     ];
+    const guide = [
+      'OneTimeNotification',
+      'ServiceGuideCenter',
+      'ServiceGuideItem',
+      'ServiceGuideItems',
+    ];
     expect(documents.map(([name]) => name).sort()).toEqual(
-      [...session, ...tenancy, ...applications, ...catalogue].sort(),
+      [...session, ...tenancy, ...applications, ...catalogue, ...guide].sort(),
     );
   });
 

@@ -104,6 +104,16 @@ export class ImplementationRepository {
     return rows.map(recordOf);
   }
 
+  /** The competent departments of a tenant's list, for the list's filter. */
+  async departments(manager: EntityManager, tenantId: string): Promise<string[]> {
+    const rows: { department: string }[] = await manager.query(
+      `SELECT DISTINCT c.competent_department AS department ${FROM}
+        WHERE l.tenant_id = $1 ORDER BY 1`,
+      [tenantId],
+    );
+    return rows.map((row) => row.department);
+  }
+
   async codes(manager: EntityManager, tenantId: string): Promise<Set<string>> {
     const rows: { code: string }[] = await manager.query(
       `SELECT code FROM implementation_items WHERE tenant_id = $1`,

@@ -27,4 +27,14 @@ export abstract class TenantTree {
     action?: Action,
     lock?: boolean,
   ): Promise<TenantNode>;
+
+  /**
+   * An ACTIVE tenant by its division code, whoever asks (the public service guide, before any
+   * actor exists); undefined for an unknown code and for a tenant onboarding or suspended
+   * (also below a suspension), so that a public caller cannot tell those apart.
+   */
+  abstract findServing(
+    manager: EntityManager,
+    divisionCode: string,
+  ): Promise<TenantNode | undefined>;
 }

@@ -6,7 +6,9 @@ import {
   NotFoundError,
   RequestContext,
   subject,
+  TenantNode,
   TenantScope,
+  TenantStatus,
   TenantTree,
   TongbanAbility,
   TongbanError,
@@ -65,6 +67,13 @@ export class TenantDirectory implements TenantTree {
     const checked = checkTenant(abilityFor(this.context.actor), row, action);
     if (checked instanceof Error) throw checked;
     return checked;
+  }
+
+  async findServing(manager: EntityManager, divisionCode: string): Promise<TenantNode | undefined> {
+    const row = await this.tenants.findByDivisionCode(manager, divisionCode);
+    if (row?.status !== TenantStatus.ACTIVE) return undefined;
+    const { id, parentId, kind, name, status, path } = row;
+    return { id, parentId, kind, divisionCode: row.divisionCode, name, status, path };
   }
 
   /** `require` for many ids in one query: per id the tenant, or the error `require` throws. */

@@ -21,6 +21,8 @@ describe('routes', () => {
     ['/village-sheet', '', { name: 'villageSheet', parentId: null }],
     ['/village-sheet', `?parent=${ID}`, { name: 'villageSheet', parentId: ID }],
     ['/setup', '', { name: 'setup' }],
+    ['/guide/450222', '', { name: 'guide', divisionCode: '450222', item: null }],
+    ['/guide/450222', '?item=A%201', { name: 'guide', divisionCode: '450222', item: 'A 1' }],
   ])('%s%s', (path, search, route) => {
     expect(parseRoute(path, search)).toEqual(route);
   });
@@ -29,6 +31,8 @@ describe('routes', () => {
     expect(parseRoute('/nowhere')).toEqual({ name: 'notFound', path: '/nowhere' });
     expect(parseRoute('/tenants/a/b')).toEqual({ name: 'notFound', path: '/tenants/a/b' });
     expect(parseRoute('/setup/extra').name).toBe('notFound');
+    expect(parseRoute('/guide').name).toBe('notFound');
+    expect(parseRoute('/guide/450222/x').name).toBe('notFound');
     expect(parseRoute('/onboarding/x').name).toBe('notFound');
     expect(parseRoute('/applications/x').name).toBe('notFound');
   });
@@ -43,6 +47,8 @@ describe('routes', () => {
       { name: 'onboarding', parentId: ID },
       { name: 'onboarding', parentId: null },
       { name: 'setup' },
+      { name: 'guide', divisionCode: '450222', item: null },
+      { name: 'guide', divisionCode: '450222', item: '000131128000' },
     ];
     for (const route of routes) {
       const url = new URL(routeHref(route), 'http://x');

@@ -22,6 +22,11 @@ export type Route =
   | { name: 'catalogue' }
   /** Completing an invitation: the one-time token is in the URL fragment. */
   | { name: 'setup' }
+  /**
+   * A center's public service guide (办事指南), without signing in; `item` an item's full
+   * guide with the one-time notification.
+   */
+  | { name: 'guide'; divisionCode: string; item: string | null }
   | { name: 'notFound'; path: string };
 
 export type RouteName = Route['name'];
@@ -70,6 +75,9 @@ export function parseRoute(pathname: string, search = ''): Route {
     case 'setup':
       if (second !== undefined) break;
       return { name: 'setup' };
+    case 'guide':
+      if (second === undefined) break;
+      return { name: 'guide', divisionCode: second, item: queryParam(search, 'item') };
   }
   return { name: 'notFound', path: pathname };
 }
@@ -99,6 +107,10 @@ export function routeHref(route: Route): string {
         : '/village-sheet';
     case 'setup':
       return '/setup';
+    case 'guide': {
+      const path = `/guide/${encodeURIComponent(route.divisionCode)}`;
+      return route.item ? `${path}?item=${encodeURIComponent(route.item)}` : path;
+    }
     case 'notFound':
       return route.path;
   }
