@@ -1,4 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { CenterMenus } from '@tongban/core';
+import { ImplementationService } from './implementation/implementation.service';
 import { GuideModule } from './guide/guide.module';
 import { GuideResolver } from './guide/guide.resolver';
 import { ImplementationModule } from './implementation/implementation.module';
@@ -7,9 +9,12 @@ import { CatalogueResolver } from './standard/catalogue.resolver';
 import { StandardCatalogueModule } from './standard/standard-catalogue.module';
 
 /** The catalogue (DESIGN.md §4.1). Stands on @tongban/core alone (tenants through its TenantTree port). */
+// Global for its CenterMenus port: tenancy's onboarding gives new centers their menus.
+@Global()
 @Module({
   imports: [StandardCatalogueModule, ImplementationModule, GuideModule],
-  exports: [StandardCatalogueModule, ImplementationModule],
+  providers: [{ provide: CenterMenus, useExisting: ImplementationService }],
+  exports: [StandardCatalogueModule, ImplementationModule, CenterMenus],
 })
 export class CatalogModule {}
 

@@ -21,6 +21,7 @@ export { RequestContext, MissingRequestContextError } from './context/request-co
 export { RequestLoaders, type BatchLoad } from './context/request-loaders';
 export { TenantScope, scopeOf, applyScope, SCOPE_SQL, type Scope } from './context/tenant-scope';
 export { TenantTree, type TenantNode } from './context/tenant-tree';
+export { CenterMenus, type MenuApplied } from './context/center-menus';
 
 export {
   AuditRepository,

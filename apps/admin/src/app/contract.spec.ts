@@ -60,6 +60,7 @@ describe('GraphQL contract', () => {
       'EnableServiceWindow',
       'EnableStaff',
       'InviteStaff',
+      'MenuTemplates',
       'IssueSetupLink',
       'OnboardTenant',
       'OnboardVillages',

@@ -114,6 +114,15 @@ export class ImplementationRepository {
     return rows.map((row) => row.department);
   }
 
+  async counts(manager: EntityManager, tenantIds: readonly string[]): Promise<Map<string, number>> {
+    const rows: { tenantId: string; n: number }[] = await manager.query(
+      `SELECT tenant_id AS "tenantId", count(*)::int AS n FROM implementation_items
+        WHERE tenant_id = ANY($1::uuid[]) GROUP BY tenant_id`,
+      [tenantIds],
+    );
+    return new Map(tenantIds.map((id) => [id, rows.find((row) => row.tenantId === id)?.n ?? 0]));
+  }
+
   async codes(manager: EntityManager, tenantId: string): Promise<Set<string>> {
     const rows: { code: string }[] = await manager.query(
       `SELECT code FROM implementation_items WHERE tenant_id = $1`,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  type CenterMenus,
   abilityFor,
   AuditRepository,
   BadUserInputError,
@@ -35,7 +36,7 @@ export type ImplementationEntry = ImplementationItemRecord & { handling: ItemHan
  * set by hand or from one of the county's tier templates.
  */
 @Injectable()
-export class ImplementationService {
+export class ImplementationService implements CenterMenus {
   constructor(
     private readonly context: RequestContext,
     private readonly scope: TenantScope,
@@ -138,6 +139,11 @@ export class ImplementationService {
       });
       return entryOf((await this.lists.find(manager, tenant.id, entry.code))!, tenant);
     });
+  }
+
+  /** How many entries each tenant's list holds (CenterMenus, for the onboarding checklist). */
+  itemCounts(manager: EntityManager, tenantIds: readonly string[]): Promise<Map<string, number>> {
+    return this.lists.counts(manager, tenantIds);
   }
 
   /** Sets a township's or village's menu to `codes` of its parent's list. */

@@ -12,6 +12,7 @@ describe('the onboarding checklist', () => {
     expect(hall([Role.CENTER_MANAGER], 2)).toEqual({
       managerReady: true,
       hasWindow: true,
+      hasMenu: false,
       complete: true,
     });
     expect(hall([Role.WINDOW_STAFF], 2).complete).toBe(false);
@@ -29,8 +30,17 @@ describe('the onboarding checklist', () => {
     ).toBe(true);
   });
 
+  it('shows the item menu as a step of a hall, without holding the opening back', () => {
+    const hall = { kind: TenantKind.VILLAGE, activeRoles: [Role.STATION_STAFF], windowCount: 1 };
+    expect(onboardingChecklist(hall)).toMatchObject({ hasMenu: false, complete: true });
+    expect(onboardingChecklist({ ...hall, menuItemCount: 3 }).hasMenu).toBe(true);
+    expect(
+      onboardingChecklist({ kind: TenantKind.CITY, activeRoles: [], windowCount: 0 }).hasMenu,
+    ).toBe(true);
+  });
+
   it('moves only ONBOARDING tenants, and only when complete', () => {
-    const complete = { managerReady: true, hasWindow: true, complete: true };
+    const complete = { managerReady: true, hasWindow: true, hasMenu: true, complete: true };
     expect(statusAfterChecklist(TenantStatus.ONBOARDING, complete)).toBe(TenantStatus.ACTIVE);
     expect(statusAfterChecklist(TenantStatus.SUSPENDED, complete)).toBe(TenantStatus.SUSPENDED);
     expect(statusAfterChecklist(TenantStatus.ONBOARDING, { ...complete, complete: false })).toBe(

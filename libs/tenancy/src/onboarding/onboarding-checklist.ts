@@ -33,17 +33,23 @@ export interface OnboardingFacts {
   /** Roles held by the tenant's people whose accounts are set up (ACTIVE). */
   activeRoles: readonly Role[];
   windowCount: number;
+  /** Items on the tenant's implementation list or menu. */
+  menuItemCount?: number;
 }
 
 export interface OnboardingChecklist {
   managerReady: boolean;
   hasWindow: boolean;
+  /** A hall has items to take in (its list or menu); always true where no hall is run. */
+  hasMenu: boolean;
   complete: boolean;
 }
 
 /**
  * What stands between an ONBOARDING tenant and ACTIVE: someone who runs it has set up their
- * account, and a hall has a window (the item menu joins with the catalogue).
+ * account, and a hall has a window. The item menu is shown as a step of its own but does not
+ * hold the opening back: a hall without one opens and takes nothing in (intake refuses every
+ * item) until its county gives it a menu, which the checklist keeps showing undone.
  */
 export function onboardingChecklist(facts: OnboardingFacts): OnboardingChecklist {
   const managerReady = facts.activeRoles.some((role) => managerRoles(facts.kind).includes(role));
@@ -51,6 +57,7 @@ export function onboardingChecklist(facts: OnboardingFacts): OnboardingChecklist
   return {
     managerReady,
     hasWindow,
+    hasMenu: !needsWindows(facts.kind) || (facts.menuItemCount ?? 0) > 0,
     complete: managerReady && (hasWindow || !needsWindows(facts.kind)),
   };
 }

@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { AuditRepository, RequestLoaders, TenantScope } from '@tongban/core';
+import { Injectable, Optional } from '@nestjs/common';
+import { AuditRepository, CenterMenus, RequestLoaders, TenantScope } from '@tongban/core';
 import { EntityManager } from 'typeorm';
 import { TenantDirectory } from '../tenant/tenant-directory.service';
 import { TenantReadiness } from '../tenant/tenant-readiness';
@@ -21,8 +21,18 @@ export class OnboardingReadiness extends TenantReadiness {
     private readonly tenants: TenantRepository,
     private readonly onboarding: OnboardingRepository,
     private readonly audit: AuditRepository,
+    // Provided by the catalogue; absent (tenancy's own service tests), no hall has a menu.
+    @Optional() private readonly menus?: CenterMenus,
   ) {
     super();
+  }
+
+  /** The facts of each tenant, with the size of its item menu where the catalogue is there. */
+  private async factsOf(manager: EntityManager, ids: readonly string[]) {
+    const facts = await this.onboarding.factsOf(manager, ids);
+    const counts = (await this.menus?.itemCounts(manager, ids)) ?? new Map<string, number>();
+    for (const [id, fact] of facts) fact.menuItemCount = counts.get(id) ?? 0;
+    return facts;
   }
 
   /** Batched per request (many tenants' checklists in one query). */
@@ -32,7 +42,7 @@ export class OnboardingReadiness extends TenantReadiness {
 
   /** The checklist from the rows as they are now, in the caller's transaction. */
   async checklistIn(manager: EntityManager, tenantId: string): Promise<OnboardingChecklist> {
-    const facts = await this.onboarding.factsOf(manager, [tenantId]);
+    const facts = await this.factsOf(manager, [tenantId]);
     return onboardingChecklist(facts.get(tenantId)!);
   }
 
@@ -59,7 +69,7 @@ export class OnboardingReadiness extends TenantReadiness {
     return this.scope.run(async (manager) => {
       const tenants = await this.directory.requireEach(manager, ids);
       const seen = tenants.flatMap((t) => (t instanceof Error ? [] : [t.id]));
-      const facts = await this.onboarding.factsOf(manager, seen);
+      const facts = await this.factsOf(manager, seen);
       return tenants.map((t) => (t instanceof Error ? t : onboardingChecklist(facts.get(t.id)!)));
     });
   }

@@ -5,6 +5,7 @@ import {
   ArrayMaxSize,
   IsArray,
   IsEnum,
+  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -24,6 +25,12 @@ export class OnboardingChecklistModel {
 
   @Field({ description: 'The hall has at least one window' })
   hasWindow!: boolean;
+
+  @Field({
+    description:
+      'The hall has an item menu (a county: its implementation list); not needed to open, but nothing is taken in without one',
+  })
+  hasMenu!: boolean;
 
   @Field()
   complete!: boolean;
@@ -75,6 +82,14 @@ export class OnboardTenantInput {
   @ValidateNested()
   @Type(() => NewManagerInput)
   manager!: NewManagerInput;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "A menu template of the county (of the new center's tier) giving its item menu",
+  })
+  @IsOptional()
+  @IsUUID()
+  menuTemplateId?: string | null;
 }
 
 @ObjectType()
@@ -145,6 +160,12 @@ export class OnboardingResult {
 
   @Field(() => SetupLink, { description: "The first manager's one-time setup link (72 hours)" })
   managerSetupLink!: SetupLink;
+
+  @Field(() => Int, { description: 'Items the menu template gave the new center (0 without one)' })
+  menuItemCount!: number;
+
+  @Field(() => [String], { description: "Template items its parent's list does not hold" })
+  menuSkipped!: string[];
 }
 
 @InputType()
@@ -191,6 +212,15 @@ export class VillageSheetInput {
   @IsString()
   @MaxLength(2_900_000)
   spreadsheet!: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'A village menu template of the county giving every station its item menu (onboarding only)',
+  })
+  @IsOptional()
+  @IsUUID()
+  menuTemplateId?: string | null;
 }
 
 @ObjectType({ description: 'A station of the sheet, as read' })
@@ -254,4 +284,7 @@ export class OnboardedVillage {
 
   @Field(() => SetupLink, { description: "The station staff member's one-time setup link" })
   setupLink!: SetupLink;
+
+  @Field(() => Int, { description: 'Items the menu template gave the station (0 without one)' })
+  menuItemCount!: number;
 }

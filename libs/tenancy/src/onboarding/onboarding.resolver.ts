@@ -53,8 +53,13 @@ export class OnboardingResolver {
   @RequireAbility('onboard', 'Tenant')
   @Mutation(() => OnboardingResult, { description: 'Open a township center or village station' })
   async onboardTenant(@Args('input') input: OnboardTenantInput): Promise<OnboardingResult> {
-    const { tenant, setupLink } = await this.onboarding.onboard(input);
-    return { tenant, managerSetupLink: setupLink };
+    const { tenant, setupLink, menu } = await this.onboarding.onboard(input);
+    return {
+      tenant,
+      managerSetupLink: setupLink,
+      menuItemCount: menu.added,
+      menuSkipped: menu.skipped,
+    };
   }
 
   @Public()
@@ -113,8 +118,13 @@ export class OnboardingResolver {
   @Mutation(() => [OnboardedVillage], {
     description: 'Open every station of the sheet at once, or none when any row has a problem',
   })
-  onboardVillages(@Args('input') input: VillageSheetInput): Promise<OnboardedVillage[]> {
-    return this.onboarding.onboardVillages(input.parentId, input.spreadsheet);
+  async onboardVillages(@Args('input') input: VillageSheetInput): Promise<OnboardedVillage[]> {
+    const opened = await this.onboarding.onboardVillages(
+      input.parentId,
+      input.spreadsheet,
+      input.menuTemplateId ?? null,
+    );
+    return opened.map(({ menu, ...village }) => ({ ...village, menuItemCount: menu.added }));
   }
 
   @ResolveField(() => OnboardingChecklistModel)

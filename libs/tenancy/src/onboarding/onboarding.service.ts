@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
+  CenterMenus,
+  type MenuApplied,
   AuditRepository,
   BadUserInputError,
   ConflictError,
@@ -40,7 +42,12 @@ export interface OnboardingRequest {
   name: string;
   windows: { code: string; name: string; kind: ServiceWindowKind }[];
   manager: { username: string; displayName: string };
+  /** A county's menu template giving the new center its item menu. */
+  menuTemplateId?: string | null;
 }
+
+/** No menu given at opening. */
+const NO_MENU: MenuApplied = { added: 0, skipped: [] };
 
 export type OnboardingProblemCode =
   | DivisionCodeProblem
@@ -64,9 +71,14 @@ export interface VillageSheetPlan {
 }
 
 /** A station of the sheet, as an onboarding request: one proxy-intake window, its staff member. */
-function villageRequest(parentId: string, row: VillageRow): OnboardingRequest {
+function villageRequest(
+  parentId: string,
+  row: VillageRow,
+  menuTemplateId: string | null = null,
+): OnboardingRequest {
   return {
     parentId,
+    menuTemplateId,
     kind: TenantKind.VILLAGE,
     divisionCode: row.divisionCode,
     name: row.name,
@@ -102,6 +114,8 @@ export class OnboardingService {
     private readonly readiness: OnboardingReadiness,
     private readonly audit: AuditRepository,
     @Inject(IDENTITY_OPTIONS) private readonly identityOptions: IdentityOptions,
+    // Provided by the catalogue; absent (service tests of tenancy alone), no menu is given.
+    @Optional() private readonly menus?: CenterMenus,
   ) {}
 
   private get setupThrottle() {
@@ -115,7 +129,7 @@ export class OnboardingService {
 
   async onboard(
     request: OnboardingRequest,
-  ): Promise<{ tenant: TenantRecord; setupLink: SetupLinkIssued }> {
+  ): Promise<{ tenant: TenantRecord; setupLink: SetupLinkIssued; menu: MenuApplied }> {
     const actor = this.context.actor;
     return this.scope.run(async (manager) => {
       const plan = await this.plan(manager, request);
@@ -139,7 +153,15 @@ export class OnboardingService {
   async onboardVillages(
     parentId: string,
     spreadsheet: string,
-  ): Promise<{ tenant: TenantRecord; setupLink: SetupLinkIssued; managerUsername: string }[]> {
+    menuTemplateId: string | null = null,
+  ): Promise<
+    {
+      tenant: TenantRecord;
+      setupLink: SetupLinkIssued;
+      managerUsername: string;
+      menu: MenuApplied;
+    }[]
+  > {
     const actor = this.context.actor;
     return this.scope.run(async (manager) => {
       const plan = await this.planVillages(manager, parentId, spreadsheet);
@@ -153,9 +175,9 @@ export class OnboardingService {
       await this.tenants.find(manager, parentId, true);
       const opened = [];
       for (const row of plan.rows) {
-        const rowPlan = await this.plan(manager, villageRequest(parentId, row));
-        const { tenant, setupLink } = await this.open(manager, rowPlan, actor.userId);
-        opened.push({ tenant, setupLink, managerUsername: row.managerUsername });
+        const rowPlan = await this.plan(manager, villageRequest(parentId, row, menuTemplateId));
+        const { tenant, setupLink, menu } = await this.open(manager, rowPlan, actor.userId);
+        opened.push({ tenant, setupLink, managerUsername: row.managerUsername, menu });
       }
       return opened;
     });
@@ -200,12 +222,15 @@ export class OnboardingService {
     return { parent, rows: sheet.rows, problems, report };
   }
 
-  /** Opens a planned tenant: the tenant ONBOARDING, its windows, its first manager invited. */
+  /**
+   * Opens a planned tenant: the tenant ONBOARDING, its windows, its first manager invited, its
+   * item menu from a template when one is given (all in the caller's transaction).
+   */
   private async open(
     manager: EntityManager,
     plan: OnboardingPlan,
     actorId: string,
-  ): Promise<{ tenant: TenantRecord; setupLink: SetupLinkIssued }> {
+  ): Promise<{ tenant: TenantRecord; setupLink: SetupLinkIssued; menu: MenuApplied }> {
     const { request } = plan;
     const id = randomUUID();
     const tenant = await this.tenants.insert(manager, {
@@ -242,7 +267,10 @@ export class OnboardingService {
         windows: request.windows.length,
       },
     });
-    return { tenant, setupLink };
+    if (!request.menuTemplateId) return { tenant, setupLink, menu: NO_MENU };
+    if (!this.menus) throw new BadUserInputError('Item menus are not available here');
+    const menu = await this.menus.applyTemplate(id, request.menuTemplateId);
+    return { tenant, setupLink, menu };
   }
 
   /**

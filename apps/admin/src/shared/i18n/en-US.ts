@@ -221,6 +221,7 @@ export const enUS: Messages = {
     checklistComplete: 'The onboarding checklist is complete',
     checklistPending: 'The tenant becomes active on its own once these are done',
     checklistWindow: 'At least one window',
+    checklistMenu: 'An item menu (not needed to open; nothing is taken in without one)',
     checklistManager: 'The manager has set a password and activated the account',
     itemDone: 'Done',
     itemPending: 'Pending',
@@ -378,6 +379,13 @@ export const enUS: Messages = {
     willCreate: 'What will be created',
     initialStatus: 'Initial status',
     account: 'Manager account',
+    menuTemplate: 'Item menu',
+    menuTemplateHint:
+      "One of the county's menu templates: the new center takes in from it once open (only items of the list above).",
+    menuTemplateNone: 'None yet: set it after opening',
+    menuTemplateOption: '{{name}} ({{count}} items)',
+    menuTemplateLater:
+      'A center without an item menu can open but takes nothing in until it has one.',
     activationNote:
       'The tenant becomes active on its own once the manager has set a password and it has at least one window.',
     doneTitle: '{{name}} is created',

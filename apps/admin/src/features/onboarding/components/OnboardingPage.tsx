@@ -56,6 +56,12 @@ export function OnboardingPage({ user, parentId }: { user: CurrentUser; parentId
     setStep(0);
     void list.reload();
   };
+  // The county above the new center: the parent itself, or the township's parent.
+  const countyOf = (parentId: string): string | null => {
+    const parent = parents.find((p) => p.id === parentId);
+    if (!parent) return null;
+    return parent.kind === 'COUNTY' ? parent.id : (parent.parentId ?? null);
+  };
   const update = (change: (current: OnboardingDraft) => OnboardingDraft) =>
     setDraft((current) => (current ? change(current) : current));
 
@@ -103,6 +109,8 @@ export function OnboardingPage({ user, parentId }: { user: CurrentUser; parentId
       <PreviewStep
         draft={draft}
         parent={parents.find((p) => p.id === draft.parentId) ?? user.tenant}
+        countyId={countyOf(draft.parentId)}
+        onMenuTemplate={(menuTemplateId) => update((current) => ({ ...current, menuTemplateId }))}
         onBack={() => setStep(2)}
         onDone={(tenant, link) => {
           setResult({ tenant, link });

@@ -122,6 +122,7 @@ describe('the first draft and changing its basics', () => {
       name: '',
       windows: [{ code: 'D1', name: '代办窗口', kind: 'COMPREHENSIVE' }],
       manager: { username: '', displayName: '' },
+      menuTemplateId: null,
     });
     expect(initialDraft(parents, [null, 'county'], names)?.parentId).toBe('county');
     expect(initialDraft(parents, ['gone', 'elsewhere'], names)?.kind).toBe('TOWNSHIP');
@@ -149,6 +150,7 @@ describe('the whole draft', () => {
     name: ' 龙头镇 ',
     windows: [{ code: ' C1', name: '综合窗口 ', kind: 'COMPREHENSIVE' }],
     manager: { username: ' longtou.manager ', displayName: ' 龙头镇政务服务中心主任' },
+    menuTemplateId: 't1',
   };
 
   it('is trimmed into the API input', () => {
@@ -159,7 +161,13 @@ describe('the whole draft', () => {
       name: '龙头镇',
       windows: [{ code: 'C1', name: '综合窗口', kind: 'COMPREHENSIVE' }],
       manager: { username: 'longtou.manager', displayName: '龙头镇政务服务中心主任' },
+      menuTemplateId: 't1',
     });
+    // Another kind or parent lets the template go (it is of one tier and one county).
+    const names = { comprehensive: '综合窗口', proxy: '代办窗口' };
+    expect(withBasics(draft, { kind: 'VILLAGE' }, true, names).menuTemplateId).toBeNull();
+    expect(withBasics(draft, { parentId: 'q' }, true, names).menuTemplateId).toBeNull();
+    expect(withBasics(draft, { name: '龙头' }, true, names).menuTemplateId).toBe('t1');
   });
 
   it('lists every problem the wizard can see', () => {

@@ -124,6 +124,8 @@ export interface OnboardingDraft {
   name: string;
   windows: WindowDraft[];
   manager: { username: string; displayName: string };
+  /** The county's menu template giving the new center its item menu (none: later). */
+  menuTemplateId: string | null;
 }
 
 export type WindowNames = { comprehensive: string; proxy: string };
@@ -150,6 +152,7 @@ export function initialDraft(
     name: '',
     windows: suggestedWindows(kind, names),
     manager: { username: '', displayName: '' },
+    menuTemplateId: null,
   };
 }
 
@@ -167,6 +170,13 @@ export function withBasics(
   if (patch.kind && patch.kind !== draft.kind && !windowsTouched) {
     next.windows = suggestedWindows(patch.kind, names);
   }
+  // A template is of one tier and one county: another kind or parent lets it go.
+  if (
+    (patch.kind && patch.kind !== draft.kind) ||
+    (patch.parentId && patch.parentId !== draft.parentId)
+  ) {
+    next.menuTemplateId = null;
+  }
   return next;
 }
 
@@ -182,6 +192,7 @@ export function onboardingInput(draft: OnboardingDraft): OnboardTenantInput {
       username: draft.manager.username.trim(),
       displayName: draft.manager.displayName.trim(),
     },
+    menuTemplateId: draft.menuTemplateId,
   };
 }
 

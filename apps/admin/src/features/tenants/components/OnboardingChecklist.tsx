@@ -42,6 +42,7 @@ export function OnboardingChecklist({
         <Space direction="vertical" size={4} style={{ marginTop: 4 }}>
           <ChecklistItem done={checklist.hasWindow} label={t('tenant.checklistWindow')} />
           <ChecklistItem done={checklist.managerReady} label={t('tenant.checklistManager')} />
+          <ChecklistItem done={checklist.hasMenu} label={t('tenant.checklistMenu')} />
         </Space>
       }
     />

@@ -20,6 +20,7 @@ import {
   type OnboardingDraft,
   type ParentLike,
 } from '../../rules/onboarding-rules';
+import { MenuTemplateField } from './MenuTemplateField';
 import { BackButton, StepFooter } from './StepFooter';
 
 /** How the server's check came out: checking, failed, what stops onboarding, or all clear. */
@@ -131,12 +132,17 @@ function WillCreate({ preview }: { preview: OnboardingPreview }) {
 export function PreviewStep({
   draft,
   parent,
+  countyId,
+  onMenuTemplate,
   onBack,
   onDone,
 }: {
   draft: OnboardingDraft;
   /** The parent chosen (its kind and code name what a problem is about). */
   parent: ParentLike;
+  /** The county whose menu templates may give the new center its menu. */
+  countyId: string | null;
+  onMenuTemplate: (templateId: string | null) => void;
   onBack: () => void;
   onDone: (tenant: TenantSummary, link: SetupLink) => void;
 }) {
@@ -171,6 +177,12 @@ export function PreviewStep({
         />
       )}
       {check.preview && <WillCreate preview={check.preview} />}
+      <MenuTemplateField
+        countyId={countyId}
+        kind={draft.kind}
+        value={draft.menuTemplateId}
+        onChange={onMenuTemplate}
+      />
       <StepFooter>
         <BackButton onBack={onBack} disabled={check.committing} />
         <Button
