@@ -104,9 +104,9 @@ describe('a refusal at its field', () => {
 
   it('leaves refusals without a field of the form to the alert', () => {
     expect(fieldRefusals(refusal({ reason: 'LOCKED_ELEMENT', field: 'name' }))).toEqual([]);
-    expect(fieldRefusals({ errors: [{ message: 'stale', extensions: { code: 'CONFLICT' } }] })).toEqual(
-      [],
-    );
+    expect(
+      fieldRefusals({ errors: [{ message: 'stale', extensions: { code: 'CONFLICT' } }] }),
+    ).toEqual([]);
     expect(fieldRefusals(new Error('offline'))).toEqual([]);
   });
 });

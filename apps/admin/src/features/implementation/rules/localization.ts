@@ -110,7 +110,7 @@ export function updateInput(
 }
 
 /** A form field a refusal is shown at: `workingDays`, or `['materials', i, 'name']`. */
-export type FieldPath = string | [string, number, string];
+export type FieldPath = 'workingDays' | ['materials', number, 'name'];
 
 export interface FieldRefusal {
   field: FieldPath;
