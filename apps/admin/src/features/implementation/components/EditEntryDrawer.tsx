@@ -15,7 +15,10 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasErrorCode } from '../../../shared/api/errors';
-import { UpdateImplementationItemDocument } from '../../../shared/api/graphql.generated';
+import {
+  ImplementationItemsDocument,
+  UpdateImplementationItemDocument,
+} from '../../../shared/api/graphql.generated';
 import { actionErrorText } from '../../../shared/i18n/describe';
 import type { ImplementationEntry } from '../hooks/useImplementation';
 import { useLimitText } from '../hooks/useLimitText';
@@ -51,7 +54,11 @@ export function EditEntryDrawer({
   const limitText = useLimitText();
   const [form] = Form.useForm<EntryValues>();
   const [error, setError] = useState<unknown>(null);
-  const [update, { loading }] = useMutation(UpdateImplementationItemDocument);
+  // Entries have no id of their own (not normalized in the cache): the list is read again.
+  const [update, { loading }] = useMutation(UpdateImplementationItemDocument, {
+    refetchQueries: [ImplementationItemsDocument],
+    awaitRefetchQueries: true,
+  });
   const onTheSpot = Form.useWatch('onTheSpot', form) ?? entry.promisedLimit.onTheSpot;
   const statutory = limitText(entry.standard.statutoryLimit);
   const refusal = (code: string) =>
