@@ -86,18 +86,19 @@ export function TemplateDialog({
             message={t('implementation.templates.villageHint')}
           />
         )}
-        <Transfer
-          dataSource={offered}
-          targetKeys={chosen}
-          onChange={(keys) => setCodes(keys.map(String))}
-          render={(item) => item.title}
-          showSearch
-          filterOption={(text, item) => item.title.includes(text.trim())}
-          titles={[t('implementation.templates.available'), t('implementation.templates.chosen')]}
-          locale={{ searchPlaceholder: t('implementation.templates.searchItems') }}
-          listStyle={{ width: '100%', height: 320 }}
-          data-testid="template-items"
-        />
+        <div data-testid="template-items">
+          <Transfer
+            dataSource={offered}
+            targetKeys={chosen}
+            onChange={(keys) => setCodes(keys.map(String))}
+            render={(item) => item.title}
+            showSearch
+            filterOption={(text, item) => item.title.includes(text.trim())}
+            titles={[t('implementation.templates.available'), t('implementation.templates.chosen')]}
+            locale={{ searchPlaceholder: t('implementation.templates.searchItems') }}
+            listStyle={{ width: '100%', height: 320 }}
+          />
+        </div>
       </Form>
     </ActionDialog>
   );
