@@ -80,15 +80,6 @@ describe('the implementation list', () => {
     }
     await expectVisibleText(page.getByTestId('implementation-loaded'), '已加载 197 项');
 
-    for (const width of [768, 1366, 1920]) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.screenshot({
-        path: join(SCREENSHOT_DIR, `implementation-${width}.png`),
-        fullPage: true,
-      });
-    }
-    await page.setViewportSize({ width: 1366, height: 900 });
-
     // Found by name; promised in 15 working days (the statute allows 20): saved.
     await search(page, ITEM.name);
     await expectVisibleText(page.getByTestId('implementation-loaded'), '已加载 1 项');
@@ -101,6 +92,16 @@ describe('the implementation list', () => {
     await expectVisibleText(page.getByTestId(`limit-${ITEM.code}`), '15 个工作日 / 20 个工作日');
     await expectVisibleText(page.getByTestId('implementation-items'), '0772-7612345');
 
+    // The screen with one item found and the county's menu templates below.
+    for (const width of [768, 1366, 1920]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({
+        path: join(SCREENSHOT_DIR, `implementation-${width}.png`),
+        fullPage: true,
+      });
+    }
+    await page.setViewportSize({ width: 1366, height: 900 });
+
     // 25 working days is above the statute: refused at the field, nothing saved.
     await page.getByTestId(`edit-${ITEM.code}`).click();
     await page.getByTestId('entry-days').fill('25');
@@ -109,6 +110,7 @@ describe('the implementation list', () => {
       page.getByTestId('entry-drawer').locator('.ant-form-item-explain-error'),
       '承诺时限不能超过法定时限（20 个工作日）',
     );
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'implementation-refusal-1366.png') });
     await page.getByTestId('entry-drawer').locator('.ant-drawer-close').click();
     await expectHidden(page.getByTestId('entry-drawer'));
     await expectVisibleText(page.getByTestId(`limit-${ITEM.code}`), '15 个工作日 / 20 个工作日');
@@ -142,6 +144,7 @@ describe('the implementation list', () => {
       page.getByTestId('template-applied'),
       /已应用：新增 0 项，移除 \d+ 项，跳过 0 项/,
     );
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'implementation-applied-1366.png') });
     await context.close();
   });
 });
