@@ -124,19 +124,19 @@ export function ItemsTable({
           {
             title: t('implementation.name'),
             key: 'name',
-            width: 260,
+            width: 240,
             render: (_, item) => item.standard.name,
           },
           {
             title: t('implementation.department'),
             key: 'department',
-            width: 180,
+            width: 160,
             render: (_, item) => item.standard.competentDepartment,
           },
           {
             title: t('implementation.limit'),
             key: 'limit',
-            width: 180,
+            width: 170,
             render: (_, item) => (
               <span data-testid={`limit-${item.code}`}>
                 {limitText(item.promisedLimit)}
@@ -160,7 +160,7 @@ export function ItemsTable({
           {
             title: t('implementation.phone'),
             dataIndex: 'phone',
-            width: 140,
+            width: 130,
             render: (phone: string | null) => phone ?? '—',
           },
           ...actionsColumn<ImplementationEntry>(editable, t('common.actions'), 90, (item) => (
