@@ -56,7 +56,8 @@ export function TemplateDialog({
       error={action.error}
       onOk={() => void submit()}
       onClose={onClose}
-      okButtonProps={{ disabled: nameMissing, 'data-testid': 'template-save' }}
+      // Not before the list is in: the chosen items are read against it.
+      okButtonProps={{ disabled: nameMissing || !list.data, 'data-testid': 'template-save' }}
     >
       <Form layout="vertical" component="div">
         <Form.Item label={t('implementation.templates.name')} required>
