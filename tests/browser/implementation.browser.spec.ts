@@ -156,4 +156,23 @@ describe('the implementation list', () => {
     await expectVisibleText(page.locator('.ant-message'), '已采用 26 项新事项');
     await context.close();
   });
+
+  it("shows a township center manager their center's menu, without adopting or templates", async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1366, height: 900 },
+      locale: 'zh-CN',
+    });
+    const page = await context.newPage();
+    await page.goto(api.baseUrl);
+    await signIn(page, 'mashan.manager', DEMO_PASSWORD);
+    await page.getByTestId('menu-implementation').click();
+    await expectVisibleText(page.getByTestId('implementation-list'), '马山乡');
+    await expectVisibleText(page.getByTestId('implementation-loaded'), '已加载 50 项');
+    expect(await page.getByTestId('implementation-guide').getAttribute('href')).toBe(
+      '/guide/450222203',
+    );
+    expect(await page.getByTestId('implementation-adopt').count()).toBe(0);
+    expect(await page.getByTestId('menu-templates').count()).toBe(0);
+    await context.close();
+  });
 });
