@@ -36,6 +36,11 @@ const CataloguePage = page(
   'CataloguePage',
 );
 
+const ImplementationPage = page(
+  () => import('../features/implementation/components/ImplementationPage'),
+  'ImplementationPage',
+);
+
 /** The screen of the current route, if the user may open it. */
 export function Screen({ route, user }: { route: Route; user: CurrentUser }) {
   const { t } = useTranslation();
@@ -76,6 +81,8 @@ function RouteScreen({ route, user }: { route: Route; user: CurrentUser }) {
       return <VillageSheetPage key={route.parentId ?? ''} user={user} parentId={route.parentId} />;
     case 'catalogue':
       return <CataloguePage user={user} />;
+    case 'implementation':
+      return <ImplementationPage user={user} />;
     default:
       return <HomePage user={user} />;
   }

@@ -7,6 +7,7 @@ import {
   ShopOutlined,
   TableOutlined,
   TeamOutlined,
+  UnorderedListOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { Button, Drawer, Grid, Layout, Menu, Result, Spin } from 'antd';
@@ -32,6 +33,7 @@ const MENU_ICONS: Record<MenuKey, ReactNode> = {
   onboarding: <PlusCircleOutlined />,
   villageSheet: <TableOutlined />,
   catalogue: <BookOutlined />,
+  implementation: <UnorderedListOutlined />,
 };
 
 /** The side menu: the screens the user may open. */

@@ -49,7 +49,7 @@ function operations(): [string, DocumentNode][] {
 describe('GraphQL contract', () => {
   const documents = operations();
 
-  it('covers the session, tenant, window, staff, onboarding, application, catalogue and service guide documents', () => {
+  it('covers the session, tenant, window, staff, onboarding, application, catalogue, implementation list and service guide documents', () => {
     const session = ['CompleteSetup', 'Login', 'Logout', 'Me'];
     const tenancy = [
       'AssignStaffToWindow',
@@ -60,7 +60,6 @@ describe('GraphQL contract', () => {
       'EnableServiceWindow',
       'EnableStaff',
       'InviteStaff',
-      'MenuTemplates',
       'IssueSetupLink',
       'OnboardTenant',
       'OnboardVillages',
@@ -85,6 +84,17 @@ describe('GraphQL contract', () => {
       'ImportCatalogue',
       'PublishCatalogueVersion',
     ];
+    const implementation = [
+      'AdoptCatalogue',
+      'ApplyMenuTemplate',
+      'DeleteMenuTemplate',
+      'ImplementationDepartments',
+      'ImplementationItems',
+      'ImplementationTenant',
+      'MenuTemplates',
+      'SaveMenuTemplate',
+      'UpdateImplementationItem',
+    ];
     const guide = [
       'OneTimeNotification',
       'ServiceGuideCenter',
@@ -92,7 +102,7 @@ describe('GraphQL contract', () => {
       'ServiceGuideItems',
     ];
     expect(documents.map(([name]) => name).sort()).toEqual(
-      [...session, ...tenancy, ...applications, ...catalogue, ...guide].sort(),
+      [...session, ...tenancy, ...applications, ...catalogue, ...implementation, ...guide].sort(),
     );
   });
 

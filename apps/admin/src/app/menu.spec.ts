@@ -30,6 +30,8 @@ const countyAdmin = viewer(
   'READ AUDIT_EVENT',
   'READ APPLICATION',
   'READ CATALOGUE',
+  'READ IMPLEMENTATION_ITEM',
+  'UPDATE IMPLEMENTATION_ITEM',
 );
 const cityOfficial = viewer(
   'SUBTREE',
@@ -61,11 +63,17 @@ describe('side menu from what the server says', () => {
         'onboarding',
         'villageSheet',
         'catalogue',
+        'implementation',
       ],
     ],
     ['a city official', cityOfficial, ['home', 'applications', 'tenants', 'windows', 'staff']],
     // Cannot read the staff list: no staff entry.
     ['a window clerk', windowClerk, ['home', 'applications', 'windows']],
+    [
+      'window staff who may read the list',
+      viewer('TENANT', 'READ APPLICATION', 'READ IMPLEMENTATION_ITEM'),
+      ['home', 'applications', 'implementation'],
+    ],
     ['someone who may do nothing', viewer('TENANT'), ['home']],
   ])('%s sees %j', (_who, user, keys) => {
     expect(menuKeysFor(user)).toEqual(keys);

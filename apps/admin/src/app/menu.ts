@@ -13,7 +13,8 @@ export type MenuKey =
   | 'staff'
   | 'onboarding'
   | 'villageSheet'
-  | 'catalogue';
+  | 'catalogue'
+  | 'implementation';
 
 type Viewer = Pick<CurrentUser, 'permissions' | 'visibility'>;
 
@@ -28,6 +29,7 @@ const SCREENS: Record<MenuKey, (user: Viewer) => boolean> = {
   onboarding: (user) => can(user, 'ONBOARD', 'TENANT'),
   villageSheet: (user) => can(user, 'ONBOARD', 'TENANT'),
   catalogue: (user) => can(user, 'READ', 'CATALOGUE'),
+  implementation: (user) => can(user, 'READ', 'IMPLEMENTATION_ITEM'),
 };
 
 /** Side-menu entries, in order. */

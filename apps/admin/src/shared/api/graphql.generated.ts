@@ -6,6 +6,14 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> =
   T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type AdoptCatalogueInput = {
+  /** Only these items; all when omitted */
+  codes?: Array<string> | null | undefined;
+  /** The county */
+  tenantId: string | number;
+  versionId: string | number;
+};
+
 export type ApplicantInput = {
   /** 18 characters; checked (GB 11643) */
   idNumber?: string | null | undefined;
@@ -38,6 +46,11 @@ export type ApplicationsPageInput = {
   after?: string | null | undefined;
   /** Page size, 1–200 (default 50); newest first */
   first?: number | null | undefined;
+};
+
+export type ApplyMenuTemplateInput = {
+  templateId: string | number;
+  tenantId: string | number;
 };
 
 export type CatalogueImportStatus = 'FAILED' | 'QUEUED' | 'RUNNING' | 'SUCCEEDED';
@@ -114,6 +127,23 @@ export type LoginInput = {
 };
 
 export type MaterialForm = 'COPY' | 'E_LICENCE' | 'ORIGINAL';
+
+export type MaterialInput = {
+  copies: number;
+  form: MaterialForm;
+  name: string;
+  notes?: string | null | undefined;
+  required: boolean;
+};
+
+export type MenuTemplateInput = {
+  countyId: string | number;
+  /** The template to replace; a new one when omitted */
+  id?: string | number | null | undefined;
+  itemCodes: Array<string>;
+  name: string;
+  tier: ServiceTier;
+};
 
 export type NewManagerInput = {
   displayName: string;
@@ -208,6 +238,35 @@ export type TenantsPageInput = {
   after?: string | null | undefined;
   /** Page size, 1–500 (default 200) */
   first?: number | null | undefined;
+};
+
+export type TimeLimitInput = {
+  onTheSpot: boolean;
+  workingDays?: number | null | undefined;
+};
+
+export type UpdateImplementationItemInput = {
+  address?: string | null | undefined;
+  code: string;
+  /** Locked */
+  competentDepartment?: string | null | undefined;
+  /** The version read; a change made meanwhile is a CONFLICT */
+  expectedVersion: number;
+  feeNote?: string | null | undefined;
+  /** Locked */
+  implementingLevel?: string | null | undefined;
+  /** Locked */
+  legalBasis?: string | null | undefined;
+  materials: Array<MaterialInput>;
+  /** Locked: only the standard's own value is accepted */
+  name?: string | null | undefined;
+  notes?: string | null | undefined;
+  officeHours?: string | null | undefined;
+  phone?: string | null | undefined;
+  promisedLimit: TimeLimitInput;
+  tenantId: string | number;
+  /** Locked */
+  type?: ItemType | null | undefined;
 };
 
 export type VillageSheetInput = {
@@ -476,12 +535,123 @@ export type ServiceGuideItemsQuery = {
   };
 };
 
+export type AdoptCatalogueMutationVariables = Exact<{
+  input: AdoptCatalogueInput;
+}>;
+
+export type AdoptCatalogueMutation = { adoptCatalogue: number };
+
+export type ApplyMenuTemplateMutationVariables = Exact<{
+  input: ApplyMenuTemplateInput;
+}>;
+
+export type ApplyMenuTemplateMutation = {
+  applyMenuTemplate: { added: number; removed: number; skipped: Array<string> };
+};
+
+export type DeleteMenuTemplateMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type DeleteMenuTemplateMutation = { deleteMenuTemplate: boolean };
+
+export type ImplementationDepartmentsQueryVariables = Exact<{
+  versionId: string | number;
+}>;
+
+export type ImplementationDepartmentsQuery = { catalogueDepartments: Array<string> };
+
+export type ImplementationEntryFragment = {
+  tenantId: string;
+  code: string;
+  handling: ItemHandling;
+  address: string | null;
+  phone: string | null;
+  officeHours: string | null;
+  feeNote: string | null;
+  notes: string | null;
+  version: number;
+  standard: {
+    name: string;
+    type: ItemType;
+    competentDepartment: string;
+    handlingTiers: Array<ServiceTier>;
+    intakeOnlyTiers: Array<ServiceTier>;
+    statutoryLimit: { onTheSpot: boolean; workingDays: number | null };
+    materials: Array<{ name: string; form: MaterialForm; copies: number; required: boolean }>;
+  };
+  promisedLimit: { onTheSpot: boolean; workingDays: number | null };
+  materials: Array<{
+    name: string;
+    form: MaterialForm;
+    copies: number;
+    required: boolean;
+    notes: string | null;
+  }>;
+};
+
+export type ImplementationItemsQueryVariables = Exact<{
+  input: ImplementationListInput;
+}>;
+
+export type ImplementationItemsQuery = {
+  implementationItems: {
+    hasNextPage: boolean;
+    endCursor: string | null;
+    nodes: Array<ImplementationEntryFragment>;
+  };
+};
+
+export type ImplementationTenantQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ImplementationTenantQuery = {
+  tenant: { id: string; name: string; kind: TenantKind; divisionCode: string };
+  catalogueVersions: Array<{
+    id: string;
+    label: string;
+    status: CatalogueVersionStatus;
+    itemCount: number;
+  }>;
+};
+
 export type MenuTemplatesQueryVariables = Exact<{
   countyId: string | number;
 }>;
 
 export type MenuTemplatesQuery = {
-  menuTemplates: Array<{ id: string; name: string; tier: ServiceTier; itemCodes: Array<string> }>;
+  menuTemplates: Array<{
+    id: string;
+    tenantId: string;
+    name: string;
+    tier: ServiceTier;
+    itemCodes: Array<string>;
+    updatedAt: string;
+  }>;
+};
+
+export type SaveMenuTemplateMutationVariables = Exact<{
+  input: MenuTemplateInput;
+}>;
+
+export type SaveMenuTemplateMutation = {
+  saveMenuTemplate: {
+    id: string;
+    tenantId: string;
+    name: string;
+    tier: ServiceTier;
+    itemCodes: Array<string>;
+    updatedAt: string;
+  };
+};
+
+export type UpdateImplementationItemMutationVariables = Exact<{
+  input: UpdateImplementationItemInput;
+}>;
+
+export type UpdateImplementationItemMutation = {
+  updateImplementationItem: ImplementationEntryFragment;
 };
 
 export type OnboardTenantMutationVariables = Exact<{
@@ -743,6 +913,8 @@ export const ApplicationRowFragmentDoc = {"kind":"Document","definitions":[{"kin
 // prettier-ignore
 export const IssuedTokensFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"IssuedTokens"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresIn"}},{"kind":"Field","name":{"kind":"Name","value":"tokenType"}}]}}]} as unknown as DocumentNode<IssuedTokensFragment, unknown>;
 // prettier-ignore
+export const ImplementationEntryFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ImplementationEntry"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ImplementationItem"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenantId"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"handling"}},{"kind":"Field","name":{"kind":"Name","value":"standard"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"competentDepartment"}},{"kind":"Field","name":{"kind":"Name","value":"handlingTiers"}},{"kind":"Field","name":{"kind":"Name","value":"intakeOnlyTiers"}},{"kind":"Field","name":{"kind":"Name","value":"statutoryLimit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"onTheSpot"}},{"kind":"Field","name":{"kind":"Name","value":"workingDays"}}]}},{"kind":"Field","name":{"kind":"Name","value":"materials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"form"}},{"kind":"Field","name":{"kind":"Name","value":"copies"}},{"kind":"Field","name":{"kind":"Name","value":"required"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"promisedLimit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"onTheSpot"}},{"kind":"Field","name":{"kind":"Name","value":"workingDays"}}]}},{"kind":"Field","name":{"kind":"Name","value":"materials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"form"}},{"kind":"Field","name":{"kind":"Name","value":"copies"}},{"kind":"Field","name":{"kind":"Name","value":"required"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"officeHours"}},{"kind":"Field","name":{"kind":"Name","value":"feeNote"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]} as unknown as DocumentNode<ImplementationEntryFragment, unknown>;
+// prettier-ignore
 export const StaffMemberSummaryFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StaffMemberSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StaffMember"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"tenantId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"locked"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}},{"kind":"Field","name":{"kind":"Name","value":"windowIds"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanManage"}}]}}]} as unknown as DocumentNode<StaffMemberSummaryFragment, unknown>;
 // prettier-ignore
 export const IssuedSetupLinkFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"IssuedSetupLink"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SetupLink"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]} as unknown as DocumentNode<IssuedSetupLinkFragment, unknown>;
@@ -785,7 +957,23 @@ export const ServiceGuideItemDocument = {"kind":"Document","definitions":[{"kind
 // prettier-ignore
 export const ServiceGuideItemsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ServiceGuideItems"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"divisionCode"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"search"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"department"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"serviceGuideItems"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"divisionCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"divisionCode"}}},{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}},{"kind":"Argument","name":{"kind":"Name","value":"department"},"value":{"kind":"Variable","name":{"kind":"Name","value":"department"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"competentDepartment"}},{"kind":"Field","name":{"kind":"Name","value":"onTheSpot"}},{"kind":"Field","name":{"kind":"Name","value":"handling"}},{"kind":"Field","name":{"kind":"Name","value":"onlineAvailable"}},{"kind":"Field","name":{"kind":"Name","value":"promisedLimit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"onTheSpot"}},{"kind":"Field","name":{"kind":"Name","value":"workingDays"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]} as unknown as DocumentNode<ServiceGuideItemsQuery, ServiceGuideItemsQueryVariables>;
 // prettier-ignore
-export const MenuTemplatesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MenuTemplates"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"countyId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"menuTemplates"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"countyId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"countyId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"tier"}},{"kind":"Field","name":{"kind":"Name","value":"itemCodes"}}]}}]}}]} as unknown as DocumentNode<MenuTemplatesQuery, MenuTemplatesQueryVariables>;
+export const AdoptCatalogueDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdoptCatalogue"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AdoptCatalogueInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adoptCatalogue"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}]}]}}]} as unknown as DocumentNode<AdoptCatalogueMutation, AdoptCatalogueMutationVariables>;
+// prettier-ignore
+export const ApplyMenuTemplateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ApplyMenuTemplate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ApplyMenuTemplateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applyMenuTemplate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"added"}},{"kind":"Field","name":{"kind":"Name","value":"removed"}},{"kind":"Field","name":{"kind":"Name","value":"skipped"}}]}}]}}]} as unknown as DocumentNode<ApplyMenuTemplateMutation, ApplyMenuTemplateMutationVariables>;
+// prettier-ignore
+export const DeleteMenuTemplateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteMenuTemplate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteMenuTemplate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<DeleteMenuTemplateMutation, DeleteMenuTemplateMutationVariables>;
+// prettier-ignore
+export const ImplementationDepartmentsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ImplementationDepartments"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"versionId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"catalogueDepartments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"versionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"versionId"}}}]}]}}]} as unknown as DocumentNode<ImplementationDepartmentsQuery, ImplementationDepartmentsQueryVariables>;
+// prettier-ignore
+export const ImplementationItemsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ImplementationItems"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ImplementationListInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"implementationItems"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ImplementationEntry"}}]}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ImplementationEntry"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ImplementationItem"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenantId"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"handling"}},{"kind":"Field","name":{"kind":"Name","value":"standard"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"competentDepartment"}},{"kind":"Field","name":{"kind":"Name","value":"handlingTiers"}},{"kind":"Field","name":{"kind":"Name","value":"intakeOnlyTiers"}},{"kind":"Field","name":{"kind":"Name","value":"statutoryLimit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"onTheSpot"}},{"kind":"Field","name":{"kind":"Name","value":"workingDays"}}]}},{"kind":"Field","name":{"kind":"Name","value":"materials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"form"}},{"kind":"Field","name":{"kind":"Name","value":"copies"}},{"kind":"Field","name":{"kind":"Name","value":"required"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"promisedLimit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"onTheSpot"}},{"kind":"Field","name":{"kind":"Name","value":"workingDays"}}]}},{"kind":"Field","name":{"kind":"Name","value":"materials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"form"}},{"kind":"Field","name":{"kind":"Name","value":"copies"}},{"kind":"Field","name":{"kind":"Name","value":"required"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"officeHours"}},{"kind":"Field","name":{"kind":"Name","value":"feeNote"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]} as unknown as DocumentNode<ImplementationItemsQuery, ImplementationItemsQueryVariables>;
+// prettier-ignore
+export const ImplementationTenantDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ImplementationTenant"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenant"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"divisionCode"}}]}},{"kind":"Field","name":{"kind":"Name","value":"catalogueVersions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"itemCount"}}]}}]}}]} as unknown as DocumentNode<ImplementationTenantQuery, ImplementationTenantQueryVariables>;
+// prettier-ignore
+export const MenuTemplatesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MenuTemplates"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"countyId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"menuTemplates"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"countyId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"countyId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"tenantId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"tier"}},{"kind":"Field","name":{"kind":"Name","value":"itemCodes"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]} as unknown as DocumentNode<MenuTemplatesQuery, MenuTemplatesQueryVariables>;
+// prettier-ignore
+export const SaveMenuTemplateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SaveMenuTemplate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MenuTemplateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"saveMenuTemplate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"tenantId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"tier"}},{"kind":"Field","name":{"kind":"Name","value":"itemCodes"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]} as unknown as DocumentNode<SaveMenuTemplateMutation, SaveMenuTemplateMutationVariables>;
+// prettier-ignore
+export const UpdateImplementationItemDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateImplementationItem"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateImplementationItemInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateImplementationItem"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ImplementationEntry"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ImplementationEntry"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ImplementationItem"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenantId"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"handling"}},{"kind":"Field","name":{"kind":"Name","value":"standard"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"competentDepartment"}},{"kind":"Field","name":{"kind":"Name","value":"handlingTiers"}},{"kind":"Field","name":{"kind":"Name","value":"intakeOnlyTiers"}},{"kind":"Field","name":{"kind":"Name","value":"statutoryLimit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"onTheSpot"}},{"kind":"Field","name":{"kind":"Name","value":"workingDays"}}]}},{"kind":"Field","name":{"kind":"Name","value":"materials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"form"}},{"kind":"Field","name":{"kind":"Name","value":"copies"}},{"kind":"Field","name":{"kind":"Name","value":"required"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"promisedLimit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"onTheSpot"}},{"kind":"Field","name":{"kind":"Name","value":"workingDays"}}]}},{"kind":"Field","name":{"kind":"Name","value":"materials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"form"}},{"kind":"Field","name":{"kind":"Name","value":"copies"}},{"kind":"Field","name":{"kind":"Name","value":"required"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"officeHours"}},{"kind":"Field","name":{"kind":"Name","value":"feeNote"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]} as unknown as DocumentNode<UpdateImplementationItemMutation, UpdateImplementationItemMutationVariables>;
 // prettier-ignore
 export const OnboardTenantDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OnboardTenant"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"OnboardTenantInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"onboardTenant"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TenantSummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"managerSetupLink"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"IssuedSetupLink"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TenantSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Tenant"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"parentId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"divisionCode"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"IssuedSetupLink"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SetupLink"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]} as unknown as DocumentNode<OnboardTenantMutation, OnboardTenantMutationVariables>;
 // prettier-ignore

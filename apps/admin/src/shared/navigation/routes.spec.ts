@@ -21,6 +21,7 @@ describe('routes', () => {
     ['/village-sheet', '', { name: 'villageSheet', parentId: null }],
     ['/village-sheet', `?parent=${ID}`, { name: 'villageSheet', parentId: ID }],
     ['/setup', '', { name: 'setup' }],
+    ['/implementation', '', { name: 'implementation' }],
     ['/guide/450222', '', { name: 'guide', divisionCode: '450222', item: null }],
     ['/guide/450222', '?item=A%201', { name: 'guide', divisionCode: '450222', item: 'A 1' }],
   ])('%s%s', (path, search, route) => {
@@ -35,6 +36,7 @@ describe('routes', () => {
     expect(parseRoute('/guide/450222/x').name).toBe('notFound');
     expect(parseRoute('/onboarding/x').name).toBe('notFound');
     expect(parseRoute('/applications/x').name).toBe('notFound');
+    expect(parseRoute('/implementation/x').name).toBe('notFound');
   });
 
   it('an address parses back to the same route', () => {

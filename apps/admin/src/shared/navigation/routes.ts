@@ -20,6 +20,8 @@ export type Route =
   | { name: 'villageSheet'; parentId: string | null }
   /** The standard catalogue: its versions and items (import and publish at the province). */
   | { name: 'catalogue' }
+  /** A tenant's implementation list (实施清单), with a county's menu templates. */
+  | { name: 'implementation' }
   /** Completing an invitation: the one-time token is in the URL fragment. */
   | { name: 'setup' }
   /**
@@ -72,6 +74,9 @@ export function parseRoute(pathname: string, search = ''): Route {
     case 'catalogue':
       if (second !== undefined) break;
       return { name: 'catalogue' };
+    case 'implementation':
+      if (second !== undefined) break;
+      return { name: 'implementation' };
     case 'setup':
       if (second !== undefined) break;
       return { name: 'setup' };
@@ -90,6 +95,8 @@ export function routeHref(route: Route): string {
       return '/applications';
     case 'catalogue':
       return '/catalogue';
+    case 'implementation':
+      return '/implementation';
     case 'tenants':
       return route.tenantId ? `/tenants/${encodeURIComponent(route.tenantId)}` : '/tenants';
     case 'windows':
