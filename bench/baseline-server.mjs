@@ -75,8 +75,46 @@ const typeDefs = `#graphql
   enum TenantStatus { ONBOARDING ACTIVE SUSPENDED }
   type Tenant { id: ID! name: String! kind: TenantKind! divisionCode: String! status: TenantStatus! }
   type CurrentUser { id: ID! username: String! displayName: String! roles: [Role!]! tenant: Tenant! }
-  type Query { me: CurrentUser! }
+  type Query {
+    me: CurrentUser!
+    implementationItems(input: ImplementationListInput!): ImplementationItemPage!
+  }
+  input ImplementationListInput { tenantId: ID! first: Int! }
+  type TimeLimit { onTheSpot: Boolean! workingDays: Int }
+  type StandardItem { name: String! competentDepartment: String! }
+  type ImplementationItem { code: String! promisedLimit: TimeLimit! standard: StandardItem! }
+  type ImplementationItemPage { nodes: [ImplementationItem!]! hasNextPage: Boolean! endCursor: String }
 `;
+
+// The list mode (`--query list`): ImplementationService.list's statements (the tenant read in
+// the actor's scope, then a page of the list joined to the standard items, one more than asked
+// to know whether there is a next page), as libs/catalog's repository writes them, minus the
+// columns the query does not ask for. Change them with the repository.
+const TENANT_SQL = `SELECT t.id, t.parent_id, t.kind, t.division_code, t.name, t.status, t.path
+  FROM tenants t WHERE t.id = $1`;
+const LIST_SQL = `SELECT l.code, l.promised_days, c.name, c.competent_department
+  FROM implementation_items l
+  JOIN catalogue_items c ON c.tenant_id = l.source_tenant_id AND c.version_id = l.source_version_id
+                        AND c.code = l.code
+ WHERE l.tenant_id = $1 ORDER BY l.code LIMIT $2`;
+
+/** The transaction ImplementationService.list runs in: the actor's subtree scope set first. */
+async function listPage(actor, tenantId, first) {
+  const client = await pool.connect();
+  try {
+    await client.query('START TRANSACTION');
+    await client.query(SCOPE_SQL, ['subtree', actor.tenant.id, actor.id]);
+    const { rows: tenants } = await client.query(TENANT_SQL, [tenantId]);
+    const rows = tenants.length ? (await client.query(LIST_SQL, [tenantId, first + 1])).rows : [];
+    await client.query('COMMIT');
+    return rows;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
 
 function unauthenticated() {
   return new GraphQLError('A valid access token is required', {
@@ -131,6 +169,20 @@ const resolvers = {
     me: (_parent, _args, context) => {
       if (!context.actor) throw unauthenticated();
       return context.actor;
+    },
+    implementationItems: async (_parent, { input }, context) => {
+      if (!context.actor) throw unauthenticated();
+      const rows = await listPage(context.actor, input.tenantId, input.first);
+      const nodes = rows.slice(0, input.first).map((row) => ({
+        code: row.code,
+        promisedLimit:
+          row.promised_days === null
+            ? { onTheSpot: true }
+            : { onTheSpot: false, workingDays: row.promised_days },
+        standard: { name: row.name, competentDepartment: row.competent_department },
+      }));
+      const hasNextPage = rows.length > input.first;
+      return { nodes, hasNextPage, endCursor: hasNextPage ? nodes.at(-1).code : null };
     },
   },
 };

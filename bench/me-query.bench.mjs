@@ -41,6 +41,11 @@ const USERNAME = 'liucheng.admin';
 const PASSWORD = 'Demo#2026';
 const ME_QUERY =
   '{ me { id username displayName roles tenant { id name kind divisionCode status } } }';
+/** The list mode: the first 500 entries of Liucheng's list (2,197 entries: 197 + 2,000 added). */
+const LIST_PAGE = 500;
+const LIST_EXTRA_ITEMS = 2000;
+const listQuery = (tenantId) =>
+  `{ implementationItems(input: { tenantId: "${tenantId}", first: ${LIST_PAGE} }) { nodes { code promisedLimit { onTheSpot workingDays } standard { name competentDepartment } } hasNextPage endCursor } }`;
 const LOGIN_MUTATION =
   'mutation Login($input: LoginInput!) { login(input: $input) { accessToken expiresIn } }';
 
@@ -52,6 +57,8 @@ const { values: flags } = parseArgs({
     warmup: { type: 'string', default: '3' },
     rounds: { type: 'string', default: '1' },
     'pool-size': { type: 'string', default: '10' },
+    // `list`: a page of 500 entries of a 2,000-item implementation list instead of `me`.
+    query: { type: 'string', default: 'me' },
     json: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -158,18 +165,34 @@ function cpuMs(pid) {
 }
 const CLOCK_TICKS = 100; // USER_HZ, 100 on Linux
 
+/** The query under load (`me`, or a list page once the tenant is known). */
+const measured = { query: ME_QUERY, field: 'me' };
+
+/**
+ * A check of a list page's body: autocannon decodes a body chunk by chunk, so a Chinese
+ * character split between two TCP chunks comes out mangled and a whole-body comparison of a
+ * 70 KB answer fails for nothing. The page's beginning and end (its last code and cursor) are
+ * compared instead; the whole answer was compared once, byte for byte, before the load.
+ */
+function samePage(expected) {
+  const head = expected.slice(0, 40);
+  const tail = expected.slice(-120);
+  return (body) => body.startsWith(head) && body.endsWith(tail);
+}
+
 /** One fixed-time autocannon load of `me`; the expected body is checked on every response. */
 function load(port, token, expectBody, duration) {
+  const check = measured.field === 'me' ? { expectBody } : { verifyBody: samePage(expectBody) };
   return autocannon({
     url: `http://${HOST}:${port}/graphql`,
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: ME_QUERY }),
+    body: JSON.stringify({ query: measured.query }),
     connections: options.connections,
     pipelining: 1,
     duration,
     timeout: 10,
-    expectBody,
+    ...check,
   });
 }
 
@@ -369,6 +392,58 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
+/**
+ * The list mode's data: a published standard version of 2,000 more items (the demo's, with
+ * codes of their own) and every one of them on Liucheng's implementation list.
+ */
+async function addListItems() {
+  const owner = new pg.Client({ connectionString: ownerUrl });
+  await owner.connect();
+  try {
+    const columns = (
+      await owner.query(
+        `SELECT column_name FROM information_schema.columns
+          WHERE table_name = 'catalogue_items' AND column_name NOT IN ('version_id', 'code')
+          ORDER BY ordinal_position`,
+      )
+    ).rows.map((row) => row.column_name);
+    const {
+      rows: [source],
+    } = await owner.query(
+      `SELECT id, tenant_id, created_by FROM catalogue_versions WHERE status = 'PUBLISHED' LIMIT 1`,
+    );
+    const {
+      rows: [version],
+    } = await owner.query(
+      `INSERT INTO catalogue_versions (tenant_id, label, status, item_count, created_by)
+       VALUES ($1, 'bench list', 'DRAFT', $2, $3) RETURNING id`,
+      [source.tenant_id, LIST_EXTRA_ITEMS, source.created_by],
+    );
+    await owner.query(
+      `INSERT INTO catalogue_items (version_id, code, ${columns.join(', ')})
+       SELECT $2, 'B' || lpad(n::text, 4, '0') || '-' || c.code, ${columns.map((c) => `c.${c}`).join(', ')}
+         FROM (SELECT c.*, row_number() OVER (ORDER BY c.code, g) - 1 AS n
+                 FROM catalogue_items c, generate_series(1, 10) g WHERE c.version_id = $1) c
+        WHERE n < $3`,
+      [source.id, version.id, LIST_EXTRA_ITEMS],
+    );
+    await owner.query(`UPDATE catalogue_versions SET status = 'PUBLISHED' WHERE id = $1`, [
+      version.id,
+    ]);
+    await owner.query(
+      `INSERT INTO implementation_items (tenant_id, code, source_tenant_id, source_version_id,
+                                         promised_days, materials)
+       SELECT t.id, c.code, c.tenant_id, c.version_id, c.statutory_days, c.materials
+         FROM catalogue_items c, tenants t
+        WHERE c.version_id = $1 AND t.division_code = '450222'`,
+      [version.id],
+    );
+    log(`list mode: ${LIST_EXTRA_ITEMS} more entries on Liucheng's implementation list`);
+  } finally {
+    await owner.end();
+  }
+}
+
 async function main() {
   for (const file of ['main.js', 'migrate.js']) {
     if (!existsSync(join(API_DIST, file))) {
@@ -415,6 +490,7 @@ async function main() {
     120_000,
   );
   log(`migrations and demo data applied; the API and the baseline connect as ${appLogin}`);
+  if (flags.query === 'list') await addListItems();
 
   // 2. The API, as in production.
   const apiPort = await freePort(HOST);
@@ -445,12 +521,27 @@ async function main() {
     throw new Error('the access token would expire during the run: shorten --duration or --rounds');
   }
 
-  const apiMe = await graphql(apiPort, { query: ME_QUERY }, token);
-  const apiMeJson = JSON.parse(apiMe.text);
-  if (apiMe.status !== 200 || !apiMeJson.data?.me || apiMeJson.errors) {
-    throw new Error(`me on the API: HTTP ${apiMe.status} ${apiMe.text}`);
+  const me = await graphql(apiPort, { query: ME_QUERY }, token);
+  if (flags.query === 'list') {
+    Object.assign(measured, {
+      query: listQuery(JSON.parse(me.text).data.me.tenant.id),
+      field: 'implementationItems',
+    });
   }
-  log(`me on the API: ${apiMe.text.trim()}`);
+  const apiMe = await graphql(apiPort, { query: measured.query }, token);
+  const apiMeJson = JSON.parse(apiMe.text);
+  if (apiMe.status !== 200 || !apiMeJson.data?.[measured.field] || apiMeJson.errors) {
+    throw new Error(`${measured.field} on the API: HTTP ${apiMe.status} ${apiMe.text}`);
+  }
+  if (flags.query === 'list') {
+    const page = apiMeJson.data.implementationItems;
+    if (page.nodes.length !== LIST_PAGE || !page.hasNextPage) {
+      throw new Error(`the list page has ${page.nodes.length} entries, not ${LIST_PAGE} of more`);
+    }
+    log(`implementationItems on the API: ${page.nodes.length} entries, ${apiMe.text.length} bytes`);
+  } else {
+    log(`me on the API: ${apiMe.text.trim()}`);
+  }
 
   // 3. The bare baseline, with the same key, database and token.
   const baselinePort = await freePort(HOST);
@@ -468,12 +559,14 @@ async function main() {
       headers: { 'content-type': 'application/json' },
       body: '{"query":"{ __typename }"}',
     });
-    const baseMe = await graphql(baselinePort, { query: ME_QUERY }, token);
+    const baseMe = await graphql(baselinePort, { query: measured.query }, token);
     const baseMeJson = JSON.parse(baseMe.text);
     if (baseMe.status !== 200 || JSON.stringify(baseMeJson) !== JSON.stringify(apiMeJson)) {
-      throw new Error(`baseline's me differs from the API's: HTTP ${baseMe.status} ${baseMe.text}`);
+      throw new Error(
+        `baseline's ${measured.field} differs from the API's: HTTP ${baseMe.status} ${baseMe.text.slice(0, 500)}`,
+      );
     }
-    log(`baseline ready on ${HOST}:${baselinePort}; its me answer equals the API's`);
+    log(`baseline ready on ${HOST}:${baselinePort}; its ${measured.field} answer equals the API's`);
     return baseMe.text;
   };
 
@@ -552,7 +645,7 @@ async function main() {
         ? `, median of ${rounds.length} rounds`
         : `, median of round(s) ${summary.countedRounds.join(', ')} of ${rounds.length} (the others had foreign load)`;
   process.stdout.write(
-    `\nme query, ${options.connections} connections, ${options.duration} s${basis}\n` +
+    `\n${measured.field} query, ${options.connections} connections, ${options.duration} s${basis}\n` +
       `${row('tongban', summary.tongban)}\n${row('baseline', summary.baseline)}\n` +
       `ratio tongban/baseline, throughput:        ${summary.ratio.toFixed(2)}${perRound('ratio')}\n` +
       (summary.cpuRatio === null
