@@ -66,7 +66,7 @@ const { values: flags } = parseArgs({
 if (flags.help) {
   process.stdout.write(
     'usage: node bench/me-query.bench.mjs [--duration s=10] [--connections n=20] [--warmup s=3]\n' +
-      '       [--rounds n=1] [--pool-size n=10] [--json file]\n',
+      '       [--rounds n=1] [--pool-size n=10] [--query me|list] [--json file]\n',
   );
   process.exit(0);
 }
