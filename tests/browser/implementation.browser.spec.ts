@@ -67,6 +67,12 @@ describe('the implementation list', () => {
       '/guide/450222',
     );
     await expectVisibleText(page.getByTestId('menu-templates'), '村级便民服务菜单');
+    // The whole list as a spreadsheet.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('implementation-export').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('柳城县实施清单.xlsx');
 
     // Every page, by the "more" button: the demo county's 197 items.
     while (await page.getByTestId('implementation-more').isVisible()) {

@@ -8,6 +8,7 @@ import {
   startApi,
   TestDatabase,
 } from '@tongban/test-support';
+import ExcelJS from 'exceljs';
 
 /**
  * Implementation lists and menus (issue 9): Liucheng adopts the published standard and
@@ -274,5 +275,40 @@ describe('implementation lists and menus', () => {
       variables: { input: { tenantId: ids.mashan, codes: [] } },
     });
     expect(errorCode(cityWrites)).toBe('FORBIDDEN');
+  });
+
+  it("exports a tenant's list as the catalogue spreadsheet with what it localized", async () => {
+    const exported = await gql<{ exportImplementationList: string }>(
+      api.baseUrl,
+      `query($tenantId: ID!) { exportImplementationList(tenantId: $tenantId) }`,
+      { token: tokens['mashan.manager'], variables: { tenantId: ids.mashan } },
+    );
+    expect(exported.errors).toBeUndefined();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(exported.data!.exportImplementationList, 'base64'));
+    const menu = (await list(tokens['mashan.manager'], ids.mashan)).data!.implementationItems.nodes;
+    const items = workbook.getWorksheet('事项')!;
+    const localized = workbook.getWorksheet('实施清单')!;
+    expect(items.actualRowCount - 1).toBe(menu.length);
+    expect(localized.actualRowCount - 1).toBe(menu.length);
+    expect(localized.getRow(1).values).toEqual([
+      undefined,
+      '事项编码',
+      '承诺时限',
+      '办理地点',
+      '咨询电话',
+      '办公时间',
+      '收费说明',
+      '备注',
+    ]);
+    const codes = menu.map((entry) => entry.code).sort();
+    expect(localized.getRow(2).getCell(1).value).toBe(codes[0]);
+
+    const outside = await gql(
+      api.baseUrl,
+      `query($tenantId: ID!) { exportImplementationList(tenantId: $tenantId) }`,
+      { token: tokens['mashan.manager'], variables: { tenantId: ids.dapu } },
+    );
+    expect(errorCode(outside)).toBe('NOT_FOUND');
   });
 });

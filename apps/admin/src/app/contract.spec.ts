@@ -91,6 +91,7 @@ describe('GraphQL contract', () => {
       'ImplementationDepartments',
       'ImplementationItems',
       'ImplementationTenant',
+      'ExportImplementationList',
       'MenuTemplates',
       'SaveMenuTemplate',
       'UpdateImplementationItem',

@@ -91,6 +91,15 @@ export class ImplementationRepository {
     return row && recordOf(row);
   }
 
+  /** A tenant's whole list in code order (for export). */
+  async all(manager: EntityManager, tenantId: string): Promise<ImplementationItemRecord[]> {
+    const rows: Row[] = await manager.query(
+      `SELECT ${COLUMNS} ${FROM} WHERE l.tenant_id = $1 ORDER BY l.code`,
+      [tenantId],
+    );
+    return rows.map(recordOf);
+  }
+
   /** The entries of `codes` on a tenant's list (those it holds). */
   async findEach(
     manager: EntityManager,

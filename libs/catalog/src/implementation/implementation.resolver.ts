@@ -32,6 +32,17 @@ export class ImplementationResolver {
     return pageOf(rows, input.first, (entry) => entry.code) as ImplementationItemPage;
   }
 
+  @RequireAbility('read', 'ImplementationItem')
+  @Query(() => String, {
+    description:
+      "A tenant's implementation list as the catalogue spreadsheet, with a 实施清单 sheet of what it localized (base64 XLSX)",
+  })
+  exportImplementationList(
+    @Args('tenantId', { type: () => ID }, new ParseUUIDPipe()) tenantId: string,
+  ): Promise<string> {
+    return this.lists.export(tenantId);
+  }
+
   @RequireAbility('create', 'ImplementationItem')
   @Mutation(() => Int, {
     description:

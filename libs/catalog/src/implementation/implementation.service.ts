@@ -16,6 +16,12 @@ import {
 } from '@tongban/core';
 import { EntityManager } from 'typeorm';
 import { adoptable } from '../core/catalogue-version';
+import { writeCatalogueSheets } from '../core/catalogue-sheet';
+import {
+  implementationItemsForSheet,
+  writeImplementationSheet,
+} from '../core/implementation-sheet';
+import { writeCatalogueWorkbook } from '../spreadsheet/catalogue-workbook';
 import { type LockedElement, ServiceTier } from '../core/item';
 import {
   type LocalSettings,
@@ -52,6 +58,22 @@ export class ImplementationService implements CenterMenus {
       const tenant = await this.owner(manager, tenantId, 'read');
       return (await this.lists.list(manager, tenant.id, filter)).map((row) => entryOf(row, tenant));
     });
+  }
+
+  /**
+   * A tenant's whole list as the catalogue spreadsheet (base64 XLSX), with a 实施清单 sheet of
+   * what the tenant localized.
+   */
+  async export(tenantId: string): Promise<string> {
+    const entries = await this.scope.run(async (manager) => {
+      const tenant = await this.owner(manager, tenantId, 'read');
+      return this.lists.all(manager, tenant.id);
+    });
+    const sheets = {
+      ...writeCatalogueSheets(implementationItemsForSheet(entries)),
+      ...writeImplementationSheet(entries),
+    };
+    return (await writeCatalogueWorkbook(sheets)).toString('base64');
   }
 
   /** Adopts a published standard version (all its items, or `codes`) into a county's list. */

@@ -569,6 +569,7 @@ export const enUS: Messages = {
     },
   },
   implementation: {
+    export: 'Export to Excel',
     title: 'Implementation list',
     subtitle:
       'The service items adopted here: promised limits, materials and where to go; a township or village list is its menu',

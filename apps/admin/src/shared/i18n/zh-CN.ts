@@ -540,6 +540,7 @@ export const zhCN = {
     },
   },
   implementation: {
+    export: '导出 Excel',
     title: '实施清单',
     subtitle: '本级采用的政务服务事项：承诺时限、申请材料和办理信息；乡镇、村的清单即其菜单',
     loadError: '无法加载实施清单',

@@ -9,6 +9,7 @@ import { can, type CurrentUser, seesSubtree } from '../../../shared/viewer/viewe
 import { actionErrorText } from '../../../shared/i18n/describe';
 import { TenantTreeSelect } from '../../tenants/components/TenantTreeSelect';
 import { useAdoptCatalogue, useImplementationTenant } from '../hooks/useImplementation';
+import { ExportButton } from './ExportButton';
 import { ItemsTable } from './ItemsTable';
 import { MenuTemplatesCard } from './MenuTemplatesCard';
 
@@ -57,6 +58,7 @@ export function ImplementationPage({ user }: { user: CurrentUser }) {
                 <ExportOutlined /> {t('implementation.guide')}
               </Typography.Link>
             )}
+            {tenant && <ExportButton tenantId={tenantId} name={tenant.name} />}
             {county && shown.published && can(user, 'CREATE', 'IMPLEMENTATION_ITEM') && (
               <AdoptButton tenantId={tenantId} version={shown.published} />
             )}
