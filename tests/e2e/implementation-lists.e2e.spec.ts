@@ -285,7 +285,9 @@ describe('implementation lists and menus', () => {
     );
     expect(exported.errors).toBeUndefined();
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(exported.data!.exportImplementationList, 'base64'));
+    await workbook.xlsx.load(
+      Buffer.from(exported.data!.exportImplementationList, 'base64') as unknown as ArrayBuffer,
+    );
     const menu = (await list(tokens['mashan.manager'], ids.mashan)).data!.implementationItems.nodes;
     const items = workbook.getWorksheet('事项')!;
     const localized = workbook.getWorksheet('实施清单')!;
