@@ -6,6 +6,7 @@ export * from './core/localization';
 export * from './core/menu';
 export * from './core/catalogue-sheet';
 export * from './core/intake';
+export * from './core/catalogue-diff';
 export * from './spreadsheet/catalogue-workbook';
 export { CatalogueRepository, type CatalogueVersionRecord } from './standard/catalogue.repository';
 export { DEMO_STANDARD_CATALOGUE } from './demo';
