@@ -31,16 +31,19 @@ import { adoptedSettings, type LocalSettings } from './localization';
  *   required or optional (the tenant never chose about it; the list stays complete). A
  *   material the tenant dropped stays dropped unless the new version requires it and the old
  *   one did not: then it is re-added as the standard says (REQUIRED_MATERIAL_READDED), as is
- *   a relaxed or local optional one the new version newly requires.
+ *   a relaxed or local optional one the new version newly requires. The tenant's order is
+ *   kept; materials added come after it, in the standard's order.
  * - Locked elements are the standard's: a change is reported (LOCKED_ELEMENT_CHANGED, for
  *   items keeping their code outside a split or merge) and nothing local changes.
  * - A removed or suspended item: kept READ_ONLY while it has open applications (off the menu
  *   for new intake), otherwise DROPPED. The same for the old code of a split or merge that the
- *   new version no longer has.
+ *   new version no longer has (dropped, it has ITEM_SPLIT or ITEM_MERGED only).
  * - A split: the inheritor takes the re-based settings, the other new items are adopted as
  *   the standard says. A merge: the merged item takes the inheritor's re-based settings if the
  *   tenant has the inheritor, otherwise the standard's; the others' settings are dropped.
  * - Items added to the standard are not adopted here: the county adopts them when it wants.
+ * The entries are assumed to pass the localization rules against the old items (the list
+ * enforces them); which tiers may work an item is the menus' concern, not this plan's.
  */
 
 /** The tenant's current entry (adopted from the old version). */
