@@ -66,6 +66,7 @@ export class AppModule {
         JobsModule.forRoot({
           redisUrl: config.REDIS_URL ?? null,
           prefix: config.QUEUE_PREFIX,
+          stalledMs: config.QUEUE_STALLED_MS,
           runsJobs: !config.REDIS_URL,
           concurrency: 2,
           purgeSessionsEveryMs: config.PURGE_SESSIONS_EVERY_MS,

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CoreModule } from '@tongban/core';
 import { CatalogModule } from '@tongban/catalog';
 import { TenancyModule } from '@tongban/tenancy';
+import { WorkflowModule } from '@tongban/workflow';
 import { DatabaseModule } from './database/database.module';
 import { JobsModule } from './jobs/jobs.module';
 import { identityOptionsFor } from './runtime/identity-options';
@@ -18,9 +19,11 @@ export class WorkerModule {
         CoreModule,
         TenancyModule.forRoot(identityOptionsFor(runtime, { signsTokens: false })),
         CatalogModule,
+        WorkflowModule,
         JobsModule.forRoot({
           redisUrl,
           prefix: runtime.config.QUEUE_PREFIX,
+          stalledMs: runtime.config.QUEUE_STALLED_MS,
           runsJobs: true,
           concurrency: 4,
           purgeSessionsEveryMs: runtime.config.PURGE_SESSIONS_EVERY_MS,

@@ -5,6 +5,8 @@ import { GuideModule } from './guide/guide.module';
 import { GuideResolver } from './guide/guide.resolver';
 import { ImplementationModule } from './implementation/implementation.module';
 import { ImplementationResolver } from './implementation/implementation.resolver';
+import { RolloutModule } from './rollout/rollout.module';
+import { RolloutResolver } from './rollout/rollout.resolver';
 import { CatalogueResolver } from './standard/catalogue.resolver';
 import { StandardCatalogueModule } from './standard/standard-catalogue.module';
 
@@ -12,11 +14,16 @@ import { StandardCatalogueModule } from './standard/standard-catalogue.module';
 // Global for its CenterMenus port: tenancy's onboarding gives new centers their menus.
 @Global()
 @Module({
-  imports: [StandardCatalogueModule, ImplementationModule, GuideModule],
+  imports: [StandardCatalogueModule, ImplementationModule, GuideModule, RolloutModule],
   providers: [{ provide: CenterMenus, useExisting: ImplementationService }],
   exports: [StandardCatalogueModule, ImplementationModule, CenterMenus],
 })
 export class CatalogModule {}
 
 /** Resolvers of this library, for the GraphQL schema printer. */
-export const CATALOG_RESOLVERS = [CatalogueResolver, ImplementationResolver, GuideResolver];
+export const CATALOG_RESOLVERS = [
+  CatalogueResolver,
+  ImplementationResolver,
+  GuideResolver,
+  RolloutResolver,
+];

@@ -8,7 +8,6 @@ export * from './core/catalogue-sheet';
 export * from './core/intake';
 export * from './core/catalogue-diff';
 export * from './core/rollout-plan';
-export * from './core/rollout-order';
 export * from './spreadsheet/catalogue-workbook';
 export { CatalogueRepository, type CatalogueVersionRecord } from './standard/catalogue.repository';
 export { DEMO_STANDARD_CATALOGUE } from './demo';

@@ -22,6 +22,7 @@ export { RequestLoaders, type BatchLoad } from './context/request-loaders';
 export { TenantScope, scopeOf, applyScope, SCOPE_SQL, type Scope } from './context/tenant-scope';
 export { TenantTree, type TenantNode } from './context/tenant-tree';
 export { CenterMenus, type MenuApplied } from './context/center-menus';
+export { OpenApplications } from './context/open-applications';
 
 export {
   AuditRepository,

@@ -47,6 +47,12 @@ const schema = z
       .string()
       .regex(/^[a-z0-9:_-]+$/i)
       .default('tongban'),
+    /**
+     * How long a worker holds a job's lock between renewals, and how often workers look for
+     * jobs whose worker died (bull's lockDuration and stalledInterval): a job of a killed
+     * worker runs again after at most about twice this.
+     */
+    QUEUE_STALLED_MS: positiveInt.min(1000).max(600_000).default(30_000),
     JWT_PRIVATE_KEY: pem('PRIVATE').optional(),
     JWT_PUBLIC_KEY: pem('PUBLIC').optional(),
     ACCESS_TOKEN_TTL_SECONDS: positiveInt.max(3600).default(900),

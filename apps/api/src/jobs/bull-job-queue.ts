@@ -7,10 +7,11 @@ export const QUEUE_NAME = 'tongban';
 export class BullJobQueue extends JobQueue {
   readonly queue: Bull.Queue;
 
-  constructor(redisUrl: string, prefix: string) {
+  constructor(redisUrl: string, prefix: string, stalledMs = 30_000) {
     super();
     this.queue = new Bull(QUEUE_NAME, redisUrl, {
       prefix,
+      settings: { lockDuration: stalledMs, stalledInterval: stalledMs },
       defaultJobOptions: {
         attempts: 3,
         backoff: { type: 'exponential', delay: 2000 },

@@ -15,6 +15,8 @@ export interface JobsOptions {
   /** bull on this Redis; absent: in-process. */
   redisUrl: string | null;
   prefix: string;
+  /** bull's lockDuration and stalledInterval (QUEUE_STALLED_MS). */
+  stalledMs: number;
   /** Whether this process runs jobs (the worker, or the API without Redis). */
   runsJobs: boolean;
   concurrency: number;
@@ -70,7 +72,7 @@ export class JobsModule {
           provide: JobQueue,
           useFactory: (runner: JobRunner) =>
             options.redisUrl
-              ? new BullJobQueue(options.redisUrl, options.prefix)
+              ? new BullJobQueue(options.redisUrl, options.prefix, options.stalledMs)
               : new InProcessJobQueue(runner),
           inject: [JobRunner],
         },

@@ -13,7 +13,10 @@ import { handlingAt, ItemHandling } from './menu';
 export enum IntakeRefusal {
   /** Not on this center's menu (or nothing it can see). */
   NOT_ON_MENU = 'ITEM_NOT_ON_MENU',
-  /** The standard version the entry came from has been retired. */
+  /**
+   * The standard version the entry came from has been retired, or a clean-up round removed or
+   * suspended the item while applications were open (kept for those only).
+   */
   RETIRED = 'ITEM_RETIRED',
   /** The catalogue lets this tier neither handle nor take in the item. */
   NOT_AT_THIS_TIER = 'ITEM_NOT_AT_THIS_TIER',
@@ -34,6 +37,8 @@ export interface IntakeItem {
 /** A menu entry as intake needs it. */
 export interface MenuEntry {
   sourceVersionId: string;
+  /** Kept for open applications only (a clean-up round removed or suspended the item). */
+  readOnly?: boolean;
   versionStatus: CatalogueVersionStatus;
   promisedLimit: TimeLimit;
   standard: Pick<
@@ -52,7 +57,9 @@ export function intakeItemOf(
   wantsHandling = false,
 ): IntakeItem | IntakeRefusal {
   if (!entry) return IntakeRefusal.NOT_ON_MENU;
-  if (entry.versionStatus !== CatalogueVersionStatus.PUBLISHED) return IntakeRefusal.RETIRED;
+  if (entry.readOnly || entry.versionStatus !== CatalogueVersionStatus.PUBLISHED) {
+    return IntakeRefusal.RETIRED;
+  }
   const handling = handlingAt(entry.standard, kind);
   if (handling === ItemHandling.NONE) return IntakeRefusal.NOT_AT_THIS_TIER;
   if (wantsHandling && handling !== ItemHandling.HANDLE) return IntakeRefusal.INTAKE_ONLY;

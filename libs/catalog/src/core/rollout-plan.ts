@@ -23,7 +23,7 @@ import { adoptedSettings, type LocalSettings } from './localization';
  * - Promised limit: one equal to the old statutory limit was the standard's, not a local
  *   choice, and follows the new statutory limit (up or down); a local promise is kept unless
  *   above the new statutory limit, then clamped to it (on the spot if the item now is).
- *   Either way, a promise made shorter is PROMISED_LIMIT_CLAMPED.
+ *   A local promise made shorter is PROMISED_LIMIT_CLAMPED (the standard's, following it, is not).
  * - Materials, matched by name: an attribute the tenant left as the old standard had it takes
  *   the new standard's value; one the tenant relaxed keeps its value unless the new standard
  *   is laxer still; a local note stays. A material the new standard no longer has goes (a
@@ -199,7 +199,9 @@ function rebased(
     was.statutoryLimit,
     now.statutoryLimit,
   );
-  if (shorter(promisedLimit, settings.promisedLimit)) {
+  // A promise that was the standard's follows it silently; a local one cut short is a conflict.
+  const local = !sameValue(settings.promisedLimit, was.statutoryLimit);
+  if (local && shorter(promisedLimit, settings.promisedLimit)) {
     const [from, to] = [describeLimit(settings.promisedLimit), describeLimit(now.statutoryLimit)];
     conflicts.push({
       code: 'PROMISED_LIMIT_CLAMPED',

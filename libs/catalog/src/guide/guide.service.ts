@@ -39,7 +39,9 @@ export class GuideService {
 
   async items(divisionCode: string, filter: ItemFilter): Promise<ServiceGuide[]> {
     return this.read(divisionCode, async (manager, center) =>
-      (await this.lists.list(manager, center.id, filter)).map((row) => guideOf(row, center)),
+      (await this.lists.list(manager, center.id, { ...filter, menuOnly: true })).map((row) =>
+        guideOf(row, center),
+      ),
     );
   }
 
@@ -69,7 +71,7 @@ export class GuideService {
     code: string,
   ): Promise<ServiceGuide> {
     const row = await this.lists.find(manager, center.id, code);
-    if (!row) throw new NotFoundError('No such item in this service guide');
+    if (!row || row.readOnly) throw new NotFoundError('No such item in this service guide');
     return guideOf(row, center);
   }
 

@@ -16,6 +16,6 @@ import { MenuTemplateRepository } from './menu-template.repository';
     ImplementationResolver,
     IntakeMenu,
   ],
-  exports: [ImplementationRepository, IntakeMenu, ImplementationService],
+  exports: [ImplementationRepository, MenuTemplateRepository, IntakeMenu, ImplementationService],
 })
 export class ImplementationModule {}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { CatalogItem, Material, TimeLimit } from '../core/item';
 import type { LocalSettings } from '../core/localization';
+import type { EntryOutcome } from '../core/rollout-plan';
 import type { ItemFilter } from '../standard/catalogue.repository';
 
 /** An entry of a tenant's implementation list (实施清单), with the standard item it localizes. */
@@ -9,6 +10,8 @@ export interface ImplementationItemRecord extends LocalSettings {
   tenantId: string;
   code: string;
   sourceVersionId: string;
+  /** Removed or suspended by the standard, kept for the open applications only: no new intake. */
+  readOnly: boolean;
   windowIds: string[];
   version: number;
   updatedAt: Date;
@@ -17,6 +20,7 @@ export interface ImplementationItemRecord extends LocalSettings {
 
 const COLUMNS = `
   l.tenant_id AS "tenantId", l.code, l.source_version_id AS "sourceVersionId",
+  l.read_only AS "readOnly",
   l.promised_days AS "promisedDays", l.materials, l.window_ids AS "windowIds", l.address,
   l.phone, l.office_hours AS "officeHours", l.fee_note AS "feeNote", l.notes, l.version,
   l.updated_at AS "updatedAt",
@@ -66,6 +70,7 @@ export class ImplementationRepository {
           AND ($2::text IS NULL OR strpos(c.name, $2) > 0 OR strpos(c.code, $2) > 0)
           AND ($3::text IS NULL OR c.competent_department = $3)
           AND ($4::text IS NULL OR l.code > $4)
+          AND NOT ($6 AND l.read_only)
         ORDER BY l.code LIMIT $5`,
       [
         tenantId,
@@ -73,6 +78,7 @@ export class ImplementationRepository {
         filter.department || null,
         filter.after || null,
         filter.first,
+        filter.menuOnly === true,
       ],
     );
     return rows.map(recordOf);
@@ -126,7 +132,7 @@ export class ImplementationRepository {
   async counts(manager: EntityManager, tenantIds: readonly string[]): Promise<Map<string, number>> {
     const rows: { tenantId: string; n: number }[] = await manager.query(
       `SELECT tenant_id AS "tenantId", count(*)::int AS n FROM implementation_items
-        WHERE tenant_id = ANY($1::uuid[]) GROUP BY tenant_id`,
+        WHERE tenant_id = ANY($1::uuid[]) AND NOT read_only GROUP BY tenant_id`,
       [tenantIds],
     );
     return new Map(tenantIds.map((id) => [id, rows.find((row) => row.tenantId === id)?.n ?? 0]));
@@ -134,7 +140,7 @@ export class ImplementationRepository {
 
   async codes(manager: EntityManager, tenantId: string): Promise<Set<string>> {
     const rows: { code: string }[] = await manager.query(
-      `SELECT code FROM implementation_items WHERE tenant_id = $1`,
+      `SELECT code FROM implementation_items WHERE tenant_id = $1 AND NOT read_only`,
       [tenantId],
     );
     return new Set(rows.map((row) => row.code));
@@ -175,7 +181,8 @@ export class ImplementationRepository {
     const tenantId = tenant.id;
     // UPDATE and DELETE answer [rows, count] through TypeORM.
     const [, removed]: [unknown, number] = await manager.query(
-      `DELETE FROM implementation_items WHERE tenant_id = $1 AND NOT (code = ANY($2::text[]))`,
+      `DELETE FROM implementation_items
+        WHERE tenant_id = $1 AND NOT (code = ANY($2::text[])) AND NOT read_only`,
       [tenantId, codes],
     );
     // What leaves a list leaves the menus below it too (the subtree is the code's range).
@@ -184,7 +191,7 @@ export class ImplementationRepository {
         WHERE tenant_id <> $1
           AND tenant_division_code >= tongban_division_prefix($2)
           AND tenant_division_code < tongban_division_end($2)
-          AND NOT (code = ANY($3::text[]))`,
+          AND NOT (code = ANY($3::text[])) AND NOT read_only`,
       [tenant.id, tenant.divisionCode, codes],
     );
     const added = await manager.query(
@@ -194,11 +201,77 @@ export class ImplementationRepository {
        SELECT $1, p.code, p.source_tenant_id, p.source_version_id, p.promised_days, p.materials,
               NULL, NULL, NULL, p.fee_note, p.notes
          FROM implementation_items p
-        WHERE p.tenant_id = $2 AND p.code = ANY($3::text[])
+        WHERE p.tenant_id = $2 AND p.code = ANY($3::text[]) AND NOT p.read_only
        ON CONFLICT (tenant_id, code) DO NOTHING RETURNING code`,
       [tenantId, parentId, codes],
     );
     return { added: added.length, removed };
+  }
+
+  /**
+   * Carries a tenant's entries to a standard version as a rollout step planned them (one
+   * statement per kind of outcome): kept entries move to the version with their settings,
+   * adopted ones are added (an entry already there stays as it is), read-only ones stay on their
+   * old version for the open applications, dropped ones go.
+   */
+  async rollOut(
+    manager: EntityManager,
+    tenantId: string,
+    version: { tenantId: string; id: string },
+    outcomes: readonly EntryOutcome[],
+  ): Promise<void> {
+    const settingsOf = (kind: 'KEPT' | 'ADOPTED') =>
+      JSON.stringify(
+        outcomes.flatMap((outcome) =>
+          outcome.kind === kind
+            ? [
+                {
+                  code: outcome.code,
+                  promised_days: daysOf(outcome.after.promisedLimit),
+                  materials: outcome.after.materials,
+                  address: outcome.after.address,
+                  phone: outcome.after.phone,
+                  office_hours: outcome.after.officeHours,
+                  fee_note: outcome.after.feeNote,
+                  notes: outcome.after.notes,
+                },
+              ]
+            : [],
+        ),
+      );
+    const codesOf = (kind: EntryOutcome['kind']) =>
+      outcomes.filter((outcome) => outcome.kind === kind).map((outcome) => outcome.code);
+    const RECORD = `code text, promised_days integer, materials jsonb, address text, phone text,
+                    office_hours text, fee_note text, notes text`;
+    await manager.query(
+      `UPDATE implementation_items l
+          SET source_tenant_id = $2, source_version_id = $3, promised_days = s.promised_days,
+              materials = s.materials, address = s.address, phone = s.phone,
+              office_hours = s.office_hours, fee_note = s.fee_note, notes = s.notes,
+              read_only = false, version = l.version + 1, updated_at = now()
+         FROM jsonb_to_recordset($4::jsonb) AS s(${RECORD})
+        WHERE l.tenant_id = $1 AND l.code = s.code`,
+      [tenantId, version.tenantId, version.id, settingsOf('KEPT')],
+    );
+    await manager.query(
+      `INSERT INTO implementation_items (tenant_id, code, source_tenant_id, source_version_id,
+                                         promised_days, materials, address, phone, office_hours,
+                                         fee_note, notes)
+       SELECT $1, s.code, $2, $3, s.promised_days, s.materials, s.address, s.phone,
+              s.office_hours, s.fee_note, s.notes
+         FROM jsonb_to_recordset($4::jsonb) AS s(${RECORD})
+       ON CONFLICT (tenant_id, code) DO NOTHING`,
+      [tenantId, version.tenantId, version.id, settingsOf('ADOPTED')],
+    );
+    await manager.query(
+      `UPDATE implementation_items SET read_only = true, version = version + 1, updated_at = now()
+        WHERE tenant_id = $1 AND code = ANY($2::text[]) AND NOT read_only`,
+      [tenantId, codesOf('READ_ONLY')],
+    );
+    await manager.query(
+      `DELETE FROM implementation_items WHERE tenant_id = $1 AND code = ANY($2::text[])`,
+      [tenantId, codesOf('DROPPED')],
+    );
   }
 
   /** Writes the local settings if the entry is still at `version`; false when it moved on. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import type { ItemMapping } from '../core/catalogue-diff';
 import type { CatalogueSheetProblem } from '../core/catalogue-sheet';
 import { CatalogueImportStatus, CatalogueVersionStatus } from '../core/catalogue-version';
 import type { CatalogItem } from '../core/item';
@@ -13,6 +14,8 @@ export interface CatalogueVersionRecord {
   createdAt: Date;
   publishedAt: Date | null;
   retiredAt: Date | null;
+  /** How the publisher says items of the version before became this version's. */
+  mappings: ItemMapping[];
 }
 
 export interface CatalogueImportRecord {
@@ -35,10 +38,13 @@ export interface ItemFilter {
   /** The code of the last item of the page before. */
   after?: string | null;
   first: number;
+  /** Implementation lists: leave out entries kept read-only for open applications (the public guide). */
+  menuOnly?: boolean;
 }
 
 const VERSION_COLUMNS = `v.id, v.tenant_id AS "tenantId", v.label, v.status, v.item_count AS "itemCount",
-  v.created_at AS "createdAt", v.published_at AS "publishedAt", v.retired_at AS "retiredAt"`;
+  v.created_at AS "createdAt", v.published_at AS "publishedAt", v.retired_at AS "retiredAt",
+  v.mappings`;
 
 const IMPORT_COLUMNS = `i.id, i.tenant_id AS "tenantId", i.label, i.file_name AS "fileName", i.status,
   i.rows_read AS "rowsRead", i.problems, i.version_id AS "versionId", i.created_at AS "createdAt",
@@ -177,6 +183,17 @@ export class CatalogueRepository {
               retired_at = CASE WHEN $3 = 'RETIRED' THEN now() ELSE retired_at END
         WHERE tenant_id = $1 AND id = $2`,
       [version.tenantId, version.id, status],
+    );
+  }
+
+  async setMappings(
+    manager: EntityManager,
+    version: CatalogueVersionRecord,
+    mappings: readonly ItemMapping[],
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE catalogue_versions SET mappings = $3 WHERE tenant_id = $1 AND id = $2 AND status = 'DRAFT'`,
+      [version.tenantId, version.id, JSON.stringify(mappings)],
     );
   }
 

@@ -1,4 +1,5 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { BadUserInputError } from '@tongban/core';
 import { pageOf, RequireAbility } from '@tongban/core';
 import { ParseUUIDPipe } from '@nestjs/common';
 import {
@@ -10,6 +11,13 @@ import {
   CatalogueVersionModel,
   ImportCatalogueInput,
 } from './catalogue.graphql';
+import {
+  ItemMappingModel,
+  mappingModelOf,
+  mappingOf,
+  SetCatalogueMappingsInput,
+} from '../rollout/rollout.graphql';
+import type { CatalogueVersionRecord } from './catalogue.repository';
 import { CatalogueService } from './catalogue.service';
 
 /** The standard catalogue: read by every tenant below its publisher, managed at the province. */
@@ -129,5 +137,32 @@ export class CatalogueResolver {
   @Mutation(() => Boolean)
   deleteCatalogueDraft(@Args('input') input: CatalogueVersionInput): Promise<boolean> {
     return this.catalogue.deleteDraft(input.versionId);
+  }
+
+  @RequireAbility('manage', 'Catalogue')
+  @Mutation(() => CatalogueVersionModel, {
+    description:
+      'State how items of an earlier version became a draft’s: splits, merges, suspensions (replaces the draft’s mappings)',
+  })
+  setCatalogueMappings(
+    @Args('input') input: SetCatalogueMappingsInput,
+  ): Promise<CatalogueVersionModel> {
+    const mappings = input.mappings.map(mappingOf);
+    const wrong = mappings.filter((mapping) => typeof mapping === 'string');
+    if (wrong.length) {
+      throw new BadUserInputError(wrong.join('; '), { reason: 'INVALID_MAPPINGS' });
+    }
+    return this.catalogue.setMappings(
+      input.versionId,
+      input.previousVersionId,
+      mappings.filter((mapping) => typeof mapping !== 'string'),
+    );
+  }
+
+  @ResolveField(() => [ItemMappingModel], {
+    description: 'How items of the version before became this one’s (splits, merges, suspensions)',
+  })
+  mappings(@Parent() version: CatalogueVersionRecord): ItemMappingModel[] {
+    return version.mappings.map(mappingModelOf);
   }
 }

@@ -16,8 +16,10 @@ import { writeCatalogueSheets } from '../core/catalogue-sheet';
 import {
   CatalogueImportStatus,
   CatalogueVersionStatus,
+  itemsEditable,
   mayMoveVersion,
 } from '../core/catalogue-version';
+import { type ItemMapping, mappingProblems } from '../core/catalogue-diff';
 import type { CatalogItem } from '../core/item';
 import { checkCatalogueFile, writeCatalogueWorkbook } from '../spreadsheet/catalogue-workbook';
 import {
@@ -147,6 +149,50 @@ export class CatalogueService {
 
   retire(versionId: string): Promise<CatalogueVersionRecord> {
     return this.move(versionId, CatalogueVersionStatus.RETIRED, 'CATALOGUE_VERSION_RETIRED');
+  }
+
+  /**
+   * States how items of the version before (`previousVersionId`) became this draft's: splits,
+   * merges and suspensions, checked against both versions (each problem named by its index).
+   */
+  async setMappings(
+    versionId: string,
+    previousVersionId: string,
+    mappings: ItemMapping[],
+  ): Promise<CatalogueVersionRecord> {
+    const actor = this.assertManager();
+    return this.scope.run(async (manager) => {
+      const version = await this.requireOwnVersion(manager, versionId, true);
+      if (!itemsEditable(version.status)) {
+        throw new ConflictError('A published catalogue version does not change', {
+          reason: 'VERSION_PUBLISHED',
+        });
+      }
+      const previous = await this.requireVersion(manager, previousVersionId);
+      const problems = mappingProblems(
+        await this.catalogue.allItems(manager, previous),
+        await this.catalogue.allItems(manager, version),
+        mappings,
+      );
+      if (problems.length) {
+        throw new BadUserInputError(problems.map((problem) => problem.message.enUS).join('; '), {
+          reason: 'INVALID_MAPPINGS',
+          problems: problems.map((problem) => ({
+            field: `mappings[${problem.index}]`,
+            code: problem.code,
+          })),
+        });
+      }
+      await this.catalogue.setMappings(manager, version, mappings);
+      await this.audit.record(manager, {
+        tenantId: version.tenantId,
+        actorId: actor.userId,
+        action: 'CATALOGUE_MAPPINGS_SET',
+        subjectId: version.id,
+        details: { mappings: mappings.length, previousVersionId },
+      });
+      return this.requireVersion(manager, version.id);
+    });
   }
 
   async deleteDraft(versionId: string): Promise<boolean> {

@@ -22,6 +22,7 @@ export const LISTED_SUBJECTS = [
   'Catalogue',
   'ImplementationItem',
   'MenuTemplate',
+  'CatalogueRollout',
 ] as const;
 export type ListedAction = (typeof LISTED_ACTIONS)[number];
 export type ListedSubject = (typeof LISTED_SUBJECTS)[number];

@@ -9,7 +9,8 @@ import { Role } from '../vocabulary/role';
  * Application (with its applicant's personal data), Catalogue (the standard catalogue: read by
  * every tenant below the province that publishes it, managed by the platform operator),
  * ImplementationItem (an entry of a tenant's implementation list, 实施清单: its menu),
- * MenuTemplate (a county's tier menu), Self.
+ * MenuTemplate (a county's tier menu), CatalogueRollout (a clean-up round carried over a
+ * subtree: the tenant it starts from is its owner), Self.
  * Condition placeholders: ${tenantId} is the actor's home tenant, ${userId} the actor.
  * `tenantPath` / `path` hold the ids from the root down to a tenant, so
  * `{ path: '${tenantId}' }` means "in my subtree"; `windowStaffIds` holds the staff assigned
@@ -27,6 +28,7 @@ export type Subject =
   | 'Catalogue'
   | 'ImplementationItem'
   | 'MenuTemplate'
+  | 'CatalogueRollout'
   | 'Self'
   | 'all';
 
@@ -73,7 +75,14 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
     { action: 'read', subject: 'Tenant', conditions: inMySubtree },
     {
       action: 'read',
-      subject: ['ServiceWindow', 'Staff', 'AuditEvent', 'Application', 'ImplementationItem'],
+      subject: [
+        'ServiceWindow',
+        'Staff',
+        'AuditEvent',
+        'Application',
+        'ImplementationItem',
+        'CatalogueRollout',
+      ],
       conditions: ownedInMySubtree,
     },
     personalDataMasked,
@@ -85,7 +94,7 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
     { action: ['suspend', 'update'], subject: 'Tenant', conditions: belowMe },
     {
       action: 'manage',
-      subject: ['ServiceWindow', 'Staff', 'ImplementationItem', 'MenuTemplate'],
+      subject: ['ServiceWindow', 'Staff', 'ImplementationItem', 'MenuTemplate', 'CatalogueRollout'],
       conditions: ownedInMySubtree,
     },
     { action: 'read', subject: ['AuditEvent', 'Application'], conditions: ownedInMySubtree },

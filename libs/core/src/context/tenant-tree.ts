@@ -29,6 +29,12 @@ export abstract class TenantTree {
   ): Promise<TenantNode>;
 
   /**
+   * The tenant `rootId` and every tenant below it, in tree order (by division code); the
+   * root must be one `require` lets the actor see (NOT_FOUND otherwise).
+   */
+  abstract subtree(manager: EntityManager, rootId: string): Promise<TenantNode[]>;
+
+  /**
    * An ACTIVE tenant by its division code, whoever asks (the public service guide, before any
    * actor exists); undefined for an unknown code and for a tenant onboarding or suspended
    * (also below a suspension), so that a public caller cannot tell those apart.

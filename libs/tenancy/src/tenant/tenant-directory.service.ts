@@ -69,6 +69,25 @@ export class TenantDirectory implements TenantTree {
     return checked;
   }
 
+  async subtree(manager: EntityManager, rootId: string): Promise<TenantNode[]> {
+    const root = await this.require(manager, rootId);
+    const rows = await this.tenants.list(manager, {
+      rootId: root.id,
+      subtree: true,
+      after: null,
+      limit: 100_000,
+    });
+    return rows.map(({ id, parentId, kind, divisionCode, name, status, path }) => ({
+      id,
+      parentId,
+      kind,
+      divisionCode,
+      name,
+      status,
+      path,
+    }));
+  }
+
   async findServing(manager: EntityManager, divisionCode: string): Promise<TenantNode | undefined> {
     const row = await this.tenants.findByDivisionCode(manager, divisionCode);
     if (row?.status !== TenantStatus.ACTIVE) return undefined;
