@@ -404,6 +404,7 @@ async function addListItems() {
       await owner.query(
         `SELECT column_name FROM information_schema.columns
           WHERE table_name = 'catalogue_items' AND column_name NOT IN ('version_id', 'code')
+            AND is_generated = 'NEVER'
           ORDER BY ordinal_position`,
       )
     ).rows.map((row) => row.column_name);

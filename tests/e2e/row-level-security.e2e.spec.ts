@@ -333,7 +333,9 @@ describe('row-level security', () => {
           policyname: 'ancestor_read',
           permissive: 'PERMISSIVE',
           cmd: 'SELECT',
-          qual: expect.stringContaining('tongban_division_prefix(tenant_division_code)'),
+          // The publisher's stored prefix among the scope's ancestors' (1765152000000), no
+          // function of the row's code per row.
+          qual: expect.stringMatching(/^\(.*tenant_division_prefix = ANY \(ARRAY\[/),
           with_check: null,
         });
         const own = policies.filter((p) => p.table === table);
@@ -550,6 +552,124 @@ describe('row-level security', () => {
         return rows;
       });
       expect(written).toEqual([{ tenant_division_code: '450222203' }]);
+    });
+
+    it('reads the catalogue above from columns no writer sets: the publisher’s prefix and an item’s publication', async () => {
+      const township = tenants['450222203'];
+      const [{ id: draft }] = await db.query<{ id: string }>(
+        `INSERT INTO catalogue_versions (tenant_id, label) VALUES ($1, 'RLS stamped') RETURNING id`,
+        [township],
+      );
+      const own = { tenant: township, window: '', application: '', users: [], draft };
+      const { rows: qual } = await app.query<{ qual: string }>(
+        `SELECT qual FROM pg_policies WHERE tablename = 'catalogue_items' AND policyname = 'ancestor_read'`,
+      );
+      expect(qual[0].qual).not.toMatch(/tongban_division_|catalogue_versions/);
+      const item = ARRANGE.catalogue_items(own, 90);
+      const stamped = await inScope('tenant', own.tenant, async () => {
+        // A draft's item says it is published: the version says otherwise.
+        const sql = item[0].replace('online_available)', 'online_available, published)');
+        await app.query(sql.replace('false)', 'false, true)'), item[1]);
+        await app.query(`UPDATE catalogue_items SET published = true WHERE version_id = $1`, [
+          own.draft,
+        ]);
+        return (
+          await app.query(
+            `SELECT DISTINCT published, tenant_division_prefix AS prefix FROM catalogue_items
+              WHERE version_id = $1`,
+            [own.draft],
+          )
+        ).rows;
+      });
+      expect(stamped).toEqual([{ published: false, prefix: '450222203' }]);
+      for (const sql of [
+        `INSERT INTO catalogue_versions (tenant_id, label, tenant_division_prefix) VALUES ($1, 'RLS forged', '45')`,
+        `UPDATE implementation_items SET tenant_division_prefix = '45' WHERE tenant_id = $1`,
+        `UPDATE catalogue_versions SET tenant_division_prefix = '45' WHERE tenant_id = $1`,
+      ]) {
+        await expect(
+          inScope('tenant', own.tenant, () => app.query(sql, [own.tenant])),
+        ).rejects.toThrow(/tenant_division_prefix/);
+      }
+    });
+
+    it('hides a draft’s items from every tenant below, shows them once published (and retired), and a county’s list to no sibling county', async () => {
+      const [city] = await db.query<{ id: string; path: string[] }>(
+        `SELECT id, path FROM tenants WHERE division_code = '450200'`,
+      );
+      const [{ id: sibling }] = await db.query<{ id: string }>(
+        `INSERT INTO tenants (id, parent_id, kind, division_code, name, status, path)
+         SELECT g, $1, 'COUNTY', '450223', '鹿寨县', 'ACTIVE', $2::uuid[] || g
+           FROM gen_random_uuid() g RETURNING id`,
+        [city.id, city.path],
+      );
+      const province = tenants['450000'];
+      const county = tenants['450222'];
+      const below: [string, string][] = [
+        ['subtree', '450200'],
+        ['subtree', '450222'],
+        ['subtree', '450222203'],
+        ['tenant', '450222203201'],
+        ['subtree', '450223'],
+      ];
+      // Scopes switched inside one transaction (set_config is transaction-local), rolled back.
+      const as = (scope: string, tenantId: string) => app.query(SCOPE_SQL, [scope, tenantId, '']);
+      const seen = async (versionId: string) => {
+        const out: Record<string, string> = {};
+        for (const [scope, code] of below) {
+          await as(scope, code === '450223' ? sibling : tenants[code]);
+          const { rows } = await app.query<{ versions: number; items: number; list: number }>(
+            `SELECT (SELECT count(*)::int FROM catalogue_versions WHERE id = $1) AS versions,
+                    (SELECT count(*)::int FROM catalogue_items WHERE version_id = $1) AS items,
+                    (SELECT count(*)::int FROM implementation_items WHERE tenant_id = $2) AS list`,
+            [versionId, county],
+          );
+          out[code] =
+            `${rows[0].versions} version, ${rows[0].items} items, county list ${rows[0].list > 0}`;
+        }
+        return out;
+      };
+      await app.query('BEGIN');
+      try {
+        await as('tenant', province);
+        const {
+          rows: [{ id: draft }],
+        } = await app.query<{ id: string }>(
+          `INSERT INTO catalogue_versions (tenant_id, label) VALUES ($1, 'RLS below') RETURNING id`,
+          [province],
+        );
+        const refs = { tenant: province, draft, window: '', application: '', users: [] };
+        for (const n of [91, 92]) await app.query(...ARRANGE.catalogue_items(refs, n));
+        await as('tenant', county);
+        await app.query(...ARRANGE.implementation_items({ ...refs, tenant: county }, 93));
+
+        expect(await seen(draft)).toEqual({
+          '450200': '0 version, 0 items, county list true',
+          '450222': '0 version, 0 items, county list true',
+          '450222203': '0 version, 0 items, county list true',
+          '450222203201': '0 version, 0 items, county list true',
+          '450223': '0 version, 0 items, county list false',
+        });
+        for (const status of ['PUBLISHED', 'RETIRED']) {
+          await as('tenant', province);
+          await app.query(`UPDATE catalogue_versions SET status = $2 WHERE id = $1`, [
+            draft,
+            status,
+          ]);
+          expect({ status, seen: await seen(draft) }).toEqual({
+            status,
+            seen: {
+              '450200': '1 version, 2 items, county list true',
+              '450222': '1 version, 2 items, county list true',
+              '450222203': '1 version, 2 items, county list true',
+              '450222203201': '1 version, 2 items, county list true',
+              '450223': '1 version, 2 items, county list false',
+            },
+          });
+        }
+      } finally {
+        await app.query('ROLLBACK');
+      }
     });
 
     it('cannot switch RLS off or read the migrations table', async () => {

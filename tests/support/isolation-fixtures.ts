@@ -7,7 +7,14 @@ import type { TestDatabase } from './database';
  */
 
 /** The kinds of row an id argument can name. */
-export type IdKind = 'tenant' | 'window' | 'user' | 'application';
+export type IdKind =
+  | 'tenant'
+  | 'window'
+  | 'user'
+  | 'application'
+  | 'catalogueVersion'
+  | 'catalogueImport'
+  | 'menuTemplate';
 
 /** One tenant's rows of every kind, made to be aimed at from outside it. */
 export interface TenantTargets {
@@ -16,6 +23,10 @@ export interface TenantTargets {
   user: string;
   application: string;
   setupLink: string;
+  /** A draft standard version with one item: a draft is its publisher's alone. */
+  catalogueVersion: string;
+  catalogueImport: string;
+  menuTemplate: string;
 }
 
 /** The role that makes sense for a plain staff member of each kind of tenant. */
@@ -110,13 +121,69 @@ export async function giveEveryTenantOneOfEach(
        VALUES ($1, gen_random_uuid(), $2, '\\x00', now() + interval '7 days') RETURNING id`,
       [tenant.id, users.target],
     );
+    const catalogueVersion = await addCatalogueVersion(db, tenant.id, 'DRAFT', '矩阵草稿');
+    const [{ id: catalogueImport }] = await db.query<{ id: string }>(
+      `INSERT INTO catalogue_imports (tenant_id, label, file_name, status)
+       VALUES ($1, '矩阵导入', 'matrix.xlsx', 'FAILED') RETURNING id`,
+      [tenant.id],
+    );
+    const [{ id: menuTemplate }] = await db.query<{ id: string }>(
+      `INSERT INTO menu_templates (tenant_id, name, tier, item_codes)
+       VALUES ($1, '矩阵模板', 'VILLAGE', '{}') RETURNING id`,
+      [tenant.id],
+    );
     targets.set(tenant.id, {
       tenant: tenant.id,
       window: windows.MX,
       user: users.target,
       application,
       setupLink,
+      catalogueVersion,
+      catalogueImport,
+      menuTemplate,
     });
   }
   return targets;
+}
+
+/** The demo's item every matrix version holds (the one the matrix's applications are for). */
+export const MATRIX_ITEM_CODE = '00013112800001';
+
+/**
+ * A standard catalogue version of `tenantId` in `status` holding one item, a copy of the demo
+ * catalogue's MATRIX_ITEM_CODE (written as a draft, then moved, as the catalogue does).
+ */
+export async function addCatalogueVersion(
+  db: TestDatabase,
+  tenantId: string,
+  status: 'DRAFT' | 'PUBLISHED',
+  label: string,
+): Promise<string> {
+  const [{ id }] = await db.query<{ id: string }>(
+    `INSERT INTO catalogue_versions (tenant_id, label, item_count) VALUES ($1, $2, 1) RETURNING id`,
+    [tenantId, label],
+  );
+  const columns = (
+    await db.query<{ name: string }>(
+      `SELECT column_name AS name FROM information_schema.columns
+        WHERE table_name = 'catalogue_items' AND is_generated = 'NEVER'
+          AND column_name NOT IN ('tenant_id', 'version_id', 'tenant_division_code', 'published')
+        ORDER BY ordinal_position`,
+    )
+  ).map((c) => c.name);
+  await db.query(
+    `INSERT INTO catalogue_items (tenant_id, version_id, ${columns.join(', ')})
+     SELECT $1, $2, ${columns.map((c) => `c.${c}`).join(', ')}
+       FROM catalogue_items c JOIN catalogue_versions v ON v.tenant_id = c.tenant_id AND v.id = c.version_id
+      WHERE c.code = $3 AND v.status = 'PUBLISHED'
+      ORDER BY v.published_at LIMIT 1`,
+    [tenantId, id, MATRIX_ITEM_CODE],
+  );
+  if (status !== 'DRAFT') {
+    await db.query(
+      `UPDATE catalogue_versions SET status = $2, published_at = now() WHERE id = $1`,
+      [id, status],
+    );
+  }
+  return id;
 }

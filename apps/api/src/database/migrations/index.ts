@@ -7,6 +7,7 @@ import { RecoveryWindowsSuspension1764806400000 } from './1764806400000-recovery
 import { DivisionScope1764892800000 } from './1764892800000-division-scope';
 import { Catalogue1764979200000 } from './1764979200000-catalogue';
 import { ApplicationItem1765065600000 } from './1765065600000-application-item';
+import { CatalogueReadRange1765152000000 } from './1765152000000-catalogue-read-range';
 import { CatalogueRollout1765238400000 } from './1765238400000-catalogue-rollout';
 
 /** Every migration, in order. A schema change is a new file here, never `synchronize`. */
@@ -20,5 +21,6 @@ export const MIGRATIONS = [
   DivisionScope1764892800000,
   Catalogue1764979200000,
   ApplicationItem1765065600000,
+  CatalogueReadRange1765152000000,
   CatalogueRollout1765238400000,
 ];
