@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import {
+  addCatalogueRollout,
   addCatalogueVersion,
   addNeighbourCounty,
   addSecondCitySubtree,
@@ -80,6 +81,10 @@ const ID_ARGUMENTS: Record<string, IdKind> = {
   menuTemplateId: 'menuTemplate',
   'deleteMenuTemplate.id': 'menuTemplate',
   'saveMenuTemplate.id': 'menuTemplate',
+  previousVersionId: 'catalogueVersion',
+  'catalogueRollout.id': 'catalogueRollout',
+  'commandCatalogueRollout.id': 'catalogueRollout',
+  'exportCatalogueRollout.id': 'catalogueRollout',
 };
 
 /** Kinds of row one tenant publishes for others to use: the standard and its imports, templates. */
@@ -149,6 +154,30 @@ const NO_CONTROL: Record<string, string> = {
     'a county adopts; no county is in a station’s reach',
   'adoptCatalogue.input.versionId@450222203201':
     'a county adopts; no county is in a station’s reach',
+  'catalogueRolloutPreview.input.tenantId@450222203':
+    'a rollout runs over a county or above; no county is in a township’s reach',
+  'catalogueRolloutPreview.input.versionId@450222203':
+    'a rollout runs over a county or above; no county is in a township’s reach',
+  'exportCatalogueRolloutPreview.input.tenantId@450222203':
+    'a rollout runs over a county or above; no county is in a township’s reach',
+  'exportCatalogueRolloutPreview.input.versionId@450222203':
+    'a rollout runs over a county or above; no county is in a township’s reach',
+  'startCatalogueRollout.input.tenantId@450222203':
+    'a rollout runs over a county or above; no county is in a township’s reach',
+  'startCatalogueRollout.input.versionId@450222203':
+    'a rollout runs over a county or above; no county is in a township’s reach',
+  'catalogueRolloutPreview.input.tenantId@450222203201':
+    'a rollout runs over a county or above; no county is in a station’s reach',
+  'catalogueRolloutPreview.input.versionId@450222203201':
+    'a rollout runs over a county or above; no county is in a station’s reach',
+  'exportCatalogueRolloutPreview.input.tenantId@450222203201':
+    'a rollout runs over a county or above; no county is in a station’s reach',
+  'exportCatalogueRolloutPreview.input.versionId@450222203201':
+    'a rollout runs over a county or above; no county is in a station’s reach',
+  'startCatalogueRollout.input.tenantId@450222203201':
+    'a rollout runs over a county or above; no county is in a station’s reach',
+  'startCatalogueRollout.input.versionId@450222203201':
+    'a rollout runs over a county or above; no county is in a station’s reach',
 };
 
 const ACTORS = [
@@ -377,6 +406,15 @@ describe('tenant isolation matrix', () => {
     if (kind === 'catalogueVersion' || kind === 'catalogueImport' || kind === 'menuTemplate') {
       return catalogueCandidates(username, kind);
     }
+    if (kind === 'catalogueRollout') {
+      // Fresh (a control pauses it), owned by a county in the actor's reach: a rollout runs
+      // over a county (or above), and whoever may steer it there is the control.
+      const home = homes[username];
+      const counties = [home, ...ancestors(home), ...descendants(home)].filter(
+        (t) => t.kind === 'COUNTY',
+      );
+      return Promise.all(counties.slice(0, 2).map((t) => addCatalogueRollout(db, t.id)));
+    }
     const home = homes[username];
     const actorId = (
       await db.query<{ id: string }>(`SELECT id FROM users WHERE username = $1`, [username])
@@ -424,6 +462,7 @@ describe('tenant isolation matrix', () => {
       catalogueVersion: `SELECT tenant_id FROM catalogue_versions WHERE id = $1`,
       catalogueImport: `SELECT tenant_id FROM catalogue_imports WHERE id = $1`,
       menuTemplate: `SELECT tenant_id FROM menu_templates WHERE id = $1`,
+      catalogueRollout: `SELECT tenant_id FROM catalogue_rollouts WHERE id = $1`,
     }[kind];
     const [row] = await db.query<{ tenant_id: string }>(table, [id]);
     const [tenant] = await db.query<Tenant>(
@@ -571,6 +610,7 @@ describe('tenant isolation matrix', () => {
       return { codes };
     }
     if (operation === 'saveMenuTemplate') return { tier: 'TOWNSHIP', itemCodes: [] };
+    if (operation === 'setCatalogueMappings') return { mappings: [] };
     return {};
   }
 
@@ -689,6 +729,13 @@ describe('tenant isolation matrix', () => {
     ids: Map<string, string>,
     target: Tenant,
   ) {
+    if (operation.field.name === 'startCatalogueRollout') {
+      // Its steps wait in a queue no worker reads; cancelled, they hold no tenant back.
+      await db.query(
+        `UPDATE catalogue_rollout_steps SET status = 'CANCELLED' WHERE status = 'PENDING'`,
+      );
+      return;
+    }
     const name = UNDO[operation.field.name];
     if (!name) return;
     const reverse = byName(name);
@@ -745,6 +792,7 @@ describe('tenant isolation matrix', () => {
           catalogueVersion: expect.any(String),
           catalogueImport: expect.any(String),
           menuTemplate: expect.any(String),
+          catalogueRollout: expect.any(String),
         });
       }
     }

@@ -14,7 +14,8 @@ export type IdKind =
   | 'application'
   | 'catalogueVersion'
   | 'catalogueImport'
-  | 'menuTemplate';
+  | 'menuTemplate'
+  | 'catalogueRollout';
 
 /** One tenant's rows of every kind, made to be aimed at from outside it. */
 export interface TenantTargets {
@@ -27,6 +28,8 @@ export interface TenantTargets {
   catalogueVersion: string;
   catalogueImport: string;
   menuTemplate: string;
+  /** A running clean-up round owned by the tenant (no steps, so it blocks nothing). */
+  catalogueRollout: string;
 }
 
 /** The role that makes sense for a plain staff member of each kind of tenant. */
@@ -132,6 +135,7 @@ export async function giveEveryTenantOneOfEach(
        VALUES ($1, '矩阵模板', 'VILLAGE', '{}') RETURNING id`,
       [tenant.id],
     );
+    const catalogueRollout = await addCatalogueRollout(db, tenant.id);
     targets.set(tenant.id, {
       tenant: tenant.id,
       window: windows.MX,
@@ -141,9 +145,22 @@ export async function giveEveryTenantOneOfEach(
       catalogueVersion,
       catalogueImport,
       menuTemplate,
+      catalogueRollout,
     });
   }
   return targets;
+}
+
+/** A running rollout of the published standard owned by `tenantId`, with no steps. */
+export async function addCatalogueRollout(db: TestDatabase, tenantId: string): Promise<string> {
+  const [{ id }] = await db.query<{ id: string }>(
+    `INSERT INTO catalogue_rollouts (tenant_id, version_tenant_id, version_id)
+     SELECT $1, v.tenant_id, v.id FROM catalogue_versions v
+      WHERE v.status = 'PUBLISHED' ORDER BY v.published_at LIMIT 1
+     RETURNING id`,
+    [tenantId],
+  );
+  return id;
 }
 
 /** The demo's item every matrix version holds (the one the matrix's applications are for). */

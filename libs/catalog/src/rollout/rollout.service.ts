@@ -264,7 +264,8 @@ export class RolloutService {
   /** Per tenant of the subtree, the standard versions its list stands on (entries per version). */
   versionsHeld(tenantId: string) {
     return this.scope.run(async (manager) => {
-      const root = await this.requireRoot(manager, tenantId, 'read');
+      // Any tenant in sight: below a county there is simply no county to list.
+      const root = await this.requireTenant(manager, tenantId, 'read');
       const tenants = (await this.tree.subtree(manager, root.id)).filter(
         (tenant) => tenant.kind === TenantKind.COUNTY,
       );
@@ -305,17 +306,27 @@ export class RolloutService {
     return rollout;
   }
 
-  /** The tenant a rollout starts from: in sight (NOT_FOUND), theirs to act on (FORBIDDEN). */
+  /** A tenant in sight (NOT_FOUND) whose rollouts are the actor's to `action` (FORBIDDEN). */
+  private async requireTenant(
+    manager: EntityManager,
+    tenantId: string,
+    action: 'read' | 'create' | 'update',
+  ): Promise<TenantNode> {
+    const tenant = await this.tree.require(manager, tenantId, 'read');
+    const record = subject('CatalogueRollout', { tenantId: tenant.id, tenantPath: tenant.path });
+    if (!abilityFor(this.context.actor).can(action, record)) {
+      throw new ForbiddenError(`You may not ${action} catalogue rollouts of this tenant`);
+    }
+    return tenant;
+  }
+
+  /** The tenant a rollout starts from: as `requireTenant`, and a county or above. */
   private async requireRoot(
     manager: EntityManager,
     tenantId: string,
     action: 'read' | 'create' | 'update',
   ): Promise<TenantNode> {
-    const root = await this.tree.require(manager, tenantId, 'read');
-    const record = subject('CatalogueRollout', { tenantId: root.id, tenantPath: root.path });
-    if (!abilityFor(this.context.actor).can(action, record)) {
-      throw new ForbiddenError(`You may not ${action} catalogue rollouts of this tenant`);
-    }
+    const root = await this.requireTenant(manager, tenantId, action);
     if (!ROOT_KINDS.has(root.kind)) {
       throw new BadUserInputError('A rollout runs over a county, a city or the province', {
         reason: 'NOT_A_COUNTY',
