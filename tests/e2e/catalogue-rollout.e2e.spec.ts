@@ -591,6 +591,49 @@ describe('catalogue clean-up rounds', () => {
     expect(view.steps.every((step) => step.status === 'DONE' && step.changed === 0)).toBe(true);
     expect(await listFingerprint()).toBe(before);
   });
+
+  it('lists a failed tenant with its reason, lets the rest finish, and retries it on demand', async () => {
+    // A station's entry damaged (its materials not a list): its step cannot be planned.
+    const station = '450222203202';
+    const [{ code, materials }] = await db.query<{ code: string; materials: unknown }>(
+      `SELECT code, materials FROM implementation_items WHERE tenant_id = $1 ORDER BY code LIMIT 1`,
+      [tenants[station]],
+    );
+    await db.query(
+      `UPDATE implementation_items SET materials = '"damaged"', source_version_id = $3
+        WHERE tenant_id = $1 AND code = $2`,
+      [tenants[station], code, oldVersionId],
+    );
+    const started = await gql<{ startCatalogueRollout: { id: string } }>(api.baseUrl, START, {
+      ...as('liucheng.admin'),
+      variables: { input: { versionId: newVersionId, tenantId: tenants['450222'] } },
+    });
+    const id = started.data!.startCatalogueRollout.id;
+    const failed = await waitForRollout(id, (v) => v.status === 'FINISHED');
+    expect(failed.progress).toMatchObject({ failed: 1, done: failed.progress.total - 1 });
+    const step = failed.steps.find((s) => s.tenant.divisionCode === station)!;
+    expect(step).toMatchObject({ status: 'FAILED', attempts: 1 });
+    // What a client may read: no stack, no SQL.
+    expect(step.reason).toBe('The step failed unexpectedly; the worker’s log says why');
+
+    // Mended, the retry finishes it.
+    await db.query(
+      `UPDATE implementation_items SET materials = $3 WHERE tenant_id = $1 AND code = $2`,
+      [tenants[station], code, JSON.stringify(materials)],
+    );
+    const retried = await gql<{ commandCatalogueRollout: { status: string } }>(
+      api.baseUrl,
+      COMMAND,
+      { ...as('liucheng.admin'), variables: { id, command: 'RETRY' } },
+    );
+    expect(retried.errors).toBeUndefined();
+    const done = await waitForRollout(
+      id,
+      (v) => v.status === 'FINISHED' && v.progress.failed === 0,
+    );
+    expect(done.progress.done).toBe(done.progress.total);
+    expect(await entry(station, code)).toMatchObject({ source_version_id: newVersionId });
+  });
 });
 
 describe('a rollout on Redis, with a worker killed in the middle of a step', () => {
