@@ -76,6 +76,7 @@ export enum PermissionSubject {
   CATALOGUE = 'Catalogue',
   IMPLEMENTATION_ITEM = 'ImplementationItem',
   MENU_TEMPLATE = 'MenuTemplate',
+  CATALOGUE_ROLLOUT = 'CatalogueRollout',
 }
 export enum Visibility {
   /** Their own tenant only. */
