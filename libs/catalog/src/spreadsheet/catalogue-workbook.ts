@@ -41,14 +41,22 @@ export function checkCatalogueFile(bytes: Buffer): void {
   }
 }
 
+/** What the reader of a catalogue file hears, in the file's order. */
+export type CatalogueWorkbookEvent =
+  | { kind: 'row'; sheet: string; row: number; cells: SheetCell[] }
+  /** A sheet's end, with the ranges merged in it ("A2:B3"): they come after its rows. */
+  | { kind: 'end'; sheet: string; merged: Set<string> };
+
 /**
- * Every sheet of the file as cells (text, and whether each was a formula or inside a merged
- * range). `onRows` hears how many rows have been read so far, for progress.
+ * The rows of the file's sheets as they are unzipped, one at a time: the file's rows are never
+ * all held. Merged ranges come at the end of a sheet (its XML lists them after the rows): when
+ * `merged` is given (the ranges by sheet, as a first reading found them), the cells inside one
+ * are marked as merged in the rows themselves. Empty rows are not heard.
  */
-export async function readCatalogueWorkbook(
+export async function* readCatalogueRows(
   bytes: Buffer,
-  onRows: (rowsRead: number) => void = () => undefined,
-): Promise<CatalogueSheets> {
+  merged: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+): AsyncGenerator<CatalogueWorkbookEvent> {
   checkCatalogueFile(bytes);
   const ExcelJS = await exceljs();
   const merges = new WeakMap<object, Set<string>>();
@@ -82,37 +90,86 @@ export async function readCatalogueWorkbook(
     }
   }
 
-  const sheets: CatalogueSheets = {};
-  let rowsRead = 0;
-  try {
-    const reader = new TextSafeReader(Readable.from([bytes]), {
-      worksheets: 'emit',
-      sharedStrings: 'cache',
-      styles: 'cache', // dates are told apart from numbers by their style
-      hyperlinks: 'ignore',
-    });
-    for await (const worksheet of reader) {
-      const named = worksheet as unknown as { name: string };
-      const rows: SheetCell[][] = [];
-      for await (const row of worksheet) {
-        const cells: SheetCell[] = [];
-        row.eachCell({ includeEmpty: true }, (cell, column) => {
-          cells[column - 1] = cellOf(cell.value);
+  const reader = new TextSafeReader(Readable.from([bytes]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache', // dates are told apart from numbers by their style
+    hyperlinks: 'ignore',
+  });
+  const unreadable = (error: unknown) =>
+    error instanceof BadUserInputError
+      ? error
+      : new BadUserInputError('The file is not a readable XLSX spreadsheet', {
+          reason: 'NOT_XLSX',
         });
-        rows[row.number - 1] = Array.from(cells, (cell) => cell ?? { text: '', kind: 'value' });
-        rowsRead += 1;
-        if (rowsRead % 500 === 0) onRows(rowsRead);
-      }
-      sheets[named.name] = markMerged(
-        Array.from(rows, (row) => row ?? []),
-        merges.get(worksheet) ?? new Set(),
-      );
+  // Only the reading is guarded: what the consumer does between rows is its own.
+  const next = async <T>(iterator: AsyncIterator<T>) => {
+    try {
+      return await iterator.next();
+    } catch (error) {
+      throw unreadable(error);
     }
-  } catch (error) {
-    if (error instanceof BadUserInputError) throw error;
-    throw new BadUserInputError('The file is not a readable XLSX spreadsheet', {
-      reason: 'NOT_XLSX',
-    });
+  };
+  const worksheets = reader[Symbol.asyncIterator]();
+  for (let sheet = await next(worksheets); !sheet.done; sheet = await next(worksheets)) {
+    const worksheet = sheet.value;
+    const name = (worksheet as unknown as { name: string }).name;
+    const ranges = [...(merged.get(name) ?? [])].map((range) => range.split(':').map(address));
+    const rows = (worksheet as unknown as AsyncIterable<ExcelRow>)[Symbol.asyncIterator]();
+    for (let row = await next(rows); !row.done; row = await next(rows)) {
+      const cells: SheetCell[] = [];
+      row.value.eachCell({ includeEmpty: true }, (cell, column) => {
+        cells[column - 1] = cellOf(cell.value);
+      });
+      const index = row.value.number - 1;
+      for (const [from, to] of ranges) {
+        if (index < from.row || index > to.row) continue;
+        for (let column = from.column; column <= to.column; column++)
+          cells[column] = { text: cells[column]?.text ?? '', kind: 'merged' };
+      }
+      yield {
+        kind: 'row',
+        sheet: name,
+        row: row.value.number,
+        cells: Array.from(cells, (cell) => cell ?? { text: '', kind: 'value' }),
+      };
+    }
+    yield { kind: 'end', sheet: name, merged: merges.get(worksheet) ?? new Set() };
+  }
+}
+
+type ExcelRow = {
+  number: number;
+  eachCell(
+    options: { includeEmpty: boolean },
+    visit: (cell: { value: CellValue }, column: number) => void,
+  ): void;
+};
+
+/**
+ * Every sheet of the file as cells (text, and whether each was a formula or inside a merged
+ * range), all in memory: for a small file and for tests; an import reads `readCatalogueRows`.
+ * `onRows` hears how many rows have been read so far, for progress.
+ */
+export async function readCatalogueWorkbook(
+  bytes: Buffer,
+  onRows: (rowsRead: number) => void = () => undefined,
+): Promise<CatalogueSheets> {
+  const sheets: CatalogueSheets = {};
+  let rows: SheetCell[][] = [];
+  let rowsRead = 0;
+  for await (const event of readCatalogueRows(bytes)) {
+    if (event.kind === 'row') {
+      rows[event.row - 1] = event.cells;
+      rowsRead += 1;
+      if (rowsRead % 500 === 0) onRows(rowsRead);
+    } else {
+      sheets[event.sheet] = markMerged(
+        Array.from(rows, (row) => row ?? []),
+        event.merged,
+      );
+      rows = [];
+    }
   }
   onRows(rowsRead);
   return sheets;
