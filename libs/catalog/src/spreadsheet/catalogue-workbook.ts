@@ -41,15 +41,22 @@ export function checkCatalogueFile(bytes: Buffer): void {
   }
 }
 
+/** A row of a sheet as read: its number (1 is the header) and its cells. */
+export interface SheetRow {
+  row: number;
+  cells: SheetCell[];
+}
+
 /** What the reader of a catalogue file hears, in the file's order. */
 export type CatalogueWorkbookEvent =
-  | { kind: 'row'; sheet: string; row: number; cells: SheetCell[] }
+  /** The next rows of a sheet, as many as a chunk of the file held. */
+  | { kind: 'rows'; sheet: string; rows: SheetRow[] }
   /** A sheet's end, with the ranges merged in it ("A2:B3"): they come after its rows. */
   | { kind: 'end'; sheet: string; merged: Set<string> };
 
 /**
- * The rows of the file's sheets as they are unzipped, one at a time: the file's rows are never
- * all held. Merged ranges come at the end of a sheet (its XML lists them after the rows): when
+ * The rows of the file's sheets as they are unzipped, a chunk at a time: the file's rows are
+ * never all held (and a chunk's rows come in one event, not one promise a row). Merged ranges come at the end of a sheet (its XML lists them after the rows): when
  * `merged` is given (the ranges by sheet, as a first reading found them), the cells inside one
  * are marked as merged in the rows themselves. Empty rows are not heard.
  */
@@ -115,28 +122,37 @@ export async function* readCatalogueRows(
     const worksheet = sheet.value;
     const name = (worksheet as unknown as { name: string }).name;
     const ranges = [...(merged.get(name) ?? [])].map((range) => range.split(':').map(address));
-    const rows = (worksheet as unknown as AsyncIterable<ExcelRow>)[Symbol.asyncIterator]();
-    for (let row = await next(rows); !row.done; row = await next(rows)) {
-      const cells: SheetCell[] = [];
-      row.value.eachCell({ includeEmpty: true }, (cell, column) => {
-        cells[column - 1] = cellOf(cell.value);
-      });
-      const index = row.value.number - 1;
-      for (const [from, to] of ranges) {
-        if (index < from.row || index > to.row) continue;
-        for (let column = from.column; column <= to.column; column++)
-          cells[column] = { text: cells[column]?.text ?? '', kind: 'merged' };
+    // The worksheet's events a chunk at a time (its own iterator awaits once a row).
+    const chunks = (worksheet as unknown as ChunkedWorksheet).parse();
+    for (let chunk = await next(chunks); !chunk.done; chunk = await next(chunks)) {
+      const rows: SheetRow[] = [];
+      for (const { eventType, value } of chunk.value) {
+        if (eventType !== 'row') continue;
+        const row = value as ExcelRow;
+        const cells: SheetCell[] = [];
+        row.eachCell({ includeEmpty: true }, (cell, column) => {
+          cells[column - 1] = cellOf(cell.value);
+        });
+        const index = row.number - 1;
+        for (const [from, to] of ranges) {
+          if (index < from.row || index > to.row) continue;
+          for (let column = from.column; column <= to.column; column++)
+            cells[column] = { text: cells[column]?.text ?? '', kind: 'merged' };
+        }
+        rows.push({
+          row: row.number,
+          cells: Array.from(cells, (cell) => cell ?? { text: '', kind: 'value' }),
+        });
       }
-      yield {
-        kind: 'row',
-        sheet: name,
-        row: row.value.number,
-        cells: Array.from(cells, (cell) => cell ?? { text: '', kind: 'value' }),
-      };
+      if (rows.length) yield { kind: 'rows', sheet: name, rows };
     }
     yield { kind: 'end', sheet: name, merged: merges.get(worksheet) ?? new Set() };
   }
 }
+
+type ChunkedWorksheet = {
+  parse(): AsyncGenerator<{ eventType: string; value: unknown }[]>;
+};
 
 type ExcelRow = {
   number: number;
@@ -159,10 +175,12 @@ export async function readCatalogueWorkbook(
   let rows: SheetCell[][] = [];
   let rowsRead = 0;
   for await (const event of readCatalogueRows(bytes)) {
-    if (event.kind === 'row') {
-      rows[event.row - 1] = event.cells;
-      rowsRead += 1;
-      if (rowsRead % 500 === 0) onRows(rowsRead);
+    if (event.kind === 'rows') {
+      for (const { row, cells } of event.rows) {
+        rows[row - 1] = cells;
+        rowsRead += 1;
+        if (rowsRead % 500 === 0) onRows(rowsRead);
+      }
     } else {
       sheets[event.sheet] = markMerged(
         Array.from(rows, (row) => row ?? []),
