@@ -7,7 +7,7 @@
 // export (sampled every 20 ms from /proc), and the export's time and size. Not a test: it exits 0
 // with figures, 1 when a step fails.
 //
-//   npm run build && node bench/catalogue-import.bench.mjs                  # 1,000 and 5,000 items
+//   npm run build && node --expose-gc bench/catalogue-import.bench.mjs      # 1,000 and 5,000 items
 //   node bench/catalogue-import.bench.mjs --sizes 500,2000,5000
 //
 // Env: BENCH_POSTGRES_URL [postgres://postgres@127.0.0.1:5432/postgres] (a superuser: it creates
@@ -149,6 +149,29 @@ async function importCatalogue(port, token, items, file) {
   return state;
 }
 
+/**
+ * The heap an import's reading retains at the file's last row (before the draft is made of the
+ * spool), in MB above what was retained before it: read and checked here, in this process, as
+ * the import job does (`readCatalogueRows` into a `CatalogueCheck`), collected with `gc()`. The
+ * API's resident memory also counts garbage not collected yet; this is what is still held.
+ * Null without `node --expose-gc`.
+ */
+async function retainedMb(file) {
+  if (!global.gc) return null;
+  global.gc();
+  const before = process.memoryUsage().heapUsed;
+  const check = new catalog.CatalogueCheck();
+  let good = 0;
+  for await (const event of catalog.readCatalogueRows(file)) {
+    if (event.kind === 'end') check.endSheet(event.sheet);
+    else for (const { row, cells } of event.rows) if (check.row(event.sheet, row, cells)) good += 1;
+  }
+  global.gc();
+  const retained = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
+  if (check.finish().problems.length || !good) throw new Error('the bench file has problems');
+  return +retained.toFixed(1);
+}
+
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'tongban-bench-cat-'));
   const admin = new pg.Client({ connectionString: postgresUrl.toString() });
@@ -256,6 +279,7 @@ async function main() {
         exportRssBeforeMb: Math.round(beforeExport),
         exportRssPeakMb: Math.round(peak),
         exportKb: Math.round((exportCatalogue.length * 3) / 4 / 1024),
+        retainedMb: await retainedMb(file),
       };
       api.child.kill('SIGTERM');
       await api.exited;
@@ -263,11 +287,11 @@ async function main() {
       log(JSON.stringify(row));
     }
     console.log(
-      '\nitems   file KB   rows    import s   import: API RSS before → peak MB   export s   export: API RSS before → peak MB   export KB',
+      '\nitems   file KB   rows    import s   import: API RSS before → peak MB   export s   export: API RSS before → peak MB   export KB   retained at last row',
     );
     for (const r of rows) {
       console.log(
-        `${String(r.items).padStart(5)}   ${String(r.fileKb).padStart(7)}   ${String(r.rows).padStart(6)}   ${String(r.importS).padStart(8)}   ${`${r.rssBeforeMb} → ${r.rssPeakMb} (+${r.rssPeakMb - r.rssBeforeMb})`.padStart(32)}   ${String(r.exportS).padStart(8)}   ${`${r.exportRssBeforeMb} → ${r.exportRssPeakMb} (+${r.exportRssPeakMb - r.exportRssBeforeMb})`.padStart(32)}   ${String(r.exportKb).padStart(9)}`,
+        `${String(r.items).padStart(5)}   ${String(r.fileKb).padStart(7)}   ${String(r.rows).padStart(6)}   ${String(r.importS).padStart(8)}   ${`${r.rssBeforeMb} → ${r.rssPeakMb} (+${r.rssPeakMb - r.rssBeforeMb})`.padStart(32)}   ${String(r.exportS).padStart(8)}   ${`${r.exportRssBeforeMb} → ${r.exportRssPeakMb} (+${r.exportRssPeakMb - r.exportRssBeforeMb})`.padStart(32)}   ${String(r.exportKb).padStart(9)}   ${r.retainedMb === null ? '(--expose-gc)' : `${r.retainedMb} MB`}`,
       );
     }
   } finally {
