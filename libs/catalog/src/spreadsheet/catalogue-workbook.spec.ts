@@ -108,11 +108,11 @@ describe('the catalogue XLSX file', () => {
     expect(catalogueOf(streamed.rows)).toEqual(many);
   });
 
-  it('keeps Chinese text whole where the chunks of the file split a character (shared strings and inline)', async () => {
+  it('keeps Chinese text whole where the chunks of the file split a character, rare ones outside the BMP too (shared strings and inline)', async () => {
     const many = Array.from({ length: 150 }, (_, index) =>
       ethnicityChangeItem({
         code: `C${String(index).padStart(4, '0')}`,
-        conditions: `第${index}项：${'申请人应当如实提交材料'.repeat(20)}`,
+        conditions: `第${index}项：${'申请人应当如实提交材料'.repeat(20)}${'𠮷'.repeat(300)}`,
       }),
     );
     const sheets = writeCatalogueSheets(many);

@@ -19,6 +19,9 @@ import {
 /** The largest file accepted, decoded (as the GraphQL body limit allows; 5,000 items take about 1 MB). */
 export const MAX_CATALOGUE_FILE_BYTES = 2 * 1024 * 1024;
 
+/** Characters of a worksheet's XML parsed at a time. */
+const PIECE_CHARS = 4096;
+
 /** A ZIP archive starts with "PK\3\4"; anything else is not an XLSX file. */
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
@@ -207,10 +210,24 @@ async function* decodeNotingMerges(source: AsyncIterable<Buffer | string>, found
     for (const match of scanned.matchAll(/<mergeCell ref="([A-Z]+\d+:[A-Z]+\d+)"/g))
       found.add(match[1]);
     tail = scanned.slice(-64); // a tag split across two chunks is found in the next round
-    if (text) yield text;
+    // In small pieces: exceljs parses a piece into events, and rows, all at once, and what a
+    // large piece makes lives long enough to be promoted to the old generation (garbage that
+    // only a full collection frees, and the process's memory grows until one runs).
+    yield* pieces(text);
   }
   const rest = decoder.end();
   if (rest) yield rest;
+}
+
+/** `text` in pieces of about `PIECE_CHARS`, never between the two halves of a surrogate pair. */
+function* pieces(text: string) {
+  for (let at = 0; at < text.length;) {
+    let end = Math.min(at + PIECE_CHARS, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
+    yield text.slice(at, end);
+    at = end;
+  }
 }
 
 function markMerged(rows: SheetCell[][], ranges: Set<string>): SheetCell[][] {
