@@ -69,11 +69,15 @@ const ITEMS_SHEET = writeCatalogueSheets([
   },
 ] as Parameters<typeof writeCatalogueSheets>[0]);
 
-async function workbook(sheets: Record<string, string[][]>): Promise<string> {
+async function workbook(
+  sheets: Record<string, string[][]>,
+  merged: Record<string, string> = {},
+): Promise<string> {
   const book = new ExcelJS.Workbook();
   for (const [name, rows] of Object.entries(sheets)) {
     const sheet = book.addWorksheet(name);
     rows.forEach((row) => sheet.addRow(row));
+    if (merged[name]) sheet.mergeCells(merged[name]);
   }
   return Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
 }
@@ -258,6 +262,18 @@ describe('the standard catalogue', () => {
     expect(failedAgain.problems[0].message.zhCN).toContain('行政审批');
     expect(failedAgain.problems[0].message.enUS).toContain('Unknown item type');
     expect(await db.query(`SELECT count(*)::int AS n FROM catalogue_versions`)).toEqual(before);
+  });
+
+  it('reports merged cells where they are (they come after the rows in the file), importing nothing', async () => {
+    const sheets: Record<string, string[][]> = JSON.parse(JSON.stringify(ITEMS_SHEET));
+    const failed = await importAndWait('合并单元格', await workbook(sheets, { 事项: 'D2:D3' }));
+    expect(failed.status).toBe('FAILED');
+    expect(failed.versionId).toBeNull();
+    expect(failed.problems.map((p) => `${p.sheet}:${p.row}:${p.column}:${p.code}`)).toEqual([
+      '事项:2:主管部门:MERGED_CELL',
+      '事项:3:主管部门:MERGED_CELL',
+    ]);
+    expect(failed.rowsRead).toBe(3 + 4 + 7);
   });
 
   it('refuses a file that is not a spreadsheet at once, and changes nothing', async () => {

@@ -1,7 +1,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startApi, gql, login, ME, REFRESH, Tokens } from '@tongban/test-support';
+import {
+  DEMO_STANDARD_CATALOGUE,
+  writeCatalogueSheets,
+  writeCatalogueWorkbook,
+} from '@tongban/catalog';
+import { startApi, gql, login, ME, REFRESH, Tokens, waitFor } from '@tongban/test-support';
 
 /** The embedded default: no DATABASE_URL (PGlite under DATA_DIR), no REDIS_URL (in-process jobs). */
 describe('embedded default', () => {
@@ -31,6 +36,57 @@ describe('embedded default', () => {
         token: tokens.accessToken,
       });
       expect(me.data!.me.tenant.name).toBe('马山村便民服务站');
+
+      // A catalogue import on the one connection of the embedded database: the file is read
+      // outside any transaction, so others are answered while it runs.
+      const platform = (await login(first.baseUrl, 'platform', 'Demo#2026')).data!.login;
+      const items = [1, 2, 3, 4, 5].flatMap((copy) =>
+        DEMO_STANDARD_CATALOGUE.map((item) => ({ ...item, code: `E${copy}-${item.code}` })),
+      );
+      const file = await writeCatalogueWorkbook(writeCatalogueSheets(items));
+      const started = await gql<{ importCatalogue: { id: string } }>(
+        first.baseUrl,
+        `mutation($input: ImportCatalogueInput!) { importCatalogue(input: $input) { id } }`,
+        {
+          token: platform.accessToken,
+          variables: {
+            input: {
+              label: '嵌入式导入',
+              fileName: 'e.xlsx',
+              spreadsheet: file.toString('base64'),
+            },
+          },
+        },
+      );
+      expect(started.errors).toBeUndefined();
+      const finished = await waitFor(
+        'the import to finish',
+        async () => {
+          const others = await gql(first.baseUrl, ME, { token: tokens.accessToken });
+          expect(others.errors).toBeUndefined();
+          const state = await gql<{
+            catalogueImport: { status: string; rowsRead: number; versionId: string | null };
+          }>(
+            first.baseUrl,
+            `query($id: ID!) { catalogueImport(id: $id) { status rowsRead versionId } }`,
+            { token: platform.accessToken, variables: { id: started.data!.importCatalogue.id } },
+          );
+          expect(state.errors).toBeUndefined();
+          const found = state.data!.catalogueImport;
+          return found.status === 'SUCCEEDED' || found.status === 'FAILED' ? found : undefined;
+        },
+        90_000,
+      );
+      expect(finished.status).toBe('SUCCEEDED');
+      const versions = await gql<{ catalogueVersions: { label: string; itemCount: number }[] }>(
+        first.baseUrl,
+        `query { catalogueVersions { label itemCount } }`,
+        { token: platform.accessToken },
+      );
+      expect(versions.data!.catalogueVersions).toContainEqual({
+        label: '嵌入式导入',
+        itemCount: items.length,
+      });
     } finally {
       expect(await first.stop()).toBe(0);
     }

@@ -1,5 +1,6 @@
 import { ItemType, MaterialForm, ServiceTier } from './item';
 import {
+  CatalogueCheck,
   type CatalogueSheets,
   type SheetCell,
   readCatalogueSheets,
@@ -115,5 +116,86 @@ describe('the catalogue spreadsheet', () => {
   it('says an empty catalogue has no items', () => {
     const sheets = writeCatalogueSheets([]);
     expect(readCatalogueSheets(cells(sheets)).problems.map((p) => p.code)).toEqual(['NO_ITEMS']);
+  });
+
+  describe('checked one row at a time', () => {
+    const feed = (check: CatalogueCheck, sheets: CatalogueSheets, order: string[]) => {
+      const read = [];
+      for (const name of order) {
+        for (const [index, line] of sheets[name].entries()) {
+          const row = check.row(name, index + 1, line);
+          if (row) read.push(row);
+        }
+        check.endSheet(name);
+      }
+      return read;
+    };
+
+    it('reports the same problems in the same order whatever the order of the sheets', () => {
+      const sheets = writeCatalogueSheets([ethnicityChangeItem(), licence]);
+      sheets['材料'].push(
+        ['999', '证明', '原件', '1', '是', ''],
+        [licence.code, '节能报告', '原件', '两', '是', ''],
+      );
+      sheets['流程'].push(['998', '1', '受理']);
+      sheets['事项'][2][2] = '行政审批';
+      const expected = readCatalogueSheets(cells(sheets)).problems;
+      expect(expected.map((p) => `${p.sheet}:${p.row}:${p.column}:${p.code}`)).toEqual([
+        '事项:3:事项类型:UNKNOWN_TYPE',
+        '材料:6:事项编码:UNKNOWN_ITEM',
+        '材料:7:份数:COPIES_NOT_A_NUMBER',
+        '材料:7:材料名称:DUPLICATE_MATERIAL',
+        '流程:9:事项编码:UNKNOWN_ITEM',
+      ]);
+      // The items sheet last: the materials' and steps' codes are checked once it has ended.
+      const check = new CatalogueCheck();
+      feed(check, cells(sheets), ['流程', '材料', '事项']);
+      expect(check.finish().problems).toEqual(expected);
+    });
+
+    it('hands back each good row while nothing is wrong, and nothing once something is', () => {
+      const sheets = cells(writeCatalogueSheets([ethnicityChangeItem(), licence]));
+      const check = new CatalogueCheck();
+      expect(check.row('事项', 1, sheets['事项'][0])).toBeNull(); // the header
+      expect(check.row('事项', 2, sheets['事项'][1])).toMatchObject({
+        kind: 'item',
+        row: 2,
+        item: { code: ethnicityChangeItem().code, materials: [], steps: [] },
+      });
+      expect(check.failed).toBe(false);
+      const bad = sheets['事项'][2].map((cell, index) =>
+        index === 2 ? { ...cell, text: '?' } : cell,
+      );
+      expect(check.row('事项', 3, bad)).toBeNull();
+      expect(check.failed).toBe(true);
+      expect(check.row('事项', 4, sheets['事项'][2])).toBeNull(); // good, but the file is not
+      expect(check.row('其他', 2, sheets['事项'][2])).toBeNull(); // a sheet of no interest
+    });
+
+    it('reads a sheet whose first row is missing as one without its header', () => {
+      const sheets = cells(writeCatalogueSheets([licence]));
+      const check = new CatalogueCheck();
+      feed(check, sheets, ['材料', '流程']);
+      check.row('事项', 2, sheets['事项'][1]);
+      check.endSheet('事项');
+      expect(check.finish().problems.map((p) => `${p.sheet}:${p.row}:${p.code}`)).toEqual(
+        Array(11).fill('事项:1:HEADER_MISSING'),
+      );
+    });
+
+    it('lists at most so many problems, then says how many more there are', () => {
+      const sheets = writeCatalogueSheets(
+        Array.from({ length: 30 }, (_, index) => ethnicityChangeItem({ code: `Q${index}` })),
+      );
+      for (const row of sheets['事项'].slice(1)) row[2] = '行政审批';
+      const check = new CatalogueCheck(10);
+      feed(check, cells(sheets), ['事项', '材料', '流程']);
+      const { problems, items } = check.finish();
+      expect(items).toBe(0);
+      expect(problems).toHaveLength(11);
+      expect(problems.slice(0, 10).every((p) => p.code === 'UNKNOWN_TYPE')).toBe(true);
+      expect(problems[10]).toMatchObject({ code: 'TOO_MANY_PROBLEMS', row: null });
+      expect(problems[10].message.enUS).toBe('20 more problems are not listed');
+    });
   });
 });

@@ -13,9 +13,10 @@ import {
 /**
  * The standard catalogue as officials exchange it (DESIGN.md §4.1): one row an item on
  * 事项, materials and procedure steps on their own sheets keyed by the item's code. Plain
- * TypeScript over cells already read from the file; opening the XLSX is the adapter's.
- * A sheet with any problem imports nothing: every problem is reported at once, at its sheet,
- * row and column, in Chinese and English.
+ * TypeScript over cells already read from the file, one row at a time (`CatalogueCheck`), so
+ * that an import never holds the rows; opening the XLSX is the adapter's. A sheet with any
+ * problem imports nothing: every problem is reported at once, at its sheet, row and column, in
+ * Chinese and English.
  */
 
 /** One cell as the adapter read it: its text, and whether it was a formula or merged. */
@@ -118,7 +119,8 @@ export type CatalogueSheetProblemCode =
   | 'STEP_ORDER_NOT_A_NUMBER'
   | 'DUPLICATE_STEP'
   | 'NOT_XLSX'
-  | 'LABEL_TAKEN';
+  | 'LABEL_TAKEN'
+  | 'TOO_MANY_PROBLEMS';
 
 export interface CatalogueSheetProblem {
   sheet: string;
@@ -168,144 +170,294 @@ const LIST_SEPARATOR = /[、,，;；\s]+/;
 const ON_THE_SPOT = new Set(['即办', 'ON_THE_SPOT']);
 const FREE = new Set(['免费', '不收费', 'FREE']);
 
-type Row<Key extends string> = { number: number; cells: Record<Key, string> };
+type ItemKey = (typeof ITEM_SHEET.columns)[number]['key'];
+type MaterialKey = (typeof MATERIAL_SHEET.columns)[number]['key'];
+type StepKey = (typeof STEP_SHEET.columns)[number]['key'];
+type SheetSpec = (typeof CATALOGUE_SHEETS)[number];
 
-/** Reads one sheet by its headers (Chinese or English, any order), checking every cell's form. */
-function readSheet<Key extends string>(
-  sheets: CatalogueSheets,
-  spec: { name: string; columns: readonly Column<Key>[] },
-  problems: CatalogueSheetProblem[],
-): Row<Key>[] | null {
-  const cells = sheets[spec.name];
-  const sheet = spec.name;
-  if (!cells) {
-    problems.push({
-      sheet,
-      row: null,
-      column: null,
-      code: 'SHEET_MISSING',
-      message: say(`缺少工作表“${sheet}”`, `The sheet "${sheet}" is missing`),
-    });
-    return null;
-  }
-  const header = (cells[0] ?? []).map((cell) => cell.text.trim());
-  const at = new Map<Key, number>();
-  for (const column of spec.columns) {
-    const index = header.findIndex(
-      (text) => text === column.zh || text.toLowerCase() === column.en.toLowerCase(),
+/**
+ * What one good row holds: an item (its materials and steps empty: they come on their own
+ * sheets), or a material or a procedure step of the item of that code.
+ */
+export type CatalogueRow =
+  | { kind: 'item'; row: number; item: CatalogItem }
+  | { kind: 'material'; row: number; code: string; material: Material }
+  | { kind: 'step'; row: number; code: string; order: number; name: string };
+
+/** Problems listed at most by an import; the rest are counted (a wholly wrong file has many). */
+export const MAX_LISTED_PROBLEMS = 1000;
+
+/**
+ * When a problem is found decides nothing: the list reads as if every cell's form were checked
+ * first (sheet by sheet), then the count of items, then what the rows say, sheet by sheet.
+ */
+enum Phase {
+  CELLS = 0,
+  COUNT = 1,
+  ROWS = 2,
+}
+
+interface Noted {
+  problem: CatalogueSheetProblem;
+  phase: Phase;
+  sheet: number;
+  row: number;
+  /** Within a row: an unknown item's code (known late when the items sheet comes last) first. */
+  rank: number;
+}
+
+interface SheetState {
+  spec: SheetSpec;
+  index: number;
+  /** Each column's index in the rows, once the header is read; null when a column is missing. */
+  at: Map<string, number> | null;
+  headerRead: boolean;
+  ended: boolean;
+  lastRow: number;
+  /** Rows with anything in them. */
+  rows: number;
+}
+
+/**
+ * Checks a catalogue spreadsheet one row at a time, as it is read, keeping only what the rules
+ * across rows need (each item code's first row, the material and step keys seen): a catalogue of
+ * any size is checked without holding its rows. Feed each sheet's rows in order (the header
+ * first; empty rows may be skipped), end each sheet, then `finish` for the whole list of problems.
+ */
+export class CatalogueCheck {
+  private readonly sheets = new Map<string, SheetState>(
+    CATALOGUE_SHEETS.map((spec, index) => [
+      spec.name,
+      { spec, index, at: null, headerRead: false, ended: false, lastRow: 0, rows: 0 },
+    ]),
+  );
+  private readonly noted: Noted[] = [];
+  private readonly counted = [0, 0, 0];
+  private readonly firstRowOfCode = new Map<string, number>();
+  private readonly materialSeen = new Map<string, number>();
+  private readonly stepSeen = new Map<string, number>();
+  /** Codes of materials and steps read before the items sheet ended, checked when it ends. */
+  private readonly unchecked: { sheet: string; index: number; row: number; code: string }[] = [];
+
+  constructor(private readonly maxListed = Number.POSITIVE_INFINITY) {}
+
+  /** Whether anything is wrong so far: from then on, nothing of the file will be imported. */
+  get failed(): boolean {
+    return (
+      this.counted.some((count) => count > 0) ||
+      (this.sheets.get(ITEM_SHEET.name) as SheetState).rows > MAX_CATALOGUE_ITEMS
     );
-    if (index >= 0) at.set(column.key, index);
-    else if (column.required) {
-      problems.push({
-        sheet,
-        row: 1,
-        column: column.zh,
-        code: 'HEADER_MISSING',
-        message: say(`缺少列“${column.zh}”`, `The column "${column.zh}" (${column.en}) is missing`),
-      });
+  }
+
+  /**
+   * Checks the next row of a sheet (rows of other sheets are ignored). Returns what it holds
+   * while nothing is wrong with the file so far; a problem found later still fails the file.
+   */
+  row(sheet: string, number: number, line: readonly SheetCell[]): CatalogueRow | null {
+    const state = this.sheets.get(sheet);
+    if (!state || state.ended || number <= state.lastRow) return null;
+    state.lastRow = number;
+    if (!state.headerRead) {
+      this.header(state, number === 1 ? line : []);
+      if (number === 1) return null;
+    }
+    if (!state.at || line.every((cell) => cell.text.trim() === '')) return null;
+    state.rows += 1;
+    const cells = this.cells(state, number, line);
+    const read =
+      state.spec === ITEM_SHEET
+        ? this.item(number, cells as Record<ItemKey, string>)
+        : state.spec === MATERIAL_SHEET
+          ? this.material(number, cells as Record<MaterialKey, string>)
+          : this.step(number, cells as Record<StepKey, string>);
+    return read && !this.failed ? read : null;
+  }
+
+  /** The end of a sheet's rows. */
+  endSheet(sheet: string): void {
+    const state = this.sheets.get(sheet);
+    if (!state || state.ended) return;
+    if (!state.headerRead) this.header(state, []);
+    state.ended = true;
+    if (state.spec !== ITEM_SHEET) return;
+    for (const { sheet: name, index, row, code } of this.unchecked.splice(0)) {
+      if (!this.firstRowOfCode.has(code)) this.unknownItem(name, index, row, code);
     }
   }
-  if (problems.some((problem) => problem.sheet === sheet)) return null;
 
-  const rows: Row<Key>[] = [];
-  cells.slice(1).forEach((line, offset) => {
-    const number = offset + 2;
-    if (line.every((cell) => cell.text.trim() === '')) return;
-    const values = {} as Record<Key, string>;
-    for (const column of spec.columns) {
+  /**
+   * Everything wrong with the file, once every sheet was read: nothing when its rows are a
+   * catalogue. At most `maxListed` problems are listed, then one saying how many more there are.
+   */
+  finish(): { problems: CatalogueSheetProblem[]; items: number } {
+    for (const state of this.sheets.values()) {
+      if (state.headerRead) this.endSheet(state.spec.name);
+      else this.note(Phase.CELLS, state.index, 0, sheetMissing(state.spec.name));
+    }
+    const states = [...this.sheets.values()];
+    const items = states[0].rows;
+    if (states.some((state) => !state.at)) {
+      // A sheet that cannot be read says nothing about the rows of the others.
+      this.counted[Phase.COUNT] = this.counted[Phase.ROWS] = 0;
+      this.noted.splice(0, this.noted.length, ...this.noted.filter((n) => n.phase === Phase.CELLS));
+    } else if (items === 0) {
+      this.note(Phase.COUNT, 0, 0, {
+        sheet: ITEM_SHEET.name,
+        row: null,
+        column: null,
+        code: 'NO_ITEMS',
+        message: say('没有事项', 'The sheet has no items'),
+      });
+    } else if (items > MAX_CATALOGUE_ITEMS) {
+      this.note(Phase.COUNT, 0, 0, {
+        sheet: ITEM_SHEET.name,
+        row: null,
+        column: null,
+        code: 'TOO_MANY_ITEMS',
+        message: say(`最多 ${MAX_CATALOGUE_ITEMS} 个事项`, `At most ${MAX_CATALOGUE_ITEMS} items`),
+      });
+    }
+    const listed = this.noted
+      .sort((a, b) => a.phase - b.phase || a.sheet - b.sheet || a.row - b.row || a.rank - b.rank)
+      .slice(0, this.maxListed)
+      .map((noted) => noted.problem);
+    const more = this.counted.reduce((sum, count) => sum + count, 0) - listed.length;
+    if (more > 0) {
+      listed.push({
+        sheet: '',
+        row: null,
+        column: null,
+        code: 'TOO_MANY_PROBLEMS',
+        message: say(`另有 ${more} 个问题未列出`, `${more} more problems are not listed`),
+      });
+    }
+    return { problems: listed, items: listed.length ? 0 : items };
+  }
+
+  private note(phase: Phase, sheet: number, row: number, problem: CatalogueSheetProblem, rank = 1) {
+    this.counted[phase] += 1;
+    // Enough of each phase kept to fill the list whichever phases are dropped.
+    if (this.counted[phase] <= this.maxListed) {
+      this.noted.push({ problem, phase, sheet, row, rank });
+    }
+  }
+
+  /** Finds the columns by their headers (Chinese or English, any order). */
+  private header(state: SheetState, line: readonly SheetCell[]): void {
+    state.headerRead = true;
+    const header = line.map((cell) => cell.text.trim());
+    const at = new Map<string, number>();
+    for (const column of state.spec.columns) {
+      const index = header.findIndex(
+        (text) => text === column.zh || text.toLowerCase() === column.en.toLowerCase(),
+      );
+      if (index >= 0) at.set(column.key, index);
+      else if (column.required) {
+        this.note(Phase.CELLS, state.index, 1, {
+          sheet: state.spec.name,
+          row: 1,
+          column: column.zh,
+          code: 'HEADER_MISSING',
+          message: say(
+            `缺少列“${column.zh}”`,
+            `The column "${column.zh}" (${column.en}) is missing`,
+          ),
+        });
+      }
+    }
+    state.at = state.spec.columns.every((column) => !column.required || at.has(column.key))
+      ? at
+      : null;
+  }
+
+  /** The row's text by column, checking every cell's form. */
+  private cells(state: SheetState, number: number, line: readonly SheetCell[]) {
+    const sheet = state.spec.name;
+    const at = state.at as Map<string, number>;
+    const values: Record<string, string> = {};
+    for (const column of state.spec.columns) {
       const cell = at.has(column.key) ? line[at.get(column.key) as number] : undefined;
       const text = (cell?.text ?? '').trim();
       values[column.key] = text;
-      const where = { sheet, row: number, column: column.zh };
+      const problem = (
+        code: CatalogueSheetProblemCode,
+        message: CatalogueSheetProblem['message'],
+      ) =>
+        this.note(Phase.CELLS, state.index, number, {
+          sheet,
+          row: number,
+          column: column.zh,
+          code,
+          message,
+        });
       if (cell?.kind === 'formula') {
-        problems.push({
-          ...where,
-          code: 'FORMULA',
-          message: say('请填写数值，不要使用公式', 'A value, not a formula, please'),
-        });
+        problem('FORMULA', say('请填写数值，不要使用公式', 'A value, not a formula, please'));
       } else if (cell?.kind === 'merged') {
-        problems.push({
-          ...where,
-          code: 'MERGED_CELL',
-          message: say(
-            '请取消合并单元格，每行填写完整',
-            'Unmerge the cells: every row is filled in full',
-          ),
-        });
+        problem(
+          'MERGED_CELL',
+          say('请取消合并单元格，每行填写完整', 'Unmerge the cells: every row is filled in full'),
+        );
       } else if (column.required && text === '') {
-        problems.push({
-          ...where,
-          code: 'REQUIRED',
-          message: say(`“${column.zh}”必填`, `${column.en} is required`),
-        });
+        problem('REQUIRED', say(`“${column.zh}”必填`, `${column.en} is required`));
       } else {
         const limit =
           column.key === 'legalBasis' || column.key === 'conditions' || column.key === 'notes'
             ? MAX_LONG_TEXT
             : MAX_SHORT_TEXT;
-        if (text.length > limit) {
-          problems.push({
-            ...where,
-            code: 'TOO_LONG',
-            message: say(`最多 ${limit} 个字`, `At most ${limit} characters`),
-          });
-        }
+        if (text.length > limit)
+          problem('TOO_LONG', say(`最多 ${limit} 个字`, `At most ${limit} characters`));
       }
     }
-    rows.push({ number, cells: values });
-  });
-  return rows;
-}
+    return values;
+  }
 
-/**
- * The items of a catalogue spreadsheet, or everything wrong with it. Items come back only when
- * there is no problem at all: a bad file imports nothing.
- */
-export function readCatalogueSheets(sheets: CatalogueSheets): {
-  items: CatalogItem[];
-  problems: CatalogueSheetProblem[];
-} {
-  const problems: CatalogueSheetProblem[] = [];
-  const itemRows = readSheet(sheets, ITEM_SHEET, problems);
-  const materialRows = readSheet(sheets, MATERIAL_SHEET, problems);
-  const stepRows = readSheet(sheets, STEP_SHEET, problems);
-  if (!itemRows || !materialRows || !stepRows) return { items: [], problems };
-
-  const items = new Map<string, CatalogItem>();
-  const problem = (
-    sheet: string,
+  private problem(
+    spec: SheetSpec,
     row: number,
     column: string,
     code: CatalogueSheetProblemCode,
     zhCN: string,
     enUS: string,
-  ) => problems.push({ sheet, row, column, code, message: say(zhCN, enUS) });
-
-  if (itemRows.length === 0) {
-    problems.push({
-      sheet: ITEM_SHEET.name,
-      row: null,
-      column: null,
-      code: 'NO_ITEMS',
-      message: say('没有事项', 'The sheet has no items'),
-    });
-  }
-  if (itemRows.length > MAX_CATALOGUE_ITEMS) {
-    problems.push({
-      sheet: ITEM_SHEET.name,
-      row: null,
-      column: null,
-      code: 'TOO_MANY_ITEMS',
-      message: say(`最多 ${MAX_CATALOGUE_ITEMS} 个事项`, `At most ${MAX_CATALOGUE_ITEMS} items`),
+  ) {
+    this.note(Phase.ROWS, CATALOGUE_SHEETS.indexOf(spec), row, {
+      sheet: spec.name,
+      row,
+      column,
+      code,
+      message: say(zhCN, enUS),
     });
   }
 
-  const firstRowOfCode = new Map<string, number>();
-  for (const { number, cells } of itemRows) {
+  private unknownItem(sheet: string, index: number, row: number, code: string) {
+    this.note(
+      Phase.ROWS,
+      index,
+      row,
+      {
+        sheet,
+        row,
+        column: '事项编码',
+        code: 'UNKNOWN_ITEM',
+        message: say(`事项表中没有编码 ${code}`, `No item with code ${code} on the items sheet`),
+      },
+      0,
+    );
+  }
+
+  /** A material's or step's item code: known now if the items sheet was read, else at its end. */
+  private checkItemCode(spec: SheetSpec, row: number, code: string) {
+    if (code === '') return;
+    const index = CATALOGUE_SHEETS.indexOf(spec);
+    if (!(this.sheets.get(ITEM_SHEET.name) as SheetState).ended)
+      this.unchecked.push({ sheet: spec.name, index, row, code });
+    else if (!this.firstRowOfCode.has(code)) this.unknownItem(spec.name, index, row, code);
+  }
+
+  private item(number: number, cells: Record<ItemKey, string>): CatalogueRow | null {
     const at = (column: string, code: CatalogueSheetProblemCode, zhCN: string, enUS: string) =>
-      problem(ITEM_SHEET.name, number, column, code, zhCN, enUS);
+      this.problem(ITEM_SHEET, number, column, code, zhCN, enUS);
     if (cells.code !== '') {
-      const first = firstRowOfCode.get(cells.code);
+      const first = this.firstRowOfCode.get(cells.code);
       if (first !== undefined) {
         at(
           '事项编码',
@@ -313,7 +465,7 @@ export function readCatalogueSheets(sheets: CatalogueSheets): {
           `编码 ${cells.code} 与第 ${first} 行重复`,
           `Code ${cells.code} repeats row ${first}`,
         );
-      } else firstRowOfCode.set(cells.code, number);
+      } else this.firstRowOfCode.set(cells.code, number);
     }
     const type = cells.type === '' ? undefined : TYPES.get(cells.type);
     if (cells.type !== '' && !type) {
@@ -396,41 +548,36 @@ export function readCatalogueSheets(sheets: CatalogueSheets): {
       !limit ||
       !fee ||
       online === null ||
-      firstRowOfCode.get(cells.code) !== number
+      this.firstRowOfCode.get(cells.code) !== number
     )
-      continue;
-    items.set(cells.code, {
-      code: cells.code,
-      name: cells.name,
-      type,
-      competentDepartment: cells.competentDepartment,
-      implementingLevel: cells.implementingLevel,
-      legalBasis: cells.legalBasis,
-      applicantScopes: scopes.known,
-      conditions: cells.conditions,
-      materials: [],
-      steps: [],
-      statutoryLimit: limit,
-      fee,
-      handlingTiers: handling.known,
-      intakeOnlyTiers: intakeOnly.known,
-      onlineAvailable: online,
-    });
+      return null;
+    return {
+      kind: 'item',
+      row: number,
+      item: {
+        code: cells.code,
+        name: cells.name,
+        type,
+        competentDepartment: cells.competentDepartment,
+        implementingLevel: cells.implementingLevel,
+        legalBasis: cells.legalBasis,
+        applicantScopes: scopes.known,
+        conditions: cells.conditions,
+        materials: [],
+        steps: [],
+        statutoryLimit: limit,
+        fee,
+        handlingTiers: handling.known,
+        intakeOnlyTiers: intakeOnly.known,
+        onlineAvailable: online,
+      },
+    };
   }
 
-  const materialSeen = new Map<string, number>();
-  for (const { number, cells } of materialRows) {
+  private material(number: number, cells: Record<MaterialKey, string>): CatalogueRow | null {
     const at = (column: string, code: CatalogueSheetProblemCode, zhCN: string, enUS: string) =>
-      problem(MATERIAL_SHEET.name, number, column, code, zhCN, enUS);
-    const known = firstRowOfCode.has(cells.code);
-    if (cells.code !== '' && !known) {
-      at(
-        '事项编码',
-        'UNKNOWN_ITEM',
-        `事项表中没有编码 ${cells.code}`,
-        `No item with code ${cells.code} on the items sheet`,
-      );
-    }
+      this.problem(MATERIAL_SHEET, number, column, code, zhCN, enUS);
+    this.checkItemCode(MATERIAL_SHEET, number, cells.code);
     const form = FORMS.get(cells.form);
     if (cells.form !== '' && !form) {
       at(
@@ -454,58 +601,113 @@ export function readCatalogueSheets(sheets: CatalogueSheets): {
       at('是否必需', 'NOT_YES_OR_NO', '请填“是”或“否”', 'Yes (是) or no (否)');
     }
     const key = `${cells.code}\u0000${cells.name}`;
-    const first = materialSeen.get(key);
+    const first = this.materialSeen.get(key);
     if (cells.name !== '' && first !== undefined) {
       at('材料名称', 'DUPLICATE_MATERIAL', `与第 ${first} 行重复`, `Repeats row ${first}`);
-      continue;
+      return null;
     }
-    materialSeen.set(key, number);
-    const item = items.get(cells.code);
-    if (!item || !form || copies === null || required === null || cells.name === '') continue;
-    const material: Material = {
-      name: cells.name,
-      form,
-      copies,
-      required,
-      notes: cells.notes === '' ? null : cells.notes,
+    this.materialSeen.set(key, number);
+    if (cells.code === '' || !form || copies === null || required === null || cells.name === '')
+      return null;
+    return {
+      kind: 'material',
+      row: number,
+      code: cells.code,
+      material: {
+        name: cells.name,
+        form,
+        copies,
+        required,
+        notes: cells.notes === '' ? null : cells.notes,
+      },
     };
-    item.materials.push(material);
   }
 
-  const steps = new Map<string, { order: number; name: string }[]>();
-  const stepSeen = new Map<string, number>();
-  for (const { number, cells } of stepRows) {
-    const at = (column: string, code: CatalogueSheetProblemCode, zhCN: string, enUS: string) =>
-      problem(STEP_SHEET.name, number, column, code, zhCN, enUS);
-    if (cells.code !== '' && !firstRowOfCode.has(cells.code)) {
-      at(
-        '事项编码',
-        'UNKNOWN_ITEM',
-        `事项表中没有编码 ${cells.code}`,
-        `No item with code ${cells.code} on the items sheet`,
-      );
-    }
+  private step(number: number, cells: Record<StepKey, string>): CatalogueRow | null {
+    this.checkItemCode(STEP_SHEET, number, cells.code);
     const order = /^\d{1,3}$/.test(cells.order) ? Number(cells.order) : null;
     if (cells.order !== '' && order === null) {
-      at('序号', 'STEP_ORDER_NOT_A_NUMBER', '序号应为整数', 'The order is a whole number');
+      this.problem(
+        STEP_SHEET,
+        number,
+        '序号',
+        'STEP_ORDER_NOT_A_NUMBER',
+        '序号应为整数',
+        'The order is a whole number',
+      );
     }
     const key = `${cells.code}\u0000${cells.order}`;
-    const first = stepSeen.get(key);
+    const first = this.stepSeen.get(key);
     if (order !== null && first !== undefined) {
-      at('序号', 'DUPLICATE_STEP', `与第 ${first} 行序号重复`, `Repeats the order of row ${first}`);
-      continue;
+      this.problem(
+        STEP_SHEET,
+        number,
+        '序号',
+        'DUPLICATE_STEP',
+        `与第 ${first} 行序号重复`,
+        `Repeats the order of row ${first}`,
+      );
+      return null;
     }
-    stepSeen.set(key, number);
-    if (!items.has(cells.code) || order === null || cells.name === '') continue;
-    steps.set(cells.code, [...(steps.get(cells.code) ?? []), { order, name: cells.name }]);
+    this.stepSeen.set(key, number);
+    if (cells.code === '' || order === null || cells.name === '') return null;
+    return { kind: 'step', row: number, code: cells.code, order, name: cells.name };
+  }
+}
+
+function sheetMissing(sheet: string): CatalogueSheetProblem {
+  return {
+    sheet,
+    row: null,
+    column: null,
+    code: 'SHEET_MISSING',
+    message: say(`缺少工作表“${sheet}”`, `The sheet "${sheet}" is missing`),
+  };
+}
+
+/**
+ * The items of a catalogue spreadsheet held in memory, or everything wrong with it. Items come
+ * back only when there is no problem at all: a bad file imports nothing.
+ */
+export function readCatalogueSheets(sheets: CatalogueSheets): {
+  items: CatalogItem[];
+  problems: CatalogueSheetProblem[];
+} {
+  const check = new CatalogueCheck();
+  const rows: CatalogueRow[] = [];
+  for (const spec of CATALOGUE_SHEETS) {
+    const lines = sheets[spec.name];
+    if (!lines) continue;
+    lines.forEach((line, index) => {
+      const read = check.row(spec.name, index + 1, line ?? []);
+      if (read) rows.push(read);
+    });
+    check.endSheet(spec.name);
+  }
+  const { problems } = check.finish();
+  return problems.length ? { items: [], problems } : { items: catalogueOf(rows), problems };
+}
+
+/** The items of a file's good rows: materials in the order of their rows, steps by their order. */
+export function catalogueOf(rows: readonly CatalogueRow[]): CatalogItem[] {
+  const items = new Map<string, CatalogItem>();
+  const steps = new Map<string, { order: number; name: string }[]>();
+  for (const read of rows) {
+    if (read.kind === 'item') items.set(read.item.code, { ...read.item, materials: [], steps: [] });
+  }
+  for (const read of rows) {
+    if (read.kind === 'material') items.get(read.code)?.materials.push(read.material);
+    if (read.kind === 'step')
+      steps.set(read.code, [
+        ...(steps.get(read.code) ?? []),
+        { order: read.order, name: read.name },
+      ]);
   }
   for (const [code, list] of steps) {
-    (items.get(code) as CatalogItem).steps = list
-      .sort((a, b) => a.order - b.order)
-      .map((step) => step.name);
+    const item = items.get(code);
+    if (item) item.steps = list.sort((a, b) => a.order - b.order).map((step) => step.name);
   }
-
-  return problems.length ? { items: [], problems } : { items: [...items.values()], problems };
+  return [...items.values()];
 }
 
 function listOf<T>(text: string, known: Map<string, T>): { known: T[]; unknown: string[] } {

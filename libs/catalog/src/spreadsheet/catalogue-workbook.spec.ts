@@ -1,9 +1,16 @@
 import { BadUserInputError } from '@tongban/core';
 import ExcelJS from 'exceljs';
-import { readCatalogueSheets, writeCatalogueSheets } from '../core/catalogue-sheet';
+import {
+  CatalogueCheck,
+  type CatalogueRow,
+  catalogueOf,
+  readCatalogueSheets,
+  writeCatalogueSheets,
+} from '../core/catalogue-sheet';
 import { ethnicityChangeItem } from '../core/test-items';
 import {
   MAX_CATALOGUE_FILE_BYTES,
+  readCatalogueRows,
   readCatalogueWorkbook,
   writeCatalogueWorkbook,
 } from './catalogue-workbook';
@@ -16,6 +23,27 @@ async function refusal(promise: Promise<unknown>): Promise<unknown> {
     return (error as BadUserInputError).details.reason;
   }
   throw new Error('expected a refusal');
+}
+
+/** As an import reads a file: row by row, the merged ranges heard at each sheet's end. */
+async function readStreamed(file: Buffer, merged?: Map<string, Set<string>>) {
+  const check = new CatalogueCheck();
+  const found = new Map<string, Set<string>>();
+  const rows: CatalogueRow[] = [];
+  let events = 0;
+  for await (const event of readCatalogueRows(file, merged)) {
+    events += 1;
+    if (event.kind === 'end') {
+      check.endSheet(event.sheet);
+      if (event.merged.size) found.set(event.sheet, event.merged);
+    } else {
+      for (const { row, cells } of event.rows) {
+        const read = check.row(event.sheet, row, cells);
+        if (read) rows.push(read);
+      }
+    }
+  }
+  return { found, rows, events, ...check.finish() };
 }
 
 describe('the catalogue XLSX file', () => {
@@ -57,13 +85,34 @@ describe('the catalogue XLSX file', () => {
       '事项:2:法定时限:FORMULA',
       '事项:3:主管部门:MERGED_CELL',
     ]);
+
+    // Read as an import reads it: the merged ranges come after the rows, so a second reading
+    // knows them and reports the same problems at the same cells.
+    const first = await readStreamed(file);
+    expect(first.found).toEqual(new Map([['事项', new Set(['D2:D3'])]]));
+    const second = await readStreamed(file, first.found);
+    expect(second.problems).toEqual(read.problems);
   });
 
-  it('keeps Chinese text whole where the chunks of the file split a character (shared strings and inline)', async () => {
+  it('hands an import the rows a chunk at a time, and its good rows make the same catalogue', async () => {
+    const many = Array.from({ length: 300 }, (_, index) =>
+      ethnicityChangeItem({ code: `M${String(index).padStart(4, '0')}` }),
+    );
+    const file = await writeCatalogueWorkbook(writeCatalogueSheets(many));
+    const streamed = await readStreamed(file);
+    expect(streamed.problems).toEqual([]);
+    expect(streamed.items).toBe(300);
+    expect(streamed.found.size).toBe(0);
+    const rowCount = Object.values(writeCatalogueSheets(many)).reduce((n, r) => n + r.length, 0);
+    expect(streamed.events).toBeLessThan(rowCount / 10); // not one event (one promise) a row
+    expect(catalogueOf(streamed.rows)).toEqual(many);
+  });
+
+  it('keeps Chinese text whole where the chunks of the file split a character, rare ones outside the BMP too (shared strings and inline)', async () => {
     const many = Array.from({ length: 150 }, (_, index) =>
       ethnicityChangeItem({
         code: `C${String(index).padStart(4, '0')}`,
-        conditions: `第${index}项：${'申请人应当如实提交材料'.repeat(20)}`,
+        conditions: `第${index}项：${'申请人应当如实提交材料'.repeat(20)}${'𠮷'.repeat(300)}`,
       }),
     );
     const sheets = writeCatalogueSheets(many);

@@ -19,6 +19,9 @@ import {
 /** The largest file accepted, decoded (as the GraphQL body limit allows; 5,000 items take about 1 MB). */
 export const MAX_CATALOGUE_FILE_BYTES = 2 * 1024 * 1024;
 
+/** Characters of a worksheet's XML parsed at a time. */
+const PIECE_CHARS = 4096;
+
 /** A ZIP archive starts with "PK\3\4"; anything else is not an XLSX file. */
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
@@ -41,14 +44,29 @@ export function checkCatalogueFile(bytes: Buffer): void {
   }
 }
 
+/** A row of a sheet as read: its number (1 is the header) and its cells. */
+export interface SheetRow {
+  row: number;
+  cells: SheetCell[];
+}
+
+/** What the reader of a catalogue file hears, in the file's order. */
+export type CatalogueWorkbookEvent =
+  /** The next rows of a sheet, as many as a chunk of the file held. */
+  | { kind: 'rows'; sheet: string; rows: SheetRow[] }
+  /** A sheet's end, with the ranges merged in it ("A2:B3"): they come after its rows. */
+  | { kind: 'end'; sheet: string; merged: Set<string> };
+
 /**
- * Every sheet of the file as cells (text, and whether each was a formula or inside a merged
- * range). `onRows` hears how many rows have been read so far, for progress.
+ * The rows of the file's sheets as they are unzipped, a chunk at a time: the file's rows are
+ * never all held (and a chunk's rows come in one event, not one promise a row). Merged ranges come at the end of a sheet (its XML lists them after the rows): when
+ * `merged` is given (the ranges by sheet, as a first reading found them), the cells inside one
+ * are marked as merged in the rows themselves. Empty rows are not heard.
  */
-export async function readCatalogueWorkbook(
+export async function* readCatalogueRows(
   bytes: Buffer,
-  onRows: (rowsRead: number) => void = () => undefined,
-): Promise<CatalogueSheets> {
+  merged: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+): AsyncGenerator<CatalogueWorkbookEvent> {
   checkCatalogueFile(bytes);
   const ExcelJS = await exceljs();
   const merges = new WeakMap<object, Set<string>>();
@@ -82,37 +100,97 @@ export async function readCatalogueWorkbook(
     }
   }
 
-  const sheets: CatalogueSheets = {};
-  let rowsRead = 0;
-  try {
-    const reader = new TextSafeReader(Readable.from([bytes]), {
-      worksheets: 'emit',
-      sharedStrings: 'cache',
-      styles: 'cache', // dates are told apart from numbers by their style
-      hyperlinks: 'ignore',
-    });
-    for await (const worksheet of reader) {
-      const named = worksheet as unknown as { name: string };
-      const rows: SheetCell[][] = [];
-      for await (const row of worksheet) {
+  const reader = new TextSafeReader(Readable.from([bytes]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache', // dates are told apart from numbers by their style
+    hyperlinks: 'ignore',
+  });
+  const unreadable = (error: unknown) =>
+    error instanceof BadUserInputError
+      ? error
+      : new BadUserInputError('The file is not a readable XLSX spreadsheet', {
+          reason: 'NOT_XLSX',
+        });
+  // Only the reading is guarded: what the consumer does between rows is its own.
+  const next = async <T>(iterator: AsyncIterator<T>) => {
+    try {
+      return await iterator.next();
+    } catch (error) {
+      throw unreadable(error);
+    }
+  };
+  const worksheets = reader[Symbol.asyncIterator]();
+  for (let sheet = await next(worksheets); !sheet.done; sheet = await next(worksheets)) {
+    const worksheet = sheet.value;
+    const name = (worksheet as unknown as { name: string }).name;
+    const ranges = [...(merged.get(name) ?? [])].map((range) => range.split(':').map(address));
+    // The worksheet's events a chunk at a time (its own iterator awaits once a row).
+    const chunks = (worksheet as unknown as ChunkedWorksheet).parse();
+    for (let chunk = await next(chunks); !chunk.done; chunk = await next(chunks)) {
+      const rows: SheetRow[] = [];
+      for (const { eventType, value } of chunk.value) {
+        if (eventType !== 'row') continue;
+        const row = value as ExcelRow;
         const cells: SheetCell[] = [];
         row.eachCell({ includeEmpty: true }, (cell, column) => {
           cells[column - 1] = cellOf(cell.value);
         });
-        rows[row.number - 1] = Array.from(cells, (cell) => cell ?? { text: '', kind: 'value' });
+        const index = row.number - 1;
+        for (const [from, to] of ranges) {
+          if (index < from.row || index > to.row) continue;
+          for (let column = from.column; column <= to.column; column++)
+            cells[column] = { text: cells[column]?.text ?? '', kind: 'merged' };
+        }
+        rows.push({
+          row: row.number,
+          cells: Array.from(cells, (cell) => cell ?? { text: '', kind: 'value' }),
+        });
+      }
+      if (rows.length) yield { kind: 'rows', sheet: name, rows };
+    }
+    yield { kind: 'end', sheet: name, merged: merges.get(worksheet) ?? new Set() };
+  }
+}
+
+type ChunkedWorksheet = {
+  parse(): AsyncGenerator<{ eventType: string; value: unknown }[]>;
+};
+
+type ExcelRow = {
+  number: number;
+  eachCell(
+    options: { includeEmpty: boolean },
+    visit: (cell: { value: CellValue }, column: number) => void,
+  ): void;
+};
+
+/**
+ * Every sheet of the file as cells (text, and whether each was a formula or inside a merged
+ * range), all in memory: for a small file and for tests; an import reads `readCatalogueRows`.
+ * `onRows` hears how many rows have been read so far, for progress.
+ */
+export async function readCatalogueWorkbook(
+  bytes: Buffer,
+  onRows: (rowsRead: number) => void = () => undefined,
+): Promise<CatalogueSheets> {
+  const sheets: CatalogueSheets = {};
+  let rows: SheetCell[][] = [];
+  let rowsRead = 0;
+  for await (const event of readCatalogueRows(bytes)) {
+    if (event.kind === 'rows') {
+      for (const { row, cells } of event.rows) {
+        rows[row - 1] = cells;
         rowsRead += 1;
         if (rowsRead % 500 === 0) onRows(rowsRead);
       }
-      sheets[named.name] = markMerged(
+    } else {
+      sheets[event.sheet] = markMerged(
         Array.from(rows, (row) => row ?? []),
-        merges.get(worksheet) ?? new Set(),
+        event.merged,
       );
+      rows = [];
     }
-  } catch (error) {
-    if (error instanceof BadUserInputError) throw error;
-    throw new BadUserInputError('The file is not a readable XLSX spreadsheet', {
-      reason: 'NOT_XLSX',
-    });
   }
   onRows(rowsRead);
   return sheets;
@@ -132,10 +210,24 @@ async function* decodeNotingMerges(source: AsyncIterable<Buffer | string>, found
     for (const match of scanned.matchAll(/<mergeCell ref="([A-Z]+\d+:[A-Z]+\d+)"/g))
       found.add(match[1]);
     tail = scanned.slice(-64); // a tag split across two chunks is found in the next round
-    if (text) yield text;
+    // In small pieces: exceljs parses a piece into events, and rows, all at once, and what a
+    // large piece makes lives long enough to be promoted to the old generation (garbage that
+    // only a full collection frees, and the process's memory grows until one runs).
+    yield* pieces(text);
   }
   const rest = decoder.end();
   if (rest) yield rest;
+}
+
+/** `text` in pieces of about `PIECE_CHARS`, never between the two halves of a surrogate pair. */
+function* pieces(text: string) {
+  for (let at = 0; at < text.length;) {
+    let end = Math.min(at + PIECE_CHARS, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
+    yield text.slice(at, end);
+    at = end;
+  }
 }
 
 function markMerged(rows: SheetCell[][], ranges: Set<string>): SheetCell[][] {

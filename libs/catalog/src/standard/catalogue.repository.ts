@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { ItemMapping } from '../core/catalogue-diff';
-import type { CatalogueSheetProblem } from '../core/catalogue-sheet';
+import type { CatalogueRow, CatalogueSheetProblem } from '../core/catalogue-sheet';
 import { CatalogueImportStatus, CatalogueVersionStatus } from '../core/catalogue-version';
 import type { CatalogItem } from '../core/item';
 
@@ -69,6 +69,61 @@ const itemOf = ({ statutoryDays, ...row }: ItemRow): CatalogItem => ({
 /** Rows written per INSERT when a catalogue is stored (parameters stay far below 65,535). */
 const ITEMS_PER_STATEMENT = 500;
 
+/** The columns of catalogue_items beyond its version, in the order `itemArrays` gives them. */
+const ITEM_TABLE_COLUMNS = `code, name, type, competent_department, implementing_level, legal_basis,
+  applicant_scopes, conditions, materials, steps, statutory_days, fee, handling_tiers,
+  intake_only_tiers, online_available`;
+
+/** `ITEM_TABLE_COLUMNS` of a batch given as `itemArrays`, from parameter `$first` on. */
+function unnestItems(first: number): string {
+  const types = [
+    'text',
+    'text',
+    'text',
+    'text',
+    'text',
+    'text',
+    'jsonb',
+    'text',
+    'jsonb',
+    'jsonb',
+    'int',
+    'jsonb',
+    'jsonb',
+    'jsonb',
+    'boolean',
+  ];
+  return `x.code, x.name, x.type, x.department, x.level, x.basis,
+      ARRAY(SELECT jsonb_array_elements_text(x.scopes)), x.conditions, x.materials, x.steps,
+      x.days, x.fee, ARRAY(SELECT jsonb_array_elements_text(x.handling)),
+      ARRAY(SELECT jsonb_array_elements_text(x.intake_only)), x.online
+    FROM unnest(${types.map((type, index) => `$${first + index}::${type}[]`).join(', ')})
+      AS x(code, name, type, department, level, basis, scopes, conditions, materials, steps,
+           days, fee, handling, intake_only, online)`;
+}
+
+/** A batch of items as one array a column. */
+function itemArrays(items: readonly CatalogItem[]): unknown[] {
+  const column = <T>(pick: (item: CatalogItem) => T) => items.map(pick);
+  return [
+    column((item) => item.code),
+    column((item) => item.name),
+    column((item) => item.type),
+    column((item) => item.competentDepartment),
+    column((item) => item.implementingLevel),
+    column((item) => item.legalBasis),
+    column((item) => JSON.stringify(item.applicantScopes)),
+    column((item) => item.conditions),
+    column((item) => JSON.stringify(item.materials)),
+    column((item) => JSON.stringify(item.steps)),
+    column((item) => (item.statutoryLimit.onTheSpot ? null : item.statutoryLimit.workingDays)),
+    column((item) => JSON.stringify(item.fee)),
+    column((item) => JSON.stringify(item.handlingTiers)),
+    column((item) => JSON.stringify(item.intakeOnlyTiers)),
+    column((item) => item.onlineAvailable),
+  ];
+}
+
 /**
  * Standard catalogue versions, their items and the imports that made them. The province's
  * rows; tenants below read them through the ancestor policy (migration 1764979200000).
@@ -135,40 +190,103 @@ export class CatalogueRepository {
     items: readonly CatalogItem[],
   ): Promise<void> {
     // One statement per batch: each column as an array, unnested row by row.
-    const column = <T>(pick: (item: CatalogItem) => T) => items.map(pick);
     await manager.query(
-      `INSERT INTO catalogue_items (tenant_id, version_id, code, name, type, competent_department,
-         implementing_level, legal_basis, applicant_scopes, conditions, materials, steps,
-         statutory_days, fee, handling_tiers, intake_only_tiers, online_available)
-       SELECT $1, $2, x.code, x.name, x.type, x.department, x.level, x.basis,
-              ARRAY(SELECT jsonb_array_elements_text(x.scopes)), x.conditions, x.materials, x.steps,
-              x.days, x.fee, ARRAY(SELECT jsonb_array_elements_text(x.handling)),
-              ARRAY(SELECT jsonb_array_elements_text(x.intake_only)), x.online
-         FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-                     $9::jsonb[], $10::text[], $11::jsonb[], $12::jsonb[], $13::int[], $14::jsonb[],
-                     $15::jsonb[], $16::jsonb[], $17::boolean[])
-           AS x(code, name, type, department, level, basis, scopes, conditions, materials, steps,
-                days, fee, handling, intake_only, online)`,
-      [
-        tenantId,
-        versionId,
-        column((item) => item.code),
-        column((item) => item.name),
-        column((item) => item.type),
-        column((item) => item.competentDepartment),
-        column((item) => item.implementingLevel),
-        column((item) => item.legalBasis),
-        column((item) => JSON.stringify(item.applicantScopes)),
-        column((item) => item.conditions),
-        column((item) => JSON.stringify(item.materials)),
-        column((item) => JSON.stringify(item.steps)),
-        column((item) => (item.statutoryLimit.onTheSpot ? null : item.statutoryLimit.workingDays)),
-        column((item) => JSON.stringify(item.fee)),
-        column((item) => JSON.stringify(item.handlingTiers)),
-        column((item) => JSON.stringify(item.intakeOnlyTiers)),
-        column((item) => item.onlineAvailable),
-      ],
+      `INSERT INTO catalogue_items (tenant_id, version_id, ${ITEM_TABLE_COLUMNS})
+       SELECT $1, $2, ${unnestItems(3)}`,
+      [tenantId, versionId, ...itemArrays(items)],
     );
+  }
+
+  /**
+   * Tables of this transaction for the good rows of a file being imported, dropped at its end:
+   * the draft is made of them once the last row is checked (`insertStagedDraft`), so a file is
+   * imported without its rows ever being held together in memory.
+   */
+  async stageImport(manager: EntityManager): Promise<void> {
+    await manager.query(
+      `CREATE TEMPORARY TABLE staged_items ON COMMIT DROP AS
+       SELECT ${ITEM_TABLE_COLUMNS} FROM catalogue_items WITH NO DATA`,
+    );
+    await manager.query(
+      `CREATE TEMPORARY TABLE staged_materials (code text, row_number int, material jsonb)
+       ON COMMIT DROP`,
+    );
+    await manager.query(
+      `CREATE TEMPORARY TABLE staged_steps (code text, row_number int, step_order int, name text)
+       ON COMMIT DROP`,
+    );
+  }
+
+  /** A batch of a file's good rows, into the tables `stageImport` made. */
+  async stageRows(manager: EntityManager, rows: readonly CatalogueRow[]): Promise<void> {
+    const items: CatalogItem[] = [];
+    const materials: Extract<CatalogueRow, { kind: 'material' }>[] = [];
+    const steps: Extract<CatalogueRow, { kind: 'step' }>[] = [];
+    for (const row of rows) {
+      if (row.kind === 'item') items.push(row.item);
+      else if (row.kind === 'material') materials.push(row);
+      else steps.push(row);
+    }
+    if (items.length) {
+      await manager.query(
+        `INSERT INTO staged_items (${ITEM_TABLE_COLUMNS}) SELECT ${unnestItems(1)}`,
+        itemArrays(items),
+      );
+    }
+    if (materials.length) {
+      await manager.query(
+        `INSERT INTO staged_materials (code, row_number, material)
+         SELECT * FROM unnest($1::text[], $2::int[], $3::jsonb[])`,
+        [
+          materials.map((row) => row.code),
+          materials.map((row) => row.row),
+          materials.map((row) => JSON.stringify(row.material)),
+        ],
+      );
+    }
+    if (steps.length) {
+      await manager.query(
+        `INSERT INTO staged_steps (code, row_number, step_order, name)
+         SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::text[])`,
+        [
+          steps.map((row) => row.code),
+          steps.map((row) => row.row),
+          steps.map((row) => row.order),
+          steps.map((row) => row.name),
+        ],
+      );
+    }
+  }
+
+  /**
+   * A new draft of the staged rows (`stageImport`): each item with its materials in the order
+   * of their rows and its steps by their order. Null when the tenant already has a version of
+   * that label.
+   */
+  async insertStagedDraft(
+    manager: EntityManager,
+    draft: { tenantId: string; label: string; createdBy: string | null; itemCount: number },
+  ): Promise<string | null> {
+    const [created] = await manager.query(
+      `INSERT INTO catalogue_versions (tenant_id, label, created_by, item_count)
+       VALUES ($1, $2, $3, $4) ON CONFLICT (tenant_id, label) DO NOTHING RETURNING id`,
+      [draft.tenantId, draft.label, draft.createdBy, draft.itemCount],
+    );
+    if (!created) return null;
+    await manager.query(
+      `INSERT INTO catalogue_items (tenant_id, version_id, ${ITEM_TABLE_COLUMNS})
+       SELECT $1, $2, i.code, i.name, i.type, i.competent_department, i.implementing_level,
+              i.legal_basis, i.applicant_scopes, i.conditions, coalesce(m.materials, '[]'),
+              coalesce(s.steps, '[]'), i.statutory_days, i.fee, i.handling_tiers,
+              i.intake_only_tiers, i.online_available
+         FROM staged_items i
+         LEFT JOIN (SELECT code, jsonb_agg(material ORDER BY row_number) AS materials
+                      FROM staged_materials GROUP BY code) m USING (code)
+         LEFT JOIN (SELECT code, jsonb_agg(name ORDER BY step_order, row_number) AS steps
+                      FROM staged_steps GROUP BY code) s USING (code)`,
+      [draft.tenantId, created.id],
+    );
+    return created.id;
   }
 
   async setStatus(
