@@ -2,6 +2,8 @@ import { calendarDay, dayNumber, weekdayOf } from './calendar-day';
 import { type CalendarLayer } from './holiday-schedule';
 import { NATIONAL_SCHEDULE } from './national-schedule';
 import { REGIONAL_SCHEDULES } from './regional-schedules';
+import { composeCalendar } from './working-calendar';
+import { yearScheduleProblems } from './year-schedule-problems';
 
 const lunar = new Intl.DateTimeFormat('zh-CN-u-ca-chinese', {
   timeZone: 'UTC',
@@ -35,14 +37,42 @@ describe('the shipped national schedule', () => {
       expect(year.notice?.title).toBe(`国务院办公厅关于${year.year}年部分节假日安排的通知`);
   });
 
+  it('passes the checks an operator entry must pass, year by year', () => {
+    for (const year of NATIONAL_SCHEDULE.years)
+      expect(yearScheduleProblems(year, { enteredYears: [] })).toEqual([]);
+  });
+
   it('has as many days off per holiday as the notices count (共N天)', () => {
     const counts = (year: number) =>
       NATIONAL_SCHEDULE.years
         .find((y) => y.year === year)!
         .daysOff.map((range) => `${range.name}${daysOf(range).length}`);
-    expect(counts(2024)).toEqual(['元旦1', '春节8', '清明节3', '劳动节5', '端午节1', '中秋节3', '国庆节7']);
-    expect(counts(2025)).toEqual(['元旦1', '春节8', '清明节3', '劳动节5', '端午节3', '国庆节、中秋节8']);
-    expect(counts(2026)).toEqual(['元旦3', '春节9', '清明节3', '劳动节5', '端午节3', '中秋节3', '国庆节7']);
+    expect(counts(2024)).toEqual([
+      '元旦1',
+      '春节8',
+      '清明节3',
+      '劳动节5',
+      '端午节1',
+      '中秋节3',
+      '国庆节7',
+    ]);
+    expect(counts(2025)).toEqual([
+      '元旦1',
+      '春节8',
+      '清明节3',
+      '劳动节5',
+      '端午节3',
+      '国庆节、中秋节8',
+    ]);
+    expect(counts(2026)).toEqual([
+      '元旦3',
+      '春节9',
+      '清明节3',
+      '劳动节5',
+      '端午节3',
+      '中秋节3',
+      '国庆节7',
+    ]);
   });
 
   it('puts the lunar festivals on their lunar days', () => {
@@ -103,6 +133,12 @@ describe("Guangxi's 壮族三月三", () => {
       ['2025-03-31/2025-04-01'],
       ['2026-04-17/2026-04-20'],
     ]);
+  });
+
+  it('passes the checks against the national calendar below it', () => {
+    const national = composeCalendar([NATIONAL_SCHEDULE]);
+    for (const year of guangxi.years)
+      expect(yearScheduleProblems(year, { enteredYears: [], below: national })).toEqual([]);
   });
 });
 
