@@ -1,5 +1,10 @@
 import { beijingMoment } from './beijing-time';
-import { DEFAULT_BUSINESS_HOURS, isWorkingTime, periodsMs, workingTimeElapsed } from './business-hours';
+import {
+  DEFAULT_BUSINESS_HOURS,
+  isWorkingTime,
+  periodsMs,
+  workingTimeElapsed,
+} from './business-hours';
 import { calendarDay, dayNumber } from './calendar-day';
 import { guangxiCalendar, nationalCalendar, seeded } from './test-calendars';
 
@@ -36,7 +41,12 @@ describe('isWorkingTime', () => {
   it('refuses business hours that overlap or close before they open', () => {
     expect(() => periodsMs({ periods: [{ opens: '09:00', closes: '08:00' }] })).toThrow(RangeError);
     expect(() =>
-      periodsMs({ periods: [{ opens: '08:00', closes: '12:00' }, { opens: '11:00', closes: '17:00' }] }),
+      periodsMs({
+        periods: [
+          { opens: '08:00', closes: '12:00' },
+          { opens: '11:00', closes: '17:00' },
+        ],
+      }),
     ).toThrow(RangeError);
     expect(() => periodsMs({ periods: [{ opens: '8:00', closes: '12:00' }] })).toThrow(RangeError);
   });
@@ -51,7 +61,10 @@ describe('workingTimeElapsed', () => {
 
   it('skips the lunch break, the night, weekends and holidays', () => {
     expect(elapsed(at('2026-03-09', '11:00'), at('2026-03-09', '15:00'))).toBeCloseTo(90 / 390, 10);
-    expect(elapsed(at('2026-03-06', '16:30'), at('2026-03-09', '09:30'))).toBeCloseTo(120 / 390, 10);
+    expect(elapsed(at('2026-03-06', '16:30'), at('2026-03-09', '09:30'))).toBeCloseTo(
+      120 / 390,
+      10,
+    );
     expect(elapsed(at('2026-03-09', '00:00'), at('2026-03-10', '00:00'))).toBe(1);
     // Fri 13 and the adjusted Saturday 14, then nothing until Tue 24.
     expect(elapsed(at('2026-02-13', '08:00'), at('2026-02-24', '08:30'))).toBe(2);
@@ -66,7 +79,10 @@ describe('workingTimeElapsed', () => {
     const random = seeded(7);
     const first = dayNumber('2024-01-01');
     const moment = () =>
-      new Date(at(calendarDay(first + Math.floor(random() * 1000)), '00:00').getTime() + Math.floor(random() * 86_400_000));
+      new Date(
+        at(calendarDay(first + Math.floor(random() * 1000)), '00:00').getTime() +
+          Math.floor(random() * 86_400_000),
+      );
     for (let i = 0; i < 300; i++) {
       const [a, b, c] = [moment(), moment(), moment()].sort((x, y) => x.getTime() - y.getTime());
       expect(elapsed(a, c)).toBeCloseTo(elapsed(a, b) + elapsed(b, c), 9);

@@ -82,11 +82,18 @@ describe('deadline', () => {
     expect(deadline(nationalCalendar, hours, at('2026-03-02', '09:00'), 5, [], 2)).toEqual(
       deadline(nationalCalendar, hours, at('2026-03-02', '09:00'), 7),
     );
-    expect(() => deadline(nationalCalendar, hours, at('2026-03-02', '09:00'), -1)).toThrow(RangeError);
+    expect(() => deadline(nationalCalendar, hours, at('2026-03-02', '09:00'), -1)).toThrow(
+      RangeError,
+    );
   });
 
   it('ends at the tenant’s own close of business', () => {
-    const late = { periods: [{ opens: '09:00', closes: '12:00' }, { opens: '13:30', closes: '18:00' }] };
+    const late = {
+      periods: [
+        { opens: '09:00', closes: '12:00' },
+        { opens: '13:30', closes: '18:00' },
+      ],
+    };
     // 17:45 is before this hall's close: day 0 stays Friday.
     expect(deadline(nationalCalendar, late, at('2026-03-06', '17:45'), 1)?.toISOString()).toBe(
       at('2026-03-09', '18:00').toISOString(),
@@ -104,21 +111,30 @@ describe('pauses', () => {
 
   it('a pause spanning a weekend excludes its first and last working days (Fri 6, Mon 9)', () => {
     const pause = { from: at('2026-03-06', '15:00'), to: at('2026-03-09', '11:00') };
-    expect(pausedDays(nationalCalendar, hours, pause)).toEqual({ first: '2026-03-06', last: '2026-03-09' });
+    expect(pausedDays(nationalCalendar, hours, pause)).toEqual({
+      first: '2026-03-06',
+      last: '2026-03-09',
+    });
     // 1 Tue 3, 2 Wed 4, 3 Thu 5, (Fri 6, Mon 9 paused), 4 Tue 10, 5 Wed 11.
     expect(due(accepted, 5, [pause])).toBe(closeOf('2026-03-11'));
   });
 
   it('a pause starting after hours starts on the next working day', () => {
     const pause = { from: at('2026-03-05', '18:00'), to: at('2026-03-06', '10:00') };
-    expect(pausedDays(nationalCalendar, hours, pause)).toEqual({ first: '2026-03-06', last: '2026-03-06' });
+    expect(pausedDays(nationalCalendar, hours, pause)).toEqual({
+      first: '2026-03-06',
+      last: '2026-03-06',
+    });
     // Thu 5 still counts: 3, 4, 5, (6), 9, 10.
     expect(due(accepted, 5, [pause])).toBe(closeOf('2026-03-10'));
   });
 
   it('a pause ending after hours ends on the next working day, which is excluded too', () => {
     const pause = { from: at('2026-03-05', '10:00'), to: at('2026-03-06', '18:00') };
-    expect(pausedDays(nationalCalendar, hours, pause)).toEqual({ first: '2026-03-05', last: '2026-03-09' });
+    expect(pausedDays(nationalCalendar, hours, pause)).toEqual({
+      first: '2026-03-05',
+      last: '2026-03-09',
+    });
     // 3, 4, (5, 6, 9), 10, 11, 12.
     expect(due(accepted, 5, [pause])).toBe(closeOf('2026-03-12'));
   });
@@ -130,7 +146,10 @@ describe('pauses', () => {
 
   it('a pause from Friday evening to Sunday excludes the Monday alone', () => {
     const pause = { from: at('2026-03-06', '18:00'), to: at('2026-03-08', '12:00') };
-    expect(pausedDays(nationalCalendar, hours, pause)).toEqual({ first: '2026-03-09', last: '2026-03-09' });
+    expect(pausedDays(nationalCalendar, hours, pause)).toEqual({
+      first: '2026-03-09',
+      last: '2026-03-09',
+    });
     expect(due(accepted, 5, [pause])).toBe(closeOf('2026-03-10'));
   });
 
@@ -157,7 +176,11 @@ describe('pauses', () => {
   });
 
   it('while a pause lasts there is no deadline; a pause ending before it starts is refused', () => {
-    expect(deadline(nationalCalendar, hours, accepted, 5, [{ from: at('2026-03-04', '10:00'), to: null }])).toBeNull();
+    expect(
+      deadline(nationalCalendar, hours, accepted, 5, [
+        { from: at('2026-03-04', '10:00'), to: null },
+      ]),
+    ).toBeNull();
     expect(() =>
       due(accepted, 5, [{ from: at('2026-03-04', '10:00'), to: at('2026-03-03', '10:00') }]),
     ).toThrow(RangeError);
@@ -183,10 +206,15 @@ describe('deadline properties (seeded)', () => {
       const calendar = random() < 0.5 ? nationalCalendar : guangxiCalendar;
       const acceptedAt = randomMoment(first, span);
       const n = Math.floor(random() * 25);
-      const pauses = Array.from({ length: Math.floor(random() * 3) }, () => randomPause(acceptedAt));
+      const pauses = Array.from({ length: Math.floor(random() * 3) }, () =>
+        randomPause(acceptedAt),
+      );
       const end = deadline(calendar, hours, acceptedAt, n, pauses)!;
       const later = deadline(calendar, hours, acceptedAt, n + 1, pauses)!;
-      const withOneMore = deadline(calendar, hours, acceptedAt, n, [...pauses, randomPause(acceptedAt)])!;
+      const withOneMore = deadline(calendar, hours, acceptedAt, n, [
+        ...pauses,
+        randomPause(acceptedAt),
+      ])!;
 
       expect(beijingMsOfDay(end)).toBe((17 * 60 + 30) * 60_000);
       expect(isWorkingDay(calendar, calendarDay(beijingDayNumber(end)))).toBe(true);

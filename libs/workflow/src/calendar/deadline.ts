@@ -1,4 +1,10 @@
-import { beijingDayNumber, beijingMidnightMs, beijingMsOfDay, epochMs, type Moment } from './beijing-time';
+import {
+  beijingDayNumber,
+  beijingMidnightMs,
+  beijingMsOfDay,
+  epochMs,
+  type Moment,
+} from './beijing-time';
 import { type CalendarDay, calendarDay } from './calendar-day';
 import { type BusinessHours, closeOfBusinessMs } from './business-hours';
 import { isWorkingDayNumber, nextWorkingDayNumber, type WorkingCalendar } from './working-calendar';
@@ -98,7 +104,7 @@ export function deadline(
   );
 
   let day = effectiveDayNumber(calendar, hours, acceptedAt);
-  for (let counted = 0; counted < n; ) {
+  for (let counted = 0; counted < n;) {
     day = nextWorkingDayNumber(calendar, day);
     if (!excluded.some(([first, last]) => day >= first && day <= last)) counted++;
   }

@@ -37,7 +37,14 @@ describe('isWorkingDay', () => {
   });
 
   it('gives Guangxi 壮族三月三 off, and no one else', () => {
-    for (const day of ['2026-04-17', '2026-04-20', '2025-03-31', '2025-04-01', '2024-04-11', '2024-04-12']) {
+    for (const day of [
+      '2026-04-17',
+      '2026-04-20',
+      '2025-03-31',
+      '2025-04-01',
+      '2024-04-11',
+      '2024-04-12',
+    ]) {
       expect(isWorkingDay(guangxiCalendar, day)).toBe(false);
       expect(isWorkingDay(nationalCalendar, day)).toBe(true);
     }
@@ -56,13 +63,18 @@ describe('isWorkingDay', () => {
     expect(caught).toBeInstanceOf(CalendarYearUnknownError);
     expect(caught).toMatchObject({ year: 2027, missingFrom: ['国务院办公厅', '广西壮族自治区'] });
     // Counting that runs into an unknown year fails too (2026-12-31 is a Thursday).
-    expect(() => addWorkingDays(nationalCalendar, '2026-12-30', 3)).toThrow(CalendarYearUnknownError);
+    expect(() => addWorkingDays(nationalCalendar, '2026-12-30', 3)).toThrow(
+      CalendarYearUnknownError,
+    );
   });
 
   it('knows a year only when the region has published it as well', () => {
     const withNational2027: CalendarLayer = {
       ...NATIONAL_SCHEDULE,
-      years: [...NATIONAL_SCHEDULE.years, { year: 2027, notice: null, daysOff: [], adjustedWorkdays: [] }],
+      years: [
+        ...NATIONAL_SCHEDULE.years,
+        { year: 2027, notice: null, daysOff: [], adjustedWorkdays: [] },
+      ],
     };
     const beijing = composeCalendar(layersFor(DONGCHENG, withNational2027, REGIONAL_SCHEDULES));
     const liucheng = composeCalendar(layersFor(LIUCHENG, withNational2027, REGIONAL_SCHEDULES));
@@ -72,7 +84,11 @@ describe('isWorkingDay', () => {
 });
 
 describe('a tenant inherits its ancestors’ local days', () => {
-  const local = (name: string, daysOff: [string, string][], adjustedWorkdays: string[]): CalendarLayer => ({
+  const local = (
+    name: string,
+    daysOff: [string, string][],
+    adjustedWorkdays: string[],
+  ): CalendarLayer => ({
     kind: CalendarLayerKind.LOCAL,
     name,
     divisionPrefix: null,
@@ -87,7 +103,9 @@ describe('a tenant inherits its ancestors’ local days', () => {
   });
   const county = local('柳城县', [['2026-03-16', '2026-03-16']], []);
   const township = local('大埔镇', [], ['2026-03-14']);
-  const station = composeCalendar(layersFor(LIUCHENG, NATIONAL_SCHEDULE, REGIONAL_SCHEDULES, [county, township]));
+  const station = composeCalendar(
+    layersFor(LIUCHENG, NATIONAL_SCHEDULE, REGIONAL_SCHEDULES, [county, township]),
+  );
 
   it('adds the county’s day off and the township’s working Saturday on top of Guangxi’s', () => {
     expect(isWorkingDay(station, '2026-03-16')).toBe(false);

@@ -1,10 +1,4 @@
-import {
-  type CalendarDay,
-  calendarDay,
-  dayNumber,
-  isWeekend,
-  yearOfDay,
-} from './calendar-day';
+import { type CalendarDay, calendarDay, dayNumber, isWeekend, yearOfDay } from './calendar-day';
 import { type CalendarLayer, CalendarLayerKind } from './holiday-schedule';
 
 /**
@@ -40,7 +34,9 @@ export function layersFor(
 ): CalendarLayer[] {
   return [
     national,
-    ...regional.filter((layer) => layer.divisionPrefix && divisionCode.startsWith(layer.divisionPrefix)),
+    ...regional.filter(
+      (layer) => layer.divisionPrefix && divisionCode.startsWith(layer.divisionPrefix),
+    ),
     ...localFromRoot,
   ];
 }
@@ -120,7 +116,11 @@ export function nextWorkingDay(calendar: WorkingCalendar, day: CalendarDay): Cal
  * The n-th working day after `fromDay` (which itself never counts, like day 0); n = 0 gives
  * `fromDay` back.
  */
-export function addWorkingDays(calendar: WorkingCalendar, fromDay: CalendarDay, n: number): CalendarDay {
+export function addWorkingDays(
+  calendar: WorkingCalendar,
+  fromDay: CalendarDay,
+  n: number,
+): CalendarDay {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`A count of working days, not ${n}`);
   let day = dayNumber(fromDay);
   for (let i = 0; i < n; i++) day = nextWorkingDayNumber(calendar, day);
