@@ -29,6 +29,15 @@ export const DEFAULT_BUSINESS_HOURS: BusinessHours = {
 
 /** Periods as milliseconds since Beijing midnight, checked to be in order and apart. */
 export function periodsMs(hours: BusinessHours): { opens: number; closes: number }[] {
+  let periods = parsed.get(hours);
+  if (!periods) parsed.set(hours, (periods = parsePeriods(hours)));
+  return periods;
+}
+
+/** Parsed once per hours object (plain data, never changed in place): a deadline asks several times. */
+const parsed = new WeakMap<BusinessHours, { opens: number; closes: number }[]>();
+
+function parsePeriods(hours: BusinessHours): { opens: number; closes: number }[] {
   if (hours.periods.length === 0) throw new RangeError('Business hours need at least one period');
   const periods = hours.periods.map((period) => ({
     opens: minutesOfClock(period.opens) * 60_000,

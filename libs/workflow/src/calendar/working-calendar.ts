@@ -7,8 +7,11 @@ import { type CalendarLayer, CalendarLayerKind } from './holiday-schedule';
  * (a region may give a nationally adjusted Saturday off, as Guangxi did in 2017).
  */
 export interface WorkingCalendar {
-  /** Per known year: its first day number and 1 (working) or 0 (off) per day of the year. */
-  readonly years: ReadonlyMap<number, { first: number; flags: Uint8Array }>;
+  /**
+   * From day number `first` on, one entry per day: 1 working, 0 off, -1 in a year some
+   * published layer lacks (one flat array: deadlines are computed by the hundred thousand).
+   */
+  readonly days: { readonly first: number; readonly flags: Int8Array };
   /** The published layers, to name what is missing when a year is unknown. */
   readonly published: readonly { name: string; years: ReadonlySet<number> }[];
 }
@@ -52,45 +55,40 @@ export function composeCalendar(layers: readonly CalendarLayer[]): WorkingCalend
   if (published.length === 0) throw new Error('A calendar needs the national schedule');
   const known = [...published[0].years].filter((year) => published.every((p) => p.years.has(year)));
 
-  const years = new Map<number, { first: number; flags: Uint8Array }>();
+  if (known.length === 0) return { days: { first: 0, flags: new Int8Array(0) }, published };
+  const first = dayNumber(`${Math.min(...known)}-01-01`);
+  const flags = new Int8Array(dayNumber(`${Math.max(...known) + 1}-01-01`) - first).fill(-1);
   for (const year of known) {
-    const first = dayNumber(`${year}-01-01`);
-    const flags = new Uint8Array(dayNumber(`${year + 1}-01-01`) - first);
-    for (let i = 0; i < flags.length; i++) flags[i] = isWeekend(first + i) ? 0 : 1;
-    const set = (day: CalendarDay, working: 0 | 1) => {
-      const index = dayNumber(day) - first;
-      // A range may run into the next year (a notice's 元旦 through 2 January); each year
-      // keeps its own days.
-      if (index >= 0 && index < flags.length) flags[index] = working;
-    };
-    for (const layer of layers) {
-      for (const schedule of layer.years) {
-        for (const range of schedule.daysOff) {
-          for (let day = dayNumber(range.first); day <= dayNumber(range.last); day++)
-            set(calendarDay(day), 0);
-        }
-        for (const day of schedule.adjustedWorkdays) set(day, 1);
-      }
-    }
-    years.set(year, { first, flags });
+    const from = dayNumber(`${year}-01-01`) - first;
+    const to = dayNumber(`${year + 1}-01-01`) - first;
+    for (let i = from; i < to; i++) flags[i] = isWeekend(first + i) ? 0 : 1;
   }
-  return { years, published };
-}
-
-function yearOf(calendar: WorkingCalendar, year: number) {
-  const known = calendar.years.get(year);
-  if (!known)
-    throw new CalendarYearUnknownError(
-      year,
-      calendar.published.filter((layer) => !layer.years.has(year)).map((layer) => layer.name),
-    );
-  return known;
+  // Layer by layer, so a later layer overrides; a day of an unknown year stays unknown (a
+  // range may run into the next year: 元旦 through 2 January).
+  const set = (day: number, working: 0 | 1) => {
+    const index = day - first;
+    if (index >= 0 && index < flags.length && flags[index] !== -1) flags[index] = working;
+  };
+  for (const layer of layers) {
+    for (const schedule of layer.years) {
+      for (const range of schedule.daysOff)
+        for (let day = dayNumber(range.first); day <= dayNumber(range.last); day++) set(day, 0);
+      for (const day of schedule.adjustedWorkdays) set(dayNumber(day), 1);
+    }
+  }
+  return { days: { first, flags }, published };
 }
 
 /** Internal: working day by day number. */
 export function isWorkingDayNumber(calendar: WorkingCalendar, day: number): boolean {
-  const { first, flags } = yearOf(calendar, yearOfDay(day));
-  return flags[day - first] === 1;
+  const flag = calendar.days.flags[day - calendar.days.first];
+  if (flag === 1) return true;
+  if (flag === 0) return false;
+  const year = yearOfDay(day);
+  throw new CalendarYearUnknownError(
+    year,
+    calendar.published.filter((layer) => !layer.years.has(year)).map((layer) => layer.name),
+  );
 }
 
 /**
