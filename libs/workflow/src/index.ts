@@ -10,3 +10,35 @@ export {
 export { residentIdCheckCharacter, residentIdProblem } from './application/resident-id-number';
 export { formatReceiptNumber, receiptPrefixOf } from './application/receipt-number';
 export { ApplicationRepository } from './application/application.repository';
+export type { CalendarDay } from './calendar/calendar-day';
+export {
+  CalendarLayerKind,
+  type CalendarLayer,
+  type DayOffRange,
+  type HolidayNotice,
+  type YearSchedule,
+} from './calendar/holiday-schedule';
+export { NATIONAL_SCHEDULE } from './calendar/national-schedule';
+export { REGIONAL_SCHEDULES } from './calendar/regional-schedules';
+export {
+  addWorkingDays,
+  CalendarYearUnknownError,
+  composeCalendar,
+  isWorkingDay,
+  layersFor,
+  nextWorkingDay,
+  type WorkingCalendar,
+} from './calendar/working-calendar';
+export {
+  DEFAULT_BUSINESS_HOURS,
+  isWorkingTime,
+  workingTimeElapsed,
+  type BusinessHours,
+  type BusinessPeriod,
+} from './calendar/business-hours';
+export { type ClockPause, dayZero, deadline, pausedDays } from './calendar/deadline';
+export {
+  yearScheduleProblems,
+  type YearScheduleProblem,
+  type YearScheduleProblemCode,
+} from './calendar/year-schedule-problems';

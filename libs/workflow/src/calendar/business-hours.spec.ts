@@ -1,0 +1,92 @@
+import { beijingMoment } from './beijing-time';
+import {
+  DEFAULT_BUSINESS_HOURS,
+  isWorkingTime,
+  periodsMs,
+  workingTimeElapsed,
+} from './business-hours';
+import { calendarDay, dayNumber } from './calendar-day';
+import { guangxiCalendar, nationalCalendar, seeded } from './test-calendars';
+
+const hours = DEFAULT_BUSINESS_HOURS;
+const at = beijingMoment;
+const elapsed = (from: Date, to: Date) => workingTimeElapsed(nationalCalendar, hours, from, to);
+
+describe('isWorkingTime', () => {
+  it.each([
+    ['2026-03-06', '08:29', false],
+    ['2026-03-06', '08:30', true],
+    ['2026-03-06', '11:59', true],
+    ['2026-03-06', '12:00', false],
+    ['2026-03-06', '14:30', true],
+    ['2026-03-06', '17:29', true],
+    ['2026-03-06', '17:30', false],
+    ['2026-03-07', '10:00', false],
+    ['2026-02-14', '10:00', true],
+    ['2026-02-16', '10:00', false],
+  ])('%s %s Beijing: %s', (day, clock, working) => {
+    expect(isWorkingTime(nationalCalendar, hours, at(day, clock))).toBe(working);
+  });
+
+  it('is off on 三月三 in Guangxi only', () => {
+    expect(isWorkingTime(guangxiCalendar, hours, at('2026-04-20', '10:00'))).toBe(false);
+    expect(isWorkingTime(nationalCalendar, hours, at('2026-04-20', '10:00'))).toBe(true);
+  });
+
+  it('uses Beijing wall time: 02:00 UTC is 10:00 in Beijing', () => {
+    expect(isWorkingTime(nationalCalendar, hours, Date.parse('2026-03-06T02:00:00Z'))).toBe(true);
+    expect(isWorkingTime(nationalCalendar, hours, Date.parse('2026-03-06T10:00:00Z'))).toBe(false);
+  });
+
+  it('refuses business hours that overlap or close before they open', () => {
+    expect(() => periodsMs({ periods: [{ opens: '09:00', closes: '08:00' }] })).toThrow(RangeError);
+    expect(() =>
+      periodsMs({
+        periods: [
+          { opens: '08:00', closes: '12:00' },
+          { opens: '11:00', closes: '17:00' },
+        ],
+      }),
+    ).toThrow(RangeError);
+    expect(() => periodsMs({ periods: [{ opens: '8:00', closes: '12:00' }] })).toThrow(RangeError);
+  });
+});
+
+describe('workingTimeElapsed', () => {
+  it('measures a third of a working day (6.5 h of business time a day)', () => {
+    // 08:30–10:40 is 130 minutes of 390.
+    expect(elapsed(at('2026-03-09', '08:30'), at('2026-03-09', '10:40'))).toBeCloseTo(1 / 3, 10);
+    expect(elapsed(at('2026-03-09', '08:30'), at('2026-03-09', '10:39'))).toBeCloseTo(0.3308, 4);
+  });
+
+  it('skips the lunch break, the night, weekends and holidays', () => {
+    expect(elapsed(at('2026-03-09', '11:00'), at('2026-03-09', '15:00'))).toBeCloseTo(90 / 390, 10);
+    expect(elapsed(at('2026-03-06', '16:30'), at('2026-03-09', '09:30'))).toBeCloseTo(
+      120 / 390,
+      10,
+    );
+    expect(elapsed(at('2026-03-09', '00:00'), at('2026-03-10', '00:00'))).toBe(1);
+    // Fri 13 and the adjusted Saturday 14, then nothing until Tue 24.
+    expect(elapsed(at('2026-02-13', '08:00'), at('2026-02-24', '08:30'))).toBe(2);
+  });
+
+  it('is negative when the end comes first, and 0 for no time', () => {
+    expect(elapsed(at('2026-03-09', '10:40'), at('2026-03-09', '08:30'))).toBeCloseTo(-1 / 3, 10);
+    expect(elapsed(at('2026-03-09', '10:40'), at('2026-03-09', '10:40'))).toBe(0);
+  });
+
+  it('property: adds up over any split point, and a whole working day is 1', () => {
+    const random = seeded(7);
+    const first = dayNumber('2024-01-01');
+    const moment = () =>
+      new Date(
+        at(calendarDay(first + Math.floor(random() * 1000)), '00:00').getTime() +
+          Math.floor(random() * 86_400_000),
+      );
+    for (let i = 0; i < 300; i++) {
+      const [a, b, c] = [moment(), moment(), moment()].sort((x, y) => x.getTime() - y.getTime());
+      expect(elapsed(a, c)).toBeCloseTo(elapsed(a, b) + elapsed(b, c), 9);
+      expect(elapsed(a, c)).toBeGreaterThanOrEqual(0);
+    }
+  });
+});

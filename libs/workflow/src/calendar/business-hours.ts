@@ -1,0 +1,96 @@
+import {
+  beijingDayNumber,
+  beijingMidnightMs,
+  beijingMsOfDay,
+  epochMs,
+  minutesOfClock,
+  type Moment,
+} from './beijing-time';
+import { isWorkingDayNumber, type WorkingCalendar } from './working-calendar';
+
+/** One opening of a hall, Beijing wall time (`HH:MM`, closes after opens). */
+export interface BusinessPeriod {
+  opens: string;
+  closes: string;
+}
+
+/** A tenant's business hours on a working day, periods in order of the day. */
+export interface BusinessHours {
+  periods: BusinessPeriod[];
+}
+
+/** 08:30–12:00 and 14:30–17:30, the hours most halls keep. */
+export const DEFAULT_BUSINESS_HOURS: BusinessHours = {
+  periods: [
+    { opens: '08:30', closes: '12:00' },
+    { opens: '14:30', closes: '17:30' },
+  ],
+};
+
+/** Periods as milliseconds since Beijing midnight, checked to be in order and apart. */
+export function periodsMs(hours: BusinessHours): { opens: number; closes: number }[] {
+  let periods = parsed.get(hours);
+  if (!periods) parsed.set(hours, (periods = parsePeriods(hours)));
+  return periods;
+}
+
+/** Parsed once per hours object (plain data, never changed in place): a deadline asks several times. */
+const parsed = new WeakMap<BusinessHours, { opens: number; closes: number }[]>();
+
+function parsePeriods(hours: BusinessHours): { opens: number; closes: number }[] {
+  if (hours.periods.length === 0) throw new RangeError('Business hours need at least one period');
+  const periods = hours.periods.map((period) => ({
+    opens: minutesOfClock(period.opens) * 60_000,
+    closes: minutesOfClock(period.closes) * 60_000,
+  }));
+  periods.forEach((period, i) => {
+    if (period.closes <= period.opens || (i > 0 && period.opens < periods[i - 1].closes))
+      throw new RangeError('Business periods open before they close and do not overlap');
+  });
+  return periods;
+}
+
+/** Close of business: the end of the day's last period (17:30 by default). */
+export function closeOfBusinessMs(hours: BusinessHours): number {
+  const periods = periodsMs(hours);
+  return periods[periods.length - 1].closes;
+}
+
+/** Whether a moment is on a working day inside one of its business periods. */
+export function isWorkingTime(
+  calendar: WorkingCalendar,
+  hours: BusinessHours,
+  moment: Moment,
+): boolean {
+  if (!isWorkingDayNumber(calendar, beijingDayNumber(moment))) return false;
+  const ms = beijingMsOfDay(moment);
+  return periodsMs(hours).some((period) => ms >= period.opens && ms < period.closes);
+}
+
+/**
+ * Working time between two moments, in working days: business time elapsed divided by the
+ * business time of a day (6.5 h by default), so 0.33 of a working day is measurable.
+ * Negative when `to` is before `from`.
+ */
+export function workingTimeElapsed(
+  calendar: WorkingCalendar,
+  hours: BusinessHours,
+  from: Moment,
+  to: Moment,
+): number {
+  const [start, end] = [epochMs(from), epochMs(to)];
+  if (end < start) return -workingTimeElapsed(calendar, hours, to, from);
+  const periods = periodsMs(hours);
+  const perDay = periods.reduce((sum, period) => sum + period.closes - period.opens, 0);
+  let elapsed = 0;
+  for (let day = beijingDayNumber(start); day <= beijingDayNumber(end); day++) {
+    if (!isWorkingDayNumber(calendar, day)) continue;
+    const midnight = beijingMidnightMs(day);
+    for (const period of periods) {
+      const overlap =
+        Math.min(end, midnight + period.closes) - Math.max(start, midnight + period.opens);
+      if (overlap > 0) elapsed += overlap;
+    }
+  }
+  return elapsed / perDay;
+}
