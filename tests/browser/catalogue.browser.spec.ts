@@ -106,6 +106,30 @@ describe('the standard catalogue', () => {
     await upload(page, 'standard-catalogue.xlsx', await readFile(DEMO_FILE));
     await expectVisibleText(page.getByTestId('catalogue-import-done'), '导入完成', 60_000);
     await expectVisibleText(page.getByTestId('catalogue-version'), '2026 年第二轮 · 草稿');
+
+    // Mappings against the version before: an unknown item refused at the row, then a suspension.
+    await page.getByTestId('catalogue-mappings').click();
+    await page.getByTestId('catalogue-mappings-add').click();
+    const row = page
+      .getByTestId('catalogue-mappings-rows')
+      .locator('tbody tr.ant-table-row')
+      .first();
+    await row.locator('.ant-select').first().click();
+    await page.locator('.ant-select-item-option[title="暂停"]').click();
+    await row.locator('.ant-select').nth(1).click();
+    await page.keyboard.type('NO-SUCH-ITEM');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('catalogue-mappings-save').click();
+    await expectVisibleText(page.getByTestId('catalogue-mappings-error'), '对照未保存');
+    await expectVisibleText(page.getByRole('dialog'), '第 1 条：');
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'catalogue-mappings-1366.png') });
+    await row.locator('.ant-select-selection-item-remove').first().click();
+    await row.locator('.ant-select').nth(1).click();
+    await page.keyboard.type('00013112800001');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('catalogue-mappings-save').click();
+    await expectVisibleText(page.getByTestId('catalogue-mappings'), '调整对照（1）');
+
     await page.getByTestId('catalogue-publish').click();
     await page.locator('.ant-popconfirm-buttons .ant-btn-primary').click();
     await expectVisibleText(page.getByTestId('catalogue-version'), '2026 年第二轮 · 已发布');

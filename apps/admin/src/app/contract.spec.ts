@@ -83,6 +83,7 @@ describe('GraphQL contract', () => {
       'CatalogueVersions',
       'ImportCatalogue',
       'PublishCatalogueVersion',
+      'SetCatalogueMappings',
     ];
     const implementation = [
       'AdoptCatalogue',

@@ -180,6 +180,7 @@ export class CatalogueService {
           problems: problems.map((problem) => ({
             field: `mappings[${problem.index}]`,
             code: problem.code,
+            message: problem.message,
           })),
         });
       }

@@ -531,6 +531,22 @@ export const enUS: Messages = {
     publishConfirm:
       'Once published, this version cannot change and every center below may adopt it. Publish?',
     publishFailed: 'Publishing failed',
+    mappings: {
+      open: 'Mappings ({{count}})',
+      title: 'Mappings: {{label}}',
+      help: 'How items of the version before became this version’s: split into several, merged into one, or suspended. A split or merge names the item whose local settings carry over. Rollouts follow these mappings.',
+      previous: 'Version before',
+      kind: 'Change',
+      kinds: { SPLIT: 'Split', MERGE: 'Merge', SUSPEND: 'Suspend' },
+      from: 'Old item codes',
+      to: 'New item codes',
+      inheritor: 'Keeps the local settings',
+      add: 'Add a row',
+      remove: 'Remove this row',
+      save: 'Save the mappings',
+      failed: 'The mappings were not saved',
+      row: 'Row {{row}}: ',
+    },
     importTitle: 'Import a catalogue spreadsheet',
     importHelp:
       'Upload an XLSX file with the sheets 事项, 材料 and 流程 (at most 2 MB). A file with any problem imports nothing; every problem is listed by row.',

@@ -22,6 +22,7 @@ import { LoadFailure } from '../../../shared/ui/LoadFailure';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { can, type CurrentUser } from '../../../shared/viewer/viewer';
 import { MAX_SHEET_BYTES } from '../../../shared/rules/spreadsheet-file';
+import { MappingsButton } from './MappingsDialog';
 import {
   type CatalogueImportState,
   type CatalogueItem,
@@ -68,7 +69,14 @@ export function CataloguePage({ user }: { user: CurrentUser }) {
           </Space>
         }
         extra={
-          shown && manages && shown.status === 'DRAFT' && <PublishButton versionId={shown.id} />
+          shown &&
+          manages &&
+          shown.status === 'DRAFT' && (
+            <Space wrap>
+              <MappingsButton draft={shown} versions={versions.versions} />
+              <PublishButton versionId={shown.id} />
+            </Space>
+          )
         }
       >
         {shown ? (

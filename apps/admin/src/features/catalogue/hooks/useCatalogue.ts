@@ -7,7 +7,9 @@ import {
   type CatalogueItemsQuery,
   CatalogueVersionsDocument,
   ImportCatalogueDocument,
+  type ItemMappingInput,
   PublishCatalogueVersionDocument,
+  SetCatalogueMappingsDocument,
 } from '../../../shared/api/graphql.generated';
 import { toBase64 } from '../../../shared/rules/spreadsheet-file';
 
@@ -111,5 +113,17 @@ export function usePublishVersion() {
     publish: (versionId: string) => publish({ variables: { input: { versionId } } }),
     publishing: loading,
     error,
+  };
+}
+
+/** Saves a draft's mappings (splits, merges, suspensions) against the version before it. */
+export function useSetMappings() {
+  const [save, { loading, error, reset }] = useMutation(SetCatalogueMappingsDocument);
+  return {
+    save: (versionId: string, previousVersionId: string, mappings: ItemMappingInput[]) =>
+      save({ variables: { input: { versionId, previousVersionId, mappings } } }),
+    saving: loading,
+    error,
+    reset,
   };
 }
