@@ -176,6 +176,8 @@ describe('row-level security', () => {
     users: string[];
     /** A draft catalogue version of the tenant (items are added to drafts only). */
     draft: string;
+    /** Rollouts of the tenant, one per arranged step. */
+    rollouts: string[];
   }
   /**
    * How to insert a row into each table under row-level security, for tenant `r` (the n-th
@@ -234,6 +236,16 @@ describe('row-level security', () => {
        VALUES ($1, $2, $1, gen_random_uuid(), '[]')`,
       [r.tenant, `RLS${n}`],
     ],
+    catalogue_rollouts: (r) => [
+      `INSERT INTO catalogue_rollouts (tenant_id, version_tenant_id, version_id) VALUES ($1, $1, $2)`,
+      [r.tenant, r.draft],
+    ],
+    // A step is keyed by its tenant and rollout: the n-th of the tenant's rollouts.
+    catalogue_rollout_steps: (r, n) => [
+      `INSERT INTO catalogue_rollout_steps (tenant_id, rollout_tenant_id, rollout_id, depth)
+       VALUES ($1, $1, $2, 0)`,
+      [r.tenant, r.rollouts[n]],
+    ],
     menu_templates: (r, n) => [
       `INSERT INTO menu_templates (tenant_id, name, tier, item_codes) VALUES ($1, $2, 'VILLAGE', '{}')`,
       [r.tenant, `RLS${n}`],
@@ -278,7 +290,16 @@ describe('row-level security', () => {
           `INSERT INTO catalogue_versions (tenant_id, label) VALUES ($1, 'RLS draft') RETURNING id`,
           [tenant],
         );
-        const partial = { tenant, window, users, draft, application: '' };
+        const rollouts: string[] = [];
+        for (let n = 0; n < 3; n++) {
+          const [{ id: rollout }] = await db.query<{ id: string }>(
+            `INSERT INTO catalogue_rollouts (tenant_id, version_tenant_id, version_id)
+             VALUES ($1, $1, $2) RETURNING id`,
+            [tenant, draft],
+          );
+          rollouts.push(rollout);
+        }
+        const partial = { tenant, window, users, draft, rollouts, application: '' };
         const [sql, params] = ARRANGE.applications(partial, 0);
         const [{ id: application }] = await db.query<{ id: string }>(`${sql} RETURNING id`, params);
         refs.push({ ...partial, application });
@@ -560,7 +581,7 @@ describe('row-level security', () => {
         `INSERT INTO catalogue_versions (tenant_id, label) VALUES ($1, 'RLS stamped') RETURNING id`,
         [township],
       );
-      const own = { tenant: township, window: '', application: '', users: [], draft };
+      const own = { tenant: township, window: '', application: '', users: [], draft, rollouts: [] };
       const { rows: qual } = await app.query<{ qual: string }>(
         `SELECT qual FROM pg_policies WHERE tablename = 'catalogue_items' AND policyname = 'ancestor_read'`,
       );
@@ -638,7 +659,14 @@ describe('row-level security', () => {
           `INSERT INTO catalogue_versions (tenant_id, label) VALUES ($1, 'RLS below') RETURNING id`,
           [province],
         );
-        const refs = { tenant: province, draft, window: '', application: '', users: [] };
+        const refs = {
+          tenant: province,
+          draft,
+          window: '',
+          application: '',
+          users: [],
+          rollouts: [],
+        };
         for (const n of [91, 92]) await app.query(...ARRANGE.catalogue_items(refs, n));
         await as('tenant', county);
         await app.query(...ARRANGE.implementation_items({ ...refs, tenant: county }, 93));
