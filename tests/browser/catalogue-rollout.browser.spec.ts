@@ -206,6 +206,19 @@ describe('a catalogue clean-up round', () => {
     await expectVisibleText(row.locator('[data-status=FINISHED]'), '完成');
   });
 
+  it("shows the platform operator the rollout and which version each county's list stands on", async () => {
+    const page = await signedIn('platform');
+    await page.getByTestId('menu-rollouts').click();
+    const row = page.getByTestId('rollout-list').locator('tr.ant-table-row', { hasText: LABEL });
+    await expectVisibleText(row, '柳城县');
+    await expectVisibleText(row.locator('[data-status=FINISHED]'), '完成');
+    const liucheng = page
+      .getByTestId('rollout-held')
+      .locator('tr.ant-table-row', { hasText: '柳城县' });
+    await expectVisibleText(liucheng, LABEL);
+    await page.screenshot({ path: join(shots, 'rollout-held-1366.png'), fullPage: true });
+  });
+
   it('offers a township center manager no clean-up rounds', async () => {
     const page = await signedIn('mashan.manager');
     await expectVisibleText(page.getByTestId('shell-menu'), '实施清单');
