@@ -217,6 +217,23 @@ describe('a catalogue clean-up round', () => {
       .locator('tr.ant-table-row', { hasText: '柳城县' });
     await expectVisibleText(liucheng, LABEL);
     await page.screenshot({ path: join(shots, 'rollout-held-1366.png'), fullPage: true });
+
+    // In English too: the progress view of the same rollout, its conflict's policy in English.
+    await page.getByTestId('language-switch').getByText('English', { exact: true }).click();
+    await expectVisibleText(page.getByTestId('page-title'), 'Clean-up rounds');
+    await row.getByRole('link', { name: LABEL }).click();
+    await expectVisibleText(page.getByTestId('rollout-counts'), /Done \d+ · failed 0 · pending 0/);
+    const step = page
+      .getByTestId('rollout-steps')
+      .locator('tr.ant-table-row', { hasText: '450222' })
+      .first();
+    await step.locator('.ant-table-row-expand-icon').click();
+    await expectVisibleText(
+      page.getByTestId('rollout-conflicts').first(),
+      'Promised limit above the new statutory limit',
+    );
+    await expectVisibleText(page.getByTestId('rollout-conflicts').first(), /clamped to/);
+    await page.screenshot({ path: join(shots, 'rollout-progress-en-1366.png'), fullPage: true });
   });
 
   it('offers a township center manager no clean-up rounds', async () => {

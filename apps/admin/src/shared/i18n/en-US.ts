@@ -737,6 +737,7 @@ export const enUS: Messages = {
     outcome: 'Outcome',
     field: 'Setting',
     empty: '(empty)',
+    fieldLabel: '{{field}}: ',
     conflict: {
       PROMISED_LIMIT_CLAMPED: 'Promised limit above the new statutory limit',
       REQUIRED_MATERIAL_READDED: 'Dropped material now required',

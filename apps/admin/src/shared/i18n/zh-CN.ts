@@ -701,6 +701,7 @@ export const zhCN = {
     outcome: '结果',
     field: '项目',
     empty: '（空）',
+    fieldLabel: '{{field}}：',
     conflict: {
       PROMISED_LIMIT_CLAMPED: '承诺时限超过新法定时限',
       REQUIRED_MATERIAL_READDED: '已删材料改为必需',

@@ -127,7 +127,9 @@ export function OutcomesTable({ outcomes }: { outcomes: readonly RolloutOutcome[
                 {outcome.changes.map((change) => (
                   <div key={change.field} style={{ whiteSpace: 'normal' }}>
                     <Typography.Text type="secondary">
-                      {label('rollouts.settingField', SETTING_FIELDS, change.field)}：
+                      {t('rollouts.fieldLabel', {
+                        field: label('rollouts.settingField', SETTING_FIELDS, change.field),
+                      })}
                     </Typography.Text>
                     <BeforeAfter before={change.before} after={change.after} />
                   </div>

@@ -112,7 +112,7 @@ export function RolloutProgressPage({ user, rolloutId }: { user: CurrentUser; ro
       >
         <StepsTable
           steps={rollout.steps}
-          loading={shown.loading && rollout.steps.length === 0}
+          loading={shown.loading && !shown.data}
           page={page}
           total={matching}
           onPage={setPage}

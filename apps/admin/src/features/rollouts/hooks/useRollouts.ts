@@ -127,7 +127,9 @@ export function useRollout(id: string, page: number, status: CatalogueRolloutSte
     fetchPolicy: 'cache-and-network',
     pollInterval: live ? POLL_MS : 0,
   });
-  const rollout = result.data?.catalogueRollout.id === id ? result.data.catalogueRollout : null;
+  // While another page or filter loads, the one shown stays (no blank screen in between).
+  const data = result.data ?? result.previousData;
+  const rollout = data?.catalogueRollout.id === id ? data.catalogueRollout : null;
   const current = rollout?.status;
   useEffect(() => {
     if (current) setLive(isLive(current));
