@@ -3,7 +3,7 @@
  * (`me.permissions`, `me.visibility`): a screen is offered when its data can be read.
  */
 import type { Route, RouteName } from '../shared/navigation/routes';
-import { CATALOGUE_ROLLOUT, can, type CurrentUser, seesSubtree } from '../shared/viewer/viewer';
+import { can, type CurrentUser, seesSubtree } from '../shared/viewer/viewer';
 
 export type MenuKey =
   | 'home'
@@ -31,7 +31,7 @@ const SCREENS: Record<MenuKey, (user: Viewer) => boolean> = {
   villageSheet: (user) => can(user, 'ONBOARD', 'TENANT'),
   catalogue: (user) => can(user, 'READ', 'CATALOGUE'),
   implementation: (user) => can(user, 'READ', 'IMPLEMENTATION_ITEM'),
-  rollouts: (user) => can(user, 'READ', CATALOGUE_ROLLOUT),
+  rollouts: (user) => can(user, 'READ', 'CATALOGUE_ROLLOUT'),
 };
 
 /** Side-menu entries, in order. */

@@ -7,12 +7,6 @@ import type { MeQuery, PermissionAction, PermissionSubject } from '../api/graphq
 
 export type CurrentUser = MeQuery['me'];
 
-/**
- * Clean-up rounds as a subject of `can`. The server's abilities list it, but the schema's
- * PermissionSubject enum does not name it yet; until it does, the value is spelled here.
- */
-export const CATALOGUE_ROLLOUT = 'CATALOGUE_ROLLOUT' as PermissionSubject;
-
 /** Whether the person may `action` some records of `subject` (which ones, the server decides). */
 export function can(
   user: Pick<CurrentUser, 'permissions'>,

@@ -20,7 +20,7 @@ import { Code } from '../../../shared/ui/Facts';
 import { Loading } from '../../../shared/ui/Loading';
 import { LoadFailure } from '../../../shared/ui/LoadFailure';
 import { PageHeader } from '../../../shared/ui/PageHeader';
-import { CATALOGUE_ROLLOUT, can, type CurrentUser } from '../../../shared/viewer/viewer';
+import { can, type CurrentUser } from '../../../shared/viewer/viewer';
 import {
   type RolloutStep,
   type RolloutView,
@@ -59,7 +59,7 @@ export function RolloutProgressPage({ user, rolloutId }: { user: CurrentUser; ro
     }
     return <Loading minHeight={240} />;
   }
-  const steered = can(user, 'UPDATE', CATALOGUE_ROLLOUT);
+  const steered = can(user, 'UPDATE', 'CATALOGUE_ROLLOUT');
   const { progress } = rollout;
   const matching = status === null ? progress.total : progress[countOf(status)];
   return (

@@ -7,7 +7,7 @@ import { Link, navigate } from '../../../shared/navigation/navigation';
 import { Code } from '../../../shared/ui/Facts';
 import { LoadFailure } from '../../../shared/ui/LoadFailure';
 import { PageHeader } from '../../../shared/ui/PageHeader';
-import { CATALOGUE_ROLLOUT, can, type CurrentUser } from '../../../shared/viewer/viewer';
+import { can, type CurrentUser } from '../../../shared/viewer/viewer';
 import { TenantTreeSelect } from '../../tenants/components/TenantTreeSelect';
 import {
   useRolloutList,
@@ -66,7 +66,7 @@ function StartCard({ user }: { user: CurrentUser }) {
   const chosen = versionId ?? versions.published[0]?.id ?? null;
   const preview = useRolloutPreview();
   const shown = preview.preview;
-  const startable = can(user, 'CREATE', CATALOGUE_ROLLOUT);
+  const startable = can(user, 'CREATE', 'CATALOGUE_ROLLOUT');
   const tenantName =
     shown?.tenants.find((entry) => entry.tenant.id === tenantId)?.tenant.name ?? user.tenant.name;
 
