@@ -41,6 +41,11 @@ const ImplementationPage = page(
   'ImplementationPage',
 );
 
+const RolloutsPage = page(
+  () => import('../features/rollouts/components/RolloutsPage'),
+  'RolloutsPage',
+);
+
 /** The screen of the current route, if the user may open it. */
 export function Screen({ route, user }: { route: Route; user: CurrentUser }) {
   const { t } = useTranslation();
@@ -83,6 +88,8 @@ function RouteScreen({ route, user }: { route: Route; user: CurrentUser }) {
       return <CataloguePage user={user} />;
     case 'implementation':
       return <ImplementationPage user={user} />;
+    case 'rollouts':
+      return <RolloutsPage key={route.rolloutId ?? ''} user={user} rolloutId={route.rolloutId} />;
     default:
       return <HomePage user={user} />;
   }

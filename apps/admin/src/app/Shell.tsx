@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  BranchesOutlined,
   BookOutlined,
   FileTextOutlined,
   HomeOutlined,
@@ -34,6 +35,7 @@ const MENU_ICONS: Record<MenuKey, ReactNode> = {
   villageSheet: <TableOutlined />,
   catalogue: <BookOutlined />,
   implementation: <UnorderedListOutlined />,
+  rollouts: <BranchesOutlined />,
 };
 
 /** The side menu: the screens the user may open. */

@@ -49,7 +49,7 @@ function operations(): [string, DocumentNode][] {
 describe('GraphQL contract', () => {
   const documents = operations();
 
-  it('covers the session, tenant, window, staff, onboarding, application, catalogue, implementation list and service guide documents', () => {
+  it('covers the session, tenant, window, staff, onboarding, application, catalogue, implementation list, clean-up round and service guide documents', () => {
     const session = ['CompleteSetup', 'Login', 'Logout', 'Me'];
     const tenancy = [
       'AssignStaffToWindow',
@@ -97,6 +97,17 @@ describe('GraphQL contract', () => {
       'SaveMenuTemplate',
       'UpdateImplementationItem',
     ];
+    const rollouts = [
+      'CatalogueRollout',
+      'CatalogueRolloutPreview',
+      'CatalogueRollouts',
+      'CatalogueVersionsHeld',
+      'CommandCatalogueRollout',
+      'ExportCatalogueRollout',
+      'ExportCatalogueRolloutPreview',
+      'RolloutVersions',
+      'StartCatalogueRollout',
+    ];
     const guide = [
       'OneTimeNotification',
       'ServiceGuideCenter',
@@ -104,7 +115,15 @@ describe('GraphQL contract', () => {
       'ServiceGuideItems',
     ];
     expect(documents.map(([name]) => name).sort()).toEqual(
-      [...session, ...tenancy, ...applications, ...catalogue, ...implementation, ...guide].sort(),
+      [
+        ...session,
+        ...tenancy,
+        ...applications,
+        ...catalogue,
+        ...implementation,
+        ...rollouts,
+        ...guide,
+      ].sort(),
     );
   });
 

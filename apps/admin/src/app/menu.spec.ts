@@ -32,6 +32,9 @@ const countyAdmin = viewer(
   'READ CATALOGUE',
   'READ IMPLEMENTATION_ITEM',
   'UPDATE IMPLEMENTATION_ITEM',
+  'READ CATALOGUE_ROLLOUT',
+  'CREATE CATALOGUE_ROLLOUT',
+  'UPDATE CATALOGUE_ROLLOUT',
 );
 const cityOfficial = viewer(
   'SUBTREE',
@@ -40,6 +43,16 @@ const cityOfficial = viewer(
   'READ STAFF',
   'READ AUDIT_EVENT',
   'READ APPLICATION',
+  'READ CATALOGUE_ROLLOUT',
+);
+const townshipManager = viewer(
+  'SUBTREE',
+  'READ TENANT',
+  'READ SERVICE_WINDOW',
+  'READ STAFF',
+  'READ APPLICATION',
+  'READ CATALOGUE',
+  'READ IMPLEMENTATION_ITEM',
 );
 const windowClerk = viewer(
   'TENANT',
@@ -64,9 +77,19 @@ describe('side menu from what the server says', () => {
         'villageSheet',
         'catalogue',
         'implementation',
+        'rollouts',
       ],
     ],
-    ['a city official', cityOfficial, ['home', 'applications', 'tenants', 'windows', 'staff']],
+    [
+      'a city official',
+      cityOfficial,
+      ['home', 'applications', 'tenants', 'windows', 'staff', 'rollouts'],
+    ],
+    [
+      'a township center manager',
+      townshipManager,
+      ['home', 'applications', 'tenants', 'windows', 'staff', 'catalogue', 'implementation'],
+    ],
     // Cannot read the staff list: no staff entry.
     ['a window clerk', windowClerk, ['home', 'applications', 'windows']],
     [
@@ -94,6 +117,8 @@ describe('side menu from what the server says', () => {
     expect(mayOpen('applications', cityOfficial)).toBe(true);
     expect(mayOpen('applications', viewer('SUBTREE', 'READ TENANT'))).toBe(false);
     expect(mayOpen('setup', viewer('TENANT'))).toBe(true);
+    expect(mayOpen('rollouts', cityOfficial)).toBe(true);
+    expect(mayOpen('rollouts', townshipManager)).toBe(false);
     expect(mayOpen('notFound', viewer('TENANT'))).toBe(true);
   });
 });
@@ -103,6 +128,7 @@ describe('menu entries and screens', () => {
     expect(menuRoute('home')).toEqual({ name: 'home' });
     expect(menuRoute('tenants')).toEqual({ name: 'tenants', tenantId: null });
     expect(menuRoute('onboarding')).toEqual({ name: 'onboarding', parentId: null });
+    expect(menuRoute('rollouts')).toEqual({ name: 'rollouts', rolloutId: null });
   });
 
   it('the entry of a screen is highlighted; setup and unknown paths have none', () => {

@@ -14,7 +14,8 @@ export type MenuKey =
   | 'onboarding'
   | 'villageSheet'
   | 'catalogue'
-  | 'implementation';
+  | 'implementation'
+  | 'rollouts';
 
 type Viewer = Pick<CurrentUser, 'permissions' | 'visibility'>;
 
@@ -30,6 +31,7 @@ const SCREENS: Record<MenuKey, (user: Viewer) => boolean> = {
   villageSheet: (user) => can(user, 'ONBOARD', 'TENANT'),
   catalogue: (user) => can(user, 'READ', 'CATALOGUE'),
   implementation: (user) => can(user, 'READ', 'IMPLEMENTATION_ITEM'),
+  rollouts: (user) => can(user, 'READ', 'CATALOGUE_ROLLOUT'),
 };
 
 /** Side-menu entries, in order. */
@@ -52,6 +54,8 @@ export function menuRoute(key: MenuKey): Route {
     case 'onboarding':
     case 'villageSheet':
       return { name: key, parentId: null };
+    case 'rollouts':
+      return { name: key, rolloutId: null };
     default:
       return { name: key };
   }

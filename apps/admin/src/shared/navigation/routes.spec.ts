@@ -22,6 +22,8 @@ describe('routes', () => {
     ['/village-sheet', `?parent=${ID}`, { name: 'villageSheet', parentId: ID }],
     ['/setup', '', { name: 'setup' }],
     ['/implementation', '', { name: 'implementation' }],
+    ['/rollouts', '', { name: 'rollouts', rolloutId: null }],
+    [`/rollouts/${ID}`, '', { name: 'rollouts', rolloutId: ID }],
     ['/guide/450222', '', { name: 'guide', divisionCode: '450222', item: null }],
     ['/guide/450222', '?item=A%201', { name: 'guide', divisionCode: '450222', item: 'A 1' }],
   ])('%s%s', (path, search, route) => {
@@ -37,6 +39,7 @@ describe('routes', () => {
     expect(parseRoute('/onboarding/x').name).toBe('notFound');
     expect(parseRoute('/applications/x').name).toBe('notFound');
     expect(parseRoute('/implementation/x').name).toBe('notFound');
+    expect(parseRoute(`/rollouts/${ID}/x`).name).toBe('notFound');
   });
 
   it('an address parses back to the same route', () => {
@@ -49,6 +52,8 @@ describe('routes', () => {
       { name: 'onboarding', parentId: ID },
       { name: 'onboarding', parentId: null },
       { name: 'setup' },
+      { name: 'rollouts', rolloutId: null },
+      { name: 'rollouts', rolloutId: ID },
       { name: 'guide', divisionCode: '450222', item: null },
       { name: 'guide', divisionCode: '450222', item: '000131128000' },
     ];

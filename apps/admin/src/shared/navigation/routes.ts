@@ -22,6 +22,8 @@ export type Route =
   | { name: 'catalogue' }
   /** A tenant's implementation list (实施清单), with a county's menu templates. */
   | { name: 'implementation' }
+  /** Clean-up rounds (清理轮次): preview and start a rollout, or one rollout's progress. */
+  | { name: 'rollouts'; rolloutId: string | null }
   /** Completing an invitation: the one-time token is in the URL fragment. */
   | { name: 'setup' }
   /**
@@ -77,6 +79,8 @@ export function parseRoute(pathname: string, search = ''): Route {
     case 'implementation':
       if (second !== undefined) break;
       return { name: 'implementation' };
+    case 'rollouts':
+      return { name: 'rollouts', rolloutId: second ?? null };
     case 'setup':
       if (second !== undefined) break;
       return { name: 'setup' };
@@ -97,6 +101,8 @@ export function routeHref(route: Route): string {
       return '/catalogue';
     case 'implementation':
       return '/implementation';
+    case 'rollouts':
+      return route.rolloutId ? `/rollouts/${encodeURIComponent(route.rolloutId)}` : '/rollouts';
     case 'tenants':
       return route.tenantId ? `/tenants/${encodeURIComponent(route.tenantId)}` : '/tenants';
     case 'windows':

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ExportImplementationListDocument } from '../../../shared/api/graphql.generated';
 import { actionErrorText } from '../../../shared/i18n/describe';
-import { downloadSheet } from '../../village-sheet/hooks/useVillageSheet';
+import { downloadSheet } from '../../../shared/rules/spreadsheet-file';
 
 /** The shown tenant's whole list as the catalogue spreadsheet, with what it localized. */
 export function ExportButton({ tenantId, name }: { tenantId: string; name: string }) {

@@ -12,8 +12,8 @@ import type { CurrentUser } from '../../../shared/viewer/viewer';
 import { issueText, type ParentLike } from '../../onboarding/rules/onboarding-rules';
 import { SetupLinkNotice } from '../../staff/components/SetupLinkNotice';
 import { useTenantList } from '../../tenants/hooks/useTenantList';
-import { MAX_SHEET_BYTES } from '../../../shared/rules/spreadsheet-file';
-import { downloadSheet, type SheetPreview, useVillageSheet } from '../hooks/useVillageSheet';
+import { downloadSheet, MAX_SHEET_BYTES } from '../../../shared/rules/spreadsheet-file';
+import { type SheetPreview, useVillageSheet } from '../hooks/useVillageSheet';
 import { problemsByRow, rowContext, sheetFileName, takesVillages } from '../rules/village-sheet';
 
 /** The sheet's problems, row by row, each in the interface language. */

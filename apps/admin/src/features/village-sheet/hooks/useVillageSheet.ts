@@ -7,22 +7,10 @@ import {
   type VillageSheetPreviewQuery,
   VillageSheetTemplateDocument,
 } from '../../../shared/api/graphql.generated';
-import { fromBase64, toBase64, XLSX_TYPE } from '../../../shared/rules/spreadsheet-file';
+import { toBase64 } from '../../../shared/rules/spreadsheet-file';
 
 export type SheetPreview = VillageSheetPreviewQuery['villageSheetPreview'];
 export type OpenedVillage = OnboardVillagesMutation['onboardVillages'][number];
-
-/** Offers base64 XLSX bytes as a file download. */
-export function downloadSheet(base64: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([fromBase64(base64)], { type: XLSX_TYPE }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /**
  * The bulk village sheet under `parentId`: the template, the uploaded file's preview (the
