@@ -16,7 +16,7 @@ import {
   mappingModelOf,
   mappingOf,
   SetCatalogueMappingsInput,
-} from '../rollout/rollout.graphql';
+} from './catalogue-mappings.graphql';
 import type { CatalogueVersionRecord } from './catalogue.repository';
 import { CatalogueService } from './catalogue.service';
 
