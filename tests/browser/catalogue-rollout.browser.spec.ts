@@ -171,6 +171,10 @@ describe('a catalogue clean-up round', () => {
     await expectVisibleText(page.getByTestId('page-title'), `推送进度：${LABEL}`);
     const progress = page.getByTestId('rollout-progress');
     await expectVisibleText(progress.locator('[data-status=FINISHED]'), '完成', 60_000);
+    await expectVisibleText(
+      page.getByTestId('rollout-history'),
+      '柳城县政务服务中心管理员 开始推送',
+    );
     const counts = await page.getByTestId('rollout-counts').innerText();
     const [, done] = /已完成 (\d+) · 失败 0 · 待推送 0 · 已取消 0/.exec(counts) ?? [];
     expect(Number(done)).toBeGreaterThan(1);

@@ -633,6 +633,15 @@ describe('catalogue clean-up rounds', () => {
     );
     expect(done.progress.done).toBe(done.progress.total);
     expect(await entry(station, code)).toMatchObject({ source_version_id: newVersionId });
+    const history = await gql<{ catalogueRollout: { history: { action: string }[] } }>(
+      api.baseUrl,
+      `query($id: ID!) { catalogueRollout(id: $id) { history { action } } }`,
+      { ...as('liucheng.admin'), variables: { id } },
+    );
+    expect(history.data!.catalogueRollout.history.map((event) => event.action)).toEqual([
+      'CATALOGUE_ROLLOUT_STARTED',
+      'CATALOGUE_ROLLOUT_RETRIED',
+    ]);
   });
 });
 
@@ -736,6 +745,19 @@ describe('a rollout on Redis, with a worker killed in the middle of a step', () 
     expect(cancelled.data!.commandCatalogueRollout.status).toBe('CANCELLED');
     const after = await view(id);
     expect(after.progress).toMatchObject({ cancelled: after.progress.total, done: 0, pending: 0 });
+    // Who steered it, oldest first, with their names as they were.
+    const history = await gql<{
+      catalogueRollout: { history: { action: string; actorName: string }[] };
+    }>(
+      api.baseUrl,
+      `query($id: ID!) { catalogueRollout(id: $id) { history { action actorName at } } }`,
+      { token, variables: { id } },
+    );
+    expect(history.data!.catalogueRollout.history.map((e) => [e.action, e.actorName])).toEqual([
+      ['CATALOGUE_ROLLOUT_STARTED', '柳城县政务服务中心管理员'],
+      ['CATALOGUE_ROLLOUT_PAUSED', '柳城县政务服务中心管理员'],
+      ['CATALOGUE_ROLLOUT_CANCELLED', '柳城县政务服务中心管理员'],
+    ]);
     const resumed = await gql(api.baseUrl, COMMAND, {
       token,
       variables: { id, command: 'RESUME' },

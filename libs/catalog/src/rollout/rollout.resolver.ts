@@ -9,6 +9,7 @@ import { RolloutCommand, RolloutStepStatus } from '../core/rollout-status';
 import { CatalogueVersionModel } from '../standard/catalogue.graphql';
 import {
   CatalogueDiffModel,
+  CatalogueRolloutEventModel,
   CatalogueRolloutModel,
   CatalogueRolloutPreviewModel,
   CatalogueRolloutProgressModel,
@@ -117,6 +118,13 @@ export class RolloutResolver {
   @ResolveField(() => RolloutTenantModel)
   tenant(@Parent() rollout: RolloutRecord) {
     return this.rollouts.tenant(rollout);
+  }
+
+  @ResolveField(() => [CatalogueRolloutEventModel], {
+    description: 'Who started, paused, resumed, cancelled or retried it, oldest first',
+  })
+  history(@Parent() rollout: RolloutRecord): Promise<CatalogueRolloutEventModel[]> {
+    return this.rollouts.history(rollout);
   }
 
   @ResolveField(() => CatalogueRolloutProgressModel)

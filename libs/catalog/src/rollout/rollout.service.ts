@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   abilityFor,
+  type AuditAction,
   AuditRepository,
   BadUserInputError,
   ConflictError,
@@ -58,6 +59,14 @@ export interface RolloutPreview {
   diffs: VersionDiffSummary[];
   tenants: TenantRolloutSummary[];
 }
+
+/** What the audit trail calls each command. */
+const COMMAND_AUDIT = {
+  [RolloutCommand.PAUSE]: 'CATALOGUE_ROLLOUT_PAUSED',
+  [RolloutCommand.RESUME]: 'CATALOGUE_ROLLOUT_RESUMED',
+  [RolloutCommand.CANCEL]: 'CATALOGUE_ROLLOUT_CANCELLED',
+  [RolloutCommand.RETRY]: 'CATALOGUE_ROLLOUT_RETRIED',
+} as const satisfies Record<RolloutCommand, AuditAction>;
 
 const ROOT_KINDS = new Set<string>([TenantKind.PROVINCE, TenantKind.CITY, TenantKind.COUNTY]);
 /**
@@ -137,7 +146,13 @@ export class RolloutService {
         actorId: this.context.actor.userId,
         action: 'CATALOGUE_ROLLOUT_STARTED',
         subjectId: created,
-        details: { versionId: version.id, label: version.label, tenants: steps.length },
+        // The name as it was, for the rollout's history (catalog does not read the users).
+        details: {
+          versionId: version.id,
+          label: version.label,
+          tenants: steps.length,
+          by: this.context.actor.displayName,
+        },
       });
       return created;
     });
@@ -171,13 +186,9 @@ export class RolloutService {
       await this.audit.record(manager, {
         tenantId: rollout.tenantId,
         actorId: this.context.actor.userId,
-        action: `CATALOGUE_ROLLOUT_${command}D` as
-          | 'CATALOGUE_ROLLOUT_PAUSED'
-          | 'CATALOGUE_ROLLOUT_RESUMED'
-          | 'CATALOGUE_ROLLOUT_CANCELLED'
-          | 'CATALOGUE_ROLLOUT_RETRIED',
+        action: COMMAND_AUDIT[command],
         subjectId: rollout.id,
-        details: { steps },
+        details: { steps, by: this.context.actor.displayName },
       });
     });
     if (command === RolloutCommand.RESUME || command === RolloutCommand.RETRY) {
@@ -232,6 +243,28 @@ export class RolloutService {
 
   tenant(rollout: RolloutRecord): Promise<TenantNode> {
     return this.scope.run((manager) => this.tree.require(manager, rollout.tenantId));
+  }
+
+  /** Who started, paused, resumed, cancelled and retried the rollout, and when. */
+  history(
+    rollout: RolloutRecord,
+  ): Promise<{ action: string; actorName: string | null; at: Date }[]> {
+    return this.scope.run(async (manager) =>
+      (
+        await this.audit.forSubject(manager, {
+          tenantId: rollout.tenantId,
+          subjectId: rollout.id,
+          limit: 200,
+        })
+      )
+        // The starting tenant's own step is audited under the rollout too: steps are listed apart.
+        .filter((event) => event.action !== 'CATALOGUE_ROLLOUT_STEP_DONE')
+        .map((event) => ({
+          action: event.action,
+          actorName: typeof event.details.by === 'string' ? event.details.by : null,
+          at: event.createdAt,
+        })),
+    );
   }
 
   counts(rollout: RolloutRecord) {

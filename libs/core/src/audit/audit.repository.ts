@@ -63,6 +63,22 @@ export interface AuditEventRow {
 /** The audit trail: who did what to which tenant, written in the transaction of the change. */
 @Injectable()
 export class AuditRepository {
+  /** The events of a tenant about one subject (e.g. a rollout), oldest first, at most `limit`. */
+  forSubject(
+    manager: EntityManager,
+    query: { tenantId: string; subjectId: string; limit: number },
+  ): Promise<AuditEventRow[]> {
+    return manager.query(
+      `SELECT id, tenant_id AS "tenantId", actor_id AS "actorId", action, subject_id AS "subjectId",
+              details, created_at AS "createdAt",
+              (extract(epoch FROM created_at) * 1000000)::bigint::text AS "cursorMicros"
+         FROM audit_events
+        WHERE tenant_id = $1 AND subject_id = $2
+        ORDER BY created_at, id LIMIT $3`,
+      [query.tenantId, query.subjectId, query.limit],
+    );
+  }
+
   /** A tenant's events, newest first, before the event `before` (a page cursor) if given. */
   list(
     manager: EntityManager,

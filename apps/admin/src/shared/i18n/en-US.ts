@@ -777,6 +777,15 @@ export const enUS: Messages = {
     counts: 'Done {{done}} · failed {{failed}} · pending {{pending}} · cancelled {{cancelled}}',
     total: '{{count}} tenants',
     live: 'Refreshes every 2 seconds',
+    historyEntry: '{{at}} {{who}}: {{what}}',
+    someone: '(name not recorded)',
+    historyAction: {
+      CATALOGUE_ROLLOUT_STARTED: 'started the rollout',
+      CATALOGUE_ROLLOUT_PAUSED: 'paused',
+      CATALOGUE_ROLLOUT_RESUMED: 'resumed',
+      CATALOGUE_ROLLOUT_CANCELLED: 'cancelled',
+      CATALOGUE_ROLLOUT_RETRIED: 'retried the failed tenants',
+    },
     command: { PAUSE: 'Pause', RESUME: 'Resume', CANCEL: 'Cancel rollout', RETRY: 'Retry failed' },
     commandDone: {
       PAUSE: 'Paused',

@@ -736,6 +736,15 @@ export const zhCN = {
     counts: '已完成 {{done}} · 失败 {{failed}} · 待推送 {{pending}} · 已取消 {{cancelled}}',
     total: '共 {{count}} 个机构',
     live: '每 2 秒自动刷新',
+    historyEntry: '{{at}} {{who}} {{what}}',
+    someone: '（未记录姓名）',
+    historyAction: {
+      CATALOGUE_ROLLOUT_STARTED: '开始推送',
+      CATALOGUE_ROLLOUT_PAUSED: '暂停',
+      CATALOGUE_ROLLOUT_RESUMED: '继续',
+      CATALOGUE_ROLLOUT_CANCELLED: '取消',
+      CATALOGUE_ROLLOUT_RETRIED: '重试失败的机构',
+    },
     command: { PAUSE: '暂停', RESUME: '继续', CANCEL: '取消推送', RETRY: '重试失败' },
     commandDone: {
       PAUSE: '已暂停',

@@ -87,6 +87,7 @@ export function RolloutProgressPage({ user, rolloutId }: { user: CurrentUser; ro
             {shown.live && <Typography.Text type="secondary">{t('rollouts.live')}</Typography.Text>}
           </Space>
           <RolloutProgressBar progress={progress} running={rollout.status === 'RUNNING'} />
+          <History rollout={rollout} />
         </Space>
       </Card>
       <Card
@@ -283,5 +284,24 @@ function StepsTable({
         },
       ]}
     />
+  );
+}
+
+/** Who started, paused, resumed, cancelled or retried the rollout, and when (its audit). */
+function History({ rollout }: { rollout: RolloutView }) {
+  const { t, i18n } = useTranslation();
+  if (rollout.history.length === 0) return null;
+  return (
+    <Space direction="vertical" size={0} data-testid="rollout-history">
+      {rollout.history.map((event) => (
+        <Typography.Text type="secondary" key={`${event.action}:${event.at}`}>
+          {t('rollouts.historyEntry', {
+            at: formatDateTime(i18n.language, event.at),
+            who: event.actorName ?? t('rollouts.someone'),
+            what: t(`rollouts.historyAction.${event.action}`, { defaultValue: event.action }),
+          })}
+        </Typography.Text>
+      ))}
+    </Space>
   );
 }
