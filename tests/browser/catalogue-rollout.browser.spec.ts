@@ -7,7 +7,6 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type CatalogItem, DEMO_STANDARD_CATALOGUE, writeCatalogueSheets } from '@tongban/catalog';
 import {
@@ -18,6 +17,7 @@ import {
   startApi,
   type TestDatabase,
   waitFor,
+  spreadsheetBase64,
 } from '@tongban/test-support';
 import { DEMO_PASSWORD, expectVisibleText, launchBrowser, SCREENSHOT_DIR, signIn } from './harness';
 
@@ -28,15 +28,6 @@ const LABEL = '2026 年第二轮清理';
 const IMPORT = `mutation($input: ImportCatalogueInput!) { importCatalogue(input: $input) { id } }`;
 const IMPORT_STATUS = `query($id: ID!) { catalogueImport(id: $id) { status versionId } }`;
 const PUBLISH = `mutation($input: CatalogueVersionInput!) { publishCatalogueVersion(input: $input) { id } }`;
-
-async function workbook(sheets: Record<string, string[][]>): Promise<string> {
-  const book = new ExcelJS.Workbook();
-  for (const [name, rows] of Object.entries(sheets)) {
-    const sheet = book.addWorksheet(name);
-    rows.forEach((row) => sheet.addRow(row));
-  }
-  return Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
-}
 
 /** The next standard version, imported and published through the API as the platform operator. */
 async function publishNextVersion(baseUrl: string): Promise<void> {
@@ -52,7 +43,7 @@ async function publishNextVersion(baseUrl: string): Promise<void> {
       input: {
         label: LABEL,
         fileName: 'round-2.xlsx',
-        spreadsheet: await workbook(writeCatalogueSheets(items)),
+        spreadsheet: await spreadsheetBase64(writeCatalogueSheets(items)),
       },
     },
   });

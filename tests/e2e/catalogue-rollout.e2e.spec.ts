@@ -21,6 +21,7 @@ import {
   TEST_REDIS_URL,
   type TestDatabase,
   waitFor,
+  spreadsheetBase64,
 } from '@tongban/test-support';
 
 /**
@@ -73,15 +74,6 @@ interface RolloutView {
     }[];
     conflicts: { code: string; itemCode: string }[];
   }[];
-}
-
-async function workbook(sheets: Record<string, string[][]>): Promise<string> {
-  const book = new ExcelJS.Workbook();
-  for (const [name, rows] of Object.entries(sheets)) {
-    const sheet = book.addWorksheet(name);
-    rows.forEach((row) => sheet.addRow(row));
-  }
-  return Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
 }
 
 /** Codes the test changes, chosen from the demo data so the round touches every kind of case. */
@@ -245,7 +237,7 @@ describe('catalogue clean-up rounds', () => {
         input: {
           label: '2026 年第二轮清理',
           fileName: 'round-2.xlsx',
-          spreadsheet: await workbook(writeCatalogueSheets(nextCatalogue(chosen))),
+          spreadsheet: await spreadsheetBase64(writeCatalogueSheets(nextCatalogue(chosen))),
         },
       },
     });
@@ -788,7 +780,7 @@ describe('a rollout on Redis, with a worker killed in the middle of a step', () 
         input: {
           label: '2026 年第三轮',
           fileName: 'round-3.xlsx',
-          spreadsheet: await workbook(writeCatalogueSheets(items)),
+          spreadsheet: await spreadsheetBase64(writeCatalogueSheets(items)),
         },
       },
     });

@@ -12,6 +12,7 @@ import {
   startApi,
   TestDatabase,
   waitFor,
+  spreadsheetBase64,
 } from '@tongban/test-support';
 
 /**
@@ -68,19 +69,6 @@ const ITEMS_SHEET = writeCatalogueSheets([
     onlineAvailable: false,
   },
 ] as Parameters<typeof writeCatalogueSheets>[0]);
-
-async function workbook(
-  sheets: Record<string, string[][]>,
-  merged: Record<string, string> = {},
-): Promise<string> {
-  const book = new ExcelJS.Workbook();
-  for (const [name, rows] of Object.entries(sheets)) {
-    const sheet = book.addWorksheet(name);
-    rows.forEach((row) => sheet.addRow(row));
-    if (merged[name]) sheet.mergeCells(merged[name]);
-  }
-  return Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
-}
 
 describe('the standard catalogue', () => {
   let db: TestDatabase;
@@ -141,7 +129,7 @@ describe('the standard catalogue', () => {
   };
 
   it('imports a spreadsheet into a draft, publishes it, and every tenant below reads it', async () => {
-    const imported = await importAndWait('2026 年第二轮', await workbook(ITEMS_SHEET));
+    const imported = await importAndWait('2026 年第二轮', await spreadsheetBase64(ITEMS_SHEET));
     expect(imported.problems).toEqual([]);
     expect(imported.status).toBe('SUCCEEDED');
     expect(imported.rowsRead).toBe(3 + 4 + 7);
@@ -245,14 +233,14 @@ describe('the standard catalogue', () => {
     sheets['事项'][2][8] = '三十天';
     sheets['材料'].push(['999', '证明', '原件', '1', '是', '']);
     delete sheets['流程'];
-    const failed = await importAndWait('坏表', await workbook(sheets));
+    const failed = await importAndWait('坏表', await spreadsheetBase64(sheets));
     expect(failed.status).toBe('FAILED');
     expect(failed.versionId).toBeNull();
     expect(failed.problems.map((p) => `${p.sheet}:${p.row}:${p.column}:${p.code}`)).toEqual([
       '流程:null:null:SHEET_MISSING',
     ]);
     sheets['流程'] = ITEMS_SHEET['流程'];
-    const failedAgain = await importAndWait('坏表二', await workbook(sheets));
+    const failedAgain = await importAndWait('坏表二', await spreadsheetBase64(sheets));
     expect(failedAgain.problems.map((p) => `${p.sheet}:${p.row}:${p.column}:${p.code}`)).toEqual([
       '事项:3:事项类型:UNKNOWN_TYPE',
       '事项:3:法定时限:LIMIT_NOT_A_NUMBER',
@@ -266,7 +254,10 @@ describe('the standard catalogue', () => {
 
   it('reports merged cells where they are (they come after the rows in the file), importing nothing', async () => {
     const sheets: Record<string, string[][]> = JSON.parse(JSON.stringify(ITEMS_SHEET));
-    const failed = await importAndWait('合并单元格', await workbook(sheets, { 事项: 'D2:D3' }));
+    const failed = await importAndWait(
+      '合并单元格',
+      await spreadsheetBase64(sheets, { 事项: 'D2:D3' }),
+    );
     expect(failed.status).toBe('FAILED');
     expect(failed.versionId).toBeNull();
     expect(failed.problems.map((p) => `${p.sheet}:${p.row}:${p.column}:${p.code}`)).toEqual([
@@ -294,7 +285,7 @@ describe('the standard catalogue', () => {
   });
 
   it('lets only the platform operator manage the standard', async () => {
-    const spreadsheet = await workbook(ITEMS_SHEET);
+    const spreadsheet = await spreadsheetBase64(ITEMS_SHEET);
     const allowed = await gql(api.baseUrl, `query { catalogueVersions { id } }`, { token: county });
     expect(allowed.errors).toBeUndefined();
     const result = await gql(api.baseUrl, IMPORT, {

@@ -8,3 +8,4 @@ export * from './fixtures';
 export * from './service-harness';
 export * from './schema-operations';
 export * from './isolation-fixtures';
+export * from './spreadsheets';

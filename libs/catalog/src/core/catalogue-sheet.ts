@@ -5,6 +5,7 @@ import {
   ITEM_TYPE_LABELS,
   ItemType,
   type Material,
+  MATERIAL_FORM_LABELS,
   MaterialForm,
   ServiceTier,
   type TimeLimit,
@@ -742,11 +743,6 @@ const SCOPE_TEXT: Record<ApplicantScope, string> = {
   [ApplicantScope.NATURAL_PERSON]: '自然人',
   [ApplicantScope.LEGAL_PERSON]: '法人',
 };
-const FORM_TEXT: Record<MaterialForm, string> = {
-  [MaterialForm.ORIGINAL]: '原件',
-  [MaterialForm.COPY]: '复印件',
-  [MaterialForm.E_LICENCE]: '电子证照',
-};
 
 /** The sheets of a catalogue, headers first, as `readCatalogueSheets` reads them back. */
 export function writeCatalogueSheets(items: readonly CatalogItem[]): Record<string, string[][]> {
@@ -779,7 +775,7 @@ export function writeCatalogueSheets(items: readonly CatalogItem[]): Record<stri
         item.materials.map((material) => [
           item.code,
           material.name,
-          FORM_TEXT[material.form],
+          MATERIAL_FORM_LABELS[material.form],
           String(material.copies),
           yes(material.required),
           material.notes ?? '',

@@ -37,6 +37,13 @@ export enum MaterialForm {
   E_LICENCE = 'E_LICENCE', // 电子证照
 }
 
+/** The words officials write for each form (spreadsheet, guide, audit). */
+export const MATERIAL_FORM_LABELS: Record<MaterialForm, string> = {
+  [MaterialForm.ORIGINAL]: '原件',
+  [MaterialForm.COPY]: '复印件',
+  [MaterialForm.E_LICENCE]: '电子证照',
+};
+
 /** How demanding each form is for the applicant; relaxing a material never raises it. */
 export const MATERIAL_FORM_WEIGHT: Record<MaterialForm, number> = {
   [MaterialForm.ORIGINAL]: 2,

@@ -1,5 +1,5 @@
 import type { CatalogueDiff } from './catalogue-diff';
-import { describeTimeLimit, type Material, MaterialForm } from './item';
+import { describeTimeLimit, type Material, MATERIAL_FORM_LABELS } from './item';
 import type { LocalSettings } from './localization';
 import type { EntryOutcome } from './rollout-plan';
 
@@ -19,18 +19,13 @@ export interface OutcomeRecord {
   changes: SettingChange[];
 }
 
-const FORM_WORDS: Record<MaterialForm, string> = {
-  [MaterialForm.ORIGINAL]: '原件',
-  [MaterialForm.COPY]: '复印件',
-  [MaterialForm.E_LICENCE]: '电子证照',
-};
 
 /** "身份证（原件 1 份，必需）", one material per line. */
 export function describeMaterials(materials: readonly Material[]): string {
   return materials
     .map(
       (material) =>
-        `${material.name}（${FORM_WORDS[material.form]} ${material.copies} 份，${material.required ? '必需' : '非必需'}）`,
+        `${material.name}（${MATERIAL_FORM_LABELS[material.form]} ${material.copies} 份，${material.required ? '必需' : '非必需'}）`,
     )
     .join('\n');
 }
