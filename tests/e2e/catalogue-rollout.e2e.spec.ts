@@ -635,6 +635,45 @@ describe('catalogue clean-up rounds', () => {
       'CATALOGUE_ROLLOUT_RETRIED',
     ]);
   });
+
+  it('ends a rollout whose county step failed: the tenants below wait for the retry, then run', async () => {
+    // The county's own entry damaged: the steps below it may not run before it.
+    const [{ code, materials }] = await db.query<{ code: string; materials: unknown }>(
+      `SELECT code, materials FROM implementation_items WHERE tenant_id = $1 AND NOT read_only
+        ORDER BY code LIMIT 1`,
+      [tenants['450222']],
+    );
+    await db.query(
+      `UPDATE implementation_items SET materials = '"damaged"', source_version_id = $3
+        WHERE tenant_id = $1 AND code = $2`,
+      [tenants['450222'], code, oldVersionId],
+    );
+    const started = await gql<{ startCatalogueRollout: { id: string } }>(api.baseUrl, START, {
+      ...as('liucheng.admin'),
+      variables: { input: { versionId: newVersionId, tenantId: tenants['450222'] } },
+    });
+    const id = started.data!.startCatalogueRollout.id;
+    // Not left RUNNING with nothing to run: it ends, the failure listed, the rest waiting.
+    const ended = await waitForRollout(id, (v) => v.status === 'FINISHED');
+    expect(ended.progress).toMatchObject({ failed: 1, done: 0, pending: ended.progress.total - 1 });
+    expect(ended.steps[0]).toMatchObject({ status: 'FAILED', tenant: { divisionCode: '450222' } });
+
+    await db.query(
+      `UPDATE implementation_items SET materials = $3 WHERE tenant_id = $1 AND code = $2`,
+      [tenants['450222'], code, JSON.stringify(materials)],
+    );
+    const retried = await gql(api.baseUrl, COMMAND, {
+      ...as('liucheng.admin'),
+      variables: { id, command: 'RETRY' },
+    });
+    expect(retried.errors).toBeUndefined();
+    const done = await waitForRollout(
+      id,
+      (v) => v.status === 'FINISHED' && v.progress.done === v.progress.total,
+    );
+    expect(done.progress).toMatchObject({ failed: 0, pending: 0 });
+    expect(await entry('450222', code)).toMatchObject({ source_version_id: newVersionId });
+  });
 });
 
 describe('a rollout on Redis, with a worker killed in the middle of a step', () => {

@@ -171,5 +171,10 @@ export class RolloutStepJob implements JobHandler<RolloutStepData> {
         conflicts: [],
       });
     });
+    // The failed step may have been the last to end (its own commit is seen from here).
+    await this.scope.run(async (manager) => {
+      const rollout = await this.rollouts.find(manager, data.rolloutId);
+      if (rollout) await this.rollouts.finishIfDone(manager, rollout);
+    });
   }
 }

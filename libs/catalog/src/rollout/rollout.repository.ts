@@ -126,14 +126,22 @@ export class RolloutRepository {
     );
   }
 
-  /** FINISHED once no step is pending (failed ones stay listed, to retry). */
+  /**
+   * FINISHED once no pending step may run: every step is done, failed or cancelled, or waits
+   * below a failed one (failed steps stay listed, to retry; their children run after).
+   */
   async finishIfDone(manager: EntityManager, rollout: RolloutRecord): Promise<boolean> {
     const [, finished]: [unknown, number] = await manager.query(
       `UPDATE catalogue_rollouts r SET status = 'FINISHED', finished_at = now(), updated_at = now()
         WHERE r.tenant_id = $1 AND r.id = $2 AND r.status = 'RUNNING'
           AND NOT EXISTS (SELECT 1 FROM catalogue_rollout_steps s
                            WHERE s.rollout_tenant_id = $1 AND s.rollout_id = $2
-                             AND s.status = 'PENDING')`,
+                             AND s.status = 'PENDING'
+                             AND (s.parent_tenant_id IS NULL OR EXISTS (
+                                   SELECT 1 FROM catalogue_rollout_steps p
+                                    WHERE p.rollout_tenant_id = $1 AND p.rollout_id = $2
+                                      AND p.tenant_id = s.parent_tenant_id
+                                      AND p.status = 'DONE')))`,
       [rollout.tenantId, rollout.id],
     );
     return finished > 0;
