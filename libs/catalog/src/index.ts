@@ -13,4 +13,4 @@ export { CatalogueRepository, type CatalogueVersionRecord } from './standard/cat
 export { DEMO_STANDARD_CATALOGUE } from './demo';
 export { ImplementationRepository } from './implementation/implementation.repository';
 export { IntakeMenu } from './implementation/intake-menu';
-export { TimeLimitModel } from './standard/catalogue.graphql';
+export { MaterialModel, TimeLimitModel } from './standard/catalogue.graphql';

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { OpenApplications } from '@tongban/core';
 import { ApplicationModule } from './application/application.module';
 import { ApplicationResolver } from './application/application.resolver';
+import { LifecycleResolver } from './application/lifecycle.resolver';
 import { OpenApplicationCodes } from './application/open-applications';
 
 /** Applications and their workflow (DESIGN.md §4.2–4.4). Needs the TenancyModule (global). */
@@ -16,4 +17,4 @@ import { OpenApplicationCodes } from './application/open-applications';
 export class WorkflowModule {}
 
 /** Resolvers of this library, for the GraphQL schema printer. */
-export const WORKFLOW_RESOLVERS = [ApplicationResolver];
+export const WORKFLOW_RESOLVERS = [ApplicationResolver, LifecycleResolver];

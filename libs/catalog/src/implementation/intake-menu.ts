@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { TenantKind } from '@tongban/core';
 import { EntityManager } from 'typeorm';
 import { type IntakeItem, intakeItemOf, IntakeRefusal } from '../core/intake';
+import type { Material } from '../core/item';
 import { CatalogueRepository } from '../standard/catalogue.repository';
 import { ImplementationRepository } from './implementation.repository';
 
@@ -28,5 +29,18 @@ export class IntakeMenu {
     const version = await this.catalogue.findVersion(manager, entry.sourceVersionId);
     if (!version) return IntakeRefusal.NOT_ON_MENU;
     return intakeItemOf({ ...entry, versionStatus: version.status }, center.kind, wantsHandling);
+  }
+
+  /**
+   * The materials a center asks for an item (its list entry, as localized), for the one-time
+   * notification of a supplement; null when the item is not on the center's list.
+   */
+  async materialsFor(
+    manager: EntityManager,
+    centerId: string,
+    code: string,
+  ): Promise<Material[] | null> {
+    const entry = await this.lists.find(manager, centerId, code);
+    return entry ? entry.materials : null;
   }
 }

@@ -45,9 +45,12 @@ describe('capabilities read off the ability', () => {
       { action: 'read', subject: 'ServiceWindow' },
       { action: 'read', subject: 'Application' },
       { action: 'create', subject: 'Application' },
+      { action: 'update', subject: 'Application' },
       { action: 'read', subject: 'Catalogue' },
       { action: 'read', subject: 'ImplementationItem' },
     ]);
+    // Extensions are approved by a manager, never by the clerk who asks.
+    expect(clerk).not.toContainEqual({ action: 'approve', subject: 'Application' });
   });
 
   it('gives a county administrator the townships below but not their own county to suspend', () => {

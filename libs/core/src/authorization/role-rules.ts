@@ -18,7 +18,8 @@ import { Role } from '../vocabulary/role';
  * Field rules: an inverted rule with `fields` keeps those fields from being read plainly;
  * for personal data that means masked (personal-data.ts), never left out.
  */
-export type Action = 'manage' | 'read' | 'create' | 'update' | 'onboard' | 'suspend';
+/** `update` on an Application: act on it (accept, decide, complete…); `approve`: an extension. */
+export type Action = 'manage' | 'read' | 'create' | 'update' | 'approve' | 'onboard' | 'suspend';
 export type Subject =
   | 'Tenant'
   | 'ServiceWindow'
@@ -62,12 +63,12 @@ const everyone: RuleTemplate[] = [
 ];
 
 export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
-  // The platform operator runs catalogues and calendars: no intake of their own, and
+  // The platform operator runs catalogues and calendars: no intake or handling of their own, and
   // citizens' personal data stays masked to them.
   [Role.PLATFORM_ADMIN]: [
     ...everyone,
     { action: 'manage', subject: 'all', conditions: undefined },
-    { action: 'create', subject: 'Application', inverted: true },
+    { action: ['create', 'update', 'approve'], subject: 'Application', inverted: true },
     personalDataMasked,
   ],
   [Role.CITY_OFFICIAL]: [
@@ -108,7 +109,12 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
       conditions: ownedInMySubtree,
     },
     { action: 'read', subject: 'AuditEvent', conditions: ownedInMySubtree },
-    { action: ['read', 'create'], subject: 'Application', conditions: ownedInMySubtree },
+    // The manager approves extensions (延期) and may act on any application of the center.
+    {
+      action: ['read', 'create', 'update', 'approve'],
+      subject: 'Application',
+      conditions: ownedInMySubtree,
+    },
   ],
   [Role.SUPERVISOR]: [
     ...everyone,
@@ -128,7 +134,7 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
       subject: ['ServiceWindow', 'ImplementationItem'],
       conditions: ownedByMyTenant,
     },
-    { action: ['read', 'create'], subject: 'Application', conditions: atMyWindows },
+    { action: ['read', 'create', 'update'], subject: 'Application', conditions: atMyWindows },
   ],
   // A village station takes applications in on the villagers' behalf (代办).
   [Role.STATION_STAFF]: [
@@ -139,7 +145,7 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
       subject: ['ServiceWindow', 'ImplementationItem'],
       conditions: ownedByMyTenant,
     },
-    { action: ['read', 'create'], subject: 'Application', conditions: ownedByMyTenant },
+    { action: ['read', 'create', 'update'], subject: 'Application', conditions: ownedByMyTenant },
   ],
 };
 

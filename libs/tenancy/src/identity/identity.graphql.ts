@@ -64,6 +64,7 @@ export enum PermissionAction {
   READ = 'read',
   CREATE = 'create',
   UPDATE = 'update',
+  APPROVE = 'approve',
   ONBOARD = 'onboard',
   SUSPEND = 'suspend',
 }

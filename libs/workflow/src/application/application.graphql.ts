@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { PageInfo } from '@tongban/core';
 import { Type } from 'class-transformer';
 import {
@@ -13,6 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ItemHandling, type TimeLimit, TimeLimitModel } from '@tongban/catalog';
+import { ApplicationAction, PauseKind } from '../lifecycle/transitions';
 import { ApplicationStatus } from './application-status';
 
 registerEnumType(ApplicationStatus, { name: 'ApplicationStatus' });
@@ -33,6 +34,34 @@ export class ApplicantModel {
 
   @Field({ description: 'Whether any of the fields above is masked for you' })
   masked!: boolean;
+}
+
+registerEnumType(ApplicationAction, { name: 'ApplicationAction' });
+registerEnumType(PauseKind, { name: 'PauseKind' });
+
+@ObjectType('ApplicationClock', { description: 'How the clock reads now (DESIGN.md §4.2)' })
+export class ApplicationClockModel {
+  @Field({ description: '即办件: completed in one act at intake' })
+  onTheSpot!: boolean;
+
+  @Field({ description: 'Paused: a supplement after acceptance, or a statutory procedure' })
+  clockPaused!: boolean;
+
+  @Field({ description: 'Neither accepted nor rejected within 5 working days of intake' })
+  acceptanceOverdue!: boolean;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Working days left until dueAt, from business time (0.33 is a third of a day); negative when overdue',
+  })
+  workingDaysLeft!: number | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'While paused: the promised deadline if work resumed now',
+  })
+  deadlineIfResumed!: Date | null;
 }
 
 @ObjectType('Application', { description: 'An application taken in at a window (办件)' })
@@ -94,6 +123,50 @@ export class ApplicationModel {
 
   @Field(() => Int, { description: 'Changes with every transition (optimistic concurrency)' })
   version!: number;
+
+  @Field(() => Date, { nullable: true, description: '受理: when the clock started' })
+  acceptedAt!: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Close of the 5th working day after intake: accept or reject by then',
+  })
+  acceptanceDueAt!: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: '承诺时限 deadline (17:30 of its working day); null before acceptance or while paused',
+  })
+  promisedDeadline!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: '法定时限 deadline; null as above' })
+  statutoryDeadline!: Date | null;
+
+  @Field(() => Int, { description: 'Working days added by approved extensions (延期)' })
+  extensionDays!: number;
+
+  @Field(() => Date, { nullable: true })
+  decidedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: '办结: when the result was delivered' })
+  completedAt!: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: "What the center must meet next (the work queue's order); null when nothing is",
+  })
+  dueAt!: Date | null;
+
+  @Field(() => ApplicationClockModel)
+  clock!: ApplicationClockModel;
+
+  @Field(() => [ApplicationAction], {
+    description: 'The acts you may do now (the state allows them and you may act here)',
+  })
+  actions!: ApplicationAction[];
+
+  @Field({ description: 'You approve extensions of this application (a manager of its center)' })
+  mayApproveExtensions!: boolean;
 }
 
 @ObjectType('ApplicationConnection')
@@ -140,6 +213,16 @@ export class SubmitApplicationInput {
   @ValidateNested()
   @Type(() => ApplicantInput)
   applicant!: ApplicantInput;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'A key the client makes once per intake (e.g. a UUID): sent again, the same application comes back',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{8,100}$/)
+  intakeKey?: string | null;
 }
 
 @InputType()

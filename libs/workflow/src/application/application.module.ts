@@ -1,13 +1,26 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '@tongban/catalog';
+import { CalendarStoreModule } from '../calendar-store/calendar-store.module';
+import { ApplicationClocks } from './application-clocks';
 import { ApplicationRepository } from './application.repository';
 import { ApplicationResolver } from './application.resolver';
 import { ApplicationService } from './application.service';
+import { LifecycleRepository } from './lifecycle.repository';
+import { LifecycleResolver } from './lifecycle.resolver';
+import { LifecycleService } from './lifecycle.service';
 
-/** Applications: intake and reading (DESIGN.md §4.3). Tenancy's ports come from its global module. */
+/** Applications: intake, reading, the lifecycle and the work queue (DESIGN.md §4.3). Tenancy's ports come from its global module. */
 @Module({
-  imports: [CatalogModule],
-  providers: [ApplicationRepository, ApplicationService, ApplicationResolver],
+  imports: [CatalogModule, CalendarStoreModule],
+  providers: [
+    ApplicationRepository,
+    ApplicationService,
+    ApplicationResolver,
+    ApplicationClocks,
+    LifecycleRepository,
+    LifecycleService,
+    LifecycleResolver,
+  ],
   exports: [ApplicationRepository],
 })
 export class ApplicationModule {}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { IntakeItem, TimeLimit } from '@tongban/catalog';
 import type { ApplicantDetails } from './applicant';
+import type { PauseKind } from '../lifecycle/transitions';
 import { ApplicationStatus } from './application-status';
 import { formatReceiptNumber, receiptPrefixOf } from './receipt-number';
 
@@ -25,6 +26,18 @@ export interface ApplicationRow {
   submittedAt: Date;
   submittedBy: string;
   version: number;
+  acceptedAt: Date | null;
+  acceptanceDueAt: Date | null;
+  promisedDeadline: Date | null;
+  statutoryDeadline: Date | null;
+  extensionDays: number;
+  decidedAt: Date | null;
+  completedAt: Date | null;
+  dueAt: Date | null;
+  /** The kind of the pause that stops the clock now (SUSPENDED), else null. */
+  openPause: PauseKind | null;
+  /** due_at in microseconds since the epoch, for the work queue's cursor. */
+  dueMicros: string | null;
   /** submitted_at in microseconds since the epoch, exact, for the page cursor. */
   cursorMicros: string;
 }
@@ -47,8 +60,22 @@ const SELECT_APPLICATIONS = `
          a.status, a.applicant_name AS "applicantName",
          a.applicant_id_number AS "applicantIdNumber", a.applicant_phone AS "applicantPhone",
          a.submitted_at AS "submittedAt", a.submitted_by AS "submittedBy", a.version,
-         (extract(epoch FROM a.submitted_at) * 1000000)::bigint::text AS "cursorMicros"
+         a.accepted_at AS "acceptedAt", a.acceptance_due_at AS "acceptanceDueAt",
+         a.promised_deadline AS "promisedDeadline", a.statutory_deadline AS "statutoryDeadline",
+         a.extension_days AS "extensionDays", a.decided_at AS "decidedAt",
+         a.completed_at AS "completedAt", a.due_at AS "dueAt",
+         (SELECT p.kind FROM application_pauses p
+           WHERE p.tenant_id = a.tenant_id AND p.application_id = a.id AND p.ended_at IS NULL
+         ) AS "openPause",
+         (extract(epoch FROM a.submitted_at) * 1000000)::bigint::text AS "cursorMicros",
+         (extract(epoch FROM a.due_at) * 1000000)::bigint::text AS "dueMicros"
     FROM applications a`;
+
+/** Where a page of the work queue starts: after this (due time, or none, and id). */
+export interface QueueCursor {
+  dueMicros: string | null;
+  id: string;
+}
 
 /** Where a page of the newest-first list starts: after this (intake time, id). */
 export interface ApplicationCursor {
@@ -98,6 +125,60 @@ export class ApplicationRepository {
   }
 
   /**
+   * The work queue's order: most urgent first (what is due soonest; nothing due — waiting on
+   * the applicant or paused — last), then by id. `conditions` as for `list`.
+   */
+  queue(
+    manager: EntityManager,
+    query: {
+      conditions: string[];
+      params: unknown[];
+      after: QueueCursor | null;
+      limit: number;
+    },
+  ): Promise<ApplicationRow[]> {
+    const params = [...query.params];
+    const where = [...query.conditions];
+    const after = query.after;
+    if (after && after.dueMicros !== null) {
+      params.push(after.dueMicros, after.id);
+      const due = `('epoch'::timestamptz + $${params.length - 1}::bigint * interval '1 microsecond')`;
+      where.push(
+        `(a.due_at > ${due} OR (a.due_at = ${due} AND a.id > $${params.length}::uuid) OR a.due_at IS NULL)`,
+      );
+    } else if (after) {
+      params.push(after.id);
+      where.push(`(a.due_at IS NULL AND a.id > $${params.length}::uuid)`);
+    }
+    params.push(query.limit);
+    return manager.query(
+      `${SELECT_APPLICATIONS} WHERE ${where.join(' AND ') || 'TRUE'}
+        ORDER BY a.due_at ASC NULLS LAST, a.id ASC LIMIT $${params.length}`,
+      params,
+    );
+  }
+
+  /**
+   * The application an earlier intake with this key made, if any. Takes the key's lock first
+   * (until the transaction ends), so a concurrent request with the same key waits for the
+   * first and then finds what it made.
+   */
+  async findByIntakeKey(
+    manager: EntityManager,
+    key: { tenantId: string; submittedBy: string; intakeKey: string },
+  ): Promise<{ id: string; itemCode: string; applicantName: string } | undefined> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+      `intake:${key.tenantId}:${key.submittedBy}:${key.intakeKey}`,
+    ]);
+    const [found] = await manager.query(
+      `SELECT id, item_code AS "itemCode", applicant_name AS "applicantName" FROM applications
+        WHERE tenant_id = $1 AND submitted_by = $2 AND intake_key = $3`,
+      [key.tenantId, key.submittedBy, key.intakeKey],
+    );
+    return found;
+  }
+
+  /**
    * Writes an intake (收件) in the caller's transaction: the receipt number, the application
    * SUBMITTED and its first event. Checks of who may take it in, and where, come before.
    * `at` is the time of intake (now when null; the demo seed dates its applications back).
@@ -111,6 +192,10 @@ export class ApplicationRepository {
       applicant: ApplicantDetails;
       submittedBy: string;
       at?: Date | null;
+      /** Close of the 5th working day after intake (the work queue's first due time). */
+      acceptanceDueAt?: Date | null;
+      /** The client's request key: the same key twice is the same intake. */
+      intakeKey?: string | null;
     },
   ): Promise<{ id: string; receiptNumber: string }> {
     const { hall, item, applicant } = input;
@@ -120,9 +205,10 @@ export class ApplicationRepository {
       `INSERT INTO applications (tenant_id, receipt_number, window_id, item_code, item_name,
                                  applicant_name, applicant_id_number, applicant_phone, status,
                                  submitted_at, submitted_by, item_version_id,
-                                 item_statutory_days, item_promised_days, item_handling)
+                                 item_statutory_days, item_promised_days, item_handling,
+                                 acceptance_due_at, due_at, intake_key)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, coalesce($10::timestamptz, now()), $11, $12,
-               $13, $14, $15)
+               $13, $14, $15, $16, $16, $17)
        RETURNING id, submitted_at AS "submittedAt"`,
       [
         hall.tenantId,
@@ -140,6 +226,8 @@ export class ApplicationRepository {
         daysOf(item.statutoryLimit),
         daysOf(item.promisedLimit),
         item.handling,
+        input.acceptanceDueAt ?? null,
+        input.intakeKey ?? null,
       ],
     );
     await manager.query(

@@ -22,6 +22,7 @@ export class ApplicationResolver {
   submitApplication(@Args('input') input: SubmitApplicationInput): Promise<ApplicationModel> {
     return this.service.submit({
       windowId: input.windowId,
+      intakeKey: input.intakeKey ?? null,
       itemCode: input.itemCode,
       applicant: {
         name: input.applicant.name,

@@ -26,8 +26,16 @@ import {
 import { IntakeMenu, IntakeRefusal, ItemHandling, type TimeLimit } from '@tongban/catalog';
 import { EntityManager } from 'typeorm';
 import { normalizeIntake, type IntakeDetails } from './applicant';
+import { clockDeadlines } from '../lifecycle/application-clock';
+import { ApplicationAction, OPEN_STATUSES } from '../lifecycle/transitions';
+import { ApplicationClocks, calendarError, type ClockView } from './application-clocks';
 import { ApplicationStatus } from './application-status';
-import { ApplicationCursor, ApplicationRepository, ApplicationRow } from './application.repository';
+import {
+  ApplicationCursor,
+  ApplicationRepository,
+  ApplicationRow,
+  type QueueCursor,
+} from './application.repository';
 
 /** An application as the reader may see it. */
 export interface ApplicationView {
@@ -48,6 +56,19 @@ export interface ApplicationView {
   submittedAt: Date;
   submittedByName: string;
   version: number;
+  acceptedAt: Date | null;
+  acceptanceDueAt: Date | null;
+  promisedDeadline: Date | null;
+  statutoryDeadline: Date | null;
+  extensionDays: number;
+  decidedAt: Date | null;
+  completedAt: Date | null;
+  dueAt: Date | null;
+  clock: ClockView;
+  /** What the reader may do now: the acts the state allows, if they may act on it at all. */
+  actions: ApplicationAction[];
+  /** The reader approves extensions here. */
+  mayApproveExtensions: boolean;
 }
 
 /** Intake (收件) and reading of applications, as the acting user may. */
@@ -62,10 +83,13 @@ export class ApplicationService {
     private readonly users: UserDirectory,
     private readonly clock: Clock,
     private readonly menu: IntakeMenu,
+    private readonly clocks: ApplicationClocks,
   ) {}
 
   /** Takes an application in at a window: one transaction with its receipt number and event. */
-  submit(input: { windowId: string } & IntakeDetails): Promise<ApplicationView> {
+  submit(
+    input: { windowId: string; intakeKey?: string | null } & IntakeDetails,
+  ): Promise<ApplicationView> {
     const actor = this.context.actor;
     const ability = abilityFor(actor);
     const { intake, problems } = normalizeIntake(input, beijingDay(this.clock.now()));
@@ -95,9 +119,34 @@ export class ApplicationService {
         throw new ConflictError(`This hall is ${window.tenantStatus}, not open for applications`);
       }
       const hall = await this.tenants.require(manager, window.tenantId);
+      const intakeKey = input.intakeKey ?? null;
+      if (intakeKey) {
+        // One request, one application: the same key again answers with what it made.
+        const earlier = await this.applications.findByIntakeKey(manager, {
+          tenantId: hall.id,
+          submittedBy: actor.userId,
+          intakeKey,
+        });
+        if (earlier) {
+          if (
+            earlier.itemCode !== intake.itemCode ||
+            earlier.applicantName !== intake.applicant.name
+          ) {
+            throw new ConflictError('This intake key was used for another application', {
+              reason: 'INTAKE_KEY_REUSED',
+            });
+          }
+          return this.readOne(manager, ability, earlier.id);
+        }
+      }
       const item = await this.menu.itemFor(manager, hall, intake.itemCode);
       if (typeof item === 'string') throw refusalError(item, intake.itemCode);
+      const at = this.clock.now();
+      const acceptanceDueAt = await this.acceptanceDue(manager, hall.id, at);
       const created = await this.applications.recordIntake(manager, {
+        at,
+        acceptanceDueAt,
+        intakeKey,
         hall: {
           tenantId: hall.id,
           receiptPrefix: hall.receiptPrefix,
@@ -112,10 +161,100 @@ export class ApplicationService {
     });
   }
 
+  /**
+   * 待办: the open applications of the windows the reader works (or, working none, of their
+   * own center or station), most urgent first, a page at a time.
+   */
+  workQueue(
+    filter: {
+      status?: ApplicationStatus | null;
+      windowId?: string | null;
+      overdueOnly?: boolean | null;
+      search?: string | null;
+    },
+    first: number,
+    after: string | null,
+  ): Promise<Page<ApplicationView>> {
+    const actor = this.context.actor;
+    const ability = abilityFor(actor);
+    const cursor = after === null ? null : decodeQueueCursor(after);
+    if (filter.status && !OPEN_STATUSES.includes(filter.status)) {
+      throw new BadUserInputError('The work queue holds open applications only', {
+        problems: [{ field: 'status', code: 'NOT_OPEN', problem: 'Not an open state' }],
+      });
+    }
+    return this.scope.run(async (manager) => {
+      const myWindows = await this.windows.assignedTo(manager, actor.userId);
+      const params: unknown[] = [actor.tenant.id];
+      const conditions = [`a.tenant_id = $1::uuid`];
+      params.push(filter.status ? [filter.status] : OPEN_STATUSES);
+      conditions.push(`a.status = ANY($${params.length}::text[])`);
+      if (myWindows.length) {
+        params.push(myWindows);
+        conditions.push(`a.window_id = ANY($${params.length}::uuid[])`);
+      }
+      if (filter.windowId) {
+        params.push(filter.windowId);
+        conditions.push(`a.window_id = $${params.length}::uuid`);
+      }
+      if (filter.overdueOnly) {
+        params.push(this.clocks.now());
+        conditions.push(`a.due_at < $${params.length}`);
+      }
+      const search = filter.search?.trim();
+      if (search) {
+        params.push(`${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+        conditions.push(
+          `(a.receipt_number ILIKE $${params.length} OR a.item_code ILIKE $${params.length})`,
+        );
+      }
+      const allowed = accessibleWhere(
+        ability,
+        'read',
+        'Application',
+        {
+          tenantId: (p) => `a.tenant_id = ${p}::uuid`,
+          tenantPath: (p) => this.tenants.subtreeCondition('a.tenant_id', p),
+          windowStaffIds: { sql: (p) => `a.window_id = ANY(${p}::uuid[])`, param: () => myWindows },
+        },
+        params.length + 1,
+      );
+      if (!allowed) throw new ForbiddenError('Your role may not read applications');
+      const rows = await this.applications.queue(manager, {
+        conditions: [...conditions, allowed.sql],
+        params: [...params, ...allowed.params],
+        after: cursor,
+        limit: first + 1,
+      });
+      const page = pageOf(rows, first, (last) => encodeQueueCursor(last.dueMicros, last.id));
+      return { ...page, nodes: await this.present(manager, ability, page.nodes) };
+    });
+  }
+
+  private async acceptanceDue(manager: EntityManager, tenantId: string, at: Date): Promise<Date> {
+    const calendar = (await this.clocks.calendarsOf(manager, [tenantId])).get(tenantId)!;
+    try {
+      return clockDeadlines(calendar, {
+        submittedAt: at,
+        acceptedAt: null,
+        promisedDays: null,
+        statutoryDays: null,
+        pauses: [],
+        extensionDays: 0,
+      }).acceptanceDueAt;
+    } catch (error) {
+      throw calendarError(error);
+    }
+  }
+
   /** One application; NOT_FOUND when it is outside what the reader may see. */
   get(id: string): Promise<ApplicationView> {
-    const ability = abilityFor(this.context.actor);
-    return this.scope.run((manager) => this.readOne(manager, ability, id));
+    return this.scope.run((manager) => this.readIn(manager, id));
+  }
+
+  /** One application in the caller's transaction, as the acting user may see it. */
+  readIn(manager: EntityManager, id: string): Promise<ApplicationView> {
+    return this.readOne(manager, abilityFor(this.context.actor), id);
   }
 
   /** Newest first, a page at a time; the role rules' conditions become the WHERE clause. */
@@ -200,6 +339,7 @@ export class ApplicationService {
       manager,
       rows.map((row) => row.submittedBy),
     );
+    const clocks = await this.clocks.views(manager, rows);
     return rows.flatMap((row) => {
       const tenant = tenants.get(row.tenantId);
       const window = windows.get(row.windowId);
@@ -235,6 +375,17 @@ export class ApplicationService {
           submittedAt: row.submittedAt,
           submittedByName: names.get(row.submittedBy) ?? '',
           version: row.version,
+          acceptedAt: row.acceptedAt,
+          acceptanceDueAt: row.acceptanceDueAt,
+          promisedDeadline: row.promisedDeadline,
+          statutoryDeadline: row.statutoryDeadline,
+          extensionDays: row.extensionDays,
+          decidedAt: row.decidedAt,
+          completedAt: row.completedAt,
+          dueAt: row.dueAt,
+          clock: clocks.get(row.id)!,
+          actions: ability.can('update', record) ? clocks.get(row.id)!.actions : [],
+          mayApproveExtensions: ability.can('approve', record),
         },
       ];
     });
@@ -273,6 +424,18 @@ function refusalError(refusal: IntakeRefusal, code: string): Error {
 /** Opaque to clients: where the previous page ended (intake time, id). */
 function encodeCursor(micros: string, id: string): string {
   return Buffer.from(`${micros}:${id}`).toString('base64url');
+}
+
+function encodeQueueCursor(dueMicros: string | null, id: string): string {
+  return Buffer.from(`q:${dueMicros ?? '-'}:${id}`).toString('base64url');
+}
+
+function decodeQueueCursor(cursor: string): QueueCursor {
+  const [tag, due, id, ...rest] = Buffer.from(cursor, 'base64url').toString().split(':');
+  if (tag !== 'q' || rest.length || !/^(-|-?\d{1,17})$/.test(due ?? '') || !isUuid(id)) {
+    throw new BadUserInputError('This page cursor is not one the server gave out');
+  }
+  return { dueMicros: due === '-' ? null : due, id };
 }
 
 function decodeCursor(cursor: string): ApplicationCursor {

@@ -9,6 +9,7 @@ import { Catalogue1764979200000 } from './1764979200000-catalogue';
 import { ApplicationItem1765065600000 } from './1765065600000-application-item';
 import { CatalogueReadRange1765152000000 } from './1765152000000-catalogue-read-range';
 import { CatalogueRollout1765238400000 } from './1765238400000-catalogue-rollout';
+import { ApplicationLifecycle1765324800000 } from './1765324800000-application-lifecycle';
 
 /** Every migration, in order. A schema change is a new file here, never `synchronize`. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   ApplicationItem1765065600000,
   CatalogueReadRange1765152000000,
   CatalogueRollout1765238400000,
+  ApplicationLifecycle1765324800000,
 ];

@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { Clock, ConflictError } from '@tongban/core';
+import { EntityManager } from 'typeorm';
+import { CalendarYearUnknownError } from '../calendar/working-calendar';
+import { type TenantCalendar, WorkingCalendars } from '../calendar-store/working-calendars';
+import {
+  acceptanceOverdue,
+  deadlineIfResumed,
+  workingDaysLeft,
+} from '../lifecycle/application-clock';
+import { allowedActions, type ApplicationAction } from '../lifecycle/transitions';
+import { ApplicationStatus } from './application-status';
+import type { ApplicationRow } from './application.repository';
+import { clockPauses, LifecycleRepository } from './lifecycle.repository';
+
+/** How an application's clock reads at this moment (DESIGN.md §4.2). */
+export interface ClockView {
+  /** 即办件: completed in one act at intake. */
+  onTheSpot: boolean;
+  clockPaused: boolean;
+  /** Not accepted or rejected within 5 working days of intake. */
+  acceptanceOverdue: boolean;
+  /** Working days left until what is due next (negative: overdue); null when nothing is. */
+  workingDaysLeft: number | null;
+  /** While paused: the promised deadline if work resumed now. */
+  deadlineIfResumed: Date | null;
+  /** What the state machine allows now (before who may act is asked). */
+  actions: ApplicationAction[];
+}
+
+/** A counting error a client may read: the calendar of a year has not been entered. */
+export function calendarError(error: unknown): unknown {
+  return error instanceof CalendarYearUnknownError
+    ? new ConflictError(error.message, {
+        reason: 'CALENDAR_YEAR_UNKNOWN',
+        year: error.year,
+        missingFrom: error.missingFrom,
+      })
+    : error;
+}
+
+/** Reads applications' clocks with their tenants' calendars (each composed once per call). */
+@Injectable()
+export class ApplicationClocks {
+  constructor(
+    private readonly calendars: WorkingCalendars,
+    private readonly lifecycle: LifecycleRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  now(): Date {
+    return this.clock.now();
+  }
+
+  /** The calendars of these tenants, each read once. */
+  async calendarsOf(
+    manager: EntityManager,
+    tenantIds: readonly string[],
+  ): Promise<Map<string, TenantCalendar>> {
+    const found = new Map<string, TenantCalendar>();
+    for (const tenantId of new Set(tenantIds)) {
+      found.set(tenantId, await this.calendars.forTenant(manager, tenantId));
+    }
+    return found;
+  }
+
+  async views(manager: EntityManager, rows: readonly ApplicationRow[]): Promise<Map<string, ClockView>> {
+    const now = this.clock.now();
+    const calendars = await this.calendarsOf(
+      manager,
+      rows.map((row) => row.tenantId),
+    );
+    const views = new Map<string, ClockView>();
+    for (const row of rows) {
+      const calendar = calendars.get(row.tenantId)!;
+      const onTheSpot = row.promisedLimit?.onTheSpot === true;
+      let resumed: Date | null = null;
+      if (row.status === ApplicationStatus.SUSPENDED) {
+        const pauses = await this.lifecycle.pauses(manager, row.tenantId, row.id);
+        resumed = safely(() =>
+          deadlineIfResumed(
+            calendar,
+            {
+              submittedAt: row.submittedAt,
+              acceptedAt: row.acceptedAt,
+              promisedDays: row.promisedLimit?.onTheSpot === false ? row.promisedLimit.workingDays : null,
+              statutoryDays: null,
+              pauses: clockPauses(pauses),
+              extensionDays: row.extensionDays,
+            },
+            now,
+          ),
+        );
+      }
+      views.set(row.id, {
+        onTheSpot,
+        clockPaused: row.status === ApplicationStatus.SUSPENDED,
+        acceptanceOverdue: acceptanceOverdue(row.status, row.acceptanceDueAt, now),
+        workingDaysLeft: row.dueAt
+          ? safely(() => workingDaysLeft(calendar, now, row.dueAt!))
+          : null,
+        deadlineIfResumed: resumed,
+        actions: allowedActions(row.status, { onTheSpot, openPause: row.openPause }),
+      });
+    }
+    return views;
+  }
+}
+
+/** Reading never fails for a year not entered yet: the figure is left out instead. */
+function safely<T>(read: () => T): T | null {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof CalendarYearUnknownError) return null;
+    throw error;
+  }
+}

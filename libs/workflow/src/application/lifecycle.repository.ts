@@ -1,0 +1,273 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { ClockPause } from '../calendar/deadline';
+import type { ClockDeadlines } from '../lifecycle/application-clock';
+import type { PauseKind } from '../lifecycle/transitions';
+import { ApplicationStatus } from './application-status';
+
+/** What an act on an application reads under its row lock. */
+export interface ActingRow {
+  id: string;
+  tenantId: string;
+  windowId: string;
+  status: ApplicationStatus;
+  version: number;
+  itemCode: string;
+  itemVersionId: string | null;
+  promisedDays: number | null;
+  statutoryDays: number | null;
+  submittedAt: Date;
+  acceptedAt: Date | null;
+  extensionDays: number;
+}
+
+export interface PauseRecord {
+  id: string;
+  kind: PauseKind;
+  reason: string | null;
+  startedAt: Date;
+  endedAt: Date | null;
+}
+
+export interface ExtensionRecord {
+  id: string;
+  applicationId: string;
+  tenantId: string;
+  workingDays: number;
+  reason: string;
+  status: 'PENDING' | 'APPROVED' | 'REFUSED';
+  requestedBy: string;
+  requestedAt: Date;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  decisionNote: string | null;
+}
+
+export interface EventRecord {
+  id: string;
+  fromStatus: ApplicationStatus | null;
+  toStatus: ApplicationStatus;
+  actorId: string | null;
+  reason: string | null;
+  details: Record<string, unknown> | null;
+  occurredAt: Date;
+}
+
+const EXTENSION_COLUMNS = `e.id, e.application_id AS "applicationId", e.tenant_id AS "tenantId",
+  e.working_days AS "workingDays", e.reason, e.status, e.requested_by AS "requestedBy",
+  e.requested_at AS "requestedAt", e.decided_by AS "decidedBy", e.decided_at AS "decidedAt",
+  e.decision_note AS "decisionNote"`;
+
+/**
+ * The lifecycle's writes (DESIGN.md §4.3): an act locks the application's row, checks the
+ * version the actor saw, moves it and records the event, in the caller's transaction. Locks
+ * are taken in one order: the application, then its pause or extension rows.
+ */
+@Injectable()
+export class LifecycleRepository {
+  /** The application, locked until the transaction ends; undefined when out of sight. */
+  async lock(manager: EntityManager, id: string): Promise<ActingRow | undefined> {
+    const [row] = await manager.query(
+      `SELECT a.id, a.tenant_id AS "tenantId", a.window_id AS "windowId", a.status, a.version,
+              a.item_code AS "itemCode", a.item_version_id AS "itemVersionId",
+              a.item_promised_days AS "promisedDays", a.item_statutory_days AS "statutoryDays",
+              a.submitted_at AS "submittedAt", a.accepted_at AS "acceptedAt",
+              a.extension_days AS "extensionDays"
+         FROM applications a WHERE a.id = $1 FOR UPDATE`,
+      [id],
+    );
+    return row;
+  }
+
+  /**
+   * Writes the application's new state. The row is locked and its version checked by the
+   * caller; the version grows by one.
+   */
+  async update(
+    manager: EntityManager,
+    row: ActingRow,
+    change: {
+      status: ApplicationStatus;
+      acceptedAt: Date | null;
+      extensionDays: number;
+      deadlines: ClockDeadlines;
+      dueAt: Date | null;
+      decidedAt?: Date;
+      completedAt?: Date;
+    },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE applications
+          SET status = $3, accepted_at = $4, extension_days = $5, acceptance_due_at = $6,
+              promised_deadline = $7, statutory_deadline = $8, due_at = $9,
+              decided_at = coalesce($10, decided_at), completed_at = coalesce($11, completed_at),
+              version = version + 1
+        WHERE tenant_id = $1 AND id = $2`,
+      [
+        row.tenantId,
+        row.id,
+        change.status,
+        change.acceptedAt,
+        change.extensionDays,
+        change.deadlines.acceptanceDueAt,
+        change.deadlines.promisedDeadline,
+        change.deadlines.statutoryDeadline,
+        change.dueAt,
+        change.decidedAt ?? null,
+        change.completedAt ?? null,
+      ],
+    );
+  }
+
+  async recordEvent(
+    manager: EntityManager,
+    event: {
+      tenantId: string;
+      applicationId: string;
+      from: ApplicationStatus | null;
+      to: ApplicationStatus;
+      actorId: string;
+      reason: string | null;
+      details: Record<string, unknown> | null;
+      at: Date;
+    },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO application_events (tenant_id, application_id, from_status, to_status,
+                                       actor_id, reason, details, occurred_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        event.tenantId,
+        event.applicationId,
+        event.from,
+        event.to,
+        event.actorId,
+        event.reason,
+        event.details === null ? null : JSON.stringify(event.details),
+        event.at,
+      ],
+    );
+  }
+
+  /** Every pause of the application, oldest first. */
+  pauses(manager: EntityManager, tenantId: string, applicationId: string): Promise<PauseRecord[]> {
+    return manager.query(
+      `SELECT id, kind, reason, started_at AS "startedAt", ended_at AS "endedAt"
+         FROM application_pauses WHERE tenant_id = $1 AND application_id = $2
+        ORDER BY started_at, id`,
+      [tenantId, applicationId],
+    );
+  }
+
+  async startPause(
+    manager: EntityManager,
+    row: ActingRow,
+    pause: { kind: PauseKind; reason: string | null; at: Date },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO application_pauses (tenant_id, application_id, kind, reason, started_at)
+       VALUES ($1, $2, $3, $4, $5)`,
+      [row.tenantId, row.id, pause.kind, pause.reason, pause.at],
+    );
+  }
+
+  async endPause(manager: EntityManager, row: ActingRow, at: Date): Promise<void> {
+    await manager.query(
+      `UPDATE application_pauses SET ended_at = $3
+        WHERE tenant_id = $1 AND application_id = $2 AND ended_at IS NULL`,
+      [row.tenantId, row.id, at],
+    );
+  }
+
+  /** The events of one application, oldest first (its timeline). */
+  events(manager: EntityManager, tenantId: string, applicationId: string): Promise<EventRecord[]> {
+    return manager.query(
+      `SELECT id, from_status AS "fromStatus", to_status AS "toStatus", actor_id AS "actorId",
+              reason, details, occurred_at AS "occurredAt"
+         FROM application_events WHERE tenant_id = $1 AND application_id = $2
+        ORDER BY occurred_at, id`,
+      [tenantId, applicationId],
+    );
+  }
+
+  extensions(
+    manager: EntityManager,
+    tenantId: string,
+    applicationId: string,
+  ): Promise<ExtensionRecord[]> {
+    return manager.query(
+      `SELECT ${EXTENSION_COLUMNS} FROM application_extensions e
+        WHERE e.tenant_id = $1 AND e.application_id = $2 ORDER BY e.requested_at, e.id`,
+      [tenantId, applicationId],
+    );
+  }
+
+  /** An extension request by id, locked (after its application: the caller locks that first). */
+  async extension(manager: EntityManager, id: string): Promise<ExtensionRecord | undefined> {
+    const [found] = await manager.query(
+      `SELECT ${EXTENSION_COLUMNS} FROM application_extensions e WHERE e.id = $1`,
+      [id],
+    );
+    return found;
+  }
+
+  async lockExtension(
+    manager: EntityManager,
+    tenantId: string,
+    id: string,
+  ): Promise<ExtensionRecord | undefined> {
+    const [found] = await manager.query(
+      `SELECT ${EXTENSION_COLUMNS} FROM application_extensions e
+        WHERE e.tenant_id = $1 AND e.id = $2 FOR UPDATE`,
+      [tenantId, id],
+    );
+    return found;
+  }
+
+  async hasPendingExtension(manager: EntityManager, row: ActingRow): Promise<boolean> {
+    const [found] = await manager.query(
+      `SELECT 1 FROM application_extensions
+        WHERE tenant_id = $1 AND application_id = $2 AND status = 'PENDING'`,
+      [row.tenantId, row.id],
+    );
+    return Boolean(found);
+  }
+
+  async requestExtension(
+    manager: EntityManager,
+    row: ActingRow,
+    request: { workingDays: number; reason: string; requestedBy: string; at: Date },
+  ): Promise<string> {
+    const [created] = await manager.query(
+      `INSERT INTO application_extensions (tenant_id, application_id, working_days, reason,
+                                           requested_by, requested_at)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [row.tenantId, row.id, request.workingDays, request.reason, request.requestedBy, request.at],
+    );
+    return created.id;
+  }
+
+  async decideExtension(
+    manager: EntityManager,
+    extension: ExtensionRecord,
+    decision: { approved: boolean; decidedBy: string; note: string | null; at: Date },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE application_extensions
+          SET status = $3, decided_by = $4, decision_note = $5, decided_at = $6
+        WHERE tenant_id = $1 AND id = $2`,
+      [
+        extension.tenantId,
+        extension.id,
+        decision.approved ? 'APPROVED' : 'REFUSED',
+        decision.decidedBy,
+        decision.note,
+        decision.at,
+      ],
+    );
+  }
+}
+
+/** Pauses as the clock counts them. */
+export const clockPauses = (pauses: readonly PauseRecord[]): ClockPause[] =>
+  pauses.map((pause) => ({ from: pause.startedAt, to: pause.endedAt }));
