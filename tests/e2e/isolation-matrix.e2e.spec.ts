@@ -85,6 +85,45 @@ const ID_ARGUMENTS: Record<string, IdKind> = {
   'catalogueRollout.id': 'catalogueRollout',
   'commandCatalogueRollout.id': 'catalogueRollout',
   'exportCatalogueRollout.id': 'catalogueRollout',
+  ...Object.fromEntries(
+    [
+      'acceptApplication',
+      'rejectApplication',
+      'requestSupplement',
+      'receiveSupplement',
+      'startReview',
+      'suspendApplication',
+      'resumeApplication',
+      'approveApplication',
+      'denyApplication',
+      'completeApplication',
+      'completeOnTheSpot',
+      'withdrawApplication',
+      'requestExtension',
+    ].map((act) => [`${act}.id`, 'application' as const]),
+  ),
+  extensionId: 'applicationExtension',
+};
+
+/**
+ * The state each act of the lifecycle starts from, arranged (in SQL) on the control's own
+ * application before the control: an act is legal only from some states.
+ */
+const ACT_FROM: Record<string, { status: string; pause?: string; onTheSpot?: boolean }> = {
+  acceptApplication: { status: 'SUBMITTED' },
+  rejectApplication: { status: 'SUBMITTED' },
+  requestSupplement: { status: 'SUBMITTED' },
+  receiveSupplement: { status: 'SUPPLEMENT_REQUESTED' },
+  startReview: { status: 'ACCEPTED' },
+  suspendApplication: { status: 'IN_REVIEW' },
+  resumeApplication: { status: 'SUSPENDED', pause: 'HEARING' },
+  approveApplication: { status: 'IN_REVIEW' },
+  denyApplication: { status: 'IN_REVIEW' },
+  completeApplication: { status: 'APPROVED' },
+  completeOnTheSpot: { status: 'SUBMITTED', onTheSpot: true },
+  withdrawApplication: { status: 'SUBMITTED' },
+  requestExtension: { status: 'ACCEPTED' },
+  decideExtension: { status: 'ACCEPTED' },
 };
 
 /** Kinds of row one tenant publishes for others to use: the standard and its imports, templates. */
@@ -122,6 +161,10 @@ const UNDO: Record<string, string> = {
  * Keyed `operation.slot@division code of the actor's home`.
  */
 const NO_CONTROL: Record<string, string> = {
+  'decideExtension.input.extensionId@450200':
+    'extensions are approved by a center manager; a city has none',
+  'decideExtension.input.extensionId@450222203201':
+    'extensions are approved by a center manager; a station has none',
   'onboardTenant.input.parentId@450222203201': 'nothing is opened under a village station',
   'onboardingPreview.input.parentId@450222203201': 'nothing is opened under a village station',
   'onboardVillages.input.parentId@450222203201': 'nothing is opened under a village station',
@@ -419,6 +462,15 @@ describe('tenant isolation matrix', () => {
     const actorId = (
       await db.query<{ id: string }>(`SELECT id FROM users WHERE username = $1`, [username])
     )[0].id;
+    if (kind === 'applicationExtension') {
+      const rows = await db.query<{ id: string }>(
+        `SELECT e.id FROM application_extensions e
+           JOIN applications a ON a.tenant_id = e.tenant_id AND a.id = e.application_id
+          WHERE e.tenant_id = $1 ORDER BY e.id LIMIT 3`,
+        [home.id],
+      );
+      return rows.map((r) => r.id);
+    }
     const target = targets.get(home.id)!;
     const rows = await db.query<{ id: string }>(
       {
@@ -436,11 +488,12 @@ describe('tenant isolation matrix', () => {
                 ORDER BY u.username LIKE 'matrix.spare.%' DESC, u.username LIKE 'matrix.clerk.%',
                          u.username LIMIT 6`,
         // Those at the actor's own windows first: a clerk reads only those (ordering by id
-        // alone left the control to chance).
+        // alone left the control to chance); then the one at the home clerk's window, which
+        // the clerk may act on where the actor may not.
         application: `SELECT a.id FROM applications a WHERE a.tenant_id = $1
                        ORDER BY EXISTS (SELECT 1 FROM window_assignments w
                                          WHERE w.window_id = a.window_id AND w.user_id = $2) DESC,
-                                a.id LIMIT 3`,
+                                a.receipt_number LIKE 'MATRIX-MY-%' DESC, a.id LIMIT 3`,
       }[kind as 'tenant' | 'window' | 'user' | 'application'],
       kind === 'tenant'
         ? [home.id]
@@ -463,6 +516,7 @@ describe('tenant isolation matrix', () => {
       catalogueImport: `SELECT tenant_id FROM catalogue_imports WHERE id = $1`,
       menuTemplate: `SELECT tenant_id FROM menu_templates WHERE id = $1`,
       catalogueRollout: `SELECT tenant_id FROM catalogue_rollouts WHERE id = $1`,
+      applicationExtension: `SELECT tenant_id FROM application_extensions WHERE id = $1`,
     }[kind];
     const [row] = await db.query<{ tenant_id: string }>(table, [id]);
     const [tenant] = await db.query<Tenant>(
@@ -574,7 +628,31 @@ describe('tenant isolation matrix', () => {
    * it stands (so that the update changes nothing of it), its menu as it stands, a template
    * with no items for a township.
    */
-  async function inputOf(operation: string, target: Tenant): Promise<Record<string, unknown>> {
+  async function inputOf(
+    operation: string,
+    target: Tenant,
+    ids: Map<string, string>,
+  ): Promise<Record<string, unknown>> {
+    if (ACT_FROM[operation] && operation !== 'decideExtension') {
+      const [application] = await db.query<{ version: number; material: string | null }>(
+        `SELECT a.version, (SELECT m->>'name' FROM implementation_items l,
+                                   jsonb_array_elements(l.materials) m
+                             WHERE l.tenant_id = a.tenant_id AND l.code = a.item_code LIMIT 1)
+                           AS material
+           FROM applications a WHERE a.id = $1`,
+        [ids.get('input.id')],
+      );
+      return {
+        version: application?.version ?? 1,
+        reason: '矩阵理由',
+        ...(operation === 'requestSupplement'
+          ? { missingMaterials: [application?.material ?? '矩阵材料'] }
+          : {}),
+        ...(operation === 'suspendApplication' ? { procedure: 'HEARING' } : {}),
+        ...(operation === 'requestExtension' ? { workingDays: 2 } : {}),
+      };
+    }
+    if (operation === 'decideExtension') return { approve: true };
     if (operation === 'updateImplementationItem') {
       const [entry] = await db.query<{
         code: string;
@@ -631,7 +709,7 @@ describe('tenant isolation matrix', () => {
         variables[arg.name] = await valueFor(arg.name, arg.type, ids, [arg.name], target);
       }
     }
-    const input = await inputOf(operation.field.name, target);
+    const input = await inputOf(operation.field.name, target, ids);
     if (Object.keys(input).length) Object.assign(variables.input as object, input);
     return { ...variables, ...ARGUMENTS[operation.field.name] };
   }
@@ -679,6 +757,9 @@ describe('tenant isolation matrix', () => {
     const controllers = [
       username,
       `matrix.clerk.${home.division_code}`,
+      ...(home.kind === 'COUNTY' || home.kind === 'TOWNSHIP'
+        ? [`matrix.manager.${home.division_code}`]
+        : []),
       'platform',
       'liucheng.admin',
     ];
@@ -699,6 +780,7 @@ describe('tenant isolation matrix', () => {
               if (!done.errors) break;
             }
           }
+          await arrangeAct(operation.field.name, ids);
           const result = await call(by, document, await variablesFor(operation, ids, target));
           const code = errorCode(result);
           if (by === username) actorCode ??= code;
@@ -721,6 +803,52 @@ describe('tenant isolation matrix', () => {
       }
     }
     return { answers, actorCode, fallback: combinations[0] };
+  }
+
+  /** Puts the control's application in the state its act starts from (ACT_FROM). */
+  async function arrangeAct(operation: string, ids: Map<string, string>) {
+    const from = ACT_FROM[operation];
+    if (!from) return;
+    let applicationId = ids.get('input.id');
+    const extensionId = ids.get('input.extensionId');
+    if (extensionId) {
+      [{ application_id: applicationId }] = await db.query<{ application_id: string }>(
+        `SELECT application_id FROM application_extensions WHERE id = $1`,
+        [extensionId],
+      );
+    }
+    await db.query(
+      `UPDATE application_pauses SET ended_at = now() WHERE application_id = $1 AND ended_at IS NULL`,
+      [applicationId],
+    );
+    await db.query(
+      `UPDATE application_extensions SET status = 'REFUSED'
+        WHERE application_id = $1 AND status = 'PENDING' AND id IS DISTINCT FROM $2`,
+      [applicationId, extensionId ?? null],
+    );
+    if (extensionId) {
+      await db.query(`UPDATE application_extensions SET status = 'PENDING' WHERE id = $1`, [
+        extensionId,
+      ]);
+    }
+    await db.query(
+      `UPDATE applications
+          SET status = $2, item_handling = 'HANDLE',
+              item_version_id = CASE WHEN $3 THEN coalesce(item_version_id, gen_random_uuid())
+                                     ELSE item_version_id END,
+              item_promised_days = CASE WHEN $3 THEN NULL ELSE coalesce(item_promised_days, 5) END,
+              accepted_at = CASE WHEN $2 IN ('SUBMITTED', 'SUPPLEMENT_REQUESTED') THEN NULL
+                                 ELSE coalesce(accepted_at, now()) END
+        WHERE id = $1`,
+      [applicationId, from.status, from.onTheSpot === true],
+    );
+    if (from.pause) {
+      await db.query(
+        `INSERT INTO application_pauses (tenant_id, application_id, kind, started_at)
+         SELECT tenant_id, id, $2, now() FROM applications WHERE id = $1`,
+        [applicationId, from.pause],
+      );
+    }
   }
 
   async function undo(
@@ -793,6 +921,7 @@ describe('tenant isolation matrix', () => {
           catalogueImport: expect.any(String),
           menuTemplate: expect.any(String),
           catalogueRollout: expect.any(String),
+          applicationExtension: expect.any(String),
         });
       }
     }

@@ -254,6 +254,17 @@ describe('row-level security', () => {
       `INSERT INTO application_events (tenant_id, application_id, to_status) VALUES ($1, $2, 'SUBMITTED')`,
       [r.tenant, r.application],
     ],
+    application_pauses: (r) => [
+      `INSERT INTO application_pauses (tenant_id, application_id, kind, started_at, ended_at)
+       VALUES ($1, $2, 'HEARING', now(), now())`,
+      [r.tenant, r.application],
+    ],
+    application_extensions: (r) => [
+      `INSERT INTO application_extensions (tenant_id, application_id, working_days, reason,
+                                           requested_by, status)
+       VALUES ($1, $2, 1, 'RLS', $3, 'REFUSED')`,
+      [r.tenant, r.application, r.users[0]],
+    ],
   };
 
   describe('every table under row-level security, as the application login', () => {

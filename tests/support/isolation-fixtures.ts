@@ -15,7 +15,8 @@ export type IdKind =
   | 'catalogueVersion'
   | 'catalogueImport'
   | 'menuTemplate'
-  | 'catalogueRollout';
+  | 'catalogueRollout'
+  | 'applicationExtension';
 
 /** One tenant's rows of every kind, made to be aimed at from outside it. */
 export interface TenantTargets {
@@ -30,6 +31,8 @@ export interface TenantTargets {
   menuTemplate: string;
   /** A running clean-up round owned by the tenant (no steps, so it blocks nothing). */
   catalogueRollout: string;
+  /** An extension (延期) of the tenant's application, waiting for a manager's decision. */
+  applicationExtension: string;
 }
 
 /** The role that makes sense for a plain staff member of each kind of tenant. */
@@ -66,7 +69,9 @@ export async function addSecondCitySubtree(db: TestDatabase): Promise<void> {
  * Gives every tenant (province and cities included) one of each: a target window (MX), a
  * spare window (MZ) and a clerk's window (MY); a target staff member, a spare one and a
  * clerk (`matrix.clerk.<division code>`, demo password, assigned to MY) who may take in
- * applications there; an application taken in at MX; a setup link of the target member.
+ * applications there, and at counties and townships a manager (`matrix.manager.<code>`) who
+ * approves extensions; an application taken in at MX with an extension asked for, and one at
+ * MY (the clerk's own, to act on); a setup link of the target member.
  * Returns the target rows by tenant id.
  */
 export async function giveEveryTenantOneOfEach(
@@ -112,12 +117,35 @@ export async function giveEveryTenantOneOfEach(
       `INSERT INTO window_assignments (tenant_id, window_id, user_id) VALUES ($1, $2, $3)`,
       [tenant.id, windows.MY, users.clerk],
     );
+    if (tenant.kind === 'COUNTY' || tenant.kind === 'TOWNSHIP') {
+      await db.query(
+        `WITH u AS (
+           INSERT INTO users (username, display_name, password_hash, home_tenant_id)
+           VALUES ($1, '矩阵manager', $2, $3) RETURNING id)
+         INSERT INTO memberships (tenant_id, user_id, roles)
+         SELECT $3, id, ARRAY['CENTER_MANAGER'] FROM u`,
+        [`matrix.manager.${tenant.division_code}`, hash, tenant.id],
+      );
+    }
     const [{ id: application }] = await db.query<{ id: string }>(
       `INSERT INTO applications (tenant_id, receipt_number, window_id, item_code, item_name,
                                  applicant_name, status, submitted_by)
        VALUES ($1, $2, $3, '00013112800001', '个体工商户设立登记', '矩阵申请人', 'SUBMITTED', $4)
        RETURNING id`,
       [tenant.id, `MATRIX-${tenant.division_code}`, windows.MX, users.clerk],
+    );
+    // One more at the clerk's own window: what the clerk may act on (the control of an act).
+    await db.query(
+      `INSERT INTO applications (tenant_id, receipt_number, window_id, item_code, item_name,
+                                 applicant_name, status, submitted_by)
+       VALUES ($1, $2, $3, '00013112800001', '个体工商户设立登记', '矩阵申请人', 'SUBMITTED', $4)`,
+      [tenant.id, `MATRIX-MY-${tenant.division_code}`, windows.MY, users.clerk],
+    );
+    const [{ id: applicationExtension }] = await db.query<{ id: string }>(
+      `INSERT INTO application_extensions (tenant_id, application_id, working_days, reason,
+                                           requested_by)
+       VALUES ($1, $2, 2, '矩阵延期', $3) RETURNING id`,
+      [tenant.id, application, users.clerk],
     );
     const [{ id: setupLink }] = await db.query<{ id: string }>(
       `INSERT INTO setup_links (tenant_id, id, user_id, token_hash, expires_at)
@@ -146,6 +174,7 @@ export async function giveEveryTenantOneOfEach(
       catalogueImport,
       menuTemplate,
       catalogueRollout,
+      applicationExtension,
     });
   }
   return targets;

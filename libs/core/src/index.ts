@@ -23,6 +23,7 @@ export { TenantScope, scopeOf, applyScope, SCOPE_SQL, type Scope } from './conte
 export { TenantTree, type TenantNode } from './context/tenant-tree';
 export { CenterMenus, type MenuApplied } from './context/center-menus';
 export { OpenApplications } from './context/open-applications';
+export { ProvisionalDeadlines } from './context/provisional-deadlines';
 
 export {
   AuditRepository,

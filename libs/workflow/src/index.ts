@@ -42,3 +42,15 @@ export {
   type YearScheduleProblem,
   type YearScheduleProblemCode,
 } from './calendar/year-schedule-problems';
+export {
+  clockDeadlines,
+  countedProvisionally,
+  ACCEPTANCE_WORKING_DAYS,
+} from './lifecycle/application-clock';
+export {
+  ApplicationAction,
+  PauseKind,
+  allowedActions,
+  transitionTarget,
+} from './lifecycle/transitions';
+export { provisionalCalendar } from './calendar/working-calendar';

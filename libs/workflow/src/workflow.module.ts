@@ -1,18 +1,23 @@
 import { Global, Module } from '@nestjs/common';
-import { OpenApplications } from '@tongban/core';
+import { OpenApplications, ProvisionalDeadlines } from '@tongban/core';
 import { ApplicationModule } from './application/application.module';
 import { ApplicationResolver } from './application/application.resolver';
 import { LifecycleResolver } from './application/lifecycle.resolver';
 import { OpenApplicationCodes } from './application/open-applications';
+import { ProvisionalDeadlineRecount } from './application/provisional-deadline-recount';
 
 /** Applications and their workflow (DESIGN.md §4.2–4.4). Needs the TenancyModule (global). */
-// Global for its OpenApplications port: the catalogue's rollouts ask it (catalog cannot
-// import workflow, which stands on the catalogue's intake menu).
+// Global for its ports: the catalogue's rollouts ask OpenApplications (catalog cannot import
+// workflow, which stands on the catalogue's intake menu); the calendar asks
+// ProvisionalDeadlines to count again once a year is entered.
 @Global()
 @Module({
   imports: [ApplicationModule],
-  providers: [{ provide: OpenApplications, useClass: OpenApplicationCodes }],
-  exports: [ApplicationModule, OpenApplications],
+  providers: [
+    { provide: OpenApplications, useClass: OpenApplicationCodes },
+    { provide: ProvisionalDeadlines, useClass: ProvisionalDeadlineRecount },
+  ],
+  exports: [ApplicationModule, OpenApplications, ProvisionalDeadlines],
 })
 export class WorkflowModule {}
 

@@ -12,7 +12,14 @@ import { TenantKind } from '../vocabulary/tenant-kind';
  */
 
 /** The actions and subjects a client is told about ('manage' and 'all' are spelled out). */
-export const LISTED_ACTIONS = ['read', 'create', 'update', 'approve', 'onboard', 'suspend'] as const;
+export const LISTED_ACTIONS = [
+  'read',
+  'create',
+  'update',
+  'approve',
+  'onboard',
+  'suspend',
+] as const;
 export const LISTED_SUBJECTS = [
   'Tenant',
   'ServiceWindow',

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, ConflictError } from '@tongban/core';
+import { Clock } from '@tongban/core';
 import { EntityManager } from 'typeorm';
-import { CalendarYearUnknownError } from '../calendar/working-calendar';
 import { type TenantCalendar, WorkingCalendars } from '../calendar-store/working-calendars';
 import {
   acceptanceOverdue,
@@ -22,21 +21,12 @@ export interface ClockView {
   acceptanceOverdue: boolean;
   /** Working days left until what is due next (negative: overdue); null when nothing is. */
   workingDaysLeft: number | null;
+  /** Counted into a year whose holidays are not published yet (weekends alone). */
+  deadlinesProvisional: boolean;
   /** While paused: the promised deadline if work resumed now. */
   deadlineIfResumed: Date | null;
   /** What the state machine allows now (before who may act is asked). */
   actions: ApplicationAction[];
-}
-
-/** A counting error a client may read: the calendar of a year has not been entered. */
-export function calendarError(error: unknown): unknown {
-  return error instanceof CalendarYearUnknownError
-    ? new ConflictError(error.message, {
-        reason: 'CALENDAR_YEAR_UNKNOWN',
-        year: error.year,
-        missingFrom: error.missingFrom,
-      })
-    : error;
 }
 
 /** Reads applications' clocks with their tenants' calendars (each composed once per call). */
@@ -64,7 +54,10 @@ export class ApplicationClocks {
     return found;
   }
 
-  async views(manager: EntityManager, rows: readonly ApplicationRow[]): Promise<Map<string, ClockView>> {
+  async views(
+    manager: EntityManager,
+    rows: readonly ApplicationRow[],
+  ): Promise<Map<string, ClockView>> {
     const now = this.clock.now();
     const calendars = await this.calendarsOf(
       manager,
@@ -77,42 +70,34 @@ export class ApplicationClocks {
       let resumed: Date | null = null;
       if (row.status === ApplicationStatus.SUSPENDED) {
         const pauses = await this.lifecycle.pauses(manager, row.tenantId, row.id);
-        resumed = safely(() =>
-          deadlineIfResumed(
-            calendar,
-            {
-              submittedAt: row.submittedAt,
-              acceptedAt: row.acceptedAt,
-              promisedDays: row.promisedLimit?.onTheSpot === false ? row.promisedLimit.workingDays : null,
-              statutoryDays: null,
-              pauses: clockPauses(pauses),
-              extensionDays: row.extensionDays,
-            },
-            now,
-          ),
+        resumed = deadlineIfResumed(
+          calendar,
+          {
+            submittedAt: row.submittedAt,
+            acceptedAt: row.acceptedAt,
+            promisedDays:
+              row.promisedLimit?.onTheSpot === false ? row.promisedLimit.workingDays : null,
+            statutoryDays: null,
+            pauses: clockPauses(pauses),
+            extensionDays: row.extensionDays,
+          },
+          now,
         );
       }
       views.set(row.id, {
         onTheSpot,
         clockPaused: row.status === ApplicationStatus.SUSPENDED,
         acceptanceOverdue: acceptanceOverdue(row.status, row.acceptanceDueAt, now),
-        workingDaysLeft: row.dueAt
-          ? safely(() => workingDaysLeft(calendar, now, row.dueAt!))
-          : null,
+        workingDaysLeft: row.dueAt ? workingDaysLeft(calendar, now, row.dueAt) : null,
+        deadlinesProvisional: row.deadlinesProvisional,
         deadlineIfResumed: resumed,
-        actions: allowedActions(row.status, { onTheSpot, openPause: row.openPause }),
+        actions: allowedActions(row.status, {
+          onTheSpot,
+          intakeOnly: row.itemHandling === 'INTAKE_ONLY',
+          openPause: row.openPause,
+        }),
       });
     }
     return views;
-  }
-}
-
-/** Reading never fails for a year not entered yet: the figure is left out instead. */
-function safely<T>(read: () => T): T | null {
-  try {
-    return read();
-  } catch (error) {
-    if (error instanceof CalendarYearUnknownError) return null;
-    throw error;
   }
 }

@@ -57,6 +57,12 @@ export class ApplicationClockModel {
   })
   workingDaysLeft!: number | null;
 
+  @Field({
+    description:
+      'The deadlines run into a year whose holidays are not published yet: counted by weekends alone until the year is entered',
+  })
+  deadlinesProvisional!: boolean;
+
   @Field(() => Date, {
     nullable: true,
     description: 'While paused: the promised deadline if work resumed now',
@@ -135,7 +141,8 @@ export class ApplicationModel {
 
   @Field(() => Date, {
     nullable: true,
-    description: '承诺时限 deadline (17:30 of its working day); null before acceptance or while paused',
+    description:
+      '承诺时限 deadline (17:30 of its working day); null before acceptance or while paused',
   })
   promisedDeadline!: Date | null;
 

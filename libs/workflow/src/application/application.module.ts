@@ -21,6 +21,6 @@ import { LifecycleService } from './lifecycle.service';
     LifecycleService,
     LifecycleResolver,
   ],
-  exports: [ApplicationRepository],
+  exports: [ApplicationRepository, LifecycleRepository, ApplicationClocks],
 })
 export class ApplicationModule {}

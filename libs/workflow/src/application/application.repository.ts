@@ -34,6 +34,8 @@ export interface ApplicationRow {
   decidedAt: Date | null;
   completedAt: Date | null;
   dueAt: Date | null;
+  /** Counted into a year not published yet (weekends alone); counted again once entered. */
+  deadlinesProvisional: boolean;
   /** The kind of the pause that stops the clock now (SUSPENDED), else null. */
   openPause: PauseKind | null;
   /** due_at in microseconds since the epoch, for the work queue's cursor. */
@@ -64,6 +66,7 @@ const SELECT_APPLICATIONS = `
          a.promised_deadline AS "promisedDeadline", a.statutory_deadline AS "statutoryDeadline",
          a.extension_days AS "extensionDays", a.decided_at AS "decidedAt",
          a.completed_at AS "completedAt", a.due_at AS "dueAt",
+         a.deadlines_provisional AS "deadlinesProvisional",
          (SELECT p.kind FROM application_pauses p
            WHERE p.tenant_id = a.tenant_id AND p.application_id = a.id AND p.ended_at IS NULL
          ) AS "openPause",
@@ -194,6 +197,8 @@ export class ApplicationRepository {
       at?: Date | null;
       /** Close of the 5th working day after intake (the work queue's first due time). */
       acceptanceDueAt?: Date | null;
+      /** The above counted into a year not published yet. */
+      provisional?: boolean;
       /** The client's request key: the same key twice is the same intake. */
       intakeKey?: string | null;
     },
@@ -206,9 +211,9 @@ export class ApplicationRepository {
                                  applicant_name, applicant_id_number, applicant_phone, status,
                                  submitted_at, submitted_by, item_version_id,
                                  item_statutory_days, item_promised_days, item_handling,
-                                 acceptance_due_at, due_at, intake_key)
+                                 acceptance_due_at, due_at, intake_key, deadlines_provisional)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, coalesce($10::timestamptz, now()), $11, $12,
-               $13, $14, $15, $16, $16, $17)
+               $13, $14, $15, $16, $16, $17, $18)
        RETURNING id, submitted_at AS "submittedAt"`,
       [
         hall.tenantId,
@@ -228,6 +233,7 @@ export class ApplicationRepository {
         item.handling,
         input.acceptanceDueAt ?? null,
         input.intakeKey ?? null,
+        input.provisional ?? false,
       ],
     );
     await manager.query(

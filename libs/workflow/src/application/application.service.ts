@@ -28,7 +28,7 @@ import { EntityManager } from 'typeorm';
 import { normalizeIntake, type IntakeDetails } from './applicant';
 import { clockDeadlines } from '../lifecycle/application-clock';
 import { ApplicationAction, OPEN_STATUSES } from '../lifecycle/transitions';
-import { ApplicationClocks, calendarError, type ClockView } from './application-clocks';
+import { ApplicationClocks, type ClockView } from './application-clocks';
 import { ApplicationStatus } from './application-status';
 import {
   ApplicationCursor,
@@ -142,10 +142,11 @@ export class ApplicationService {
       const item = await this.menu.itemFor(manager, hall, intake.itemCode);
       if (typeof item === 'string') throw refusalError(item, intake.itemCode);
       const at = this.clock.now();
-      const acceptanceDueAt = await this.acceptanceDue(manager, hall.id, at);
+      const { acceptanceDueAt, provisional } = await this.acceptanceDue(manager, hall.id, at);
       const created = await this.applications.recordIntake(manager, {
         at,
         acceptanceDueAt,
+        provisional,
         intakeKey,
         hall: {
           tenantId: hall.id,
@@ -194,6 +195,12 @@ export class ApplicationService {
         conditions.push(`a.window_id = ANY($${params.length}::uuid[])`);
       }
       if (filter.windowId) {
+        // A window out of sight is NOT_FOUND, as everywhere, not an empty queue.
+        const window = await this.windows.find(manager, filter.windowId);
+        const owned = window && { tenantId: window.tenantId, tenantPath: window.tenantPath };
+        if (!owned || !ability.can('read', subject('ServiceWindow', owned))) {
+          throw new NotFoundError('Window not found');
+        }
         params.push(filter.windowId);
         conditions.push(`a.window_id = $${params.length}::uuid`);
       }
@@ -231,20 +238,20 @@ export class ApplicationService {
     });
   }
 
-  private async acceptanceDue(manager: EntityManager, tenantId: string, at: Date): Promise<Date> {
+  private async acceptanceDue(
+    manager: EntityManager,
+    tenantId: string,
+    at: Date,
+  ): Promise<{ acceptanceDueAt: Date; provisional: boolean }> {
     const calendar = (await this.clocks.calendarsOf(manager, [tenantId])).get(tenantId)!;
-    try {
-      return clockDeadlines(calendar, {
-        submittedAt: at,
-        acceptedAt: null,
-        promisedDays: null,
-        statutoryDays: null,
-        pauses: [],
-        extensionDays: 0,
-      }).acceptanceDueAt;
-    } catch (error) {
-      throw calendarError(error);
-    }
+    return clockDeadlines(calendar, {
+      submittedAt: at,
+      acceptedAt: null,
+      promisedDays: null,
+      statutoryDays: null,
+      pauses: [],
+      extensionDays: 0,
+    });
   }
 
   /** One application; NOT_FOUND when it is outside what the reader may see. */

@@ -1,5 +1,17 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { Matches, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ArrayMaxSize } from 'class-validator';
+import {
+  Matches,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ArrayMaxSize,
+} from 'class-validator';
 import { type Material, MaterialModel } from '@tongban/catalog';
 import { PauseKind } from '../lifecycle/transitions';
 import { ApplicationStatus } from './application-status';
@@ -27,7 +39,8 @@ export class ActInput {
 @InputType()
 export class RequestSupplementInput extends ActInput {
   @Field(() => [String], {
-    description: "The item's materials that are missing: the one-time notification (一次性告知) lists them",
+    description:
+      "The item's materials that are missing: the one-time notification (一次性告知) lists them",
   })
   @IsString({ each: true })
   @MaxLength(200, { each: true })
@@ -68,7 +81,9 @@ export class DecideExtensionInput {
   note?: string | null;
 }
 
-@ObjectType('ApplicationEvent', { description: 'One step of the timeline: who, when, from, to, why' })
+@ObjectType('ApplicationEvent', {
+  description: 'One step of the timeline: who, when, from, to, why',
+})
 export class ApplicationEventModel {
   @Field(() => ID)
   id!: string;
@@ -90,7 +105,8 @@ export class ApplicationEventModel {
 
   @Field(() => [MaterialModel], {
     nullable: true,
-    description: 'REQUEST_SUPPLEMENT: the missing materials, as the one-time notification lists them',
+    description:
+      'REQUEST_SUPPLEMENT: the missing materials, as the one-time notification lists them',
   })
   missingMaterials!: Material[] | null;
 
@@ -119,7 +135,9 @@ export class ApplicationPauseModel {
   endedAt!: Date | null;
 }
 
-@ObjectType('ApplicationExtension', { description: '延期: asked with a reason, decided by a manager' })
+@ObjectType('ApplicationExtension', {
+  description: '延期: asked with a reason, decided by a manager',
+})
 export class ApplicationExtensionModel {
   @Field(() => ID)
   id!: string;
@@ -166,7 +184,10 @@ export class WorkQueueFilterInput {
   @IsBoolean()
   overdueOnly?: boolean | null;
 
-  @Field(() => String, { nullable: true, description: 'A receipt number or item code, or its start' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A receipt number or item code, or its start',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(64)

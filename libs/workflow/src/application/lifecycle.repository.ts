@@ -14,6 +14,7 @@ export interface ActingRow {
   version: number;
   itemCode: string;
   itemVersionId: string | null;
+  itemHandling: 'HANDLE' | 'INTAKE_ONLY' | null;
   promisedDays: number | null;
   statutoryDays: number | null;
   submittedAt: Date;
@@ -70,6 +71,7 @@ export class LifecycleRepository {
     const [row] = await manager.query(
       `SELECT a.id, a.tenant_id AS "tenantId", a.window_id AS "windowId", a.status, a.version,
               a.item_code AS "itemCode", a.item_version_id AS "itemVersionId",
+              a.item_handling AS "itemHandling",
               a.item_promised_days AS "promisedDays", a.item_statutory_days AS "statutoryDays",
               a.submitted_at AS "submittedAt", a.accepted_at AS "acceptedAt",
               a.extension_days AS "extensionDays"
@@ -77,6 +79,46 @@ export class LifecycleRepository {
       [id],
     );
     return row;
+  }
+
+  /** Open applications with provisional deadlines in sight, locked in id order. */
+  async lockProvisional(manager: EntityManager): Promise<ActingRow[]> {
+    return manager.query(
+      `SELECT a.id, a.tenant_id AS "tenantId", a.window_id AS "windowId", a.status, a.version,
+              a.item_code AS "itemCode", a.item_version_id AS "itemVersionId",
+              a.item_handling AS "itemHandling",
+              a.item_promised_days AS "promisedDays", a.item_statutory_days AS "statutoryDays",
+              a.submitted_at AS "submittedAt", a.accepted_at AS "acceptedAt",
+              a.extension_days AS "extensionDays"
+         FROM applications a
+        WHERE a.deadlines_provisional
+          AND a.status NOT IN ('REJECTED','COMPLETED','WITHDRAWN')
+        ORDER BY a.id FOR UPDATE`,
+    );
+  }
+
+  /** New deadlines for the same facts (a calendar year entered); the version stays. */
+  async recount(
+    manager: EntityManager,
+    row: ActingRow,
+    deadlines: ClockDeadlines,
+    dueAt: Date | null,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE applications
+          SET acceptance_due_at = $3, promised_deadline = $4, statutory_deadline = $5,
+              due_at = $6, deadlines_provisional = $7
+        WHERE tenant_id = $1 AND id = $2`,
+      [
+        row.tenantId,
+        row.id,
+        deadlines.acceptanceDueAt,
+        deadlines.promisedDeadline,
+        deadlines.statutoryDeadline,
+        dueAt,
+        deadlines.provisional,
+      ],
+    );
   }
 
   /**
@@ -100,6 +142,7 @@ export class LifecycleRepository {
       `UPDATE applications
           SET status = $3, accepted_at = $4, extension_days = $5, acceptance_due_at = $6,
               promised_deadline = $7, statutory_deadline = $8, due_at = $9,
+              deadlines_provisional = $12,
               decided_at = coalesce($10, decided_at), completed_at = coalesce($11, completed_at),
               version = version + 1
         WHERE tenant_id = $1 AND id = $2`,
@@ -115,6 +158,7 @@ export class LifecycleRepository {
         change.dueAt,
         change.decidedAt ?? null,
         change.completedAt ?? null,
+        change.deadlines.provisional,
       ],
     );
   }

@@ -117,7 +117,8 @@ export class LifecycleResolver {
 
   @RequireAbility('update', 'Application')
   @Mutation(() => ApplicationModel, {
-    description: '延期: ask for more working days (reason required); counts once a manager approves',
+    description:
+      '延期: ask for more working days (reason required); counts once a manager approves',
   })
   requestExtension(@Args('input') input: RequestExtensionInput) {
     return this.lifecycle.requestExtension(input.id, {

@@ -9,7 +9,7 @@ import {
   subject,
   TenantScope,
 } from '@tongban/core';
-import { IntakeMenu, type Material } from '@tongban/catalog';
+import { IntakeMenu, type Material, MaterialForm } from '@tongban/catalog';
 import { ServiceWindowPort, TenantDirectory, UserDirectory } from '@tongban/tenancy';
 import { EntityManager } from 'typeorm';
 import { clockDeadlines, dueAt } from '../lifecycle/application-clock';
@@ -22,7 +22,7 @@ import {
   SUSPENDING_PROCEDURES,
   transitionTarget,
 } from '../lifecycle/transitions';
-import { ApplicationClocks, calendarError } from './application-clocks';
+import { ApplicationClocks } from './application-clocks';
 import { ApplicationStatus } from './application-status';
 import { ApplicationService, type ApplicationView } from './application.service';
 import {
@@ -84,7 +84,11 @@ export class LifecycleService {
       const pauses = await this.lifecycle.pauses(manager, row.tenantId, row.id);
       const open = pauses.find((pause) => pause.endedAt === null) ?? null;
       const onTheSpot = row.itemVersionId !== null && row.promisedDays === null;
-      const to = transitionTarget(row.status, action, { onTheSpot, openPause: open?.kind ?? null });
+      const to = transitionTarget(row.status, action, {
+        onTheSpot,
+        intakeOnly: row.itemHandling === 'INTAKE_ONLY',
+        openPause: open?.kind ?? null,
+      });
       if (!to) {
         throw new ConflictError(`An application ${row.status} cannot take ${action}`, {
           reason: 'ILLEGAL_TRANSITION',
@@ -102,24 +106,52 @@ export class LifecycleService {
           acceptedAt = now;
           break;
         case ApplicationAction.REQUEST_SUPPLEMENT: {
-          const materials = (await this.menu.materialsFor(manager, row.tenantId, row.itemCode)) ?? [];
+          const listed = await this.menu.materialsFor(manager, row.tenantId, row.itemCode);
+          // An item off the center's list (taken in as free text before the catalogue): the
+          // materials are named at the window, as originals.
+          const materials =
+            listed ??
+            (input.missingMaterials ?? []).map((name) => ({
+              name,
+              form: MaterialForm.ORIGINAL,
+              copies: 1,
+              required: true,
+              notes: null,
+            }));
           const notice = supplementNotice(materials, input.missingMaterials ?? []);
           if (notice.problems.length) {
-            throw new BadUserInputError(notice.problems.map((p) => `${p.field}: ${p.problem}`).join('; '), {
-              problems: notice.problems,
-            });
+            throw new BadUserInputError(
+              notice.problems.map((p) => `${p.field}: ${p.problem}`).join('; '),
+              {
+                problems: notice.problems,
+              },
+            );
           }
           details = { missingMaterials: notice.missing, note: reason };
           // After acceptance the clock stops until the materials come in.
           if (to === ApplicationStatus.SUSPENDED) {
-            await this.lifecycle.startPause(manager, row, { kind: PauseKind.SUPPLEMENT, reason, at: now });
-            pauses.push({ id: '', kind: PauseKind.SUPPLEMENT, reason, startedAt: now, endedAt: null });
+            await this.lifecycle.startPause(manager, row, {
+              kind: PauseKind.SUPPLEMENT,
+              reason,
+              at: now,
+            });
+            pauses.push({
+              id: '',
+              kind: PauseKind.SUPPLEMENT,
+              reason,
+              startedAt: now,
+              endedAt: null,
+            });
           }
           break;
         }
         case ApplicationAction.SUSPEND:
           details = { procedure: input.procedure };
-          await this.lifecycle.startPause(manager, row, { kind: input.procedure!, reason, at: now });
+          await this.lifecycle.startPause(manager, row, {
+            kind: input.procedure!,
+            reason,
+            at: now,
+          });
           pauses.push({ id: '', kind: input.procedure!, reason, startedAt: now, endedAt: null });
           break;
         case ApplicationAction.RECEIVE_SUPPLEMENT:
@@ -145,7 +177,14 @@ export class LifecycleService {
         default:
           break;
       }
-      await this.write(manager, row, { to, acceptedAt, pauses: clockPauses(pauses), extensionDays: row.extensionDays, now, ...change });
+      await this.write(manager, row, {
+        to,
+        acceptedAt,
+        pauses: clockPauses(pauses),
+        extensionDays: row.extensionDays,
+        now,
+        ...change,
+      });
       await this.lifecycle.recordEvent(manager, {
         tenantId: row.tenantId,
         applicationId: row.id,
@@ -317,19 +356,14 @@ export class LifecycleService {
     },
   ): Promise<void> {
     const calendar = await this.clocks.calendarsOf(manager, [row.tenantId]);
-    let deadlines;
-    try {
-      deadlines = clockDeadlines(calendar.get(row.tenantId)!, {
-        submittedAt: row.submittedAt,
-        acceptedAt: change.acceptedAt,
-        promisedDays: row.promisedDays,
-        statutoryDays: row.statutoryDays,
-        pauses: change.pauses,
-        extensionDays: change.extensionDays,
-      });
-    } catch (error) {
-      throw calendarError(error);
-    }
+    const deadlines = clockDeadlines(calendar.get(row.tenantId)!, {
+      submittedAt: row.submittedAt,
+      acceptedAt: change.acceptedAt,
+      promisedDays: row.promisedDays,
+      statutoryDays: row.statutoryDays,
+      pauses: change.pauses,
+      extensionDays: change.extensionDays,
+    });
     await this.lifecycle.update(manager, row, {
       status: change.to,
       acceptedAt: change.acceptedAt,

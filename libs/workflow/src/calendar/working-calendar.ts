@@ -14,6 +14,8 @@ export interface WorkingCalendar {
   readonly days: { readonly first: number; readonly flags: Int8Array };
   /** The published layers, to name what is missing when a year is unknown. */
   readonly published: readonly { name: string; years: ReadonlySet<number> }[];
+  /** Years counted by weekends alone because no schedule was published (provisionalCalendar). */
+  readonly provisionalYears?: ReadonlySet<number>;
 }
 
 /** Counting reached a year some published layer has no schedule for. */
@@ -123,4 +125,33 @@ export function addWorkingDays(
   let day = dayNumber(fromDay);
   for (let i = 0; i < n; i++) day = nextWorkingDayNumber(calendar, day);
   return calendarDay(day);
+}
+
+/**
+ * The calendar with every day of an unknown year up to `throughYear` counted by the weekday
+ * rule alone (Monday–Friday working), those years listed as provisional. For deadlines that
+ * run into a year the State Council (or the region) has not published yet: counted
+ * provisionally, flagged as such, and counted again once the year is entered.
+ */
+export function provisionalCalendar(
+  calendar: WorkingCalendar,
+  throughYear: number,
+): WorkingCalendar {
+  const { first, flags } = calendar.days;
+  const start = flags.length ? first : dayNumber(`${throughYear}-01-01`);
+  const end = dayNumber(`${throughYear + 1}-01-01`);
+  const length = Math.max(end - start, first + flags.length - start);
+  const extended = new Int8Array(length).fill(-1);
+  if (flags.length) extended.set(flags, first - start);
+  const provisionalYears = new Set<number>(calendar.provisionalYears ?? []);
+  for (let i = 0; i < extended.length; i++) {
+    if (extended[i] !== -1) continue;
+    extended[i] = isWeekend(start + i) ? 0 : 1;
+    provisionalYears.add(yearOfDay(start + i));
+  }
+  return {
+    days: { first: start, flags: extended },
+    published: calendar.published,
+    provisionalYears,
+  };
 }

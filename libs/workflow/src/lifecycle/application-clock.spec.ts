@@ -5,6 +5,7 @@ import { guangxiCalendar } from '../calendar/test-calendars';
 import {
   acceptanceOverdue,
   clockDeadlines,
+  countedProvisionally,
   deadlineIfResumed,
   dueAt,
   workingDaysLeft,
@@ -76,5 +77,17 @@ describe("an application's clock", () => {
     expect(acceptanceOverdue(S.SUBMITTED, due, at('2026-10-10', '17:31'))).toBe(true);
     expect(acceptanceOverdue(S.SUBMITTED, due, at('2026-10-10', '17:29'))).toBe(false);
     expect(acceptanceOverdue(S.ACCEPTED, due, at('2026-10-12', '09:00'))).toBe(false);
+  });
+
+  it('counts into a year not published yet by weekends alone, and says so', () => {
+    // Accepted Mon 2026-12-28: Tue 29, Wed 30, Thu 31 known; 2027 not entered: Fri 1 January
+    // counts (provisionally, though it will be 元旦), then Mon 4.
+    const december = { ...facts, acceptedAt: at('2026-12-28', '10:00'), promisedDays: 5 };
+    const deadlines = clockDeadlines(liucheng, december);
+    expect(deadlines.provisional).toBe(true);
+    expect(deadlines.promisedDeadline).toEqual(at('2027-01-04', '17:30'));
+    // Within a published year nothing is provisional.
+    expect(clockDeadlines(liucheng, facts).provisional).toBe(false);
+    expect(countedProvisionally(liucheng, () => 1)).toEqual({ value: 1, provisional: false });
   });
 });

@@ -2,7 +2,11 @@ import { ApplicationStatus as S } from '../application/application-status';
 import type { BusinessHours } from '../calendar/business-hours';
 import { workingTimeElapsed } from '../calendar/business-hours';
 import { type ClockPause, deadline } from '../calendar/deadline';
-import type { WorkingCalendar } from '../calendar/working-calendar';
+import {
+  CalendarYearUnknownError,
+  provisionalCalendar,
+  type WorkingCalendar,
+} from '../calendar/working-calendar';
 
 /** The statute's 5 working days to accept or reject what was taken in (DESIGN.md §4.3). */
 export const ACCEPTANCE_WORKING_DAYS = 5;
@@ -21,6 +25,11 @@ export interface ClockFacts {
 }
 
 export interface ClockDeadlines {
+  /**
+   * Counted into a year whose schedule is not published yet, by weekends alone: to be
+   * counted again once the year is entered.
+   */
+  provisional: boolean;
   /** Close of the 5th working day after intake (day 0 by the acceptance rule). */
   acceptanceDueAt: Date;
   /** Null before acceptance, while the clock is paused, or when there is no limit in days. */
@@ -30,17 +39,46 @@ export interface ClockDeadlines {
 
 type Calendar = { calendar: WorkingCalendar; hours: BusinessHours };
 
+const provisionals = new WeakMap<WorkingCalendar, Map<number, WorkingCalendar>>();
+
+/**
+ * `count` with the calendar; where it runs into a year not published, again with that year
+ * (and the next two) counted by weekends alone, and said to be provisional.
+ */
+export function countedProvisionally<T>(
+  calendar: Calendar,
+  count: (calendar: Calendar) => T,
+): { value: T; provisional: boolean } {
+  try {
+    return { value: count(calendar), provisional: false };
+  } catch (error) {
+    if (!(error instanceof CalendarYearUnknownError)) throw error;
+    const through = error.year + 2;
+    const cached = provisionals.get(calendar.calendar) ?? new Map<number, WorkingCalendar>();
+    provisionals.set(calendar.calendar, cached);
+    let weekendsOnly = cached.get(through);
+    if (!weekendsOnly) {
+      weekendsOnly = provisionalCalendar(calendar.calendar, through);
+      cached.set(through, weekendsOnly);
+    }
+    return { value: count({ ...calendar, calendar: weekendsOnly }), provisional: true };
+  }
+}
+
 /** The deadlines as they stand (DESIGN.md §4.2, both the promised and the statutory one). */
-export function clockDeadlines({ calendar, hours }: Calendar, facts: ClockFacts): ClockDeadlines {
-  const limit = (days: number | null) =>
-    facts.acceptedAt === null || days === null
-      ? null
-      : deadline(calendar, hours, facts.acceptedAt, days, facts.pauses, facts.extensionDays);
-  return {
-    acceptanceDueAt: deadline(calendar, hours, facts.submittedAt, ACCEPTANCE_WORKING_DAYS)!,
-    promisedDeadline: limit(facts.promisedDays),
-    statutoryDeadline: limit(facts.statutoryDays),
-  };
+export function clockDeadlines(calendar: Calendar, facts: ClockFacts): ClockDeadlines {
+  const { value, provisional } = countedProvisionally(calendar, ({ calendar, hours }) => {
+    const limit = (days: number | null) =>
+      facts.acceptedAt === null || days === null
+        ? null
+        : deadline(calendar, hours, facts.acceptedAt, days, facts.pauses, facts.extensionDays);
+    return {
+      acceptanceDueAt: deadline(calendar, hours, facts.submittedAt, ACCEPTANCE_WORKING_DAYS)!,
+      promisedDeadline: limit(facts.promisedDays),
+      statutoryDeadline: limit(facts.statutoryDays),
+    };
+  });
+  return { ...value, provisional };
 }
 
 /**
@@ -55,7 +93,10 @@ export function deadlineIfResumed(
   if (facts.acceptedAt === null || facts.promisedDays === null) return null;
   if (!facts.pauses.some((pause) => pause.to === null)) return null;
   const closed = facts.pauses.map((pause) => ({ from: pause.from, to: pause.to ?? now }));
-  return deadline(calendar, hours, facts.acceptedAt, facts.promisedDays, closed, facts.extensionDays);
+  const { acceptedAt, promisedDays, extensionDays } = facts;
+  return countedProvisionally({ calendar, hours }, (c) =>
+    deadline(c.calendar, c.hours, acceptedAt, promisedDays, closed, extensionDays),
+  ).value;
 }
 
 /**
@@ -81,9 +122,12 @@ export function dueAt(status: S, deadlines: ClockDeadlines): Date | null {
  * Working days left until `due` (fractional, from business time), negative once it has
  * passed: -0.33 is a third of a working day late.
  */
-export function workingDaysLeft({ calendar, hours }: Calendar, now: Date, due: Date): number {
+export function workingDaysLeft(calendar: Calendar, now: Date, due: Date): number {
+  const { value } = countedProvisionally(calendar, (c) =>
+    workingTimeElapsed(c.calendar, c.hours, now, due),
+  );
   // `|| 0`: no -0 for "due this instant".
-  return Math.round(workingTimeElapsed(calendar, hours, now, due) * 100) / 100 || 0;
+  return Math.round(value * 100) / 100 || 0;
 }
 
 /** Neither accepted nor rejected within 5 working days of intake (the statute deems it accepted). */

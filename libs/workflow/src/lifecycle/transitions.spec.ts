@@ -45,6 +45,19 @@ describe('the state machine of applications (DESIGN.md §4.3)', () => {
     expect(transitionTarget(S.SUBMITTED, A.COMPLETE_ON_THE_SPOT, handled)).toBeNull();
   });
 
+  it('lets a center that only takes an item in neither accept nor complete it', () => {
+    const intakeOnly = { onTheSpot: false, intakeOnly: true, openPause: null };
+    expect(transitionTarget(S.SUBMITTED, A.ACCEPT, intakeOnly)).toBeNull();
+    expect(
+      transitionTarget(S.SUBMITTED, A.COMPLETE_ON_THE_SPOT, { ...intakeOnly, onTheSpot: true }),
+    ).toBeNull();
+    expect(allowedActions(S.SUBMITTED, intakeOnly)).toEqual([
+      A.REJECT,
+      A.REQUEST_SUPPLEMENT,
+      A.WITHDRAW,
+    ]);
+  });
+
   it('allows nothing from an end state, and no withdrawal after a decision', () => {
     for (const status of [S.REJECTED, S.COMPLETED, S.WITHDRAWN]) {
       expect(allowedActions(status, handled)).toEqual([]);
@@ -55,11 +68,15 @@ describe('the state machine of applications (DESIGN.md §4.3)', () => {
 
   it('lists every transition of DESIGN.md and no other (the whole table)', () => {
     const table = Object.values(S).flatMap((status) =>
-      [handled, { onTheSpot: true, openPause: null }, { onTheSpot: false, openPause: PauseKind.SUPPLEMENT }, { onTheSpot: false, openPause: PauseKind.INSPECTION }].flatMap(
-        (context) =>
-          allowedActions(status, context).map(
-            (action) => `${status} ${action} ${transitionTarget(status, action, context)}`,
-          ),
+      [
+        handled,
+        { onTheSpot: true, openPause: null },
+        { onTheSpot: false, openPause: PauseKind.SUPPLEMENT },
+        { onTheSpot: false, openPause: PauseKind.INSPECTION },
+      ].flatMap((context) =>
+        allowedActions(status, context).map(
+          (action) => `${status} ${action} ${transitionTarget(status, action, context)}`,
+        ),
       ),
     );
     expect([...new Set(table)].sort()).toEqual(

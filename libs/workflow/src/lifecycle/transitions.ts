@@ -50,6 +50,11 @@ export const SUSPENDING_PROCEDURES = [
 export interface TransitionContext {
   /** The item is 即办件 (promised on the spot). */
   onTheSpot: boolean;
+  /**
+   * The center only takes the item in (it is decided above): it may not accept or complete
+   * it itself; it forwards it (代办).
+   */
+  intakeOnly?: boolean;
   /** The kind of the open pause, when SUSPENDED. */
   openPause: PauseKind | null;
 }
@@ -76,7 +81,9 @@ export function transitionTarget(
   switch (action) {
     case ApplicationAction.ACCEPT:
       // An on-the-spot item is completed at once, never left accepted.
-      return status === S.SUBMITTED && !context.onTheSpot ? S.ACCEPTED : null;
+      return status === S.SUBMITTED && !context.onTheSpot && !context.intakeOnly
+        ? S.ACCEPTED
+        : null;
     case ApplicationAction.REJECT:
       return status === S.SUBMITTED ? S.REJECTED : null;
     case ApplicationAction.REQUEST_SUPPLEMENT:
@@ -104,7 +111,9 @@ export function transitionTarget(
     case ApplicationAction.COMPLETE:
       return status === S.APPROVED || status === S.DENIED ? S.COMPLETED : null;
     case ApplicationAction.COMPLETE_ON_THE_SPOT:
-      return status === S.SUBMITTED && context.onTheSpot ? S.COMPLETED : null;
+      return status === S.SUBMITTED && context.onTheSpot && !context.intakeOnly
+        ? S.COMPLETED
+        : null;
     case ApplicationAction.WITHDRAW:
       return BEFORE_DECISION.includes(status) ? S.WITHDRAWN : null;
   }

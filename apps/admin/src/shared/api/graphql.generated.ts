@@ -184,7 +184,7 @@ export type OnboardTenantInput = {
   windows: Array<NewWindowInput>;
 };
 
-export type PermissionAction = 'CREATE' | 'ONBOARD' | 'READ' | 'SUSPEND' | 'UPDATE';
+export type PermissionAction = 'APPROVE' | 'CREATE' | 'ONBOARD' | 'READ' | 'SUSPEND' | 'UPDATE';
 
 export type PermissionSubject =
   | 'APPLICATION'
@@ -252,6 +252,8 @@ export type StaffStatus = 'ACTIVE' | 'DISABLED' | 'INVITED';
 
 export type SubmitApplicationInput = {
   applicant: ApplicantInput;
+  /** A key the client makes once per intake (e.g. a UUID): sent again, the same application comes back */
+  intakeKey?: string | null | undefined;
   /** The code of an item on the window's center's menu */
   itemCode: string;
   windowId: string | number;

@@ -8,8 +8,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   NULL while the clock is paused), approved extension days, when decided and completed,
  *   `acceptance_due_at` (close of the 5th working day after intake: not accepted or rejected
  *   by then, the statute deems it accepted and the case is flagged), `due_at` (what the center
- *   must meet next, the work queue's order) and the client's intake key (one request, one
- *   application).
+ *   must meet next, the work queue's order), whether they were counted provisionally (into a
+ *   year whose holidays are not published yet: by weekends alone, counted again once it is
+ *   entered) and the client's intake key (one request, one application).
  * - application_events.details: what a transition carried (the one-time notification's
  *   missing materials, the procedure of a suspension, the extension).
  * - application_pauses: each stop of the clock (补正 after acceptance, hearing, inspection,
@@ -30,6 +31,7 @@ export class ApplicationLifecycle1765324800000 implements MigrationInterface {
         ADD COLUMN decided_at         timestamptz,
         ADD COLUMN completed_at       timestamptz,
         ADD COLUMN due_at             timestamptz,
+        ADD COLUMN deadlines_provisional boolean NOT NULL DEFAULT false,
         ADD COLUMN intake_key         text CHECK (length(intake_key) BETWEEN 8 AND 100)`);
     await q.query(
       `CREATE UNIQUE INDEX applications_intake_key_idx
@@ -40,6 +42,10 @@ export class ApplicationLifecycle1765324800000 implements MigrationInterface {
     await q.query(
       `CREATE INDEX applications_queue_idx ON applications (tenant_id, due_at, id)
          WHERE status NOT IN ('REJECTED','COMPLETED','WITHDRAWN')`,
+    );
+    await q.query(
+      `CREATE INDEX applications_provisional_idx ON applications (tenant_id)
+         WHERE deadlines_provisional`,
     );
     await q.query(`ALTER TABLE application_events ADD COLUMN details jsonb`);
 
@@ -103,12 +109,14 @@ export class ApplicationLifecycle1765324800000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE application_extensions, application_pauses`);
     await q.query(`ALTER TABLE application_events DROP COLUMN details`);
+    await q.query(`DROP INDEX applications_provisional_idx`);
     await q.query(`DROP INDEX applications_queue_idx`);
     await q.query(`DROP INDEX applications_intake_key_idx`);
     await q.query(`
       ALTER TABLE applications
         DROP COLUMN accepted_at, DROP COLUMN acceptance_due_at, DROP COLUMN promised_deadline,
         DROP COLUMN statutory_deadline, DROP COLUMN extension_days, DROP COLUMN decided_at,
-        DROP COLUMN completed_at, DROP COLUMN due_at, DROP COLUMN intake_key`);
+        DROP COLUMN completed_at, DROP COLUMN due_at, DROP COLUMN deadlines_provisional,
+        DROP COLUMN intake_key`);
   }
 }

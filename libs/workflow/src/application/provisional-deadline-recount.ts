@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { ProvisionalDeadlines } from '@tongban/core';
+import { EntityManager } from 'typeorm';
+import { clockDeadlines, dueAt } from '../lifecycle/application-clock';
+import { ApplicationClocks } from './application-clocks';
+import { clockPauses, LifecycleRepository } from './lifecycle.repository';
+
+/**
+ * Counts provisional deadlines again (a calendar year was entered): the same facts, the
+ * calendar as it now is. Locks the applications in id order, as every lock of many is taken.
+ */
+@Injectable()
+export class ProvisionalDeadlineRecount extends ProvisionalDeadlines {
+  constructor(
+    private readonly lifecycle: LifecycleRepository,
+    private readonly clocks: ApplicationClocks,
+  ) {
+    super();
+  }
+
+  async recount(manager: EntityManager): Promise<number> {
+    const rows = await this.lifecycle.lockProvisional(manager);
+    const calendars = await this.clocks.calendarsOf(
+      manager,
+      rows.map((row) => row.tenantId),
+    );
+    for (const row of rows) {
+      const pauses = await this.lifecycle.pauses(manager, row.tenantId, row.id);
+      const deadlines = clockDeadlines(calendars.get(row.tenantId)!, {
+        submittedAt: row.submittedAt,
+        acceptedAt: row.acceptedAt,
+        promisedDays: row.promisedDays,
+        statutoryDays: row.statutoryDays,
+        pauses: clockPauses(pauses),
+        extensionDays: row.extensionDays,
+      });
+      await this.lifecycle.recount(manager, row, deadlines, dueAt(row.status, deadlines));
+    }
+    return rows.length;
+  }
+}
