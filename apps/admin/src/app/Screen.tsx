@@ -17,6 +17,14 @@ const ApplicationsPage = page(
   () => import('../features/applications/components/ApplicationsPage'),
   'ApplicationsPage',
 );
+const WorkQueuePage = page(
+  () => import('../features/applications/components/WorkQueuePage'),
+  'WorkQueuePage',
+);
+const ApplicationDetailPage = page(
+  () => import('../features/applications/components/ApplicationDetailPage'),
+  'ApplicationDetailPage',
+);
 const TenantsPage = page(() => import('../features/tenants/components/TenantsPage'), 'TenantsPage');
 const TenantSectionPage = page(
   () => import('../features/tenants/components/TenantSectionPage'),
@@ -75,6 +83,10 @@ function RouteScreen({ route, user }: { route: Route; user: CurrentUser }) {
   switch (route.name) {
     case 'applications':
       return <ApplicationsPage user={user} />;
+    case 'workQueue':
+      return <WorkQueuePage />;
+    case 'application':
+      return <ApplicationDetailPage key={route.id} id={route.id} />;
     case 'tenants':
       return <TenantsPage user={user} tenantId={route.tenantId} />;
     case 'windows':

@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   BranchesOutlined,
   BookOutlined,
+  CarryOutOutlined,
   FileTextOutlined,
   HomeOutlined,
   PlusCircleOutlined,
@@ -27,6 +28,7 @@ import { Screen } from './Screen';
 
 const MENU_ICONS: Record<MenuKey, ReactNode> = {
   home: <HomeOutlined />,
+  workQueue: <CarryOutOutlined />,
   applications: <FileTextOutlined />,
   tenants: <ApartmentOutlined />,
   windows: <ShopOutlined />,

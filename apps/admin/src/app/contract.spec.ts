@@ -76,7 +76,28 @@ describe('GraphQL contract', () => {
       'VillageSheetPreview',
       'VillageSheetTemplate',
     ];
-    const applications = ['Applications', 'IntakeMenu', 'IntakeWindows', 'SubmitApplication'];
+    const applications = [
+      'AcceptApplication',
+      'ApplicationDetail',
+      'Applications',
+      'ApproveApplication',
+      'CompleteApplication',
+      'CompleteOnTheSpot',
+      'DecideExtension',
+      'DenyApplication',
+      'IntakeMenu',
+      'IntakeWindows',
+      'ReceiveSupplement',
+      'RejectApplication',
+      'RequestExtension',
+      'RequestSupplement',
+      'ResumeApplication',
+      'StartReview',
+      'SubmitApplication',
+      'SuspendApplication',
+      'WithdrawApplication',
+      'WorkQueue',
+    ];
     const catalogue = [
       'CatalogueImport',
       'CatalogueItems',

@@ -7,6 +7,7 @@ import { can, type CurrentUser, seesSubtree } from '../shared/viewer/viewer';
 
 export type MenuKey =
   | 'home'
+  | 'workQueue'
   | 'applications'
   | 'tenants'
   | 'windows'
@@ -21,6 +22,8 @@ type Viewer = Pick<CurrentUser, 'permissions' | 'visibility'>;
 
 const SCREENS: Record<MenuKey, (user: Viewer) => boolean> = {
   home: () => true,
+  // For those who act on applications: window and station staff, center managers.
+  workQueue: (user) => can(user, 'UPDATE', 'APPLICATION'),
   applications: (user) => can(user, 'READ', 'APPLICATION'),
   // The tenant tree: for those who see below their own tenant.
   tenants: (user) => seesSubtree(user),
@@ -41,6 +44,7 @@ export function menuKeysFor(user: Viewer): MenuKey[] {
 
 /** Whether a signed-in person may open a screen (also when they type its address). */
 export function mayOpen(route: RouteName, user: Viewer): boolean {
+  if (route === 'application') return SCREENS.applications(user);
   return route in SCREENS ? SCREENS[route as MenuKey](user) : true;
 }
 
@@ -63,5 +67,6 @@ export function menuRoute(key: MenuKey): Route {
 
 /** The menu entry of the current screen, highlighted (none for setup or an unknown path). */
 export function menuKeyOf(route: Route): MenuKey | null {
+  if (route.name === 'application') return 'applications';
   return route.name in SCREENS ? (route.name as MenuKey) : null;
 }

@@ -10,7 +10,15 @@ import {
 import { TenantKind, TenantStatus } from '@tongban/core';
 import { hashPassword, onboardingChecklist } from '@tongban/tenancy';
 import { DataSource, EntityManager } from 'typeorm';
-import { ApplicationRepository } from '@tongban/workflow';
+import {
+  ApplicationRepository,
+  clockDeadlines,
+  composeCalendar,
+  DEFAULT_BUSINESS_HOURS,
+  layersFor,
+  NATIONAL_SCHEDULE,
+  REGIONAL_SCHEDULES,
+} from '@tongban/workflow';
 import {
   DEMO_ACCOUNTS,
   DEMO_APPLICATIONS,
@@ -138,6 +146,21 @@ export async function seedDemo(dataSource: DataSource, nodeEnv: string): Promise
         if (typeof item === 'string') {
           throw new Error(`Demo application ${application.itemCode}: ${item}`);
         }
+        // The shipped calendar: the demo's tenants enter no days of their own.
+        const calendar = composeCalendar(
+          layersFor(hall.divisionCode, NATIONAL_SCHEDULE, REGIONAL_SCHEDULES),
+        );
+        const due = clockDeadlines(
+          { calendar, hours: DEFAULT_BUSINESS_HOURS },
+          {
+            submittedAt: hall.at,
+            acceptedAt: null,
+            promisedDays: null,
+            statutoryDays: null,
+            pauses: [],
+            extensionDays: 0,
+          },
+        );
         await new ApplicationRepository().recordIntake(tx, {
           hall,
           windowId: hall.windowId,
@@ -145,6 +168,8 @@ export async function seedDemo(dataSource: DataSource, nodeEnv: string): Promise
           applicant: application.applicant,
           submittedBy: hall.userId,
           at: hall.at,
+          acceptanceDueAt: due.acceptanceDueAt,
+          provisional: due.provisional,
         });
         report.applications += 1;
       }

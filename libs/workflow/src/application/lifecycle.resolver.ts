@@ -1,5 +1,6 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequireAbility } from '@tongban/core';
+import { MaterialModel } from '@tongban/catalog';
 import { ApplicationAction } from '../lifecycle/transitions';
 import {
   ApplicationConnection,
@@ -162,6 +163,16 @@ export class LifecycleResolver {
   })
   timeline(@Parent() application: ApplicationView) {
     return this.lifecycle.timeline(application);
+  }
+
+  @ResolveField(() => [MaterialModel], {
+    nullable: true,
+    description:
+      "The materials the center asks for the item (its list entry), for the one-time notification; null when the item is off the list",
+    complexity: 10,
+  })
+  itemMaterials(@Parent() application: ApplicationView) {
+    return this.lifecycle.itemMaterials(application);
   }
 
   @ResolveField(() => [ApplicationPauseModel], { complexity: 10 })

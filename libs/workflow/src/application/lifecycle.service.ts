@@ -413,6 +413,12 @@ export class LifecycleService {
     });
   }
 
+  itemMaterials(application: ApplicationView): Promise<Material[] | null> {
+    return this.scope.run((manager) =>
+      this.menu.materialsFor(manager, application.tenantId, application.itemCode),
+    );
+  }
+
   pauses(application: ApplicationView): Promise<PauseRecord[]> {
     return this.scope.run((manager) =>
       this.lifecycle.pauses(manager, application.tenantId, application.id),

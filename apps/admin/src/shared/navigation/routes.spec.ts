@@ -37,7 +37,8 @@ describe('routes', () => {
     expect(parseRoute('/guide').name).toBe('notFound');
     expect(parseRoute('/guide/450222/x').name).toBe('notFound');
     expect(parseRoute('/onboarding/x').name).toBe('notFound');
-    expect(parseRoute('/applications/x').name).toBe('notFound');
+    expect(parseRoute('/applications/x/y').name).toBe('notFound');
+    expect(parseRoute('/work-queue/x').name).toBe('notFound');
     expect(parseRoute('/implementation/x').name).toBe('notFound');
     expect(parseRoute(`/rollouts/${ID}/x`).name).toBe('notFound');
   });
@@ -46,6 +47,8 @@ describe('routes', () => {
     const routes: Route[] = [
       { name: 'home' },
       { name: 'applications' },
+      { name: 'workQueue' },
+      { name: 'application', id: ID },
       { name: 'tenants', tenantId: null },
       { name: 'tenants', tenantId: ID },
       { name: 'windows', tenantId: ID },

@@ -8,6 +8,10 @@ export type Route =
   | { name: 'home' }
   /** Applications (办件) newest first, with intake (收件) for those who take them in. */
   | { name: 'applications' }
+  /** 待办: the open applications of the windows one works, most urgent first. */
+  | { name: 'workQueue' }
+  /** One application: its clock, timeline and the acts one may do on it. */
+  | { name: 'application'; id: string }
   /** The tenant tree, with one tenant selected (null: the user's own). */
   | { name: 'tenants'; tenantId: string | null }
   /** Windows of one tenant (null: the user's own). */
@@ -60,8 +64,11 @@ export function parseRoute(pathname: string, search = ''): Route {
     case undefined:
       return { name: 'home' };
     case 'applications':
-      if (second !== undefined) break;
+      if (second !== undefined) return { name: 'application', id: second };
       return { name: 'applications' };
+    case 'work-queue':
+      if (second !== undefined) break;
+      return { name: 'workQueue' };
     case 'tenants':
       return { name: 'tenants', tenantId: second ?? null };
     case 'windows':
@@ -97,6 +104,10 @@ export function routeHref(route: Route): string {
       return '/';
     case 'applications':
       return '/applications';
+    case 'workQueue':
+      return '/work-queue';
+    case 'application':
+      return `/applications/${encodeURIComponent(route.id)}`;
     case 'catalogue':
       return '/catalogue';
     case 'implementation':
