@@ -50,7 +50,7 @@ export function PrintSheet({
         </Button>,
       ]}
     >
-      <div className="tongban-print-sheet" data-testid={`print-${kind}`}>
+      <div className="tongban-print-sheet" data-testid={`print-sheet-${kind}`}>
         <Typography.Title level={3} style={{ textAlign: 'center' }}>
           {application.tenantName}
           <br />
