@@ -4,6 +4,8 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { ApplicationRowFragment as Application } from '../../../shared/api/graphql.generated';
 import { formatDateTime } from '../../../shared/i18n/format';
+import { navigate } from '../../../shared/navigation/navigation';
+import { routeHref } from '../../../shared/navigation/routes';
 import type { Translate } from '../../../shared/i18n/labels';
 import { ApplicationStatusTag } from '../../../shared/ui/tags';
 
@@ -45,10 +47,20 @@ export function applicationColumns(
       title: t('applications.receiptNumber'),
       dataIndex: 'receiptNumber',
       fixed: 'left',
-      render: (value: string) => (
-        <Typography.Text strong style={{ ...MONO, whiteSpace: 'nowrap' }}>
+      // Opens the application: its clock, timeline and what the reader may do on it.
+      render: (value: string, row) => (
+        <Typography.Link
+          strong
+          href={routeHref({ name: 'application', id: row.id })}
+          onClick={(event) => {
+            event.preventDefault();
+            navigate({ name: 'application', id: row.id });
+          }}
+          style={{ ...MONO, whiteSpace: 'nowrap' }}
+          data-testid="application-open"
+        >
           {value}
-        </Typography.Text>
+        </Typography.Link>
       ),
     },
     {
