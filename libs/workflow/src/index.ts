@@ -1,5 +1,5 @@
 export { WorkflowModule, WORKFLOW_RESOLVERS } from './workflow.module';
-export { ApplicationStatus } from './application/application-status';
+export { ApplicationStatus } from './lifecycle/application-status';
 export {
   normalizeIntake,
   type ApplicantDetails,

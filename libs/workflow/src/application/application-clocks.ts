@@ -8,7 +8,7 @@ import {
   workingDaysLeft,
 } from '../lifecycle/application-clock';
 import { allowedActions, type ApplicationAction } from '../lifecycle/transitions';
-import { ApplicationStatus } from './application-status';
+import { ApplicationStatus } from '../lifecycle/application-status';
 import type { ApplicationRow } from './application.repository';
 import { clockPauses, LifecycleRepository } from './lifecycle.repository';
 

@@ -14,7 +14,7 @@ import {
 } from 'class-validator';
 import { ItemHandling, type TimeLimit, TimeLimitModel } from '@tongban/catalog';
 import { ApplicationAction, PauseKind } from '../lifecycle/transitions';
-import { ApplicationStatus } from './application-status';
+import { ApplicationStatus } from '../lifecycle/application-status';
 
 registerEnumType(ApplicationStatus, { name: 'ApplicationStatus' });
 

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import type { IntakeItem, TimeLimit } from '@tongban/catalog';
 import type { ApplicantDetails } from './applicant';
 import type { PauseKind } from '../lifecycle/transitions';
-import { ApplicationStatus } from './application-status';
+import { ApplicationStatus } from '../lifecycle/application-status';
 import { formatReceiptNumber, receiptPrefixOf } from './receipt-number';
 
 /** An application as stored, before ports add names and the reader's masking applies. */

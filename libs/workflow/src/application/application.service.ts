@@ -29,7 +29,7 @@ import { normalizeIntake, type IntakeDetails } from './applicant';
 import { clockDeadlines } from '../lifecycle/application-clock';
 import { ApplicationAction, OPEN_STATUSES } from '../lifecycle/transitions';
 import { ApplicationClocks, type ClockView } from './application-clocks';
-import { ApplicationStatus } from './application-status';
+import { ApplicationStatus } from '../lifecycle/application-status';
 import {
   ApplicationCursor,
   ApplicationRepository,

@@ -14,7 +14,7 @@ import {
 } from 'class-validator';
 import { type Material, MaterialModel } from '@tongban/catalog';
 import { PauseKind } from '../lifecycle/transitions';
-import { ApplicationStatus } from './application-status';
+import { ApplicationStatus } from '../lifecycle/application-status';
 
 @InputType({ description: 'What every act names: the application and the version you saw' })
 export class ActInput {

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import type { ClockPause } from '../calendar/deadline';
 import type { ClockDeadlines } from '../lifecycle/application-clock';
 import type { PauseKind } from '../lifecycle/transitions';
-import { ApplicationStatus } from './application-status';
+import { ApplicationStatus } from '../lifecycle/application-status';
 
 /** What an act on an application reads under its row lock. */
 export interface ActingRow {

@@ -168,7 +168,7 @@ export class LifecycleResolver {
   @ResolveField(() => [MaterialModel], {
     nullable: true,
     description:
-      "The materials the center asks for the item (its list entry), for the one-time notification; null when the item is off the list",
+      'The materials the center asks for the item (its list entry), for the one-time notification; null when the item is off the list',
     complexity: 10,
   })
   itemMaterials(@Parent() application: ApplicationView) {

@@ -23,7 +23,7 @@ import {
   transitionTarget,
 } from '../lifecycle/transitions';
 import { ApplicationClocks } from './application-clocks';
-import { ApplicationStatus } from './application-status';
+import { ApplicationStatus } from '../lifecycle/application-status';
 import { ApplicationService, type ApplicationView } from './application.service';
 import {
   type ActingRow,

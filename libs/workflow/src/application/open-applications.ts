@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OpenApplications } from '@tongban/core';
 import { EntityManager } from 'typeorm';
-import { ApplicationStatus } from './application-status';
+import { ApplicationStatus } from '../lifecycle/application-status';
 
 /** Where an application's work is over: nothing more happens to it. */
 export const CLOSED_STATUSES: readonly ApplicationStatus[] = [

@@ -1,4 +1,4 @@
-import { ApplicationStatus as S } from '../application/application-status';
+import { ApplicationStatus as S } from './application-status';
 import { beijingMoment as at } from '../calendar/beijing-time';
 import { DEFAULT_BUSINESS_HOURS as hours } from '../calendar/business-hours';
 import { guangxiCalendar } from '../calendar/test-calendars';

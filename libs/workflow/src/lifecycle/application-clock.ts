@@ -1,4 +1,4 @@
-import { ApplicationStatus as S } from '../application/application-status';
+import { ApplicationStatus as S } from './application-status';
 import type { BusinessHours } from '../calendar/business-hours';
 import { workingTimeElapsed } from '../calendar/business-hours';
 import { type ClockPause, deadline } from '../calendar/deadline';

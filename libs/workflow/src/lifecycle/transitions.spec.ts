@@ -1,4 +1,4 @@
-import { ApplicationStatus as S } from '../application/application-status';
+import { ApplicationStatus as S } from './application-status';
 import {
   ApplicationAction as A,
   allowedActions,

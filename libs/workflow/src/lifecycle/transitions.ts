@@ -1,4 +1,4 @@
-import { ApplicationStatus as S } from '../application/application-status';
+import { ApplicationStatus as S } from './application-status';
 
 /**
  * The acts that move an application (DESIGN.md §4.3), each a mutation. Plain data: the
