@@ -223,6 +223,7 @@ export type PermissionSubject =
   | 'AUDIT_EVENT'
   | 'CATALOGUE'
   | 'CATALOGUE_ROLLOUT'
+  | 'CONSULTATION'
   | 'IMPLEMENTATION_ITEM'
   | 'MENU_TEMPLATE'
   | 'SERVICE_WINDOW'
