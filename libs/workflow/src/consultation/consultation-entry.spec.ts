@@ -45,9 +45,7 @@ describe('consultation entry', () => {
       { field: 'note', code: 'BROKEN_UNICODE', problem: expect.any(String) },
     ]);
     expect(
-      normalizeConsultation({ channel: 'PHONE', itemCode: 'A\u0007' }).problems.map(
-        (p) => p.field,
-      ),
+      normalizeConsultation({ channel: 'PHONE', itemCode: 'A\u0007' }).problems.map((p) => p.field),
     ).toEqual(['itemCode']);
     // Line breaks and tabs are text.
     expect(normalizeConsultation({ channel: 'PHONE', note: '一\n二\t三' }).problems).toEqual([]);

@@ -25,10 +25,7 @@ export interface ConsultationEntry {
 }
 
 export type ConsultationProblemCode =
-  | 'UNKNOWN_CHANNEL'
-  | 'TOO_LONG'
-  | 'CONTROL_CHARACTER'
-  | 'BROKEN_UNICODE';
+  'UNKNOWN_CHANNEL' | 'TOO_LONG' | 'CONTROL_CHARACTER' | 'BROKEN_UNICODE';
 
 /** One thing wrong with a consultation, named by its input field. */
 export interface ConsultationProblem {

@@ -108,7 +108,7 @@ export class ConsultationItemCount {
 
 @ObjectType('ConsultationCounts', {
   description:
-    "Consultations of a tenant and the tenants below it over Beijing calendar days, those you may read",
+    'Consultations of a tenant and the tenants below it over Beijing calendar days, those you may read',
 })
 export class ConsultationCountsModel {
   @Field(() => ID)

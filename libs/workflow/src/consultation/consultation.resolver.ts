@@ -32,7 +32,7 @@ export class ConsultationResolver {
   @RequireAbility('create', 'Consultation')
   @Query(() => [ConsultationWindowModel], {
     description:
-      "The windows of a tenant (your own by default) where you may log consultations now, by code",
+      'The windows of a tenant (your own by default) where you may log consultations now, by code',
   })
   consultationWindows(
     @Args('tenantId', { type: () => ID, nullable: true }, new ParseUUIDPipe({ optional: true }))

@@ -336,15 +336,17 @@ export class ConsultationService {
 function periodOrThrow(from: string | null | undefined, to: string | null | undefined) {
   const period = countingPeriod(from, to);
   if (period.problems.length) {
-    throw new BadUserInputError(
-      period.problems.map((p) => `${p.field}: ${p.problem}`).join('; '),
-      { problems: period.problems },
-    );
+    throw new BadUserInputError(period.problems.map((p) => `${p.field}: ${p.problem}`).join('; '), {
+      problems: period.problems,
+    });
   }
   return period;
 }
 
-function addPeriod(where: ConsultationConditions, period: { start: Date | null; end: Date | null }) {
+function addPeriod(
+  where: ConsultationConditions,
+  period: { start: Date | null; end: Date | null },
+) {
   if (period.start) {
     where.params.push(period.start);
     where.conditions.push(`c.logged_at >= $${where.params.length}`);
