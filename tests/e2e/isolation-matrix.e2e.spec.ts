@@ -547,15 +547,24 @@ describe('tenant isolation matrix', () => {
   /** A fresh division code for a child of `parent` (kind CHILD_KIND[parent.kind]). */
   function childCode(parent: Tenant): string {
     const [keep, add] = CHILD_CODE[parent.kind];
-    const n = ++unique;
-    const own =
-      add === 4
-        ? `${60 + (n % 39)}00`
-        : add === 2
-          ? String(60 + (n % 39))
-          : String(500 + (n % 499)).padStart(add, '0');
-    return parent.division_code.slice(0, keep) + own;
+    // The counter wraps (a county has 499 codes to give here): never a code given before, which
+    // a successful control may have opened.
+    for (;;) {
+      const n = ++unique;
+      const own =
+        add === 4
+          ? `${60 + (n % 39)}00`
+          : add === 2
+            ? String(60 + (n % 39))
+            : String(500 + (n % 499)).padStart(add, '0');
+      const code = parent.division_code.slice(0, keep) + own;
+      if (!givenCodes.has(code) || givenCodes.size > 5000) {
+        givenCodes.add(code);
+        return code;
+      }
+    }
   }
+  const givenCodes = new Set<string>();
 
   async function sheetFor(parent: Tenant): Promise<string> {
     const workbook = new ExcelJS.Workbook();
@@ -695,6 +704,7 @@ describe('tenant isolation matrix', () => {
   /** Arguments no generic value fits (the standard item a version is asked for). */
   const ARGUMENTS: Record<string, Record<string, unknown>> = {
     catalogueItem: { code: MATRIX_ITEM_CODE },
+    consultationCounts: { from: '2026-01-01', to: '2026-12-31' },
   };
 
   async function variablesFor(

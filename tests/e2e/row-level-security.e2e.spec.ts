@@ -250,6 +250,11 @@ describe('row-level security', () => {
       `INSERT INTO menu_templates (tenant_id, name, tier, item_codes) VALUES ($1, $2, 'VILLAGE', '{}')`,
       [r.tenant, `RLS${n}`],
     ],
+    consultations: (r, n) => [
+      `INSERT INTO consultations (tenant_id, window_id, channel, note, logged_by)
+       VALUES ($1, $2, 'PHONE', $3, $4)`,
+      [r.tenant, r.window, `RLS${n}`, r.users[0]],
+    ],
     application_events: (r) => [
       `INSERT INTO application_events (tenant_id, application_id, to_status) VALUES ($1, $2, 'SUBMITTED')`,
       [r.tenant, r.application],
@@ -410,6 +415,18 @@ describe('row-level security', () => {
         const [foreign, foreignParams] = ARRANGE[table](b, 2);
         await expect(asApp(a.tenant, () => app.query(foreign, foreignParams))).rejects.toThrow(
           `new row violates row-level security policy for table "${table}"`,
+        );
+      }
+    });
+
+    it('keeps the consultation log append-only for the application login', async () => {
+      const [a] = refs;
+      for (const statement of [
+        `UPDATE consultations SET note = 'changed' WHERE tenant_id = $1`,
+        `DELETE FROM consultations WHERE tenant_id = $1`,
+      ]) {
+        await expect(asApp(a.tenant, () => app.query(statement, [a.tenant]))).rejects.toThrow(
+          /permission denied for table consultations/,
         );
       }
     });

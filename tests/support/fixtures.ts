@@ -81,6 +81,7 @@ export async function databaseFingerprint(db: TestDatabase): Promise<string> {
        (SELECT count(*)::text FROM audit_events),
        (SELECT string_agg(a::text, ',' ORDER BY tenant_id, id) FROM applications a),
        (SELECT count(*)::text FROM application_events),
+       (SELECT count(*)::text FROM consultations),
        (SELECT string_agg(c::text, ',' ORDER BY tenant_id, day) FROM receipt_counters c))) AS fingerprint`,
   );
   return row.fingerprint;

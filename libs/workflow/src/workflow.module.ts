@@ -5,6 +5,8 @@ import { ApplicationResolver } from './application/application.resolver';
 import { LifecycleResolver } from './application/lifecycle.resolver';
 import { OpenApplicationCodes } from './application/open-applications';
 import { ProvisionalDeadlineRecount } from './application/provisional-deadline-recount';
+import { ConsultationModule } from './consultation/consultation.module';
+import { ConsultationResolver } from './consultation/consultation.resolver';
 
 /** Applications and their workflow (DESIGN.md §4.2–4.4). Needs the TenancyModule (global). */
 // Global for its ports: the catalogue's rollouts ask OpenApplications (catalog cannot import
@@ -12,7 +14,7 @@ import { ProvisionalDeadlineRecount } from './application/provisional-deadline-r
 // ProvisionalDeadlines to count again once a year is entered.
 @Global()
 @Module({
-  imports: [ApplicationModule],
+  imports: [ApplicationModule, ConsultationModule],
   providers: [
     { provide: OpenApplications, useClass: OpenApplicationCodes },
     { provide: ProvisionalDeadlines, useClass: ProvisionalDeadlineRecount },
@@ -22,4 +24,4 @@ import { ProvisionalDeadlineRecount } from './application/provisional-deadline-r
 export class WorkflowModule {}
 
 /** Resolvers of this library, for the GraphQL schema printer. */
-export const WORKFLOW_RESOLVERS = [ApplicationResolver, LifecycleResolver];
+export const WORKFLOW_RESOLVERS = [ApplicationResolver, LifecycleResolver, ConsultationResolver];

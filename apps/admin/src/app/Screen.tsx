@@ -25,6 +25,10 @@ const ApplicationDetailPage = page(
   () => import('../features/applications/components/ApplicationDetailPage'),
   'ApplicationDetailPage',
 );
+const ConsultationsPage = page(
+  () => import('../features/consultations/components/ConsultationsPage'),
+  'ConsultationsPage',
+);
 const TenantsPage = page(() => import('../features/tenants/components/TenantsPage'), 'TenantsPage');
 const TenantSectionPage = page(
   () => import('../features/tenants/components/TenantSectionPage'),
@@ -87,6 +91,8 @@ function RouteScreen({ route, user }: { route: Route; user: CurrentUser }) {
       return <WorkQueuePage />;
     case 'application':
       return <ApplicationDetailPage key={route.id} id={route.id} />;
+    case 'consultations':
+      return <ConsultationsPage user={user} />;
     case 'tenants':
       return <TenantsPage user={user} tenantId={route.tenantId} />;
     case 'windows':

@@ -129,6 +129,12 @@ describe('GraphQL contract', () => {
       'RolloutVersions',
       'StartCatalogueRollout',
     ];
+    const consultations = [
+      'ConsultationCounts',
+      'ConsultationWindows',
+      'Consultations',
+      'LogConsultation',
+    ];
     const guide = [
       'OneTimeNotification',
       'ServiceGuideCenter',
@@ -143,6 +149,7 @@ describe('GraphQL contract', () => {
         ...catalogue,
         ...implementation,
         ...rollouts,
+        ...consultations,
         ...guide,
       ].sort(),
     );

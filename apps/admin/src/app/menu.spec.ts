@@ -97,6 +97,11 @@ describe('side menu from what the server says', () => {
       viewer('TENANT', 'READ APPLICATION', 'READ IMPLEMENTATION_ITEM'),
       ['home', 'applications', 'implementation'],
     ],
+    [
+      'a station clerk who logs consultations',
+      viewer('TENANT', 'READ APPLICATION', 'READ CONSULTATION', 'CREATE CONSULTATION'),
+      ['home', 'applications', 'consultations'],
+    ],
     ['someone who may do nothing', viewer('TENANT'), ['home']],
   ])('%s sees %j', (_who, user, keys) => {
     expect(menuKeysFor(user)).toEqual(keys);
@@ -120,6 +125,8 @@ describe('side menu from what the server says', () => {
     expect(mayOpen('rollouts', cityOfficial)).toBe(true);
     expect(mayOpen('rollouts', townshipManager)).toBe(false);
     expect(mayOpen('notFound', viewer('TENANT'))).toBe(true);
+    expect(mayOpen('consultations', viewer('SUBTREE', 'READ CONSULTATION'))).toBe(true);
+    expect(mayOpen('consultations', windowClerk)).toBe(false);
   });
 });
 

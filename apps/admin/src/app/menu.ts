@@ -9,6 +9,7 @@ export type MenuKey =
   | 'home'
   | 'workQueue'
   | 'applications'
+  | 'consultations'
   | 'tenants'
   | 'windows'
   | 'staff'
@@ -25,6 +26,7 @@ const SCREENS: Record<MenuKey, (user: Viewer) => boolean> = {
   // For those who act on applications: window and station staff, center managers.
   workQueue: (user) => can(user, 'UPDATE', 'APPLICATION'),
   applications: (user) => can(user, 'READ', 'APPLICATION'),
+  consultations: (user) => can(user, 'READ', 'CONSULTATION'),
   // The tenant tree: for those who see below their own tenant.
   tenants: (user) => seesSubtree(user),
   windows: (user) => can(user, 'READ', 'SERVICE_WINDOW'),

@@ -1,6 +1,6 @@
 import { Role, TenantKind } from '@tongban/core';
 import { ServiceWindowKind } from '@tongban/tenancy';
-import { residentIdCheckCharacter } from '@tongban/workflow';
+import { ConsultationChannel, residentIdCheckCharacter } from '@tongban/workflow';
 
 /**
  * Demo data from the source document (county-center-annual-summary.txt): Liuzhou City >
@@ -251,5 +251,75 @@ export const DEMO_APPLICATIONS: DemoApplication[] = [
     daysAgo: 0,
     itemCode: '450011002W01',
     applicant: { name: '蓝桂英', idNumber: idNumber('19400223', '083'), phone: null },
+  },
+];
+
+export interface DemoConsultation {
+  tenant: string;
+  window: string;
+  /** Who answered it (a demo account allowed to log there). */
+  by: string;
+  daysAgo: number;
+  /** An item of the hall's menu, or null for a general question. */
+  itemCode: string | null;
+  channel: ConsultationChannel;
+  note: string | null;
+}
+
+/** Questions answered over the last days at the demo's windows and the Mashan village station. */
+export const DEMO_CONSULTATIONS: DemoConsultation[] = [
+  {
+    tenant: '450222',
+    window: 'C1',
+    by: 'liucheng.window',
+    daysAgo: 2,
+    itemCode: '00013112800001',
+    channel: ConsultationChannel.IN_PERSON,
+    note: '问需要带哪些材料',
+  },
+  {
+    tenant: '450222',
+    window: 'C1',
+    by: 'liucheng.window',
+    daysAgo: 1,
+    itemCode: '00013112800001',
+    channel: ConsultationChannel.PHONE,
+    note: null,
+  },
+  {
+    tenant: '450222',
+    window: 'C1',
+    by: 'liucheng.window',
+    daysAgo: 1,
+    itemCode: null,
+    channel: ConsultationChannel.IN_PERSON,
+    note: '问大厅办公时间',
+  },
+  {
+    tenant: '450222',
+    window: '01',
+    by: 'liucheng.land',
+    daysAgo: 1,
+    itemCode: '00011610100006',
+    channel: ConsultationChannel.ONLINE,
+    note: null,
+  },
+  {
+    tenant: '450222203',
+    window: 'C1',
+    by: 'mashan.manager',
+    daysAgo: 2,
+    itemCode: '000146001000',
+    channel: ConsultationChannel.IN_PERSON,
+    note: null,
+  },
+  {
+    tenant: '450222203201',
+    window: 'D1',
+    by: 'village.staff',
+    daysAgo: 0,
+    itemCode: '450011002W01',
+    channel: ConsultationChannel.IN_PERSON,
+    note: '老人代问，下次带身份证来',
   },
 ];

@@ -12,6 +12,7 @@ import { hashPassword, onboardingChecklist } from '@tongban/tenancy';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   ApplicationRepository,
+  ConsultationRepository,
   clockDeadlines,
   composeCalendar,
   DEFAULT_BUSINESS_HOURS,
@@ -22,6 +23,7 @@ import {
 import {
   DEMO_ACCOUNTS,
   DEMO_APPLICATIONS,
+  DEMO_CONSULTATIONS,
   DEMO_PASSWORD,
   DEMO_TENANTS,
   DEMO_WINDOW_ASSIGNMENTS,
@@ -39,6 +41,7 @@ export interface SeedReport {
   windows: number;
   users: number;
   applications: number;
+  consultations: number;
   catalogueItems: number;
 }
 
@@ -56,6 +59,7 @@ export async function seedDemo(dataSource: DataSource, nodeEnv: string): Promise
       windows: 0,
       users: 0,
       applications: 0,
+      consultations: 0,
       catalogueItems: 0,
     };
     const tenants = new Map<string, { id: string; path: string[] }>();
@@ -174,8 +178,49 @@ export async function seedDemo(dataSource: DataSource, nodeEnv: string): Promise
         report.applications += 1;
       }
     }
+    report.consultations = await seedConsultations(tx);
     return report;
   });
+}
+
+/** The demo's consultations, once (none yet anywhere), each item from its hall's menu. */
+async function seedConsultations(tx: EntityManager): Promise<number> {
+  const [{ any }] = await tx.query(`SELECT EXISTS (SELECT 1 FROM consultations) AS any`);
+  if (any) return 0;
+  const menu = new IntakeMenu(new ImplementationRepository(), new CatalogueRepository());
+  for (const consultation of DEMO_CONSULTATIONS) {
+    const [hall] = await tx.query(
+      `SELECT t.id AS "tenantId", t.kind, w.id AS "windowId", u.id AS "userId",
+              now() - $3::int * interval '1 day' - interval '3 hours' AS at
+         FROM tenants t
+         JOIN service_windows w ON w.tenant_id = t.id AND w.code = $2
+         JOIN users u ON lower(u.username) = lower($4)
+        WHERE t.division_code = $1`,
+      [consultation.tenant, consultation.window, consultation.daysAgo, consultation.by],
+    );
+    let item: { code: string; name: string } | null = null;
+    if (consultation.itemCode) {
+      const found = await menu.itemFor(
+        tx,
+        { id: hall.tenantId, kind: hall.kind },
+        consultation.itemCode,
+      );
+      if (typeof found === 'string') {
+        throw new Error(`Demo consultation ${consultation.itemCode}: ${found}`);
+      }
+      item = { code: found.code, name: found.name };
+    }
+    await new ConsultationRepository().insert(tx, {
+      tenantId: hall.tenantId,
+      windowId: hall.windowId,
+      item,
+      channel: consultation.channel,
+      note: consultation.note,
+      loggedBy: hall.userId,
+      at: hall.at,
+    });
+  }
+  return DEMO_CONSULTATIONS.length;
 }
 
 /** The standard catalogue, published at the root, once. */

@@ -48,7 +48,12 @@ describe('capabilities read off the ability', () => {
       { action: 'update', subject: 'Application' },
       { action: 'read', subject: 'Catalogue' },
       { action: 'read', subject: 'ImplementationItem' },
+      { action: 'read', subject: 'Consultation' },
+      { action: 'create', subject: 'Consultation' },
     ]);
+    // A county administrator reads consultations but logs none: they work no window.
+    expect(admin).toContainEqual({ action: 'read', subject: 'Consultation' });
+    expect(admin).not.toContainEqual({ action: 'create', subject: 'Consultation' });
     // Extensions are approved by a manager, never by the clerk who asks.
     expect(clerk).not.toContainEqual({ action: 'approve', subject: 'Application' });
   });

@@ -30,6 +30,7 @@ export const LISTED_SUBJECTS = [
   'ImplementationItem',
   'MenuTemplate',
   'CatalogueRollout',
+  'Consultation',
 ] as const;
 export type ListedAction = (typeof LISTED_ACTIONS)[number];
 export type ListedSubject = (typeof LISTED_SUBJECTS)[number];

@@ -7,7 +7,14 @@ const PLACEHOLDER_ACTOR = {
   tenant: { id: '00000000-0000-4000-8000-000000000001' },
 } as const;
 
-const READ_SUBJECTS = ['Tenant', 'ServiceWindow', 'Staff', 'AuditEvent', 'Application'] as const;
+const READ_SUBJECTS = [
+  'Tenant',
+  'ServiceWindow',
+  'Staff',
+  'AuditEvent',
+  'Application',
+  'Consultation',
+] as const;
 
 /** Every field some rule names for `subject` (e.g. an applicant's personal data). */
 function fieldsOf(subject: Subject): string[] {

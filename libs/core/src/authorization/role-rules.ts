@@ -10,7 +10,8 @@ import { Role } from '../vocabulary/role';
  * every tenant below the province that publishes it, managed by the platform operator),
  * ImplementationItem (an entry of a tenant's implementation list, 实施清单: its menu),
  * MenuTemplate (a county's tier menu), CatalogueRollout (a clean-up round carried over a
- * subtree: the tenant it starts from is its owner), Self.
+ * subtree: the tenant it starts from is its owner), Consultation (咨询, logged at a window and
+ * read by whoever reads that window's applications), Self.
  * Condition placeholders: ${tenantId} is the actor's home tenant, ${userId} the actor.
  * `tenantPath` / `path` hold the ids from the root down to a tenant, so
  * `{ path: '${tenantId}' }` means "in my subtree"; `windowStaffIds` holds the staff assigned
@@ -30,6 +31,7 @@ export type Subject =
   | 'ImplementationItem'
   | 'MenuTemplate'
   | 'CatalogueRollout'
+  | 'Consultation'
   | 'Self'
   | 'all';
 
@@ -69,6 +71,7 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
     ...everyone,
     { action: 'manage', subject: 'all', conditions: undefined },
     { action: ['create', 'update', 'approve'], subject: 'Application', inverted: true },
+    { action: 'create', subject: 'Consultation', inverted: true },
     personalDataMasked,
   ],
   [Role.CITY_OFFICIAL]: [
@@ -83,6 +86,7 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
         'Application',
         'ImplementationItem',
         'CatalogueRollout',
+        'Consultation',
       ],
       conditions: ownedInMySubtree,
     },
@@ -98,7 +102,11 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
       subject: ['ServiceWindow', 'Staff', 'ImplementationItem', 'MenuTemplate', 'CatalogueRollout'],
       conditions: ownedInMySubtree,
     },
-    { action: 'read', subject: ['AuditEvent', 'Application'], conditions: ownedInMySubtree },
+    {
+      action: 'read',
+      subject: ['AuditEvent', 'Application', 'Consultation'],
+      conditions: ownedInMySubtree,
+    },
   ],
   [Role.CENTER_MANAGER]: [
     ...everyone,
@@ -115,13 +123,22 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
       subject: 'Application',
       conditions: ownedInMySubtree,
     },
+    // Consultations are logged where applications are taken in: at any window of the center.
+    { action: ['read', 'create'], subject: 'Consultation', conditions: ownedInMySubtree },
   ],
   [Role.SUPERVISOR]: [
     ...everyone,
     { action: 'read', subject: 'Tenant', conditions: inMySubtree },
     {
       action: 'read',
-      subject: ['ServiceWindow', 'Staff', 'AuditEvent', 'Application', 'ImplementationItem'],
+      subject: [
+        'ServiceWindow',
+        'Staff',
+        'AuditEvent',
+        'Application',
+        'ImplementationItem',
+        'Consultation',
+      ],
       conditions: ownedInMySubtree,
     },
   ],
@@ -135,6 +152,7 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
       conditions: ownedByMyTenant,
     },
     { action: ['read', 'create', 'update'], subject: 'Application', conditions: atMyWindows },
+    { action: ['read', 'create'], subject: 'Consultation', conditions: atMyWindows },
   ],
   // A village station takes applications in on the villagers' behalf (代办).
   [Role.STATION_STAFF]: [
@@ -146,6 +164,7 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
       conditions: ownedByMyTenant,
     },
     { action: ['read', 'create', 'update'], subject: 'Application', conditions: ownedByMyTenant },
+    { action: ['read', 'create'], subject: 'Consultation', conditions: ownedByMyTenant },
   ],
 };
 

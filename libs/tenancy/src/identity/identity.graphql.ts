@@ -78,6 +78,7 @@ export enum PermissionSubject {
   IMPLEMENTATION_ITEM = 'ImplementationItem',
   MENU_TEMPLATE = 'MenuTemplate',
   CATALOGUE_ROLLOUT = 'CatalogueRollout',
+  CONSULTATION = 'Consultation',
 }
 export enum Visibility {
   /** Their own tenant only. */

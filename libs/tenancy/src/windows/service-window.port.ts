@@ -24,6 +24,11 @@ export class ServiceWindowPort {
     return new Map(rows.map((row) => [row.id, row]));
   }
 
+  /** The windows of these tenants (those in scope), by code. */
+  listOf(manager: EntityManager, tenantIds: readonly string[]): Promise<ServiceWindowRecord[]> {
+    return this.windows.listOf(manager, tenantIds);
+  }
+
   /** Ids of the windows a person works (for the role condition "at my windows"). */
   assignedTo(manager: EntityManager, userId: string): Promise<string[]> {
     return this.windows.assignedTo(manager, userId);

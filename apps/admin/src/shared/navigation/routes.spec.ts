@@ -21,6 +21,7 @@ describe('routes', () => {
     ['/village-sheet', '', { name: 'villageSheet', parentId: null }],
     ['/village-sheet', `?parent=${ID}`, { name: 'villageSheet', parentId: ID }],
     ['/setup', '', { name: 'setup' }],
+    ['/consultations', '', { name: 'consultations' }],
     ['/implementation', '', { name: 'implementation' }],
     ['/rollouts', '', { name: 'rollouts', rolloutId: null }],
     [`/rollouts/${ID}`, '', { name: 'rollouts', rolloutId: ID }],
@@ -35,6 +36,7 @@ describe('routes', () => {
     expect(parseRoute('/tenants/a/b')).toEqual({ name: 'notFound', path: '/tenants/a/b' });
     expect(parseRoute('/setup/extra').name).toBe('notFound');
     expect(parseRoute('/guide').name).toBe('notFound');
+    expect(parseRoute('/consultations/x').name).toBe('notFound');
     expect(parseRoute('/guide/450222/x').name).toBe('notFound');
     expect(parseRoute('/onboarding/x').name).toBe('notFound');
     expect(parseRoute('/applications/x/y').name).toBe('notFound');

@@ -12,6 +12,8 @@ export type Route =
   | { name: 'workQueue' }
   /** One application: its clock, timeline and the acts one may do on it. */
   | { name: 'application'; id: string }
+  /** Consultations (咨询): the quick log, the counts and the list. */
+  | { name: 'consultations' }
   /** The tenant tree, with one tenant selected (null: the user's own). */
   | { name: 'tenants'; tenantId: string | null }
   /** Windows of one tenant (null: the user's own). */
@@ -69,6 +71,9 @@ export function parseRoute(pathname: string, search = ''): Route {
     case 'work-queue':
       if (second !== undefined) break;
       return { name: 'workQueue' };
+    case 'consultations':
+      if (second !== undefined) break;
+      return { name: 'consultations' };
     case 'tenants':
       return { name: 'tenants', tenantId: second ?? null };
     case 'windows':
@@ -108,6 +113,8 @@ export function routeHref(route: Route): string {
       return '/work-queue';
     case 'application':
       return `/applications/${encodeURIComponent(route.id)}`;
+    case 'consultations':
+      return '/consultations';
     case 'catalogue':
       return '/catalogue';
     case 'implementation':

@@ -10,6 +10,7 @@ import { ApplicationItem1765065600000 } from './1765065600000-application-item';
 import { CatalogueReadRange1765152000000 } from './1765152000000-catalogue-read-range';
 import { CatalogueRollout1765238400000 } from './1765238400000-catalogue-rollout';
 import { ApplicationLifecycle1765324800000 } from './1765324800000-application-lifecycle';
+import { Consultations1765497600000 } from './1765497600000-consultations';
 
 /** Every migration, in order. A schema change is a new file here, never `synchronize`. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   CatalogueReadRange1765152000000,
   CatalogueRollout1765238400000,
   ApplicationLifecycle1765324800000,
+  Consultations1765497600000,
 ];
