@@ -5,6 +5,8 @@ import { ApplicationResolver } from './application/application.resolver';
 import { LifecycleResolver } from './application/lifecycle.resolver';
 import { OpenApplicationCodes } from './application/open-applications';
 import { ProvisionalDeadlineRecount } from './application/provisional-deadline-recount';
+import { CalendarResolver } from './calendar-store/calendar.resolver';
+import { CalendarStoreModule } from './calendar-store/calendar-store.module';
 import { ConsultationModule } from './consultation/consultation.module';
 import { ConsultationResolver } from './consultation/consultation.resolver';
 
@@ -14,7 +16,7 @@ import { ConsultationResolver } from './consultation/consultation.resolver';
 // ProvisionalDeadlines to count again once a year is entered.
 @Global()
 @Module({
-  imports: [ApplicationModule, ConsultationModule],
+  imports: [ApplicationModule, ConsultationModule, CalendarStoreModule],
   providers: [
     { provide: OpenApplications, useClass: OpenApplicationCodes },
     { provide: ProvisionalDeadlines, useClass: ProvisionalDeadlineRecount },
@@ -24,4 +26,9 @@ import { ConsultationResolver } from './consultation/consultation.resolver';
 export class WorkflowModule {}
 
 /** Resolvers of this library, for the GraphQL schema printer. */
-export const WORKFLOW_RESOLVERS = [ApplicationResolver, LifecycleResolver, ConsultationResolver];
+export const WORKFLOW_RESOLVERS = [
+  ApplicationResolver,
+  LifecycleResolver,
+  ConsultationResolver,
+  CalendarResolver,
+];

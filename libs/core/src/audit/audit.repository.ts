@@ -38,7 +38,9 @@ export type AuditAction =
   | 'CATALOGUE_ROLLOUT_STEP_DONE'
   | 'IMPLEMENTATION_ITEM_CHANGED'
   | 'MENU_SET'
-  | 'MENU_TEMPLATE_APPLIED';
+  | 'MENU_TEMPLATE_APPLIED'
+  | 'CALENDAR_YEAR_ENTERED'
+  | 'BUSINESS_HOURS_SET';
 
 export interface AuditEvent {
   tenantId: string;

@@ -50,7 +50,10 @@ describe('capabilities read off the ability', () => {
       { action: 'read', subject: 'ImplementationItem' },
       { action: 'read', subject: 'Consultation' },
       { action: 'create', subject: 'Consultation' },
+      { action: 'read', subject: 'WorkingCalendar' },
     ]);
+    // A county administrator keeps the local days and hours of the county; the clerk reads.
+    expect(admin).toContainEqual({ action: 'update', subject: 'WorkingCalendar' });
     // A county administrator reads consultations but logs none: they work no window.
     expect(admin).toContainEqual({ action: 'read', subject: 'Consultation' });
     expect(admin).not.toContainEqual({ action: 'create', subject: 'Consultation' });

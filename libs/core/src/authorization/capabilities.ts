@@ -31,6 +31,7 @@ export const LISTED_SUBJECTS = [
   'MenuTemplate',
   'CatalogueRollout',
   'Consultation',
+  'WorkingCalendar',
 ] as const;
 export type ListedAction = (typeof LISTED_ACTIONS)[number];
 export type ListedSubject = (typeof LISTED_SUBJECTS)[number];

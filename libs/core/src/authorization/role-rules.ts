@@ -11,7 +11,9 @@ import { Role } from '../vocabulary/role';
  * ImplementationItem (an entry of a tenant's implementation list, 实施清单: its menu),
  * MenuTemplate (a county's tier menu), CatalogueRollout (a clean-up round carried over a
  * subtree: the tenant it starts from is its owner), Consultation (咨询, logged at a window and
- * read by whoever reads that window's applications), Self.
+ * read by whoever reads that window's applications), WorkingCalendar (a tenant's local days
+ * and business hours; everyone reads calendars, the national and regional years are the
+ * platform operator's), Self.
  * Condition placeholders: ${tenantId} is the actor's home tenant, ${userId} the actor.
  * `tenantPath` / `path` hold the ids from the root down to a tenant, so
  * `{ path: '${tenantId}' }` means "in my subtree"; `windowStaffIds` holds the staff assigned
@@ -32,6 +34,7 @@ export type Subject =
   | 'MenuTemplate'
   | 'CatalogueRollout'
   | 'Consultation'
+  | 'WorkingCalendar'
   | 'Self'
   | 'all';
 
@@ -62,6 +65,8 @@ const everyone: RuleTemplate[] = [
   { action: 'manage', subject: 'Self' },
   // What every center works from; row-level security limits it to ancestors' versions.
   { action: 'read', subject: 'Catalogue' },
+  // Calendars are public knowledge; row-level security keeps to the tenant's own layers.
+  { action: 'read', subject: 'WorkingCalendar' },
 ];
 
 export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
@@ -99,7 +104,14 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
     { action: ['suspend', 'update'], subject: 'Tenant', conditions: belowMe },
     {
       action: 'manage',
-      subject: ['ServiceWindow', 'Staff', 'ImplementationItem', 'MenuTemplate', 'CatalogueRollout'],
+      subject: [
+        'ServiceWindow',
+        'Staff',
+        'ImplementationItem',
+        'MenuTemplate',
+        'CatalogueRollout',
+        'WorkingCalendar',
+      ],
       conditions: ownedInMySubtree,
     },
     {

@@ -7,6 +7,10 @@ import { EntityManager } from 'typeorm';
  * transaction, over the applications it can see.
  */
 export abstract class ProvisionalDeadlines {
-  /** Counts again every open application's provisional deadlines; returns how many changed. */
-  abstract recount(manager: EntityManager): Promise<number>;
+  /**
+   * Counts again the deadlines of the open applications in sight: those counted provisionally
+   * (a year was entered), or all of them (a tenant's local days or hours changed). Returns how
+   * many were counted.
+   */
+  abstract recount(manager: EntityManager, which: 'provisional' | 'all'): Promise<number>;
 }

@@ -79,6 +79,7 @@ export enum PermissionSubject {
   MENU_TEMPLATE = 'MenuTemplate',
   CATALOGUE_ROLLOUT = 'CatalogueRollout',
   CONSULTATION = 'Consultation',
+  WORKING_CALENDAR = 'WorkingCalendar',
 }
 export enum Visibility {
   /** Their own tenant only. */

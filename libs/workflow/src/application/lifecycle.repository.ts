@@ -81,8 +81,8 @@ export class LifecycleRepository {
     return row;
   }
 
-  /** Open applications with provisional deadlines in sight, locked in id order. */
-  async lockProvisional(manager: EntityManager): Promise<ActingRow[]> {
+  /** Open applications in sight (only those counted provisionally), locked in id order. */
+  async lockOpen(manager: EntityManager, provisionalOnly: boolean): Promise<ActingRow[]> {
     return manager.query(
       `SELECT a.id, a.tenant_id AS "tenantId", a.window_id AS "windowId", a.status, a.version,
               a.item_code AS "itemCode", a.item_version_id AS "itemVersionId",
@@ -91,9 +91,10 @@ export class LifecycleRepository {
               a.submitted_at AS "submittedAt", a.accepted_at AS "acceptedAt",
               a.extension_days AS "extensionDays"
          FROM applications a
-        WHERE a.deadlines_provisional
+        WHERE (a.deadlines_provisional OR NOT $1)
           AND a.status NOT IN ('REJECTED','COMPLETED','WITHDRAWN')
         ORDER BY a.id FOR UPDATE`,
+      [provisionalOnly],
     );
   }
 

@@ -6,8 +6,9 @@ import { ApplicationClocks } from './application-clocks';
 import { clockPauses, LifecycleRepository } from './lifecycle.repository';
 
 /**
- * Counts provisional deadlines again (a calendar year was entered): the same facts, the
- * calendar as it now is. Locks the applications in id order, as every lock of many is taken.
+ * Counts deadlines again when the calendar changed (a year entered, a tenant's local days or
+ * hours): the same facts, the calendar as it now is. Locks the applications in id order, as
+ * every lock of many is taken.
  */
 @Injectable()
 export class ProvisionalDeadlineRecount extends ProvisionalDeadlines {
@@ -18,8 +19,8 @@ export class ProvisionalDeadlineRecount extends ProvisionalDeadlines {
     super();
   }
 
-  async recount(manager: EntityManager): Promise<number> {
-    const rows = await this.lifecycle.lockProvisional(manager);
+  async recount(manager: EntityManager, which: 'provisional' | 'all'): Promise<number> {
+    const rows = await this.lifecycle.lockOpen(manager, which === 'provisional');
     const calendars = await this.clocks.calendarsOf(
       manager,
       rows.map((row) => row.tenantId),

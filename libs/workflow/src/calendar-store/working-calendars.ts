@@ -2,9 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { TenantDirectory } from '@tongban/tenancy';
 import { EntityManager } from 'typeorm';
 import { type BusinessHours, DEFAULT_BUSINESS_HOURS } from '../calendar/business-hours';
+import type { CalendarLayer, YearSchedule } from '../calendar/holiday-schedule';
 import { NATIONAL_SCHEDULE } from '../calendar/national-schedule';
 import { REGIONAL_SCHEDULES } from '../calendar/regional-schedules';
-import { composeCalendar, layersFor, type WorkingCalendar } from '../calendar/working-calendar';
+import { tenantCalendarLayers } from '../calendar/tenant-layers';
+import { composeCalendar, type WorkingCalendar } from '../calendar/working-calendar';
+import { CalendarRepository, type EnteredYear } from './calendar.repository';
 
 /** What a tenant's deadlines are counted with. */
 export interface TenantCalendar {
@@ -12,26 +15,71 @@ export interface TenantCalendar {
   hours: BusinessHours;
 }
 
+/** A tenant's calendar with the layers it is made of (for the calendar page). */
+export interface TenantCalendarLayers extends TenantCalendar {
+  layers: CalendarLayer[];
+  /** The entered years by layer kind and year, with who entered them. */
+  entered: EnteredYear[];
+}
+
+const schedule = ({ year, notice, daysOff, adjustedWorkdays }: EnteredYear): YearSchedule => ({
+  year,
+  notice,
+  daysOff,
+  adjustedWorkdays,
+});
+
 /**
- * Each tenant's working calendar: the shipped national and regional schedules (DESIGN.md
- * §4.2). The years the operator enters, local days and business hours per tenant come next.
+ * Each tenant's working calendar (DESIGN.md §4.2): the shipped national and regional
+ * schedules with the years entered since, each ancestor's local days and the tenant's own, and
+ * the business hours of the tenant or its nearest ancestor that set them. Read in the caller's
+ * transaction, so a year entered in it counts at once.
  */
 @Injectable()
 export class WorkingCalendars {
-  private readonly shipped = new Map<string, WorkingCalendar>();
-
-  constructor(private readonly tenants: TenantDirectory) {}
+  constructor(
+    private readonly tenants: TenantDirectory,
+    private readonly store: CalendarRepository,
+  ) {}
 
   async forTenant(manager: EntityManager, tenantId: string): Promise<TenantCalendar> {
+    const { calendar, hours } = await this.withLayers(manager, tenantId);
+    return { calendar, hours };
+  }
+
+  async withLayers(manager: EntityManager, tenantId: string): Promise<TenantCalendarLayers> {
     const tenant = await this.tenants.require(manager, tenantId);
-    const region = tenant.divisionCode.slice(0, 2);
-    let calendar = this.shipped.get(region);
-    if (!calendar) {
-      calendar = composeCalendar(
-        layersFor(tenant.divisionCode, NATIONAL_SCHEDULE, REGIONAL_SCHEDULES),
-      );
-      this.shipped.set(region, calendar);
-    }
-    return { calendar, hours: DEFAULT_BUSINESS_HOURS };
+    // One after the other: one transaction, one connection.
+    const national = await this.store.nationalYears(manager);
+    const own = await this.store.tenantYears(manager, tenant.path);
+    const hours = await this.store.businessHours(manager, tenant.path);
+    const regional = own.filter((year) => year.kind === 'REGIONAL');
+    const local = tenant.path.flatMap((id) => {
+      const years = own.filter((year) => year.kind === 'LOCAL' && year.tenantId === id);
+      return years.length
+        ? [{ name: years[0].divisionCode ?? id, years: years.map(schedule) }]
+        : [];
+    });
+    const layers = tenantCalendarLayers(
+      tenant.divisionCode,
+      { national: NATIONAL_SCHEDULE, regional: REGIONAL_SCHEDULES },
+      {
+        national: national.map(schedule),
+        regional: [...new Set(regional.map((year) => year.divisionCode!))].map((divisionCode) => ({
+          divisionCode,
+          name: divisionCode,
+          years: regional.filter((year) => year.divisionCode === divisionCode).map(schedule),
+        })),
+        local,
+      },
+    );
+    // The nearest that set its own hours: the tenant, else up its path.
+    const nearest = [...tenant.path].reverse().find((id) => hours.has(id));
+    return {
+      calendar: composeCalendar(layers),
+      hours: nearest ? { periods: hours.get(nearest)! } : DEFAULT_BUSINESS_HOURS,
+      layers,
+      entered: [...national, ...own],
+    };
   }
 }

@@ -1,5 +1,6 @@
 import { beijingMoment } from './beijing-time';
 import {
+  businessHoursProblems,
   DEFAULT_BUSINESS_HOURS,
   isWorkingTime,
   periodsMs,
@@ -88,5 +89,23 @@ describe('workingTimeElapsed', () => {
       expect(elapsed(a, c)).toBeCloseTo(elapsed(a, b) + elapsed(b, c), 9);
       expect(elapsed(a, c)).toBeGreaterThanOrEqual(0);
     }
+  });
+});
+
+describe('business hours a tenant sets', () => {
+  it('takes ordered periods apart, and names every problem', () => {
+    expect(businessHoursProblems(DEFAULT_BUSINESS_HOURS.periods)).toEqual([]);
+    expect(businessHoursProblems([])).toEqual([{ code: 'NO_PERIOD', field: 'periods' }]);
+    expect(
+      businessHoursProblems([
+        { opens: '8:30', closes: '12:00' },
+        { opens: '14:00', closes: '13:00' },
+        { opens: '11:00', closes: '18:00' },
+      ]),
+    ).toEqual([
+      { code: 'TIME_FORMAT', field: 'periods[0].opens' },
+      { code: 'CLOSES_BEFORE_OPENS', field: 'periods[1]' },
+      { code: 'PERIODS_OVERLAP', field: 'periods[2]' },
+    ]);
   });
 });

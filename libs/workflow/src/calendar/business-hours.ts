@@ -94,3 +94,36 @@ export function workingTimeElapsed(
   }
   return elapsed / perDay;
 }
+
+/** What can be wrong with business hours a tenant sets. */
+export interface BusinessHoursProblem {
+  code:
+    'NO_PERIOD' | 'TOO_MANY_PERIODS' | 'TIME_FORMAT' | 'CLOSES_BEFORE_OPENS' | 'PERIODS_OVERLAP';
+  field: string;
+}
+
+/** Everything wrong with `periods` at once: 1–4 periods of `HH:MM`, in order, apart. */
+export function businessHoursProblems(periods: readonly BusinessPeriod[]): BusinessHoursProblem[] {
+  if (periods.length === 0) return [{ code: 'NO_PERIOD', field: 'periods' }];
+  if (periods.length > 4) return [{ code: 'TOO_MANY_PERIODS', field: 'periods' }];
+  const problems: BusinessHoursProblem[] = [];
+  const minutes = (clock: string) => {
+    try {
+      return minutesOfClock(clock);
+    } catch {
+      return null;
+    }
+  };
+  let previousClose: number | null = null;
+  periods.forEach((period, i) => {
+    const [opens, closes] = [minutes(period.opens), minutes(period.closes)];
+    if (opens === null) problems.push({ code: 'TIME_FORMAT', field: `periods[${i}].opens` });
+    if (closes === null) problems.push({ code: 'TIME_FORMAT', field: `periods[${i}].closes` });
+    if (opens === null || closes === null) return;
+    if (closes <= opens) problems.push({ code: 'CLOSES_BEFORE_OPENS', field: `periods[${i}]` });
+    else if (previousClose !== null && opens < previousClose)
+      problems.push({ code: 'PERIODS_OVERLAP', field: `periods[${i}]` });
+    previousClose = closes;
+  });
+  return problems;
+}

@@ -257,7 +257,8 @@ export type PermissionSubject =
   | 'MENU_TEMPLATE'
   | 'SERVICE_WINDOW'
   | 'STAFF'
-  | 'TENANT';
+  | 'TENANT'
+  | 'WORKING_CALENDAR';
 
 export type ReactivateTenantInput = {
   tenantId: string | number;

@@ -10,6 +10,7 @@ import { ApplicationItem1765065600000 } from './1765065600000-application-item';
 import { CatalogueReadRange1765152000000 } from './1765152000000-catalogue-read-range';
 import { CatalogueRollout1765238400000 } from './1765238400000-catalogue-rollout';
 import { ApplicationLifecycle1765324800000 } from './1765324800000-application-lifecycle';
+import { WorkingCalendar1765411200000 } from './1765411200000-working-calendar';
 import { Consultations1765497600000 } from './1765497600000-consultations';
 
 /** Every migration, in order. A schema change is a new file here, never `synchronize`. */
@@ -26,5 +27,6 @@ export const MIGRATIONS = [
   CatalogueReadRange1765152000000,
   CatalogueRollout1765238400000,
   ApplicationLifecycle1765324800000,
+  WorkingCalendar1765411200000,
   Consultations1765497600000,
 ];
