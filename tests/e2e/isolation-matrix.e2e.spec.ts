@@ -662,6 +662,18 @@ describe('tenant isolation matrix', () => {
       };
     }
     if (operation === 'decideExtension') return { approve: true };
+    if (operation === 'enterCalendarYear') {
+      // A tenant's local year, empty, of a year nobody else enters (undone after the control).
+      return { kind: 'LOCAL', year: 2040 + (++unique % 60), daysOff: [], adjustedWorkdays: [] };
+    }
+    if (operation === 'setBusinessHours') {
+      return {
+        periods: [
+          { opens: '08:30', closes: '12:00' },
+          { opens: '14:30', closes: '17:30' },
+        ],
+      };
+    }
     if (operation === 'updateImplementationItem') {
       const [entry] = await db.query<{
         code: string;
@@ -704,6 +716,7 @@ describe('tenant isolation matrix', () => {
   /** Arguments no generic value fits (the standard item a version is asked for). */
   const ARGUMENTS: Record<string, Record<string, unknown>> = {
     catalogueItem: { code: MATRIX_ITEM_CODE },
+    workingCalendar: { year: 2026 },
     consultationCounts: { from: '2026-01-01', to: '2026-12-31' },
   };
 
@@ -867,6 +880,17 @@ describe('tenant isolation matrix', () => {
     ids: Map<string, string>,
     target: Tenant,
   ) {
+    if (operation.field.name === 'enterCalendarYear') {
+      // Entered years are never deleted by the application; the owner takes the control's back.
+      await db.query(`DELETE FROM calendar_years WHERE tenant_id = $1 AND kind = 'LOCAL'`, [
+        target.id,
+      ]);
+      return;
+    }
+    if (operation.field.name === 'setBusinessHours') {
+      await db.query(`DELETE FROM business_hours WHERE tenant_id = $1`, [target.id]);
+      return;
+    }
     if (operation.field.name === 'startCatalogueRollout') {
       // Its steps wait in a queue no worker reads; cancelled, they hold no tenant back.
       await db.query(

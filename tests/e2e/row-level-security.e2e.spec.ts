@@ -165,7 +165,13 @@ describe('row-level security', () => {
    * Tables whose rows tenants below may read too (material published above them: the
    * standard catalogue, a parent's implementation list), by a second, read-only policy.
    */
-  const ANCESTOR_READ_TABLES = ['catalogue_items', 'catalogue_versions', 'implementation_items'];
+  const ANCESTOR_READ_TABLES = [
+    'business_hours',
+    'calendar_years',
+    'catalogue_items',
+    'catalogue_versions',
+    'implementation_items',
+  ];
 
   /** Ids of one tenant's own rows that other tables' rows point at. */
   interface Refs {
@@ -258,6 +264,18 @@ describe('row-level security', () => {
     application_events: (r) => [
       `INSERT INTO application_events (tenant_id, application_id, to_status) VALUES ($1, $2, 'SUBMITTED')`,
       [r.tenant, r.application],
+    ],
+    // Local days of the n-th year; business hours are one row a tenant (set again).
+    calendar_years: (r, n) => [
+      `INSERT INTO calendar_years (tenant_id, kind, year, days_off, adjusted_workdays, entered_by)
+       VALUES ($1, 'LOCAL', $2, '[]', '[]', $3)`,
+      [r.tenant, 2090 + n, r.users[0]],
+    ],
+    business_hours: (r) => [
+      `INSERT INTO business_hours (tenant_id, periods, updated_by)
+       VALUES ($1, '[{"opens":"08:30","closes":"17:30"}]', $2)
+       ON CONFLICT (tenant_id) DO UPDATE SET periods = EXCLUDED.periods`,
+      [r.tenant, r.users[0]],
     ],
     application_pauses: (r) => [
       `INSERT INTO application_pauses (tenant_id, application_id, kind, started_at, ended_at)

@@ -56,3 +56,4 @@ export {
   transitionTarget,
 } from './lifecycle/transitions';
 export { provisionalCalendar } from './calendar/working-calendar';
+export { tenantCalendarLayers } from './calendar/tenant-layers';

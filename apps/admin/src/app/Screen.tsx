@@ -53,6 +53,11 @@ const ImplementationPage = page(
   'ImplementationPage',
 );
 
+const CalendarPage = page(
+  () => import('../features/calendar/components/CalendarPage'),
+  'CalendarPage',
+);
+
 const RolloutsPage = page(
   () => import('../features/rollouts/components/RolloutsPage'),
   'RolloutsPage',
@@ -106,6 +111,8 @@ function RouteScreen({ route, user }: { route: Route; user: CurrentUser }) {
       return <CataloguePage user={user} />;
     case 'implementation':
       return <ImplementationPage user={user} />;
+    case 'calendar':
+      return <CalendarPage user={user} />;
     case 'rollouts':
       return <RolloutsPage key={route.rolloutId ?? ''} user={user} rolloutId={route.rolloutId} />;
     default:

@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   BranchesOutlined,
+  CalendarOutlined,
   BookOutlined,
   CarryOutOutlined,
   CommentOutlined,
@@ -40,6 +41,7 @@ const MENU_ICONS: Record<MenuKey, ReactNode> = {
   catalogue: <BookOutlined />,
   implementation: <UnorderedListOutlined />,
   rollouts: <BranchesOutlined />,
+  calendar: <CalendarOutlined />,
 };
 
 /** The side menu: the screens the user may open. */

@@ -135,6 +135,12 @@ describe('GraphQL contract', () => {
       'Consultations',
       'LogConsultation',
     ];
+    const calendar = [
+      'CalendarLayers',
+      'EnterCalendarYear',
+      'SetBusinessHours',
+      'WorkingCalendarYear',
+    ];
     const guide = [
       'OneTimeNotification',
       'ServiceGuideCenter',
@@ -150,6 +156,7 @@ describe('GraphQL contract', () => {
         ...implementation,
         ...rollouts,
         ...consultations,
+        ...calendar,
         ...guide,
       ].sort(),
     );

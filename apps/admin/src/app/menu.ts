@@ -17,7 +17,8 @@ export type MenuKey =
   | 'villageSheet'
   | 'catalogue'
   | 'implementation'
-  | 'rollouts';
+  | 'rollouts'
+  | 'calendar';
 
 type Viewer = Pick<CurrentUser, 'permissions' | 'visibility'>;
 
@@ -37,6 +38,7 @@ const SCREENS: Record<MenuKey, (user: Viewer) => boolean> = {
   catalogue: (user) => can(user, 'READ', 'CATALOGUE'),
   implementation: (user) => can(user, 'READ', 'IMPLEMENTATION_ITEM'),
   rollouts: (user) => can(user, 'READ', 'CATALOGUE_ROLLOUT'),
+  calendar: (user) => can(user, 'READ', 'WORKING_CALENDAR'),
 };
 
 /** Side-menu entries, in order. */

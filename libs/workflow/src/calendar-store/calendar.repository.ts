@@ -79,20 +79,20 @@ export class CalendarRepository {
       JSON.stringify(schedule.adjustedWorkdays),
       entry.by,
     ];
-    const [, inserted]: [unknown, number] =
+    const inserted: unknown[] =
       entry.kind === 'NATIONAL'
         ? await manager.query(
             `INSERT INTO national_calendar_years (year, notice, days_off, adjusted_workdays, entered_by)
-             VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING year`,
             values,
           )
         : await manager.query(
             `INSERT INTO calendar_years (year, notice, days_off, adjusted_workdays, entered_by,
                                          tenant_id, kind)
-             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
+             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING year`,
             [...values, entry.tenantId, entry.kind],
           );
-    return inserted > 0;
+    return inserted.length > 0;
   }
 
   async setBusinessHours(

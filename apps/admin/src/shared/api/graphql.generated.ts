@@ -76,6 +76,17 @@ export type ApplyMenuTemplateInput = {
   tenantId: string | number;
 };
 
+export type BusinessPeriodInput = {
+  closes: string;
+  opens: string;
+};
+
+export type CalendarDayReason = 'ADJUSTED_WORKDAY' | 'DAY_OFF' | 'UNKNOWN' | 'WEEKDAY' | 'WEEKEND';
+
+export type CalendarEntryKind = 'LOCAL' | 'NATIONAL' | 'REGIONAL';
+
+export type CalendarLayerKind = 'LOCAL' | 'NATIONAL' | 'REGIONAL';
+
 export type CatalogueImportStatus = 'FAILED' | 'QUEUED' | 'RUNNING' | 'SUCCEEDED';
 
 export type CatalogueItemsInput = {
@@ -131,10 +142,32 @@ export type CreateServiceWindowInput = {
   tenantId: string | number;
 };
 
+export type DayOffRangeInput = {
+  first: string;
+  last: string;
+  name: string;
+};
+
 export type DecideExtensionInput = {
   approve: boolean;
   extensionId: string | number;
   note?: string | null | undefined;
+};
+
+export type EnterCalendarYearInput = {
+  adjustedWorkdays: Array<string>;
+  daysOff: Array<DayOffRangeInput>;
+  kind: CalendarEntryKind;
+  notice?: HolidayNoticeInput | null | undefined;
+  /** NATIONAL: any tenant of the operator; REGIONAL: the province; LOCAL: the tenant */
+  tenantId: string | number;
+  year: number;
+};
+
+export type HolidayNoticeInput = {
+  documentNumber?: string | null | undefined;
+  issuedOn?: string | null | undefined;
+  title: string;
 };
 
 export type ImplementationListInput = {
@@ -312,6 +345,11 @@ export type ServiceWindowInput = {
 };
 
 export type ServiceWindowKind = 'CHARGING' | 'COMPLAINT' | 'COMPREHENSIVE' | 'SERVICE';
+
+export type SetBusinessHoursInput = {
+  periods: Array<BusinessPeriodInput>;
+  tenantId: string | number;
+};
 
 export type SetCatalogueMappingsInput = {
   mappings: Array<ItemMappingInput>;
@@ -678,6 +716,66 @@ export type LoginMutation = { login: IssuedTokensFragment };
 export type LogoutMutationVariables = Exact<{ [key: string]: never }>;
 
 export type LogoutMutation = { logout: boolean };
+
+export type CalendarLayersQueryVariables = Exact<{
+  tenantId: string | number;
+}>;
+
+export type CalendarLayersQuery = {
+  calendarLayers: Array<{
+    kind: CalendarLayerKind;
+    name: string;
+    years: Array<{
+      year: number;
+      shipped: boolean;
+      enteredAt: string | null;
+      adjustedWorkdays: Array<string>;
+      notice: { title: string; documentNumber: string | null; issuedOn: string | null } | null;
+      daysOff: Array<{ name: string; first: string; last: string }>;
+    }>;
+  }>;
+};
+
+export type EnterCalendarYearMutationVariables = Exact<{
+  input: EnterCalendarYearInput;
+}>;
+
+export type EnterCalendarYearMutation = {
+  enterCalendarYear: Array<{
+    kind: CalendarLayerKind;
+    name: string;
+    years: Array<{ year: number }>;
+  }>;
+};
+
+export type SetBusinessHoursMutationVariables = Exact<{
+  input: SetBusinessHoursInput;
+}>;
+
+export type SetBusinessHoursMutation = {
+  setBusinessHours: Array<{ opens: string; closes: string }>;
+};
+
+export type WorkingCalendarYearQueryVariables = Exact<{
+  tenantId: string | number;
+  year: number;
+}>;
+
+export type WorkingCalendarYearQuery = {
+  workingCalendar: {
+    tenantId: string;
+    year: number;
+    known: boolean;
+    days: Array<{
+      date: string;
+      working: boolean | null;
+      reason: CalendarDayReason;
+      holiday: string | null;
+      layer: string | null;
+    }>;
+    businessHours: Array<{ opens: string; closes: string }>;
+  };
+};
 
 export type CatalogueImportQueryVariables = Exact<{
   id: string | number;
@@ -1527,6 +1625,14 @@ export const CompleteSetupDocument = {"kind":"Document","definitions":[{"kind":"
 export const LoginDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Login"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LoginInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"login"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"IssuedTokens"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"IssuedTokens"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresIn"}},{"kind":"Field","name":{"kind":"Name","value":"tokenType"}}]}}]} as unknown as DocumentNode<LoginMutation, LoginMutationVariables>;
 // prettier-ignore
 export const LogoutDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Logout"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logout"}}]}}]} as unknown as DocumentNode<LogoutMutation, LogoutMutationVariables>;
+// prettier-ignore
+export const CalendarLayersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CalendarLayers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tenantId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"calendarLayers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"tenantId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tenantId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"years"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"shipped"}},{"kind":"Field","name":{"kind":"Name","value":"enteredAt"}},{"kind":"Field","name":{"kind":"Name","value":"notice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"documentNumber"}},{"kind":"Field","name":{"kind":"Name","value":"issuedOn"}}]}},{"kind":"Field","name":{"kind":"Name","value":"daysOff"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"first"}},{"kind":"Field","name":{"kind":"Name","value":"last"}}]}},{"kind":"Field","name":{"kind":"Name","value":"adjustedWorkdays"}}]}}]}}]}}]} as unknown as DocumentNode<CalendarLayersQuery, CalendarLayersQueryVariables>;
+// prettier-ignore
+export const EnterCalendarYearDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EnterCalendarYear"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EnterCalendarYearInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterCalendarYear"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"years"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"year"}}]}}]}}]}}]} as unknown as DocumentNode<EnterCalendarYearMutation, EnterCalendarYearMutationVariables>;
+// prettier-ignore
+export const SetBusinessHoursDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetBusinessHours"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetBusinessHoursInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setBusinessHours"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"opens"}},{"kind":"Field","name":{"kind":"Name","value":"closes"}}]}}]}}]} as unknown as DocumentNode<SetBusinessHoursMutation, SetBusinessHoursMutationVariables>;
+// prettier-ignore
+export const WorkingCalendarYearDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WorkingCalendarYear"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tenantId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"year"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"workingCalendar"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"tenantId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tenantId"}}},{"kind":"Argument","name":{"kind":"Name","value":"year"},"value":{"kind":"Variable","name":{"kind":"Name","value":"year"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenantId"}},{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"known"}},{"kind":"Field","name":{"kind":"Name","value":"days"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"working"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"holiday"}},{"kind":"Field","name":{"kind":"Name","value":"layer"}}]}},{"kind":"Field","name":{"kind":"Name","value":"businessHours"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"opens"}},{"kind":"Field","name":{"kind":"Name","value":"closes"}}]}}]}}]}}]} as unknown as DocumentNode<WorkingCalendarYearQuery, WorkingCalendarYearQueryVariables>;
 // prettier-ignore
 export const CatalogueImportDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CatalogueImport"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"catalogueImport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"rowsRead"}},{"kind":"Field","name":{"kind":"Name","value":"versionId"}},{"kind":"Field","name":{"kind":"Name","value":"problems"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sheet"}},{"kind":"Field","name":{"kind":"Name","value":"row"}},{"kind":"Field","name":{"kind":"Name","value":"column"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"zhCN"}},{"kind":"Field","name":{"kind":"Name","value":"enUS"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CatalogueImportQuery, CatalogueImportQueryVariables>;
 // prettier-ignore

@@ -30,6 +30,8 @@ export type Route =
   | { name: 'implementation' }
   /** Clean-up rounds (清理轮次): preview and start a rollout, or one rollout's progress. */
   | { name: 'rollouts'; rolloutId: string | null }
+  /** 工作日历: a tenant's year day by day, its layers and business hours. */
+  | { name: 'calendar' }
   /** Completing an invitation: the one-time token is in the URL fragment. */
   | { name: 'setup' }
   /**
@@ -96,6 +98,9 @@ export function parseRoute(pathname: string, search = ''): Route {
     case 'setup':
       if (second !== undefined) break;
       return { name: 'setup' };
+    case 'calendar':
+      if (second !== undefined) break;
+      return { name: 'calendar' };
     case 'guide':
       if (second === undefined) break;
       return { name: 'guide', divisionCode: second, item: queryParam(search, 'item') };
@@ -117,6 +122,8 @@ export function routeHref(route: Route): string {
       return '/consultations';
     case 'catalogue':
       return '/catalogue';
+    case 'calendar':
+      return '/calendar';
     case 'implementation':
       return '/implementation';
     case 'rollouts':
