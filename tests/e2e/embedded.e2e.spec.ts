@@ -26,7 +26,7 @@ describe('embedded default', () => {
         'running with the embedded database (PGlite) and in-process jobs',
       );
       expect(first.logs()).toContain(
-        '"added":{"tenants":10,"windows":30,"users":8,"applications":6,"catalogueItems":223}',
+        '"added":{"tenants":10,"windows":30,"users":8,"applications":6,"consultations":6,"catalogueItems":223}',
       );
       expect(first.logs()).toMatch(/Demo accounts \(password Demo#2026\)/);
       const result = await login(first.baseUrl, 'village.staff', 'Demo#2026');
@@ -99,7 +99,7 @@ describe('embedded default', () => {
     });
     try {
       expect(second.logs()).toContain(
-        '"added":{"tenants":0,"windows":0,"users":0,"applications":0,"catalogueItems":0}',
+        '"added":{"tenants":0,"windows":0,"users":0,"applications":0,"consultations":0,"catalogueItems":0}',
       );
       // Same keys and same database: the session of the first run goes on.
       const refreshed = await gql<{ refresh: Tokens }>(second.baseUrl, REFRESH, {

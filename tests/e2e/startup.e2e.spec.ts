@@ -75,12 +75,12 @@ describe('start-up', () => {
       const first = await runNode(MIGRATE, ['--seed-demo'], env);
       expect(first.code).toBe(0);
       expect(first.stdout).toContain(
-        '"added":{"tenants":10,"windows":30,"users":8,"applications":6,"catalogueItems":223}',
+        '"added":{"tenants":10,"windows":30,"users":8,"applications":6,"consultations":6,"catalogueItems":223}',
       );
       const second = await runNode(MIGRATE, ['--seed-demo'], env);
       expect(second.code).toBe(0);
       expect(second.stdout).toContain(
-        '"added":{"tenants":0,"windows":0,"users":0,"applications":0,"catalogueItems":0}',
+        '"added":{"tenants":0,"windows":0,"users":0,"applications":0,"consultations":0,"catalogueItems":0}',
       );
       const [counts] = await db.query<{ tenants: number; users: number; applications: number }>(
         `SELECT (SELECT count(*)::int FROM tenants) AS tenants, (SELECT count(*)::int FROM users) AS users,
