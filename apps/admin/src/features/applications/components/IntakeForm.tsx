@@ -1,7 +1,7 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Col, Form, type FormInstance, Input, Row, Select, Typography } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type ApplicationRowFragment as Application,
@@ -15,6 +15,7 @@ import {
   applicantNameProblems,
   idNumberProblems,
   intakeInput,
+  newIntakeKey,
   type IntakeDraft,
   itemCodeProblems,
   phoneProblems,
@@ -111,14 +112,20 @@ export function IntakeForm({
   const { t } = useTranslation();
   const [error, setError] = useState<unknown>(null);
   const [submit, { loading: submitting }] = useMutation(SubmitApplicationDocument);
+  // One key per application taken in: sent again (a lost answer, a double click), the server
+  // answers with the application it made instead of making another.
+  const intakeKey = useRef(newIntakeKey());
 
   const finish = async (values: IntakeValues) => {
     setError(null);
     onStart();
     try {
-      const result = await submit({ variables: { input: intakeInput(values) } });
+      const result = await submit({
+        variables: { input: { ...intakeInput(values), intakeKey: intakeKey.current } },
+      });
       const application = result.data?.submitApplication;
       if (!application) return;
+      intakeKey.current = newIntakeKey();
       onSubmitted(application);
       form.resetFields(['itemCode', ...TEXT_FIELDS.map((field) => field.name)]);
     } catch (caught) {

@@ -3,6 +3,7 @@ import {
   idCheckCharacter,
   idNumberProblems,
   intakeInput,
+  newIntakeKey,
   intakeProblems,
   itemCodeProblems,
   normalizeIdNumber,
@@ -224,5 +225,13 @@ describe("the server's refusal", () => {
         errors: [{ message: 'Forbidden', extensions: { code: 'FORBIDDEN' } }],
       }),
     ).toEqual([]);
+  });
+});
+
+describe('intake keys', () => {
+  it('are fresh each time and fit the server’s form (8–100 of A–Z a–z 0–9 _ -)', () => {
+    const keys = Array.from({ length: 50 }, () => newIntakeKey());
+    expect(new Set(keys).size).toBe(50);
+    for (const key of keys) expect(key).toMatch(/^[A-Za-z0-9_-]{8,100}$/);
   });
 });

@@ -118,6 +118,18 @@ export function intakeInput(draft: IntakeDraft): SubmitApplicationInput {
   };
 }
 
+/**
+ * A fresh intake key (the server's idempotency key of one intake): 128 random bits as
+ * base64url. getRandomValues, not randomUUID, which browsers give only to secure pages.
+ */
+export function newIntakeKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+}
+
 /** The intake form's fields by the names the server gives them in `extensions.problems`. */
 const SERVER_FIELDS: Record<string, keyof IntakeDraft> = {
   windowId: 'windowId',
