@@ -100,6 +100,8 @@ const ID_ARGUMENTS: Record<string, IdKind> = {
       'completeOnTheSpot',
       'withdrawApplication',
       'requestExtension',
+      'forwardApplication',
+      'handBackResult',
     ].map((act) => [`${act}.id`, 'application' as const]),
   ),
   extensionId: 'applicationExtension',
@@ -109,7 +111,10 @@ const ID_ARGUMENTS: Record<string, IdKind> = {
  * The state each act of the lifecycle starts from, arranged (in SQL) on the control's own
  * application before the control: an act is legal only from some states.
  */
-const ACT_FROM: Record<string, { status: string; pause?: string; onTheSpot?: boolean }> = {
+const ACT_FROM: Record<
+  string,
+  { status: string; pause?: string; onTheSpot?: boolean; intakeOnlyItem?: string }
+> = {
   acceptApplication: { status: 'SUBMITTED' },
   rejectApplication: { status: 'SUBMITTED' },
   requestSupplement: { status: 'SUBMITTED' },
@@ -124,6 +129,18 @@ const ACT_FROM: Record<string, { status: string; pause?: string; onTheSpot?: boo
   withdrawApplication: { status: 'SUBMITTED' },
   requestExtension: { status: 'ACCEPTED' },
   decideExtension: { status: 'ACCEPTED' },
+  // 城乡最低生活保障对象认定: only taken in at townships and stations, decided by the county.
+  forwardApplication: { status: 'SUBMITTED', intakeOnlyItem: '000111001000' },
+  handBackResult: { status: 'RESULT_READY' },
+};
+
+/**
+ * Id slots the matrix cannot aim (their right ids are no tenant's own), and where they are
+ * tested instead.
+ */
+const ID_AIMED_ELSEWHERE: Record<string, string> = {
+  'forwardApplication.input.toTenantId':
+    'names a center above the actor (代办 forwards up the line), never one of their own: proxy-intake.e2e.spec.ts aims it at a sibling station, another township and a center that does not handle the item',
 };
 
 /** Kinds of row one tenant publishes for others to use: the standard and its imports, templates. */
@@ -165,6 +182,8 @@ const NO_CONTROL: Record<string, string> = {
     'extensions are approved by a center manager; a city has none',
   'decideExtension.input.extensionId@450222203201':
     'extensions are approved by a center manager; a station has none',
+  'forwardApplication.input.id@450200': 'no center above a city decides items (代办 goes up)',
+  'forwardApplication.input.id@450222': 'no center above a county decides items (代办 goes up)',
   'onboardTenant.input.parentId@450222203201': 'nothing is opened under a village station',
   'onboardingPreview.input.parentId@450222203201': 'nothing is opened under a village station',
   'onboardVillages.input.parentId@450222203201': 'nothing is opened under a village station',
@@ -364,6 +383,7 @@ describe('tenant isolation matrix', () => {
     ) => {
       const named = getNamedType(input.type);
       if (isScalarType(named) && named.name === 'ID') {
+        if (ID_AIMED_ELSEWHERE[`${operation.field.name}.${path.join('.')}`]) return;
         out.push({ operation, path, kind: kindOf(operation.field.name, path) });
       } else if (isInputObjectType(named)) {
         for (const f of Object.values(named.getFields())) visit(operation, f, [...path, f.name]);
@@ -854,16 +874,29 @@ describe('tenant isolation matrix', () => {
         extensionId,
       ]);
     }
+    if (from.intakeOnlyItem) {
+      // Forwarded afresh: an earlier control's handler row lets go of it.
+      await db.query(
+        `UPDATE applications SET forwarded_from_tenant_id = NULL, forwarded_from_id = NULL
+          WHERE forwarded_from_id = $1`,
+        [applicationId],
+      );
+    }
     await db.query(
       `UPDATE applications
-          SET status = $2, item_handling = 'HANDLE',
+          SET item_code = coalesce($4, item_code),
+              item_handling = CASE WHEN $4::text IS NULL THEN 'HANDLE' ELSE 'INTAKE_ONLY' END,
+              forwarded_to_tenant_id = CASE WHEN $2 = 'RESULT_READY' THEN tenant_id END,
+              forwarded_to_id = CASE WHEN $2 = 'RESULT_READY' THEN gen_random_uuid() END,
+              chain_status = CASE WHEN $2 = 'RESULT_READY' THEN 'COMPLETED' END,
+              status = $2,
               item_version_id = CASE WHEN $3 THEN coalesce(item_version_id, gen_random_uuid())
                                      ELSE item_version_id END,
               item_promised_days = CASE WHEN $3 THEN NULL ELSE coalesce(item_promised_days, 5) END,
               accepted_at = CASE WHEN $2 IN ('SUBMITTED', 'SUPPLEMENT_REQUESTED') THEN NULL
                                  ELSE coalesce(accepted_at, now()) END
         WHERE id = $1`,
-      [applicationId, from.status, from.onTheSpot === true],
+      [applicationId, from.status, from.onTheSpot === true, from.intakeOnlyItem ?? null],
     );
     if (from.pause) {
       await db.query(

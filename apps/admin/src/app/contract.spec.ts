@@ -85,6 +85,8 @@ describe('GraphQL contract', () => {
       'CompleteOnTheSpot',
       'DecideExtension',
       'DenyApplication',
+      'ForwardApplication',
+      'HandBackResult',
       'IntakeMenu',
       'IntakeWindows',
       'ReceiveSupplement',

@@ -43,4 +43,10 @@ export class IntakeMenu {
     const entry = await this.lists.find(manager, centerId, code);
     return entry ? entry.materials : null;
   }
+
+  /** The windows a center's list names as handling the item (none named: any window). */
+  async windowsFor(manager: EntityManager, centerId: string, code: string): Promise<string[]> {
+    const entry = await this.lists.find(manager, centerId, code);
+    return entry?.windowIds ?? [];
+  }
 }

@@ -72,4 +72,37 @@ describe('TenantScope transactions within one request', () => {
     });
     expect(names).toEqual(['other', 'clerk']);
   });
+
+  it('crosses into one other tenant for a piece of work and comes back to the actor’s scope', async () => {
+    const calls: unknown[][] = [];
+    const manager = {
+      query: async (_sql: string, params: unknown[]) => (calls.push(params), []),
+    } as unknown as EntityManager;
+    const handler = '9c1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f';
+    const inside = await cls.run(async () => {
+      context.setActor(actor);
+      return scope.across(manager, handler, async () => calls.length);
+    });
+    expect(inside).toBe(1);
+    expect(calls).toEqual([
+      ['tenant', handler, actor.userId],
+      ['tenant', actor.tenant.id, actor.userId],
+    ]);
+  });
+
+  it('does not set the scope back when the work fails (the transaction is to roll back)', async () => {
+    const calls: unknown[][] = [];
+    const manager = {
+      query: async (_sql: string, params: unknown[]) => (calls.push(params), []),
+    } as unknown as EntityManager;
+    await expect(
+      cls.run(async () => {
+        context.setActor(actor);
+        return scope.across(manager, actor.tenant.id, async () => {
+          throw new Error('refused');
+        });
+      }),
+    ).rejects.toThrow('refused');
+    expect(calls).toHaveLength(1);
+  });
 });

@@ -67,6 +67,22 @@ export class TenantScope {
     };
     return this.dataSource.transaction(body);
   }
+
+  /**
+   * Runs `work` in the caller's open transaction (`manager`) as seen from one other tenant
+   * alone, then sets the acting user's scope again. Only for what the domain itself carries
+   * across tenants, after the caller has checked the act: a station's 代办 forwarded up to the
+   * center that handles it, and that center's progress written back along the chain. Nothing
+   * else of the other tenant comes into sight. If `work` fails, the transaction is to be rolled
+   * back (the error propagates out of `run`), so the scope is not set back then.
+   */
+  async across<T>(manager: EntityManager, tenantId: string, work: () => Promise<T>): Promise<T> {
+    const actor = this.context.actor;
+    await applyScope(manager, { tenantId, visibility: 'tenant', actorId: actor.userId });
+    const result = await work();
+    await applyScope(manager, scopeOf(actor));
+    return result;
+  }
 }
 
 /**

@@ -95,6 +95,26 @@ export class TenantDirectory implements TenantTree {
     return { id, parentId, kind, divisionCode: row.divisionCode, name, status, path };
   }
 
+  /**
+   * The centers above `tenant` (one the caller has shown the actor may see), nearest first:
+   * a station's township, then its county, its city. A station knows these as its own path;
+   * 代办 forwards up this line.
+   */
+  async ancestorsOf(manager: EntityManager, tenant: TenantNode): Promise<TenantRecord[]> {
+    const ids = tenant.path.slice(0, -1).reverse();
+    const byId = new Map((await this.tenants.findEach(manager, ids)).map((row) => [row.id, row]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /**
+   * Names of the tenants at the other end of a proxy chain (代办), which both ends are shown:
+   * the ids come from a row the caller has checked the actor may read.
+   */
+  async chainNames(manager: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
+    const rows = await this.tenants.findEach(manager, ids);
+    return new Map(rows.map((row) => [row.id, row.name]));
+  }
+
   /** `require` for many ids in one query: per id the tenant, or the error `require` throws. */
   async requireEach(
     manager: EntityManager,

@@ -174,6 +174,12 @@ export class ApplicationModel {
 
   @Field({ description: 'You approve extensions of this application (a manager of its center)' })
   mayApproveExtensions!: boolean;
+
+  @Field(() => ApplicationStatus, {
+    nullable: true,
+    description: '代办, at the station: where the center it was forwarded to stands',
+  })
+  chainStatus!: ApplicationStatus | null;
 }
 
 @ObjectType('ApplicationConnection')

@@ -8,6 +8,7 @@ import { ApplicationService } from './application.service';
 import { LifecycleRepository } from './lifecycle.repository';
 import { LifecycleResolver } from './lifecycle.resolver';
 import { LifecycleService } from './lifecycle.service';
+import { ProxyIntake } from './proxy-intake';
 
 /** Applications: intake, reading, the lifecycle and the work queue (DESIGN.md §4.3). Tenancy's ports come from its global module. */
 @Module({
@@ -20,6 +21,7 @@ import { LifecycleService } from './lifecycle.service';
     LifecycleRepository,
     LifecycleService,
     LifecycleResolver,
+    ProxyIntake,
   ],
   exports: [ApplicationRepository, LifecycleRepository, ApplicationClocks],
 })

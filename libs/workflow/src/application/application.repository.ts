@@ -42,6 +42,18 @@ export interface ApplicationRow {
   dueMicros: string | null;
   /** submitted_at in microseconds since the epoch, exact, for the page cursor. */
   cursorMicros: string;
+  /** 代办, at the origin: the handler's row it was forwarded to. */
+  forwardedTo: ChainEnd | null;
+  /** 代办, at the handler: the origin's row it came from. */
+  forwardedFrom: ChainEnd | null;
+  /** 代办, at the origin: where the handler's row stands. */
+  chainStatus: ApplicationStatus | null;
+}
+
+/** The other end of a proxy chain (a row of another tenant, read only by these ids). */
+export interface ChainEnd {
+  tenantId: string;
+  id: string;
 }
 
 /** A limit recorded at intake: NULL days are on the spot, unless nothing was recorded. */
@@ -71,7 +83,13 @@ const SELECT_APPLICATIONS = `
            WHERE p.tenant_id = a.tenant_id AND p.application_id = a.id AND p.ended_at IS NULL
          ) AS "openPause",
          (extract(epoch FROM a.submitted_at) * 1000000)::bigint::text AS "cursorMicros",
-         (extract(epoch FROM a.due_at) * 1000000)::bigint::text AS "dueMicros"
+         (extract(epoch FROM a.due_at) * 1000000)::bigint::text AS "dueMicros",
+         CASE WHEN a.forwarded_to_id IS NOT NULL THEN jsonb_build_object(
+           'tenantId', a.forwarded_to_tenant_id, 'id', a.forwarded_to_id) END AS "forwardedTo",
+         CASE WHEN a.forwarded_from_id IS NOT NULL THEN jsonb_build_object(
+           'tenantId', a.forwarded_from_tenant_id, 'id', a.forwarded_from_id) END
+           AS "forwardedFrom",
+         a.chain_status AS "chainStatus"
     FROM applications a`;
 
 /** Where a page of the work queue starts: after this (due time, or none, and id). */
@@ -201,19 +219,26 @@ export class ApplicationRepository {
       provisional?: boolean;
       /** The client's request key: the same key twice is the same intake. */
       intakeKey?: string | null;
+      /**
+       * 代办: the origin's row this intake comes from; it keeps the origin's receipt number
+       * (the applicant holds one receipt).
+       */
+      forwardedFrom?: ChainEnd & { receiptNumber: string };
     },
   ): Promise<{ id: string; receiptNumber: string }> {
-    const { hall, item, applicant } = input;
+    const { hall, item, applicant, forwardedFrom } = input;
     const at = input.at ?? null;
-    const receiptNumber = await this.takeReceiptNumber(manager, hall, at);
+    const receiptNumber =
+      forwardedFrom?.receiptNumber ?? (await this.takeReceiptNumber(manager, hall, at));
     const [created] = await manager.query(
       `INSERT INTO applications (tenant_id, receipt_number, window_id, item_code, item_name,
                                  applicant_name, applicant_id_number, applicant_phone, status,
                                  submitted_at, submitted_by, item_version_id,
                                  item_statutory_days, item_promised_days, item_handling,
-                                 acceptance_due_at, due_at, intake_key, deadlines_provisional)
+                                 acceptance_due_at, due_at, intake_key, deadlines_provisional,
+                                 forwarded_from_tenant_id, forwarded_from_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, coalesce($10::timestamptz, now()), $11, $12,
-               $13, $14, $15, $16, $16, $17, $18)
+               $13, $14, $15, $16, $16, $17, $18, $19, $20)
        RETURNING id, submitted_at AS "submittedAt"`,
       [
         hall.tenantId,
@@ -234,18 +259,21 @@ export class ApplicationRepository {
         input.acceptanceDueAt ?? null,
         input.intakeKey ?? null,
         input.provisional ?? false,
+        forwardedFrom?.tenantId ?? null,
+        forwardedFrom?.id ?? null,
       ],
     );
     await manager.query(
       `INSERT INTO application_events (tenant_id, application_id, from_status, to_status, actor_id,
-                                       occurred_at)
-       VALUES ($1, $2, NULL, $3, $4, $5)`,
+                                       occurred_at, details)
+       VALUES ($1, $2, NULL, $3, $4, $5, $6)`,
       [
         hall.tenantId,
         created.id,
         ApplicationStatus.SUBMITTED,
         input.submittedBy,
         created.submittedAt,
+        forwardedFrom ? JSON.stringify({ action: 'RECEIVE_FORWARDED' }) : null,
       ],
     );
     return { id: created.id, receiptNumber };

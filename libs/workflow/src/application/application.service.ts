@@ -34,6 +34,7 @@ import {
   ApplicationCursor,
   ApplicationRepository,
   ApplicationRow,
+  type ChainEnd,
   type QueueCursor,
 } from './application.repository';
 
@@ -69,6 +70,11 @@ export interface ApplicationView {
   actions: ApplicationAction[];
   /** The reader approves extensions here. */
   mayApproveExtensions: boolean;
+  /** 代办, at the origin: the handler's row; at the handler: the origin's. */
+  forwardedTo: ChainEnd | null;
+  forwardedFrom: ChainEnd | null;
+  /** 代办, at the origin: where the handler's row stands. */
+  chainStatus: ApplicationStatus | null;
 }
 
 /** Intake (收件) and reading of applications, as the acting user may. */
@@ -393,6 +399,9 @@ export class ApplicationService {
           clock: clocks.get(row.id)!,
           actions: ability.can('update', record) ? clocks.get(row.id)!.actions : [],
           mayApproveExtensions: ability.can('approve', record),
+          forwardedTo: row.forwardedTo,
+          forwardedFrom: row.forwardedFrom,
+          chainStatus: row.chainStatus,
         },
       ];
     });

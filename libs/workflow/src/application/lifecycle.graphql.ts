@@ -37,6 +37,68 @@ export class ActInput {
 }
 
 @InputType()
+export class ForwardApplicationInput extends ActInput {
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The center above to forward to; none: the nearest that handles the item (township before county)',
+  })
+  @IsOptional()
+  @IsUUID()
+  toTenantId?: string | null;
+}
+
+@ObjectType('ProxyChainLink', {
+  description: '代办: the other end of a forwarded application, as both ends are shown it',
+})
+export class ChainLinkModel {
+  @Field(() => ID)
+  tenantId!: string;
+
+  @Field()
+  tenantName!: string;
+
+  @Field(() => ID)
+  applicationId!: string;
+
+  @Field({ description: 'The one receipt the applicant holds' })
+  receiptNumber!: string;
+
+  @Field(() => ApplicationStatus)
+  status!: ApplicationStatus;
+
+  @Field({ description: 'When it reached that end' })
+  submittedAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  acceptedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  promisedDeadline!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  statutoryDeadline!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'What that end must meet next' })
+  dueAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  decidedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  completedAt!: Date | null;
+}
+
+@ObjectType('ForwardTarget')
+export class ForwardTargetModel {
+  @Field(() => ID)
+  tenantId!: string;
+
+  @Field()
+  tenantName!: string;
+}
+
+@InputType()
 export class RequestSupplementInput extends ActInput {
   @Field(() => [String], {
     description:

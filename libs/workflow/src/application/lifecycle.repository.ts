@@ -3,6 +3,8 @@ import { EntityManager } from 'typeorm';
 import type { ClockPause } from '../calendar/deadline';
 import type { ClockDeadlines } from '../lifecycle/application-clock';
 import type { PauseKind } from '../lifecycle/transitions';
+import type { ApplicantDetails } from './applicant';
+import type { ChainEnd } from './application.repository';
 import { ApplicationStatus } from '../lifecycle/application-status';
 
 /** What an act on an application reads under its row lock. */
@@ -20,6 +22,11 @@ export interface ActingRow {
   submittedAt: Date;
   acceptedAt: Date | null;
   extensionDays: number;
+  receiptNumber: string;
+  submittedBy: string;
+  /** 代办, at the handler: the origin's row, which follows this one's progress. */
+  forwardedFromTenantId: string | null;
+  forwardedFromId: string | null;
 }
 
 export interface PauseRecord {
@@ -54,6 +61,15 @@ export interface EventRecord {
   occurredAt: Date;
 }
 
+const ACTING_COLUMNS = `a.id, a.tenant_id AS "tenantId", a.window_id AS "windowId", a.status,
+  a.version, a.item_code AS "itemCode", a.item_version_id AS "itemVersionId",
+  a.item_handling AS "itemHandling", a.item_promised_days AS "promisedDays",
+  a.item_statutory_days AS "statutoryDays", a.submitted_at AS "submittedAt",
+  a.accepted_at AS "acceptedAt", a.extension_days AS "extensionDays",
+  a.receipt_number AS "receiptNumber", a.submitted_by AS "submittedBy",
+  a.forwarded_from_tenant_id AS "forwardedFromTenantId",
+  a.forwarded_from_id AS "forwardedFromId"`;
+
 const EXTENSION_COLUMNS = `e.id, e.application_id AS "applicationId", e.tenant_id AS "tenantId",
   e.working_days AS "workingDays", e.reason, e.status, e.requested_by AS "requestedBy",
   e.requested_at AS "requestedAt", e.decided_by AS "decidedBy", e.decided_at AS "decidedAt",
@@ -69,13 +85,7 @@ export class LifecycleRepository {
   /** The application, locked until the transaction ends; undefined when out of sight. */
   async lock(manager: EntityManager, id: string): Promise<ActingRow | undefined> {
     const [row] = await manager.query(
-      `SELECT a.id, a.tenant_id AS "tenantId", a.window_id AS "windowId", a.status, a.version,
-              a.item_code AS "itemCode", a.item_version_id AS "itemVersionId",
-              a.item_handling AS "itemHandling",
-              a.item_promised_days AS "promisedDays", a.item_statutory_days AS "statutoryDays",
-              a.submitted_at AS "submittedAt", a.accepted_at AS "acceptedAt",
-              a.extension_days AS "extensionDays"
-         FROM applications a WHERE a.id = $1 FOR UPDATE`,
+      `SELECT ${ACTING_COLUMNS} FROM applications a WHERE a.id = $1 FOR UPDATE`,
       [id],
     );
     return row;
@@ -84,13 +94,7 @@ export class LifecycleRepository {
   /** Open applications in sight (only those counted provisionally), locked in id order. */
   async lockOpen(manager: EntityManager, provisionalOnly: boolean): Promise<ActingRow[]> {
     return manager.query(
-      `SELECT a.id, a.tenant_id AS "tenantId", a.window_id AS "windowId", a.status, a.version,
-              a.item_code AS "itemCode", a.item_version_id AS "itemVersionId",
-              a.item_handling AS "itemHandling",
-              a.item_promised_days AS "promisedDays", a.item_statutory_days AS "statutoryDays",
-              a.submitted_at AS "submittedAt", a.accepted_at AS "acceptedAt",
-              a.extension_days AS "extensionDays"
-         FROM applications a
+      `SELECT ${ACTING_COLUMNS} FROM applications a
         WHERE (a.deadlines_provisional OR NOT $1)
           AND a.status NOT IN ('REJECTED','COMPLETED','WITHDRAWN')
         ORDER BY a.id FOR UPDATE`,
@@ -162,6 +166,52 @@ export class LifecycleRepository {
         change.deadlines.provisional,
       ],
     );
+  }
+
+  /** The applicant as taken in (for the handler a station forwards to). */
+  async applicantOf(manager: EntityManager, row: ActingRow): Promise<ApplicantDetails> {
+    const [found] = await manager.query(
+      `SELECT applicant_name AS name, applicant_id_number AS "idNumber", applicant_phone AS phone
+         FROM applications WHERE tenant_id = $1 AND id = $2`,
+      [row.tenantId, row.id],
+    );
+    return found;
+  }
+
+  /** 代办: the origin's row (just moved to FORWARDED) names the handler's row. */
+  async linkForwarded(manager: EntityManager, row: ActingRow, to: ChainEnd): Promise<void> {
+    await manager.query(
+      `UPDATE applications
+          SET forwarded_to_tenant_id = $3, forwarded_to_id = $4, chain_status = 'SUBMITTED'
+        WHERE tenant_id = $1 AND id = $2`,
+      [row.tenantId, row.id, to.tenantId, to.id],
+    );
+  }
+
+  /**
+   * 代办: the origin's row follows the handler's, locked after it (locks go handler, then
+   * origin): the handler's status always; its own `status` when given (then nothing is due
+   * at the origin until it acts). The version grows, so the station's next act reads it first.
+   * Returns the origin's status before, undefined when it is gone.
+   */
+  async followHandler(
+    manager: EntityManager,
+    origin: ChainEnd,
+    change: { chainStatus: ApplicationStatus; status: ApplicationStatus | null },
+  ): Promise<ApplicationStatus | undefined> {
+    const [row] = await manager.query(
+      `SELECT status FROM applications WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
+      [origin.tenantId, origin.id],
+    );
+    if (!row) return undefined;
+    await manager.query(
+      `UPDATE applications
+          SET chain_status = $3, status = coalesce($4, status), version = version + 1,
+              due_at = CASE WHEN $4::text IS NULL THEN due_at END
+        WHERE tenant_id = $1 AND id = $2`,
+      [origin.tenantId, origin.id, change.chainStatus, change.status],
+    );
+    return row.status;
   }
 
   async recordEvent(

@@ -13,7 +13,10 @@ import {
   ApplicationEventModel,
   ApplicationExtensionModel,
   ApplicationPauseModel,
+  ChainLinkModel,
   DecideExtensionInput,
+  ForwardApplicationInput,
+  ForwardTargetModel,
   RequestExtensionInput,
   RequestSupplementInput,
   SuspendApplicationInput,
@@ -119,6 +122,23 @@ export class LifecycleResolver {
   @RequireAbility('update', 'Application')
   @Mutation(() => ApplicationModel, {
     description:
+      '代办: forward an item this center may only take in to the center above that handles it',
+  })
+  forwardApplication(@Args('input') input: ForwardApplicationInput) {
+    return this.act(ApplicationAction.FORWARD, input, { toTenantId: input.toTenantId ?? null });
+  }
+
+  @RequireAbility('update', 'Application')
+  @Mutation(() => ApplicationModel, {
+    description: "代办: the handler's result handed to the applicant (the handover recorded)",
+  })
+  handBackResult(@Args('input') input: ActInput) {
+    return this.act(ApplicationAction.HAND_BACK, input);
+  }
+
+  @RequireAbility('update', 'Application')
+  @Mutation(() => ApplicationModel, {
+    description:
       '延期: ask for more working days (reason required); counts once a manager approves',
   })
   requestExtension(@Args('input') input: RequestExtensionInput) {
@@ -173,6 +193,32 @@ export class LifecycleResolver {
   })
   itemMaterials(@Parent() application: ApplicationView) {
     return this.lifecycle.itemMaterials(application);
+  }
+
+  @ResolveField(() => ChainLinkModel, {
+    nullable: true,
+    description: '代办, at the station: the application at the center it was forwarded to',
+    complexity: 10,
+  })
+  forwardedTo(@Parent() application: ApplicationView) {
+    return this.lifecycle.chain(application, 'to');
+  }
+
+  @ResolveField(() => ChainLinkModel, {
+    nullable: true,
+    description: '代办, at the handler: the application at the station it came from',
+    complexity: 10,
+  })
+  forwardedFrom(@Parent() application: ApplicationView) {
+    return this.lifecycle.chain(application, 'from');
+  }
+
+  @ResolveField(() => [ForwardTargetModel], {
+    description: '代办: the centers above this one could be forwarded to now, nearest first',
+    complexity: 10,
+  })
+  forwardTargets(@Parent() application: ApplicationView) {
+    return this.lifecycle.forwardTargets(application);
   }
 
   @ResolveField(() => [ApplicationPauseModel], { complexity: 10 })

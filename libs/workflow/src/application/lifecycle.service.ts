@@ -25,6 +25,7 @@ import {
 import { ApplicationClocks } from './application-clocks';
 import { ApplicationStatus } from '../lifecycle/application-status';
 import { ApplicationService, type ApplicationView } from './application.service';
+import { type ChainLink, ProxyIntake } from './proxy-intake';
 import {
   type ActingRow,
   clockPauses,
@@ -41,6 +42,8 @@ export interface ActInput {
   missingMaterials?: string[] | null;
   /** SUSPEND: the procedure the statute excludes from the time limit. */
   procedure?: PauseKind | null;
+  /** FORWARD: the center above to forward to (none: the nearest that handles the item). */
+  toTenantId?: string | null;
 }
 
 /**
@@ -62,6 +65,7 @@ export class LifecycleService {
     private readonly clocks: ApplicationClocks,
     private readonly menu: IntakeMenu,
     private readonly users: UserDirectory,
+    private readonly proxy: ProxyIntake,
   ) {}
 
   act(id: string, action: ApplicationAction, input: ActInput): Promise<ApplicationView> {
@@ -174,6 +178,15 @@ export class LifecycleService {
           change.decidedAt = now;
           change.completedAt = now;
           break;
+        case ApplicationAction.FORWARD: {
+          const handler = await this.proxy.forward(manager, row, input.toTenantId ?? null, now);
+          details = { toTenantId: handler.tenantId, toTenantName: handler.tenantName };
+          break;
+        }
+        case ApplicationAction.HAND_BACK:
+          // The handover to the applicant: the case ends at the station.
+          change.completedAt = now;
+          break;
         default:
           break;
       }
@@ -195,8 +208,31 @@ export class LifecycleService {
         details: { action, ...details },
         at: now,
       });
+      // 代办: a forwarded case's station follows what its handler did.
+      await this.proxy.followAlong(manager, row, to, this.context.actor.userId, now);
       return this.applications.readIn(manager, row.id);
     });
+  }
+
+  /** 代办: the other end of the chain of an application the reader has been shown. */
+  chain(application: ApplicationView, end: 'to' | 'from'): Promise<ChainLink | null> {
+    return this.scope.run((manager) =>
+      this.proxy.link(manager, end === 'to' ? application.forwardedTo : application.forwardedFrom),
+    );
+  }
+
+  /** 代办: where the reader could forward the application now (empty when it cannot be). */
+  forwardTargets(
+    application: ApplicationView,
+  ): Promise<{ tenantId: string; tenantName: string }[]> {
+    if (!application.actions.includes(ApplicationAction.FORWARD)) return Promise.resolve([]);
+    return this.scope.run(async (manager) =>
+      this.proxy.targets(
+        manager,
+        await this.tenants.require(manager, application.tenantId),
+        application.itemCode,
+      ),
+    );
   }
 
   /** 延期: asked for with a reason; it counts once a manager approves it. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TenantDirectory } from '@tongban/tenancy';
+import type { TenantNode } from '@tongban/core';
 import { EntityManager } from 'typeorm';
 import { type BusinessHours, DEFAULT_BUSINESS_HOURS } from '../calendar/business-hours';
 import type { CalendarLayer, YearSchedule } from '../calendar/holiday-schedule';
@@ -48,7 +49,22 @@ export class WorkingCalendars {
   }
 
   async withLayers(manager: EntityManager, tenantId: string): Promise<TenantCalendarLayers> {
-    const tenant = await this.tenants.require(manager, tenantId);
+    return this.layersOf(manager, await this.tenants.require(manager, tenantId));
+  }
+
+  /**
+   * The calendar of a tenant the caller has already read (代办: the center a station forwards
+   * to, above it, whose calendars the station may read as ancestor-published material).
+   */
+  async forNode(manager: EntityManager, tenant: TenantNode): Promise<TenantCalendar> {
+    const { calendar, hours } = await this.layersOf(manager, tenant);
+    return { calendar, hours };
+  }
+
+  private async layersOf(
+    manager: EntityManager,
+    tenant: TenantNode,
+  ): Promise<TenantCalendarLayers> {
     // One after the other: one transaction, one connection.
     const national = await this.store.nationalYears(manager);
     const own = await this.store.tenantYears(manager, tenant.path);

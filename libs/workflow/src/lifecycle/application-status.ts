@@ -19,4 +19,8 @@ export enum ApplicationStatus {
   /** 办结: result delivered. */
   COMPLETED = 'COMPLETED',
   WITHDRAWN = 'WITHDRAWN',
+  /** 代办: forwarded to the center above that handles the item; the chain shows where it is. */
+  FORWARDED = 'FORWARDED',
+  /** 代办: the handler has finished; the result waits at the station to be handed back. */
+  RESULT_READY = 'RESULT_READY',
 }

@@ -55,7 +55,24 @@ describe('the state machine of applications (DESIGN.md §4.3)', () => {
       A.REJECT,
       A.REQUEST_SUPPLEMENT,
       A.WITHDRAW,
+      A.FORWARD,
     ]);
+  });
+
+  it('forwards only what this center may only take in, and only before anything else', () => {
+    const intakeOnly = { onTheSpot: false, intakeOnly: true, openPause: null };
+    expect(transitionTarget(S.SUBMITTED, A.FORWARD, intakeOnly)).toBe(S.FORWARDED);
+    expect(transitionTarget(S.SUBMITTED, A.FORWARD, handled)).toBeNull();
+    expect(transitionTarget(S.SUPPLEMENT_REQUESTED, A.FORWARD, intakeOnly)).toBeNull();
+    expect(transitionTarget(S.FORWARDED, A.FORWARD, intakeOnly)).toBeNull();
+  });
+
+  it('leaves a forwarded application to its handler until the result comes back', () => {
+    const intakeOnly = { onTheSpot: false, intakeOnly: true, openPause: null };
+    expect(allowedActions(S.FORWARDED, intakeOnly)).toEqual([]);
+    expect(allowedActions(S.RESULT_READY, intakeOnly)).toEqual([A.HAND_BACK]);
+    expect(transitionTarget(S.RESULT_READY, A.HAND_BACK, intakeOnly)).toBe(S.COMPLETED);
+    expect(transitionTarget(S.APPROVED, A.HAND_BACK, handled)).toBeNull();
   });
 
   it('allows nothing from an end state, and no withdrawal after a decision', () => {
@@ -73,6 +90,7 @@ describe('the state machine of applications (DESIGN.md §4.3)', () => {
         { onTheSpot: true, openPause: null },
         { onTheSpot: false, openPause: PauseKind.SUPPLEMENT },
         { onTheSpot: false, openPause: PauseKind.INSPECTION },
+        { onTheSpot: false, intakeOnly: true, openPause: null },
       ].flatMap((context) =>
         allowedActions(status, context).map(
           (action) => `${status} ${action} ${transitionTarget(status, action, context)}`,
@@ -92,7 +110,9 @@ describe('the state machine of applications (DESIGN.md §4.3)', () => {
         'IN_REVIEW REQUEST_SUPPLEMENT SUSPENDED',
         'IN_REVIEW SUSPEND SUSPENDED',
         'IN_REVIEW WITHDRAW WITHDRAWN',
+        'RESULT_READY HAND_BACK COMPLETED',
         'SUBMITTED ACCEPT ACCEPTED',
+        'SUBMITTED FORWARD FORWARDED',
         'SUBMITTED COMPLETE_ON_THE_SPOT COMPLETED',
         'SUBMITTED REJECT REJECTED',
         'SUBMITTED REQUEST_SUPPLEMENT SUPPLEMENT_REQUESTED',

@@ -27,6 +27,10 @@ export enum ApplicationAction {
   COMPLETE_ON_THE_SPOT = 'COMPLETE_ON_THE_SPOT',
   /** The applicant withdraws, before a decision. */
   WITHDRAW = 'WITHDRAW',
+  /** 代办: an item this center only takes in goes up to the center that handles it. */
+  FORWARD = 'FORWARD',
+  /** 代办: the handler's result handed to the applicant at the station (the handover recorded). */
+  HAND_BACK = 'HAND_BACK',
 }
 
 /** Why the clock stops (application_pauses.kind). */
@@ -115,7 +119,12 @@ export function transitionTarget(
         ? S.COMPLETED
         : null;
     case ApplicationAction.WITHDRAW:
+      // Once forwarded the handler holds the case: the withdrawal is made there.
       return BEFORE_DECISION.includes(status) ? S.WITHDRAWN : null;
+    case ApplicationAction.FORWARD:
+      return status === S.SUBMITTED && context.intakeOnly ? S.FORWARDED : null;
+    case ApplicationAction.HAND_BACK:
+      return status === S.RESULT_READY ? S.COMPLETED : null;
   }
 }
 
@@ -135,6 +144,8 @@ export const OPEN_STATUSES: readonly S[] = [
   S.SUSPENDED,
   S.APPROVED,
   S.DENIED,
+  S.FORWARDED,
+  S.RESULT_READY,
 ];
 
 /** Whether an extension (延期) may be asked for: the clock has started and nothing is decided. */

@@ -57,6 +57,8 @@ export const APPLICATION_STATUSES = inOrder<ApplicationStatus>({
   DENIED: true,
   COMPLETED: true,
   WITHDRAWN: true,
+  FORWARDED: true,
+  RESULT_READY: true,
 });
 
 export const WINDOW_KINDS = inOrder<ServiceWindowKind>({

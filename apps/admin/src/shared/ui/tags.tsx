@@ -47,6 +47,8 @@ const ApplicationStatus = enumTag(
     DENIED: 'red',
     COMPLETED: 'green',
     WITHDRAWN: 'default',
+    FORWARDED: 'cyan',
+    RESULT_READY: 'gold',
   },
   { dataStatus: true },
 );

@@ -12,6 +12,7 @@ import { CatalogueRollout1765238400000 } from './1765238400000-catalogue-rollout
 import { ApplicationLifecycle1765324800000 } from './1765324800000-application-lifecycle';
 import { WorkingCalendar1765411200000 } from './1765411200000-working-calendar';
 import { Consultations1765497600000 } from './1765497600000-consultations';
+import { ProxyIntake1765584000000 } from './1765584000000-proxy-intake';
 
 /** Every migration, in order. A schema change is a new file here, never `synchronize`. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   ApplicationLifecycle1765324800000,
   WorkingCalendar1765411200000,
   Consultations1765497600000,
+  ProxyIntake1765584000000,
 ];

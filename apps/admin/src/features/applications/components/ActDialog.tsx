@@ -29,7 +29,12 @@ export function ActDialog({
 }) {
   const { t } = useTranslation();
   const needs = needsOf(action);
-  const [form, setForm] = useState<ActForm>({ reason: '', missingMaterials: [], procedure: null });
+  const [form, setForm] = useState<ActForm>({
+    reason: '',
+    missingMaterials: [],
+    procedure: null,
+    toTenantId: application.forwardTargets[0]?.tenantId ?? null,
+  });
   const [typed, setTyped] = useState('');
   const [tried, setTried] = useState(false);
   const problems = tried ? actFormProblems(action, form) : [];
@@ -125,9 +130,34 @@ export function ActDialog({
             </Radio.Group>
           </Form.Item>
         )}
+        {needs.target && (
+          <Form.Item label={t('lifecycle.forwardTarget')} extra={t('lifecycle.forwardTargetHint')}>
+            <Radio.Group
+              value={form.toTenantId}
+              onChange={(event) =>
+                setForm((f) => ({ ...f, toTenantId: event.target.value as string }))
+              }
+              data-testid="act-target"
+            >
+              <Space direction="vertical">
+                {application.forwardTargets.map((target) => (
+                  <Radio key={target.tenantId} value={target.tenantId}>
+                    {target.tenantName}
+                  </Radio>
+                ))}
+              </Space>
+            </Radio.Group>
+          </Form.Item>
+        )}
         {needs.reason !== 'none' && (
           <Form.Item
-            label={needs.reason === 'required' ? t('lifecycle.reason') : t('lifecycle.note')}
+            label={
+              needs.reason === 'required'
+                ? t('lifecycle.reason')
+                : action === 'HAND_BACK'
+                  ? t('lifecycle.handBackNote')
+                  : t('lifecycle.note')
+            }
             required={needs.reason === 'required'}
             validateStatus={problems.includes('reason') ? 'error' : undefined}
             help={problems.includes('reason') ? t('lifecycle.reasonRequired') : undefined}

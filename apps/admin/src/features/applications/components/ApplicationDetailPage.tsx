@@ -145,6 +145,7 @@ export function ApplicationDetailPage({ id }: { id: string }) {
               )}
             </Card>
             <ClockCard application={application} />
+            <ChainCard application={application} />
             <ExtensionsCard
               application={application}
               running={detail.running}
@@ -227,6 +228,50 @@ export function ApplicationDetailPage({ id }: { id: string }) {
         />
       )}
     </Space>
+  );
+}
+
+/**
+ * 代办: the other end of the chain. At the station, where the center it was forwarded to
+ * stands, with that center's deadlines; at that center, the station it came from.
+ */
+function ChainCard({ application }: { application: ApplicationDetail }) {
+  const { t, i18n } = useTranslation();
+  const link = application.forwardedTo ?? application.forwardedFrom;
+  if (!link) return null;
+  const when = (value: string | null | undefined) =>
+    value ? formatDateTime(i18n.language, value) : t('applications.none');
+  const facts: Fact[] = [
+    ['status', t('lifecycle.chainStatus'), <ApplicationStatusTag key="s" status={link.status} />],
+    ['receipt', t('lifecycle.chainReceipt'), link.receiptNumber],
+    ['arrived', t('lifecycle.chainArrived'), when(link.submittedAt)],
+  ];
+  if (application.forwardedTo) {
+    facts.push(
+      [
+        'accepted',
+        t('lifecycle.acceptedAt'),
+        link.acceptedAt ? when(link.acceptedAt) : t('lifecycle.notYet'),
+      ],
+      ['promised', t('lifecycle.promisedDeadline'), when(link.promisedDeadline)],
+      ['statutory', t('lifecycle.statutoryDeadline'), when(link.statutoryDeadline)],
+    );
+  }
+  if (link.completedAt) {
+    facts.push(['completed', t('lifecycle.completedAt'), when(link.completedAt)]);
+  }
+  return (
+    <Card
+      title={
+        application.forwardedTo
+          ? t('lifecycle.chainTo', { tenant: link.tenantName })
+          : t('lifecycle.chainFrom', { tenant: link.tenantName })
+      }
+      extra={<Typography.Text type="secondary">{t('lifecycle.chainTitle')}</Typography.Text>}
+      data-testid="detail-chain"
+    >
+      <Facts facts={facts} column={1} size="small" testId="chain-facts" />
+    </Card>
   );
 }
 

@@ -70,6 +70,12 @@ export function WorkQueuePage() {
       render: (_, row) => (
         <Space size={4} wrap>
           <ApplicationStatusTag status={row.status} />
+          {row.chainStatus && row.status === 'FORWARDED' && (
+            // 代办: where the center it went to stands.
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="queue-chain">
+              {applicationStatusLabel(t, row.chainStatus)}
+            </Typography.Text>
+          )}
           {row.clock.acceptanceOverdue && (
             <Typography.Text type="danger" style={{ fontSize: 12 }}>
               {t('lifecycle.urgency.overdue')}

@@ -10,6 +10,8 @@ import {
   CompleteOnTheSpotDocument,
   DecideExtensionDocument,
   DenyApplicationDocument,
+  ForwardApplicationDocument,
+  HandBackResultDocument,
   type PauseKind,
   ReceiveSupplementDocument,
   RejectApplicationDocument,
@@ -37,12 +39,16 @@ const ACT_DOCUMENTS = {
   COMPLETE: CompleteApplicationDocument,
   COMPLETE_ON_THE_SPOT: CompleteOnTheSpotDocument,
   WITHDRAW: WithdrawApplicationDocument,
+  FORWARD: ForwardApplicationDocument,
+  HAND_BACK: HandBackResultDocument,
 } as const satisfies Record<ApplicationAction, unknown>;
 
 export interface ActInput {
   reason?: string;
   missingMaterials?: string[];
   procedure?: PauseKind | null;
+  /** FORWARD: the center above; none, the nearest that handles the item. */
+  toTenantId?: string | null;
 }
 
 /**
@@ -87,6 +93,7 @@ export function useApplicationDetail(id: string) {
               ? { missingMaterials: input.missingMaterials }
               : {}),
             ...(action === 'SUSPEND' ? { procedure: input.procedure } : {}),
+            ...(action === 'FORWARD' ? { toTenantId: input.toTenantId ?? null } : {}),
           },
         },
       }),

@@ -16,10 +16,20 @@ describe('lifecycle rules of the admin app', () => {
     expect(asksFirst('REJECT')).toBe(true);
     expect(asksFirst('REQUEST_SUPPLEMENT')).toBe(true);
     expect(asksFirst('WITHDRAW')).toBe(true);
+    // 代办: the station chooses where it goes (the nearest offered first) and notes the handover.
+    expect(asksFirst('FORWARD')).toBe(true);
+    expect(asksFirst('HAND_BACK')).toBe(true);
+  });
+
+  it('puts the station’s own step first: forward what it takes in, hand back what came back', () => {
+    expect(orderedActions(['WITHDRAW', 'REJECT', 'FORWARD', 'REQUEST_SUPPLEMENT'])[0]).toBe(
+      'FORWARD',
+    );
+    expect(orderedActions(['HAND_BACK'])).toEqual(['HAND_BACK']);
   });
 
   it('names what a form lacks before it is sent', () => {
-    const empty = { reason: ' ', missingMaterials: [], procedure: null };
+    const empty = { reason: ' ', missingMaterials: [], procedure: null, toTenantId: null };
     expect(actFormProblems('REJECT', empty)).toEqual(['reason']);
     expect(actFormProblems('REQUEST_SUPPLEMENT', empty)).toEqual(['missingMaterials']);
     expect(actFormProblems('SUSPEND', empty)).toEqual(['reason', 'procedure']);

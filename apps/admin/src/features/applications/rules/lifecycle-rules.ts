@@ -7,6 +7,8 @@ import type { ApplicationAction, PauseKind } from '../../../shared/api/graphql.g
 
 /** The acts in the order a window works through them (the first offered is the next step). */
 export const ACTION_ORDER: readonly ApplicationAction[] = [
+  'HAND_BACK',
+  'FORWARD',
   'COMPLETE_ON_THE_SPOT',
   'ACCEPT',
   'START_REVIEW',
@@ -31,6 +33,8 @@ export interface ActNeeds {
   procedure: boolean;
   /** Ends or refuses something: shown as a danger button and confirmed. */
   danger: boolean;
+  /** 代办: the center above to forward to (offered, the nearest first). */
+  target?: boolean;
 }
 
 const NEEDS: Record<ApplicationAction, ActNeeds> = {
@@ -46,6 +50,8 @@ const NEEDS: Record<ApplicationAction, ActNeeds> = {
   COMPLETE: { reason: 'none', materials: false, procedure: false, danger: false },
   COMPLETE_ON_THE_SPOT: { reason: 'none', materials: false, procedure: false, danger: false },
   WITHDRAW: { reason: 'optional', materials: false, procedure: false, danger: true },
+  FORWARD: { reason: 'optional', materials: false, procedure: false, danger: false, target: true },
+  HAND_BACK: { reason: 'optional', materials: false, procedure: false, danger: false },
 };
 
 export const needsOf = (action: ApplicationAction): ActNeeds => NEEDS[action];
@@ -53,7 +59,13 @@ export const needsOf = (action: ApplicationAction): ActNeeds => NEEDS[action];
 /** Whether an act can be sent at once (a click), or first asks for something. */
 export const asksFirst = (action: ApplicationAction): boolean => {
   const needs = NEEDS[action];
-  return needs.reason !== 'none' || needs.materials || needs.procedure || needs.danger;
+  return (
+    needs.reason !== 'none' ||
+    needs.materials ||
+    needs.procedure ||
+    needs.danger ||
+    needs.target === true
+  );
 };
 
 /** The acts allowed now, in working order. */
@@ -88,6 +100,8 @@ export interface ActForm {
   reason: string;
   missingMaterials: string[];
   procedure: PauseKind | null;
+  /** FORWARD: null, the nearest center above that handles the item. */
+  toTenantId: string | null;
 }
 
 /** The problems of a form before it is sent, by field (the server checks again). */
