@@ -144,7 +144,8 @@ export function ApplicationDetailPage({ id }: { id: string }) {
                 </Space>
               )}
             </Card>
-            <ClockCard application={application} />
+            {/* Forwarded, the station's own clock stopped: the chain carries the deadlines. */}
+            {!application.forwardedTo && <ClockCard application={application} />}
             <ChainCard application={application} />
             <ExtensionsCard
               application={application}
