@@ -9,3 +9,4 @@ export * from './service-harness';
 export * from './schema-operations';
 export * from './isolation-fixtures';
 export * from './spreadsheets';
+export * from './test-clock';

@@ -14,6 +14,7 @@ import { NoSubscriptions } from './graphql/no-subscriptions';
 import { HealthController } from './health/health.controller';
 import { JobsModule } from './jobs/jobs.module';
 import { identityOptionsFor } from './runtime/identity-options';
+import { clockFor } from './runtime/clock';
 import { Runtime } from './runtime/runtime';
 
 /** The API process: GraphQL, health probes, and (without Redis) the jobs in-process. */
@@ -59,7 +60,7 @@ export class AppModule {
         }),
         TerminusModule.forRoot({ errorLogStyle: 'json', logger: false }),
         DatabaseModule.forRoot(runtime.dataSource),
-        CoreModule,
+        CoreModule.forRoot({ clock: clockFor(config) }),
         TenancyModule.forRoot(identityOptionsFor(runtime)),
         CatalogModule,
         WorkflowModule,

@@ -6,6 +6,7 @@ import { WorkflowModule } from '@tongban/workflow';
 import { DatabaseModule } from './database/database.module';
 import { JobsModule } from './jobs/jobs.module';
 import { identityOptionsFor } from './runtime/identity-options';
+import { clockFor } from './runtime/clock';
 import { Runtime } from './runtime/runtime';
 
 /** The worker process: the same processors as the API, fed by bull from Redis. */
@@ -16,7 +17,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         DatabaseModule.forRoot(runtime.dataSource),
-        CoreModule,
+        CoreModule.forRoot({ clock: clockFor(runtime.config) }),
         TenancyModule.forRoot(identityOptionsFor(runtime, { signsTokens: false })),
         CatalogModule,
         WorkflowModule,

@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { ClsService, ClsServiceManager } from 'nestjs-cls';
 import { AuditRepository } from './audit/audit.repository';
@@ -32,7 +32,6 @@ import { Clock, SystemClock } from './vocabulary/clock';
     JobContext,
     JobProcessorRegistry,
     JobRunner,
-    { provide: Clock, useClass: SystemClock },
   ],
   exports: [
     ClsService,
@@ -45,4 +44,13 @@ import { Clock, SystemClock } from './vocabulary/clock';
     Clock,
   ],
 })
-export class CoreModule {}
+export class CoreModule {
+  /** `clock`: the time every domain reads (the system's; tests of an API process shift it). */
+  static forRoot(options: { clock?: Clock } = {}): DynamicModule {
+    return {
+      module: CoreModule,
+      providers: [{ provide: Clock, useValue: options.clock ?? new SystemClock() }],
+      exports: [Clock],
+    };
+  }
+}

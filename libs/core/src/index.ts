@@ -14,7 +14,7 @@ export * from './vocabulary/tenant-kind';
 export type { Actor, ActorTenant } from './vocabulary/actor';
 export { PageInfo, pageOf, type Page } from './vocabulary/paging';
 export { isUuid } from './vocabulary/uuid';
-export { Clock, SystemClock, FixedClock, beijingDay } from './vocabulary/clock';
+export { Clock, SystemClock, FixedClock, ShiftedClock, beijingDay } from './vocabulary/clock';
 import './vocabulary/vocabulary.graphql';
 
 export { RequestContext, MissingRequestContextError } from './context/request-context';

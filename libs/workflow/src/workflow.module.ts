@@ -9,6 +9,7 @@ import { CalendarResolver } from './calendar-store/calendar.resolver';
 import { CalendarStoreModule } from './calendar-store/calendar-store.module';
 import { ConsultationModule } from './consultation/consultation.module';
 import { ConsultationResolver } from './consultation/consultation.resolver';
+import { SupervisionModule } from './supervision/supervision.module';
 
 /** Applications and their workflow (DESIGN.md §4.2–4.4). Needs the TenancyModule (global). */
 // Global for its ports: the catalogue's rollouts ask OpenApplications (catalog cannot import
@@ -16,7 +17,7 @@ import { ConsultationResolver } from './consultation/consultation.resolver';
 // ProvisionalDeadlines to count again once a year is entered.
 @Global()
 @Module({
-  imports: [ApplicationModule, ConsultationModule, CalendarStoreModule],
+  imports: [ApplicationModule, ConsultationModule, CalendarStoreModule, SupervisionModule],
   providers: [
     { provide: OpenApplications, useClass: OpenApplicationCodes },
     { provide: ProvisionalDeadlines, useClass: ProvisionalDeadlineRecount },

@@ -26,6 +26,13 @@ describe('loadConfiguration', () => {
     expect(config.trustProxy).toBe(false);
   });
 
+  it('shifts the clock from a file only under test, never in development or production', () => {
+    expect(problems({ NODE_ENV: 'test', TEST_CLOCK_FILE: '/tmp/clock.json' })).toEqual([]);
+    expect(problems({ TEST_CLOCK_FILE: '/tmp/clock.json' })).toEqual([
+      expect.stringContaining('TEST_CLOCK_FILE'),
+    ]);
+  });
+
   it('names each malformed variable', () => {
     const found = problems({ PORT: '70000', DATABASE_POOL_SIZE: '-1', REDIS_URL: 'http://x' });
     expect(found.map((p) => p.split(':')[0]).sort()).toEqual([

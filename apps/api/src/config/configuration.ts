@@ -32,6 +32,11 @@ const schema = z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
     DATA_DIR: z.string().min(1).default('.data'),
+    /**
+     * NODE_ENV=test only: a file holding {"offsetMs": n}; the API's clock runs that far ahead
+     * of the system's (a test advances time by writing it, never by sleeping).
+     */
+    TEST_CLOCK_FILE: z.string().min(1).optional(),
     ADMIN_DIST_DIR: z.string().min(1).default('dist/admin'),
     TRUST_PROXY: z.string().default('false'),
     DATABASE_URL: postgresUrl.optional(),
@@ -146,6 +151,13 @@ export function loadConfiguration(
   }
   const result = schema
     .superRefine((parsed, ctx) => {
+      if (parsed.TEST_CLOCK_FILE && parsed.NODE_ENV !== 'test') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['TEST_CLOCK_FILE'],
+          message: 'only when NODE_ENV=test',
+        });
+      }
       if (parsed.NODE_ENV !== 'production') return;
       // In production nothing falls back to the embedded defaults or generated keys.
       const required = [

@@ -22,6 +22,19 @@ export class FixedClock extends Clock {
   }
 }
 
+/**
+ * The system's time shifted by an offset read when asked (an API process under test, whose
+ * test moves its clock forward instead of waiting).
+ */
+export class ShiftedClock extends Clock {
+  constructor(private readonly offsetMs: () => number) {
+    super();
+  }
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs());
+  }
+}
+
 /** China has one time zone (Asia/Shanghai, UTC+8) and no daylight saving time. */
 const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
 

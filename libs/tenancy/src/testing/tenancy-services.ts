@@ -31,7 +31,7 @@ export async function startTenancyServices(
 ): Promise<TenancyServices> {
   const harness = await startServices({
     imports: [
-      CoreModule,
+      CoreModule.forRoot(),
       TenancyModule.forRoot({
         signingKeys: testSigningKeys(),
         accessTokenTtlSeconds: 900,

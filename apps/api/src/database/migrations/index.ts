@@ -13,6 +13,7 @@ import { ApplicationLifecycle1765324800000 } from './1765324800000-application-l
 import { WorkingCalendar1765411200000 } from './1765411200000-working-calendar';
 import { Consultations1765497600000 } from './1765497600000-consultations';
 import { ProxyIntake1765584000000 } from './1765584000000-proxy-intake';
+import { Supervision1765670400000 } from './1765670400000-supervision';
 
 /** Every migration, in order. A schema change is a new file here, never `synchronize`. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   WorkingCalendar1765411200000,
   Consultations1765497600000,
   ProxyIntake1765584000000,
+  Supervision1765670400000,
 ];
