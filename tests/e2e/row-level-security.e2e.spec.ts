@@ -171,6 +171,7 @@ describe('row-level security', () => {
     'catalogue_items',
     'catalogue_versions',
     'implementation_items',
+    'supervision_settings',
   ];
 
   /** Ids of one tenant's own rows that other tables' rows point at. */
@@ -276,6 +277,32 @@ describe('row-level security', () => {
        VALUES ($1, '[{"opens":"08:30","closes":"17:30"}]', $2)
        ON CONFLICT (tenant_id) DO UPDATE SET periods = EXCLUDED.periods`,
       [r.tenant, r.users[0]],
+    ],
+    // Settings are one row a tenant (set again).
+    supervision_settings: (r, n) => [
+      `INSERT INTO supervision_settings (tenant_id, rectification_working_days, updated_by)
+       VALUES ($1, $2, $3)
+       ON CONFLICT (tenant_id) DO UPDATE SET rectification_working_days = EXCLUDED.rectification_working_days`,
+      [r.tenant, 10 + n, r.users[0]],
+    ],
+    application_warnings: (r, n) => [
+      `INSERT INTO application_warnings (tenant_id, application_id, kind, level, due_at, raised_at,
+                                        window_id)
+       VALUES ($1, $2, $3, 'YELLOW', now(), now(), $4)`,
+      [r.tenant, r.application, n % 2 === 0 ? 'DEADLINE' : 'ACCEPTANCE', r.window],
+    ],
+    notification_outbox: (r, n) => [
+      `INSERT INTO notification_outbox (tenant_id, dedupe_key, recipient_id, channel, subject, body)
+       VALUES ($1, $2, $3, 'INBOX', 'RLS', 'RLS')`,
+      [r.tenant, `rls:${n}`, r.users[0]],
+    ],
+    notification_inbox: (r, n) => [
+      `WITH o AS (
+         INSERT INTO notification_outbox (tenant_id, dedupe_key, recipient_id, channel, subject, body)
+         VALUES ($1, $2, $3, 'INBOX', 'RLS', 'RLS') RETURNING tenant_id, id)
+       INSERT INTO notification_inbox (tenant_id, outbox_id, recipient_id, subject, body)
+       SELECT tenant_id, id, $3, 'RLS', 'RLS' FROM o`,
+      [r.tenant, `rls-inbox:${n}`, r.users[0]],
     ],
     application_pauses: (r) => [
       `INSERT INTO application_pauses (tenant_id, application_id, kind, started_at, ended_at)

@@ -57,3 +57,5 @@ export {
 } from './lifecycle/transitions';
 export { provisionalCalendar } from './calendar/working-calendar';
 export { tenantCalendarLayers } from './calendar/tenant-layers';
+export { DeadlineSweepJob } from './supervision/deadline-sweep.job';
+export { NotificationDeliveryJob } from './notification/notification-delivery.job';

@@ -9,6 +9,8 @@ import { CalendarResolver } from './calendar-store/calendar.resolver';
 import { CalendarStoreModule } from './calendar-store/calendar-store.module';
 import { ConsultationModule } from './consultation/consultation.module';
 import { ConsultationResolver } from './consultation/consultation.resolver';
+import { InboxResolver } from './notification/inbox.resolver';
+import { SupervisionResolver } from './supervision/supervision.resolver';
 import { SupervisionModule } from './supervision/supervision.module';
 
 /** Applications and their workflow (DESIGN.md §4.2–4.4). Needs the TenancyModule (global). */
@@ -32,4 +34,6 @@ export const WORKFLOW_RESOLVERS = [
   LifecycleResolver,
   ConsultationResolver,
   CalendarResolver,
+  SupervisionResolver,
+  InboxResolver,
 ];

@@ -51,7 +51,16 @@ describe('capabilities read off the ability', () => {
       { action: 'read', subject: 'Consultation' },
       { action: 'create', subject: 'Consultation' },
       { action: 'read', subject: 'WorkingCalendar' },
+      // The cards of the windows they work; the settings everyone reads.
+      { action: 'read', subject: 'Warning' },
+      { action: 'read', subject: 'SupervisionSettings' },
     ]);
+    // Only a supervisor closes a card.
+    expect(clerk).not.toContainEqual({ action: 'update', subject: 'Warning' });
+    const supervisor = permissionsOf(abilityFor(actor(Role.SUPERVISOR, county.path, county.kind)));
+    expect(supervisor).toContainEqual({ action: 'update', subject: 'Warning' });
+    // A county administrator sets the county's supervision settings.
+    expect(admin).toContainEqual({ action: 'update', subject: 'SupervisionSettings' });
     // A county administrator keeps the local days and hours of the county; the clerk reads.
     expect(admin).toContainEqual({ action: 'update', subject: 'WorkingCalendar' });
     // A county administrator reads consultations but logs none: they work no window.

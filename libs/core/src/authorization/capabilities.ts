@@ -32,6 +32,8 @@ export const LISTED_SUBJECTS = [
   'CatalogueRollout',
   'Consultation',
   'WorkingCalendar',
+  'Warning',
+  'SupervisionSettings',
 ] as const;
 export type ListedAction = (typeof LISTED_ACTIONS)[number];
 export type ListedSubject = (typeof LISTED_SUBJECTS)[number];

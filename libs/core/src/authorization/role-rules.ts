@@ -13,7 +13,9 @@ import { Role } from '../vocabulary/role';
  * subtree: the tenant it starts from is its owner), Consultation (咨询, logged at a window and
  * read by whoever reads that window's applications), WorkingCalendar (a tenant's local days
  * and business hours; everyone reads calendars, the national and regional years are the
- * platform operator's), Self.
+ * platform operator's), Warning (a deadline warning, 黄牌/红牌: read where the application is
+ * read, closed by a supervisor), SupervisionSettings (thresholds and rectification deadline of
+ * a province or county, inherited down the tree; everyone reads them), Self.
  * Condition placeholders: ${tenantId} is the actor's home tenant, ${userId} the actor.
  * `tenantPath` / `path` hold the ids from the root down to a tenant, so
  * `{ path: '${tenantId}' }` means "in my subtree"; `windowStaffIds` holds the staff assigned
@@ -35,6 +37,8 @@ export type Subject =
   | 'CatalogueRollout'
   | 'Consultation'
   | 'WorkingCalendar'
+  | 'Warning'
+  | 'SupervisionSettings'
   | 'Self'
   | 'all';
 
@@ -67,6 +71,7 @@ const everyone: RuleTemplate[] = [
   { action: 'read', subject: 'Catalogue' },
   // Calendars are public knowledge; row-level security keeps to the tenant's own layers.
   { action: 'read', subject: 'WorkingCalendar' },
+  { action: 'read', subject: 'SupervisionSettings' },
 ];
 
 export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
@@ -92,6 +97,7 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
         'ImplementationItem',
         'CatalogueRollout',
         'Consultation',
+        'Warning',
       ],
       conditions: ownedInMySubtree,
     },
@@ -111,12 +117,13 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
         'MenuTemplate',
         'CatalogueRollout',
         'WorkingCalendar',
+        'SupervisionSettings',
       ],
       conditions: ownedInMySubtree,
     },
     {
       action: 'read',
-      subject: ['AuditEvent', 'Application', 'Consultation'],
+      subject: ['AuditEvent', 'Application', 'Consultation', 'Warning'],
       conditions: ownedInMySubtree,
     },
   ],
@@ -128,7 +135,7 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
       subject: ['ServiceWindow', 'Staff', 'ImplementationItem'],
       conditions: ownedInMySubtree,
     },
-    { action: 'read', subject: 'AuditEvent', conditions: ownedInMySubtree },
+    { action: 'read', subject: ['AuditEvent', 'Warning'], conditions: ownedInMySubtree },
     // The manager approves extensions (延期) and may act on any application of the center.
     {
       action: ['read', 'create', 'update', 'approve'],
@@ -153,6 +160,8 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
       ],
       conditions: ownedInMySubtree,
     },
+    // 电子监察: the supervisor annotates and closes cards, and may sweep now.
+    { action: ['read', 'update'], subject: 'Warning', conditions: ownedInMySubtree },
   ],
   // Window staff work the items of the windows they are assigned to, and only those.
   [Role.WINDOW_STAFF]: [
@@ -165,6 +174,7 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
     },
     { action: ['read', 'create', 'update'], subject: 'Application', conditions: atMyWindows },
     { action: ['read', 'create'], subject: 'Consultation', conditions: atMyWindows },
+    { action: 'read', subject: 'Warning', conditions: atMyWindows },
   ],
   // A village station takes applications in on the villagers' behalf (代办).
   [Role.STATION_STAFF]: [

@@ -80,6 +80,8 @@ export enum PermissionSubject {
   CATALOGUE_ROLLOUT = 'CatalogueRollout',
   CONSULTATION = 'Consultation',
   WORKING_CALENDAR = 'WorkingCalendar',
+  WARNING = 'Warning',
+  SUPERVISION_SETTINGS = 'SupervisionSettings',
 }
 export enum Visibility {
   /** Their own tenant only. */

@@ -304,7 +304,9 @@ export type PermissionSubject =
   | 'MENU_TEMPLATE'
   | 'SERVICE_WINDOW'
   | 'STAFF'
+  | 'SUPERVISION_SETTINGS'
   | 'TENANT'
+  | 'WARNING'
   | 'WORKING_CALENDAR';
 
 export type ReactivateTenantInput = {
