@@ -57,3 +57,5 @@ export {
 } from './lifecycle/transitions';
 export { provisionalCalendar } from './calendar/working-calendar';
 export { tenantCalendarLayers } from './calendar/tenant-layers';
+export { ApplicationService, type ApplicationView } from './application/application.service';
+export { LifecycleService } from './application/lifecycle.service';
