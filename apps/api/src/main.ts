@@ -6,6 +6,7 @@ import { serveAdminApp } from './http/admin-app';
 import { configureHttp, httpAdapter } from './http/http-server';
 import { AppModule } from './app.module';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/demo-data';
+import { EMBEDDED_HISTORY_SCALE } from './demo/demo-history';
 import { DemoSeedRefusedError, seedDemo } from './demo/seed-demo';
 import { createRootLogger } from './runtime/logger';
 import { NestPinoLogger } from './runtime/nest-logger';
@@ -37,7 +38,8 @@ async function main(): Promise<void> {
         { added: await seedDemo(runtime.dataSource, config.NODE_ENV) },
         'demo data seeded',
       );
-    if (demoHistory) await seedDemoHistory(runtime, logger);
+    // PGlite plays the history slower than PostgreSQL; a smaller one keeps start-up short.
+    if (demoHistory) await seedDemoHistory(runtime, logger, { scale: EMBEDDED_HISTORY_SCALE });
   }
   await runtime.enterApplicationRole();
 
