@@ -64,13 +64,15 @@ export type DemoStep =
       act: ApplicationAction;
       after: DemoGap;
       at?: DemoTimeOfDay;
+      /** The hall (key) whose people act, when not the intake hall (after forwarding). */
+      by?: string;
       reason?: string;
       procedure?: PauseKind;
       /** REQUEST_SUPPLEMENT: how many of the item's materials are missing. */
       missing?: number;
     }
-  | { act: 'REQUEST_EXTENSION'; after: DemoGap; workingDays: number; reason: string }
-  | { act: 'DECIDE_EXTENSION'; after: DemoGap; approve: boolean; note?: string };
+  | { act: 'REQUEST_EXTENSION'; after: DemoGap; workingDays: number; reason: string; by?: string }
+  | { act: 'DECIDE_EXTENSION'; after: DemoGap; approve: boolean; note?: string; by?: string };
 
 /** What an item must be for the story: decided here, on the spot here, or only taken in. */
 export type DemoItemKind = 'handled' | 'onTheSpot' | 'intakeOnly';

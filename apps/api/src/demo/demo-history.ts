@@ -20,6 +20,7 @@ import {
   layersFor,
   LifecycleService,
   NATIONAL_SCHEDULE,
+  provisionalCalendar,
   REGIONAL_SCHEDULES,
   WorkflowModule,
 } from '@tongban/workflow';
@@ -111,8 +112,12 @@ export async function generateDemoHistory(
   );
   if (any) return { applications: 0, acts: 0, ms: Date.now() - started };
 
-  // The demo's tenants are all in Guangxi and enter no days of their own: one calendar.
-  const calendar = composeCalendar(layersFor('450222', NATIONAL_SCHEDULE, REGIONAL_SCHEDULES));
+  // The demo's tenants are all in Guangxi and enter no days of their own: one calendar, with
+  // a year not published yet counted by weekends alone, as the services count it.
+  const calendar = provisionalCalendar(
+    composeCalendar(layersFor('450222', NATIONAL_SCHEDULE, REGIONAL_SCHEDULES)),
+    new Date().getUTCFullYear() + 1,
+  );
   const plan = planDemoHistory({
     now: new Date(),
     calendar,
@@ -160,11 +165,12 @@ class HistoryPlayer {
   ) {}
 
   async play(application: PlannedApplication): Promise<number> {
-    const { hall } = application;
     const { intake, lifecycle } = this.services;
     let view: ApplicationView | null = null;
     for (const { step, at } of application.steps) {
       this.clock.set(at);
+      // Where the step is done: the intake hall, or (once forwarded) the one it went to.
+      const hall = ('by' in step && step.by && hallNamed(step.by)) || application.hall;
       const actor = step.act === 'DECIDE_EXTENSION' ? hall.manager : hall.staff;
       if (!actor) throw new Error(`Demo history: ${hall.key} has no manager to decide extensions`);
       const current: ApplicationView | null = view;
@@ -240,6 +246,12 @@ class HistoryPlayer {
     }
     return id;
   }
+}
+
+function hallNamed(key: string): DemoHall {
+  const hall = DEMO_HISTORY_HALLS.find((candidate) => candidate.key === key);
+  if (!hall) throw new Error(`Demo history: no hall ${key}`);
+  return hall;
 }
 
 const TIER_OF: Partial<Record<TenantKind, ServiceTier>> = {
