@@ -1,5 +1,5 @@
 import { DIVISION_CODE_LENGTH, Role } from '@tongban/core';
-import { ApplicationAction } from '@tongban/workflow';
+import { ApplicationAction as A } from '@tongban/workflow';
 import { DEMO_ACCOUNTS, DEMO_TENANTS, DEMO_WINDOW_ASSIGNMENTS } from './demo-data';
 import { DEMO_HISTORY_HALLS, DEMO_STORIES } from './demo-history-data';
 
@@ -58,14 +58,25 @@ describe('demo data', () => {
       if (story.steps.some((step) => step.act === 'DECIDE_EXTENSION')) {
         for (const key of inHalls) expect(halls.get(key)!.manager).not.toBeNull();
       }
-      // An item only taken in is decided above: no acceptance or completion where it came in.
-      if (story.item === 'intakeOnly') {
-        const acts = story.steps.map((step) => step.act);
-        expect(acts).not.toContain(ApplicationAction.ACCEPT);
-        expect(acts).not.toContain(ApplicationAction.COMPLETE_ON_THE_SPOT);
+      // An item only taken in is decided above: no acceptance or completion where it came
+      // in (the handler's people act on the forwarded one), and forwarded before that.
+      if (story.item === 'intakeOnly' || story.item === 'forTownship') {
+        const here = story.steps.filter((step) => !('by' in step && step.by === 'handler'));
+        for (const act of [A.ACCEPT, A.COMPLETE, A.COMPLETE_ON_THE_SPOT, A.APPROVE]) {
+          expect(here.map((step) => step.act)).not.toContain(act);
+        }
       }
+      const forwardedAt = story.steps.findIndex((step) => step.act === A.FORWARD);
+      story.steps.forEach((step, i) => {
+        if ('by' in step && step.by === 'handler') {
+          expect(forwardedAt).toBeGreaterThan(0);
+          expect(i).toBeGreaterThan(forwardedAt);
+        }
+      });
       // A village station only takes in.
-      if (inHalls.includes('mashan-station')) expect(story.item).toBe('intakeOnly');
+      if (inHalls.includes('mashan-station')) {
+        expect(['intakeOnly', 'forTownship']).toContain(story.item);
+      }
     }
   });
 });

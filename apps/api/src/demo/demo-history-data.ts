@@ -64,18 +64,27 @@ export type DemoStep =
       act: ApplicationAction;
       after: DemoGap;
       at?: DemoTimeOfDay;
-      /** The hall (key) whose people act, when not the intake hall (after forwarding). */
-      by?: string;
+      /** 代办: acted on at the center the application was forwarded to, by its people. */
+      by?: 'handler';
       reason?: string;
       procedure?: PauseKind;
       /** REQUEST_SUPPLEMENT: how many of the item's materials are missing. */
       missing?: number;
     }
-  | { act: 'REQUEST_EXTENSION'; after: DemoGap; workingDays: number; reason: string; by?: string }
-  | { act: 'DECIDE_EXTENSION'; after: DemoGap; approve: boolean; note?: string; by?: string };
+  | {
+      act: 'REQUEST_EXTENSION';
+      after: DemoGap;
+      workingDays: number;
+      reason: string;
+      by?: 'handler';
+    }
+  | { act: 'DECIDE_EXTENSION'; after: DemoGap; approve: boolean; note?: string; by?: 'handler' };
 
-/** What an item must be for the story: decided here, on the spot here, or only taken in. */
-export type DemoItemKind = 'handled' | 'onTheSpot' | 'intakeOnly';
+/**
+ * What an item must be for the story: decided here (in days or on the spot), only taken in
+ * for the county, or (at a station) taken in for its township, which decides it.
+ */
+export type DemoItemKind = 'handled' | 'onTheSpot' | 'intakeOnly' | 'forTownship';
 
 export interface DemoStory {
   name: string;
@@ -96,6 +105,7 @@ const accept: DemoStep = { act: A.ACCEPT, after: [0, 1] };
 const review: DemoStep = { act: A.START_REVIEW, after: [0, 1] };
 const approve: DemoStep = { act: A.APPROVE, after: { share: 0.5 } };
 const deliver: DemoStep = { act: A.COMPLETE, after: { share: 0.3 } };
+const forward: DemoStep = { act: A.FORWARD, after: 0 };
 
 const REJECT_REASONS = [
   '申请事项不属于本中心受理范围，已告知向县市场监管局申请',
@@ -109,13 +119,13 @@ export const DEMO_STORIES: DemoStory[] = [
     name: 'on the spot',
     item: 'onTheSpot',
     steps: [submit, { act: A.COMPLETE_ON_THE_SPOT, after: 0 }],
-    perHall: { liucheng: 40, 'liucheng-land': 4, mashan: 24 },
+    perHall: { liucheng: 32, 'liucheng-land': 4, mashan: 20 },
   },
   {
     name: 'completed on time',
     item: 'handled',
     steps: [submit, accept, review, approve, deliver],
-    perHall: { liucheng: 44, 'liucheng-land': 16, mashan: 18 },
+    perHall: { liucheng: 40, 'liucheng-land': 16, mashan: 18 },
   },
   {
     name: 'taken in after hours, accepted the next morning',
@@ -390,14 +400,73 @@ export const DEMO_STORIES: DemoStory[] = [
     idle: [0, 2],
     perHall: { liucheng: 2, mashan: 1 },
   },
-  // Stations and intake-only items at the township: taken in for a center above (forwarding,
-  // 代办, comes with LifecycleService.forward; its stories go here).
+  // 代办: a station takes in for its township, forwards it, the township handles it and the
+  // station hands the result over.
+  {
+    name: 'forwarded, handled at the township, handed over at the station',
+    item: 'forTownship',
+    steps: [
+      submit,
+      forward,
+      { ...accept, by: 'handler' },
+      { ...review, by: 'handler' },
+      { ...approve, by: 'handler' },
+      { ...deliver, by: 'handler' },
+      { act: A.HAND_BACK, after: [1, 3] },
+    ],
+    perHall: { 'mashan-station': 8 },
+  },
+  {
+    name: 'forwarded, supplemented at the township, handed over at the station',
+    item: 'forTownship',
+    steps: [
+      submit,
+      forward,
+      { act: A.REQUEST_SUPPLEMENT, after: [0, 1], missing: 1, by: 'handler' },
+      { act: A.RECEIVE_SUPPLEMENT, after: [1, 4], by: 'handler' },
+      { act: A.ACCEPT, after: 0, by: 'handler' },
+      { ...review, by: 'handler' },
+      { ...approve, by: 'handler' },
+      { ...deliver, by: 'handler' },
+      { act: A.HAND_BACK, after: [1, 3] },
+    ],
+    perHall: { 'mashan-station': 2 },
+  },
+  {
+    name: 'forwarded, the result waiting at the station',
+    item: 'forTownship',
+    steps: [
+      submit,
+      forward,
+      { ...accept, by: 'handler' },
+      { ...review, by: 'handler' },
+      { ...approve, by: 'handler' },
+      { ...deliver, by: 'handler' },
+    ],
+    idle: [0, 2],
+    perHall: { 'mashan-station': 3 },
+  },
+  {
+    name: 'forwarded, in review at the township',
+    item: 'forTownship',
+    steps: [submit, forward, { ...accept, by: 'handler' }, { ...review, by: 'handler' }],
+    idle: { share: 0.3 },
+    perHall: { 'mashan-station': 3 },
+  },
+  {
+    name: 'forwarded, waiting for the township to accept',
+    item: 'forTownship',
+    steps: [submit, forward],
+    idle: [0, 2],
+    perHall: { 'mashan-station': 2 },
+  },
+  // Taken in for a center above and not forwarded (yet).
   {
     name: 'taken in for the center above',
     item: 'intakeOnly',
     steps: [submit],
     idle: [0, 3],
-    perHall: { 'mashan-station': 6, mashan: 2 },
+    perHall: { 'mashan-station': 3, mashan: 2 },
   },
   {
     name: 'taken in for the center above, supplement asked',

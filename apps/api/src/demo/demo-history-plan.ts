@@ -58,7 +58,7 @@ export function planDemoHistory(input: {
     for (const hall of input.halls) {
       const wanted = story.perHall[hall.key] ?? 0;
       const count = wanted && Math.max(1, Math.round(wanted * (input.scale ?? 1)));
-      const items = (input.menus.get(hall.key) ?? []).filter((item) => item.kind === story.item);
+      const items = (input.menus.get(hall.key) ?? []).filter((item) => fits(item, story.item));
       if (count && items.length === 0) {
         throw new Error(`Demo history: ${hall.key} has no ${story.item} item for “${story.name}”`);
       }
@@ -95,6 +95,11 @@ export function planDemoHistory(input: {
     }
   }
   return planned;
+}
+
+/** An item a township decides is, at its station, one taken in only, too. */
+function fits(item: DemoMenuItem, kind: DemoItemKind): boolean {
+  return item.kind === kind || (kind === 'intakeOnly' && item.kind === 'forTownship');
 }
 
 /** Mulberry32: a small seeded generator, the same sequence on every run. */
