@@ -19,7 +19,7 @@ describe('embedded default', () => {
       demoHistory: true,
       dataDir,
       env: embedded,
-      readyTimeoutMs: 90_000,
+      readyTimeoutMs: 150_000, // the demo history first (about 20 s alone)
     });
     let tokens: Tokens;
     try {
@@ -117,5 +117,5 @@ describe('embedded default', () => {
     } finally {
       expect(await second.stop()).toBe(0);
     }
-  });
+  }, 300_000);
 });
