@@ -81,9 +81,7 @@ class DemoHistoryModule {
       module: DemoHistoryModule,
       imports: [
         DatabaseModule.forRoot(runtime.dataSource),
-        // A dynamic module's providers are registered after its decorator's: this Clock
-        // replaces the SystemClock for every service that injects one.
-        { module: CoreModule, providers: [{ provide: Clock, useValue: clock }] },
+        CoreModule.forRoot({ clock }),
         TenancyModule.forRoot(identityOptionsFor(runtime, { signsTokens: false })),
         CatalogModule,
         WorkflowModule,
