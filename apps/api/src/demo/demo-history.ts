@@ -1,6 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DEMO_STANDARD_CATALOGUE, ServiceTier } from '@tongban/catalog';
+import { CatalogModule, DEMO_STANDARD_CATALOGUE, ServiceTier } from '@tongban/catalog';
 import {
   type Actor,
   Clock,
@@ -24,7 +24,6 @@ import {
   REGIONAL_SCHEDULES,
   WorkflowModule,
 } from '@tongban/workflow';
-import { CatalogModule } from '@tongban/catalog';
 import { DatabaseModule } from '../database/database.module';
 import { identityOptionsFor } from '../runtime/identity-options';
 import { type Runtime } from '../runtime/runtime';
