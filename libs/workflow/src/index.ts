@@ -59,3 +59,5 @@ export { provisionalCalendar } from './calendar/working-calendar';
 export { tenantCalendarLayers } from './calendar/tenant-layers';
 export { DeadlineSweepJob } from './supervision/deadline-sweep.job';
 export { NotificationDeliveryJob } from './notification/notification-delivery.job';
+export { ApplicationService, type ApplicationView } from './application/application.service';
+export { LifecycleService } from './application/lifecycle.service';
