@@ -185,6 +185,8 @@ describe('row-level security', () => {
     draft: string;
     /** Rollouts of the tenant, one per arranged step. */
     rollouts: string[];
+    /** Outbox messages of the tenant, one per arranged inbox row. */
+    outbox?: string[];
   }
   /**
    * How to insert a row into each table under row-level security, for tenant `r` (the n-th
@@ -297,12 +299,9 @@ describe('row-level security', () => {
       [r.tenant, `rls:${n}`, r.users[0]],
     ],
     notification_inbox: (r, n) => [
-      `WITH o AS (
-         INSERT INTO notification_outbox (tenant_id, dedupe_key, recipient_id, channel, subject, body)
-         VALUES ($1, $2, $3, 'INBOX', 'RLS', 'RLS') RETURNING tenant_id, id)
-       INSERT INTO notification_inbox (tenant_id, outbox_id, recipient_id, subject, body)
-       SELECT tenant_id, id, $3, 'RLS', 'RLS' FROM o`,
-      [r.tenant, `rls-inbox:${n}`, r.users[0]],
+      `INSERT INTO notification_inbox (tenant_id, outbox_id, recipient_id, subject, body)
+       VALUES ($1, $2, $3, 'RLS', 'RLS')`,
+      [r.tenant, r.outbox![n], r.users[0]],
     ],
     application_pauses: (r) => [
       `INSERT INTO application_pauses (tenant_id, application_id, kind, started_at, ended_at)
@@ -360,7 +359,17 @@ describe('row-level security', () => {
           );
           rollouts.push(rollout);
         }
-        const partial = { tenant, window, users, draft, rollouts, application: '' };
+        const outbox: string[] = [];
+        for (let n = 0; n < 3; n++) {
+          const [{ id: message }] = await db.query<{ id: string }>(
+            `INSERT INTO notification_outbox (tenant_id, dedupe_key, recipient_id, channel,
+                                              subject, body)
+             VALUES ($1, $2, $3, 'INBOX', 'RLS', 'RLS') RETURNING id`,
+            [tenant, `rls-ref:${n}`, users[0]],
+          );
+          outbox.push(message);
+        }
+        const partial = { tenant, window, users, draft, rollouts, outbox, application: '' };
         const [sql, params] = ARRANGE.applications(partial, 0);
         const [{ id: application }] = await db.query<{ id: string }>(`${sql} RETURNING id`, params);
         refs.push({ ...partial, application });

@@ -16,7 +16,9 @@ export type IdKind =
   | 'catalogueImport'
   | 'menuTemplate'
   | 'catalogueRollout'
-  | 'applicationExtension';
+  | 'applicationExtension'
+  | 'warning'
+  | 'inboxMessage';
 
 /** One tenant's rows of every kind, made to be aimed at from outside it. */
 export interface TenantTargets {
@@ -33,6 +35,10 @@ export interface TenantTargets {
   catalogueRollout: string;
   /** An extension (延期) of the tenant's application, waiting for a manager's decision. */
   applicationExtension: string;
+  /** An open RED card on the tenant's application. */
+  warning: string;
+  /** A notification in the target member's inbox. */
+  inboxMessage: string;
 }
 
 /** The role that makes sense for a plain staff member of each kind of tenant. */
@@ -164,6 +170,13 @@ export async function giveEveryTenantOneOfEach(
       [tenant.id],
     );
     const catalogueRollout = await addCatalogueRollout(db, tenant.id);
+    const [{ id: warning }] = await db.query<{ id: string }>(
+      `INSERT INTO application_warnings (tenant_id, application_id, kind, level, due_at,
+                                         raised_at, window_id)
+       VALUES ($1, $2, 'DEADLINE', 'RED', now(), now(), $3) RETURNING id`,
+      [tenant.id, application, windows.MX],
+    );
+    const inboxMessage = await addInboxMessage(db, tenant.id, users.target, 'matrix');
     targets.set(tenant.id, {
       tenant: tenant.id,
       window: windows.MX,
@@ -175,9 +188,31 @@ export async function giveEveryTenantOneOfEach(
       menuTemplate,
       catalogueRollout,
       applicationExtension,
+      warning,
+      inboxMessage,
     });
   }
   return targets;
+}
+
+/** A notification delivered to `userId`'s inbox in `tenantId` (outbox row and inbox row). */
+export async function addInboxMessage(
+  db: TestDatabase,
+  tenantId: string,
+  userId: string,
+  key: string,
+): Promise<string> {
+  const [{ id }] = await db.query<{ id: string }>(
+    `WITH o AS (
+       INSERT INTO notification_outbox (tenant_id, dedupe_key, recipient_id, channel, subject,
+                                        body, status, delivered_at)
+       VALUES ($1, $2 || gen_random_uuid(), $3, 'INBOX', '矩阵消息', '矩阵消息', 'DELIVERED', now())
+       RETURNING tenant_id, id)
+     INSERT INTO notification_inbox (tenant_id, outbox_id, recipient_id, subject, body)
+     SELECT tenant_id, id, $3, '矩阵消息', '矩阵消息' FROM o RETURNING id`,
+    [tenantId, key, userId],
+  );
+  return id;
 }
 
 /** A running rollout of the published standard owned by `tenantId`, with no steps. */

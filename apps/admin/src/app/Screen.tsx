@@ -29,6 +29,11 @@ const ConsultationsPage = page(
   () => import('../features/consultations/components/ConsultationsPage'),
   'ConsultationsPage',
 );
+const SupervisionPage = page(
+  () => import('../features/supervision/components/SupervisionPage'),
+  'SupervisionPage',
+);
+const InboxPage = page(() => import('../features/notifications/components/InboxPage'), 'InboxPage');
 const TenantsPage = page(() => import('../features/tenants/components/TenantsPage'), 'TenantsPage');
 const TenantSectionPage = page(
   () => import('../features/tenants/components/TenantSectionPage'),
@@ -98,6 +103,10 @@ function RouteScreen({ route, user }: { route: Route; user: CurrentUser }) {
       return <ApplicationDetailPage key={route.id} id={route.id} />;
     case 'consultations':
       return <ConsultationsPage user={user} />;
+    case 'supervision':
+      return <SupervisionPage user={user} />;
+    case 'inbox':
+      return <InboxPage />;
     case 'tenants':
       return <TenantsPage user={user} tenantId={route.tenantId} />;
     case 'windows':

@@ -1,8 +1,10 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
+  BellOutlined,
+  BookOutlined,
   BranchesOutlined,
   CalendarOutlined,
-  BookOutlined,
   CarryOutOutlined,
   CommentOutlined,
   FileTextOutlined,
@@ -42,6 +44,8 @@ const MENU_ICONS: Record<MenuKey, ReactNode> = {
   implementation: <UnorderedListOutlined />,
   rollouts: <BranchesOutlined />,
   calendar: <CalendarOutlined />,
+  supervision: <AlertOutlined />,
+  inbox: <BellOutlined />,
 };
 
 /** The side menu: the screens the user may open. */

@@ -100,6 +100,16 @@ describe('GraphQL contract', () => {
       'WithdrawApplication',
       'WorkQueue',
     ];
+    const supervision = [
+      'CloseWarning',
+      'Inbox',
+      'MarkInboxMessageRead',
+      'SetSupervisionSettings',
+      'SupervisionSettings',
+      'SweepDeadlines',
+      'WarningBoard',
+      'Warnings',
+    ];
     const catalogue = [
       'CatalogueImport',
       'CatalogueItems',
@@ -158,6 +168,7 @@ describe('GraphQL contract', () => {
         ...implementation,
         ...rollouts,
         ...consultations,
+        ...supervision,
         ...calendar,
         ...guide,
       ].sort(),

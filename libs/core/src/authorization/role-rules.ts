@@ -187,6 +187,7 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
     },
     { action: ['read', 'create', 'update'], subject: 'Application', conditions: ownedByMyTenant },
     { action: ['read', 'create'], subject: 'Consultation', conditions: ownedByMyTenant },
+    { action: 'read', subject: 'Warning', conditions: ownedByMyTenant },
   ],
 };
 

@@ -119,7 +119,8 @@ export class NotificationRepository {
     id: string,
     at: Date,
   ): Promise<boolean> {
-    const rows = await manager.query(
+    // UPDATE answers [rows, count] through TypeORM.
+    const [rows] = await manager.query(
       `UPDATE notification_inbox SET read_at = coalesce(read_at, $3)
         WHERE id = $1 AND recipient_id = $2 RETURNING id`,
       [id, recipientId, at],

@@ -32,6 +32,8 @@ export type Route =
   | { name: 'rollouts'; rolloutId: string | null }
   /** 工作日历: a tenant's year day by day, its layers and business hours. */
   | { name: 'calendar' }
+  | { name: 'supervision' }
+  | { name: 'inbox' }
   /** Completing an invitation: the one-time token is in the URL fragment. */
   | { name: 'setup' }
   /**
@@ -101,6 +103,12 @@ export function parseRoute(pathname: string, search = ''): Route {
     case 'calendar':
       if (second !== undefined) break;
       return { name: 'calendar' };
+    case 'supervision':
+      if (second !== undefined) break;
+      return { name: 'supervision' };
+    case 'inbox':
+      if (second !== undefined) break;
+      return { name: 'inbox' };
     case 'guide':
       if (second === undefined) break;
       return { name: 'guide', divisionCode: second, item: queryParam(search, 'item') };
@@ -124,6 +132,10 @@ export function routeHref(route: Route): string {
       return '/catalogue';
     case 'calendar':
       return '/calendar';
+    case 'supervision':
+      return '/supervision';
+    case 'inbox':
+      return '/inbox';
     case 'implementation':
       return '/implementation';
     case 'rollouts':
