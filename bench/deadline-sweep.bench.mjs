@@ -11,7 +11,9 @@
 //
 // Flags: --sizes (open applications, ascending, at most 2,000,000), --due (1000: those due to
 // change level, half turning YELLOW, half overdue so YELLOW and RED), --rounds (5, at most 20),
-// --messages (10,000: pending outbox messages for the delivery run, at most 100,000), --json FILE.
+// --messages (10,000: pending outbox messages for the delivery run, at most 100,000),
+// --backlog (100,000, at most the largest size: EXPLAIN of one batch when that many are due at
+// once, at one time and at distinct times; 0: not measured), --json FILE.
 // Env: BENCH_POSTGRES_URL [postgres://postgres@127.0.0.1:5432/postgres] (a superuser: it creates
 // and drops the database tongban_bench_sweep_<random> and its login role), BENCH_REDIS_URL
 // [redis://127.0.0.1:6379]; addresses other than loopback are refused.
@@ -39,6 +41,7 @@ const { values: flags } = parseArgs({
     due: { type: 'string', default: '1000' },
     rounds: { type: 'string', default: '5' },
     messages: { type: 'string', default: '10000' },
+    backlog: { type: 'string', default: '100000' },
     json: { type: 'string' },
   },
 });
@@ -46,13 +49,15 @@ const sizes = flags.sizes.split(',').map(Number);
 const due = Number(flags.due);
 const rounds = Number(flags.rounds);
 const messages = Number(flags.messages);
+const backlog = Number(flags.backlog);
 if (
   !sizes.every(
     (n, i) => Number.isInteger(n) && n > due && n <= 2_000_000 && (i === 0 || n > sizes[i - 1]),
   ) ||
   !(Number.isInteger(due) && due >= 2 && due <= 10_000) ||
   !(Number.isInteger(rounds) && rounds >= 1 && rounds <= 20) ||
-  !(Number.isInteger(messages) && messages >= 1 && messages <= 100_000)
+  !(Number.isInteger(messages) && messages >= 1 && messages <= 100_000) ||
+  !(Number.isInteger(backlog) && backlog >= 0 && backlog <= 1_000_000)
 ) {
   process.stderr.write(
     '--sizes: ascending, each above --due and at most 2,000,000; --due 2–10,000; --rounds 1–20\n',
@@ -281,23 +286,56 @@ async function resetDue(owner) {
 }
 
 /** WarningRepository.dueForCheck's statement as the API runs it: the login, the scope, a batch. */
+const DUE_FOR_CHECK_SQL = `
+  SELECT a.tenant_id AS "tenantId", a.id, a.status, a.due_at AS "dueAt",
+         a.window_id AS "windowId", a.item_promised_days AS "promisedDays",
+         a.item_statutory_days AS "statutoryDays", a.extension_days AS "extensionDays",
+         a.receipt_number AS "receiptNumber", a.item_name AS "itemName"
+    FROM applications a
+   WHERE a.warning_check_at <= $1
+   ORDER BY a.warning_check_at, a.id LIMIT $2 FOR UPDATE SKIP LOCKED`;
+
+/**
+ * One batch of dueForCheck when `count` applications are due at once, with one and the same
+ * warning_check_at (`tied`: what one statement writes, e.g. the migration's, or an act changing
+ * many applications in one transaction, since the trigger writes the transaction's now()) or a
+ * millisecond apart. In a transaction rolled back, as the application login in the scope.
+ */
+async function explainBacklog(owner, provinceId, count, tied) {
+  await owner.query('BEGIN');
+  try {
+    await owner.query(
+      `WITH chosen AS (
+         SELECT tenant_id, id, row_number() OVER (ORDER BY warning_check_at, id) AS n
+           FROM applications WHERE warning_check_at > now() ORDER BY warning_check_at, id LIMIT $1)
+       UPDATE applications a
+          SET warning_check_at = now() - interval '1 minute'
+                                 - CASE WHEN $2 THEN interval '0' ELSE c.n * interval '1 ms' END
+         FROM chosen c WHERE a.tenant_id = c.tenant_id AND a.id = c.id`,
+      [count, tied],
+    );
+    await owner.query(`SET LOCAL ROLE "${appLogin}"`);
+    await owner.query(SCOPE_SQL, ['subtree', provinceId, '']);
+    const { rows } = await owner.query(`EXPLAIN (ANALYZE, BUFFERS) ${DUE_FOR_CHECK_SQL}`, [
+      new Date(),
+      200,
+    ]);
+    return rows.map((r) => r['QUERY PLAN']);
+  } finally {
+    await owner.query('ROLLBACK');
+  }
+}
+
 async function explainDueForCheck(provinceId) {
   const client = new pg.Client({ connectionString: appUrl });
   await client.connect();
   try {
     await client.query('BEGIN');
     await client.query(SCOPE_SQL, ['subtree', provinceId, '']);
-    const { rows } = await client.query(
-      `EXPLAIN (ANALYZE, BUFFERS)
-       SELECT a.tenant_id AS "tenantId", a.id, a.status, a.due_at AS "dueAt",
-              a.window_id AS "windowId", a.item_promised_days AS "promisedDays",
-              a.item_statutory_days AS "statutoryDays", a.extension_days AS "extensionDays",
-              a.receipt_number AS "receiptNumber", a.item_name AS "itemName"
-         FROM applications a
-        WHERE a.warning_check_at <= $1
-        ORDER BY a.warning_check_at, a.id LIMIT $2 FOR UPDATE SKIP LOCKED`,
-      [new Date(), 200],
-    );
+    const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${DUE_FOR_CHECK_SQL}`, [
+      new Date(),
+      200,
+    ]);
     return rows.map((r) => r['QUERY PLAN']);
   } finally {
     await client.query('ROLLBACK').catch(() => undefined);
@@ -388,6 +426,20 @@ async function main() {
         plan,
       });
       if (size === sizes.at(-1)) await sweep(api, port, token); // leaves the outbox full
+    }
+
+    // A backlog due at once: one batch's cost, tied times against distinct ones.
+    if (backlog > 0) {
+      const count = Math.min(backlog, sizes.at(-1) - due);
+      for (const tied of [false, true]) {
+        const plan = await explainBacklog(owner, province, count, tied);
+        const ms = Number(/Execution Time: ([\d.]+)/.exec(plan.at(-1))[1]);
+        results.backlog ??= { count };
+        results.backlog[tied ? 'tied' : 'distinct'] = { ms, plan };
+        log(
+          `one batch with ${count} due, ${tied ? 'all at one time' : 'a millisecond apart'}: ${ms} ms\n    ${plan.join('\n    ')}`,
+        );
+      }
     }
 
     // Delivery: one run of the repeatable job over what the last sweep queued (and copies). No
