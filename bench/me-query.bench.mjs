@@ -71,6 +71,8 @@ const { values: flags } = parseArgs({
     query: { type: 'string', default: 'me' },
     // Print the statements one request runs on each server (both traced), then stop: no load.
     'trace-sql': { type: 'boolean', default: false },
+    // Both servers run with node --cpu-prof and write their profiles to this directory at the end.
+    'cpu-prof': { type: 'string' },
     json: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -79,7 +81,7 @@ if (flags.help) {
   process.stdout.write(
     'usage: node bench/me-query.bench.mjs [--duration s=10] [--connections n=20] [--warmup s=3]\n' +
       '       [--rounds n=1] [--pool-size n=10] [--query me|list|workQueue] [--trace-sql]\n' +
-      '       [--json file]\n',
+      '       [--cpu-prof dir] [--json file]\n',
   );
   process.exit(0);
 }
@@ -268,11 +270,13 @@ async function measure(label, proc, port, token, expectBody) {
   const machineAfter = machineCpuMs();
   const own = process.cpuUsage(ownBefore);
   let foreignLoad = null;
+  let databaseMs = null;
   if (machineBefore && machineAfter && cpuBefore !== null && cpuAfter !== null) {
     const database = backends.reduce(
       (sum, _, i) => sum + ((backendsAfter[i] ?? 0) - (backendsBefore[i] ?? 0)),
       0,
     );
+    databaseMs = database;
     const ours = cpuAfter - cpuBefore + (own.user + own.system) / 1000 + database;
     const busy = machineAfter.busy - machineBefore.busy;
     const total = machineAfter.total - machineBefore.total;
@@ -302,6 +306,8 @@ async function measure(label, proc, port, token, expectBody) {
     transactionsPerRequest: answered ? (xactsAfter - xactsBefore) / answered : null,
     // share of the machine's CPU used by other processes during the measured load
     foreignLoad,
+    // CPU of the PostgreSQL backends serving the bench database, per answered request
+    databaseCpuMsPerRequest: databaseMs === null || !good ? null : databaseMs / good,
   };
 }
 
@@ -634,7 +640,10 @@ async function main() {
   const apiTrace = join(dataDir, 'api-sql.jsonl');
   const baselineTrace = join(dataDir, 'baseline-sql.jsonl');
   const traced = (file) => (flags['trace-sql'] ? { SQL_TRACE_FILE: file } : {});
-  const preload = flags['trace-sql'] ? ['--require', TRACE] : [];
+  const preload = [
+    ...(flags['trace-sql'] ? ['--require', TRACE] : []),
+    ...(flags['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', resolve(flags['cpu-prof'])] : []),
+  ];
   state.api = start('API (main.js)', [...preload, join(API_DIST, 'main.js')], {
     ...common,
     ...traced(apiTrace),
@@ -777,6 +786,9 @@ async function main() {
     cpuMsPerRequest: counted.every((r) => r[key].cpuMsPerRequest !== null)
       ? pick(key, 'cpuMsPerRequest')
       : null,
+    databaseCpuMsPerRequest: counted.every((r) => r[key].databaseCpuMsPerRequest !== null)
+      ? pick(key, 'databaseCpuMsPerRequest')
+      : null,
   });
   const summary = {
     date: new Date().toISOString(),
@@ -796,7 +808,10 @@ async function main() {
   const perRound = (key) =>
     rounds.length > 1 ? `   (rounds: ${rounds.map((r) => r[key]?.toFixed(2)).join(', ')})` : '';
   const cpu = (s) =>
-    s.cpuMsPerRequest === null ? '' : `   server CPU ${s.cpuMsPerRequest.toFixed(3)} ms/req`;
+    (s.cpuMsPerRequest === null ? '' : `   server CPU ${s.cpuMsPerRequest.toFixed(3)} ms/req`) +
+    (s.databaseCpuMsPerRequest === null
+      ? ''
+      : `   PostgreSQL CPU ${s.databaseCpuMsPerRequest.toFixed(3)} ms/req`);
   const row = (name, s) =>
     `${name.padEnd(10)} ${s.requestsPerSecond.toFixed(0).padStart(8)} req/s   p50 ${fmt(s.p50Ms)} ms   p99 ${fmt(s.p99Ms)} ms${cpu(s)}`;
   const basis =
@@ -835,6 +850,9 @@ function describe(run) {
     `p50 ${fmt(run.p50Ms)} ms, p99 ${fmt(run.p99Ms)} ms, max ${fmt(run.maxMs)} ms` +
     (run.cpuMsPerRequest === null ? '' : `, server CPU ${run.cpuMsPerRequest.toFixed(3)} ms/req`) +
     `, ${run.transactionsPerRequest?.toFixed(2)} db transactions/req` +
+    (run.databaseCpuMsPerRequest === null
+      ? ''
+      : `, PostgreSQL CPU ${run.databaseCpuMsPerRequest.toFixed(3)} ms/req`) +
     (run.foreignLoad === null
       ? ''
       : `, foreign load ${(run.foreignLoad * 100).toFixed(0)}% of the machine`)
