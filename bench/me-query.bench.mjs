@@ -704,7 +704,14 @@ async function main() {
         `the work queue page has ${nodes.length} applications, not ${QUEUE_PAGE} of more`,
       );
     }
-    log(`workQueue on the API: ${nodes.length} applications, ${apiMe.text.length} bytes`);
+    const counts = new Map();
+    for (const { status } of nodes) counts.set(status, (counts.get(status) ?? 0) + 1);
+    const states = [...counts].map(([status, n]) => `${n} ${status}`).join(', ');
+    const promised = nodes.filter((n) => n.promisedDeadline).length;
+    log(
+      `workQueue on the API: ${nodes.length} applications (${states}; ${promised} with a promised ` +
+        `deadline), ${apiMe.text.length} bytes`,
+    );
   } else {
     log(`me on the API: ${apiMe.text.trim()}`);
   }
