@@ -227,8 +227,10 @@ function sameAnswer(api, baseline) {
   if (measured.field !== 'workQueue') return JSON.stringify(api) === JSON.stringify(baseline);
   const days = (answer) => answer.data.workQueue.nodes.map((n) => n.clock.workingDaysLeft);
   const [a, b] = [days(api), days(baseline)];
+  const withoutDays = (answer) =>
+    JSON.stringify(answer, (key, value) => (key === 'workingDaysLeft' ? null : value));
   return (
-    queueShape(JSON.stringify(api)) === queueShape(JSON.stringify(baseline)) &&
+    withoutDays(api) === withoutDays(baseline) &&
     a.every((d, i) => (d === null ? b[i] === null : Math.abs(d - b[i]) <= 0.0100001))
   );
 }
