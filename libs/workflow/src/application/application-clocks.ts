@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock } from '@tongban/core';
+import { Clock, type TenantNode } from '@tongban/core';
 import { EntityManager } from 'typeorm';
 import { type TenantCalendar, WorkingCalendars } from '../calendar-store/working-calendars';
 import {
@@ -42,14 +42,24 @@ export class ApplicationClocks {
     return this.clock.now();
   }
 
-  /** The calendars of these tenants, each read once. */
+  /**
+   * The calendars of these tenants, each read once; `known` holds tenants the caller has read
+   * already (their tree is not read again).
+   */
   async calendarsOf(
     manager: EntityManager,
     tenantIds: readonly string[],
+    known: ReadonlyMap<string, TenantNode> = new Map(),
   ): Promise<Map<string, TenantCalendar>> {
     const found = new Map<string, TenantCalendar>();
     for (const tenantId of new Set(tenantIds)) {
-      found.set(tenantId, await this.calendars.forTenant(manager, tenantId));
+      const tenant = known.get(tenantId);
+      found.set(
+        tenantId,
+        tenant
+          ? await this.calendars.forNode(manager, tenant)
+          : await this.calendars.forTenant(manager, tenantId),
+      );
     }
     return found;
   }
@@ -57,11 +67,13 @@ export class ApplicationClocks {
   async views(
     manager: EntityManager,
     rows: readonly ApplicationRow[],
+    known?: ReadonlyMap<string, TenantNode>,
   ): Promise<Map<string, ClockView>> {
     const now = this.clock.now();
     const calendars = await this.calendarsOf(
       manager,
       rows.map((row) => row.tenantId),
+      known,
     );
     const views = new Map<string, ClockView>();
     for (const row of rows) {

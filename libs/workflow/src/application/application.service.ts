@@ -352,7 +352,7 @@ export class ApplicationService {
       manager,
       rows.map((row) => row.submittedBy),
     );
-    const clocks = await this.clocks.views(manager, rows);
+    const clocks = await this.clocks.views(manager, rows, tenants);
     return rows.flatMap((row) => {
       const tenant = tenants.get(row.tenantId);
       const window = windows.get(row.windowId);
