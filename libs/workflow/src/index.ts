@@ -57,3 +57,10 @@ export {
 } from './lifecycle/transitions';
 export { provisionalCalendar } from './calendar/working-calendar';
 export { tenantCalendarLayers } from './calendar/tenant-layers';
+export {
+  EvaluationChannel,
+  EvaluationStage,
+  isBadReview,
+  nationalSatisfactionCode,
+  ratingFromNationalCode,
+} from './evaluation/rating';

@@ -9,6 +9,8 @@ import { CalendarResolver } from './calendar-store/calendar.resolver';
 import { CalendarStoreModule } from './calendar-store/calendar-store.module';
 import { ConsultationModule } from './consultation/consultation.module';
 import { ConsultationResolver } from './consultation/consultation.resolver';
+import { EvaluationModule } from './evaluation/evaluation.module';
+import { EvaluationResolver } from './evaluation/evaluation.resolver';
 import { SupervisionModule } from './supervision/supervision.module';
 
 /** Applications and their workflow (DESIGN.md §4.2–4.4). Needs the TenancyModule (global). */
@@ -17,7 +19,13 @@ import { SupervisionModule } from './supervision/supervision.module';
 // ProvisionalDeadlines to count again once a year is entered.
 @Global()
 @Module({
-  imports: [ApplicationModule, ConsultationModule, CalendarStoreModule, SupervisionModule],
+  imports: [
+    ApplicationModule,
+    ConsultationModule,
+    CalendarStoreModule,
+    SupervisionModule,
+    EvaluationModule,
+  ],
   providers: [
     { provide: OpenApplications, useClass: OpenApplicationCodes },
     { provide: ProvisionalDeadlines, useClass: ProvisionalDeadlineRecount },
@@ -32,4 +40,5 @@ export const WORKFLOW_RESOLVERS = [
   LifecycleResolver,
   ConsultationResolver,
   CalendarResolver,
+  EvaluationResolver,
 ];

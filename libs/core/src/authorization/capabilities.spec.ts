@@ -51,12 +51,24 @@ describe('capabilities read off the ability', () => {
       { action: 'read', subject: 'Consultation' },
       { action: 'create', subject: 'Consultation' },
       { action: 'read', subject: 'WorkingCalendar' },
+      { action: 'read', subject: 'Rectification' },
     ]);
     // A county administrator keeps the local days and hours of the county; the clerk reads.
     expect(admin).toContainEqual({ action: 'update', subject: 'WorkingCalendar' });
     // A county administrator reads consultations but logs none: they work no window.
     expect(admin).toContainEqual({ action: 'read', subject: 'Consultation' });
     expect(admin).not.toContainEqual({ action: 'create', subject: 'Consultation' });
+    // Bad reviews: the clerk reads those of their windows; the manager calls back and closes,
+    // a supervisor decides appeals; devices are registered by whoever manages the windows.
+    expect(clerk).not.toContainEqual({ action: 'update', subject: 'Rectification' });
+    const manager = permissionsOf(abilityFor(actor(Role.CENTER_MANAGER, county.path, county.kind)));
+    expect(manager).toContainEqual({ action: 'update', subject: 'Rectification' });
+    expect(manager).toContainEqual({ action: 'create', subject: 'EvaluationDevice' });
+    expect(manager).not.toContainEqual({ action: 'approve', subject: 'Rectification' });
+    const supervisor = permissionsOf(abilityFor(actor(Role.SUPERVISOR, county.path, county.kind)));
+    expect(supervisor).toContainEqual({ action: 'approve', subject: 'Rectification' });
+    expect(supervisor).not.toContainEqual({ action: 'update', subject: 'Rectification' });
+    expect(supervisor).not.toContainEqual({ action: 'create', subject: 'EvaluationDevice' });
     // Extensions are approved by a manager, never by the clerk who asks.
     expect(clerk).not.toContainEqual({ action: 'approve', subject: 'Application' });
   });

@@ -32,6 +32,8 @@ export const LISTED_SUBJECTS = [
   'CatalogueRollout',
   'Consultation',
   'WorkingCalendar',
+  'EvaluationDevice',
+  'Rectification',
 ] as const;
 export type ListedAction = (typeof LISTED_ACTIONS)[number];
 export type ListedSubject = (typeof LISTED_SUBJECTS)[number];

@@ -13,7 +13,10 @@ import { Role } from '../vocabulary/role';
  * subtree: the tenant it starts from is its owner), Consultation (咨询, logged at a window and
  * read by whoever reads that window's applications), WorkingCalendar (a tenant's local days
  * and business hours; everyone reads calendars, the national and regional years are the
- * platform operator's), Self.
+ * platform operator's), EvaluationDevice (a window's 评价器: registered and revoked by the
+ * center's manager), Rectification (差评整改: a bad review's case; the manager calls back and
+ * closes it, the staff of its window read it and may appeal, a supervisor decides the appeal,
+ * `approve`), Self.
  * Condition placeholders: ${tenantId} is the actor's home tenant, ${userId} the actor.
  * `tenantPath` / `path` hold the ids from the root down to a tenant, so
  * `{ path: '${tenantId}' }` means "in my subtree"; `windowStaffIds` holds the staff assigned
@@ -35,6 +38,8 @@ export type Subject =
   | 'CatalogueRollout'
   | 'Consultation'
   | 'WorkingCalendar'
+  | 'EvaluationDevice'
+  | 'Rectification'
   | 'Self'
   | 'all';
 
@@ -92,6 +97,8 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
         'ImplementationItem',
         'CatalogueRollout',
         'Consultation',
+        'EvaluationDevice',
+        'Rectification',
       ],
       conditions: ownedInMySubtree,
     },
@@ -111,12 +118,13 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
         'MenuTemplate',
         'CatalogueRollout',
         'WorkingCalendar',
+        'EvaluationDevice',
       ],
       conditions: ownedInMySubtree,
     },
     {
       action: 'read',
-      subject: ['AuditEvent', 'Application', 'Consultation'],
+      subject: ['AuditEvent', 'Application', 'Consultation', 'Rectification'],
       conditions: ownedInMySubtree,
     },
   ],
@@ -125,7 +133,7 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
     { action: 'read', subject: 'Tenant', conditions: inMySubtree },
     {
       action: 'manage',
-      subject: ['ServiceWindow', 'Staff', 'ImplementationItem'],
+      subject: ['ServiceWindow', 'Staff', 'ImplementationItem', 'EvaluationDevice'],
       conditions: ownedInMySubtree,
     },
     { action: 'read', subject: 'AuditEvent', conditions: ownedInMySubtree },
@@ -137,6 +145,8 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
     },
     // Consultations are logged where applications are taken in: at any window of the center.
     { action: ['read', 'create'], subject: 'Consultation', conditions: ownedInMySubtree },
+    // The manager calls a bad review's rater back and closes the case (差评整改).
+    { action: ['read', 'update'], subject: 'Rectification', conditions: ownedInMySubtree },
   ],
   [Role.SUPERVISOR]: [
     ...everyone,
@@ -150,9 +160,12 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
         'Application',
         'ImplementationItem',
         'Consultation',
+        'EvaluationDevice',
       ],
       conditions: ownedInMySubtree,
     },
+    // A supervisor decides the appeals against bad reviews (申诉复核).
+    { action: ['read', 'approve'], subject: 'Rectification', conditions: ownedInMySubtree },
   ],
   // Window staff work the items of the windows they are assigned to, and only those.
   [Role.WINDOW_STAFF]: [
@@ -165,6 +178,8 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
     },
     { action: ['read', 'create', 'update'], subject: 'Application', conditions: atMyWindows },
     { action: ['read', 'create'], subject: 'Consultation', conditions: atMyWindows },
+    // The bad reviews of their windows: read, and appealed by the one they concern.
+    { action: 'read', subject: 'Rectification', conditions: atMyWindows },
   ],
   // A village station takes applications in on the villagers' behalf (代办).
   [Role.STATION_STAFF]: [

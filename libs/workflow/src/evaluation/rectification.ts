@@ -71,7 +71,7 @@ export function appealRefusal(status: RectificationStatus): RectificationRefusal
 export function afterAppeal(
   status: RectificationStatus,
   decision: AppealDecision,
-): RectificationStatus | RectificationRefusal {
+): RectificationStatus.VOIDED | RectificationStatus.OPEN | 'NOT_APPEALED' {
   if (status !== RectificationStatus.APPEALED) return 'NOT_APPEALED';
   return decision === AppealDecision.UPHELD ? RectificationStatus.VOIDED : RectificationStatus.OPEN;
 }
