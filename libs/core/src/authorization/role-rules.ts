@@ -82,6 +82,8 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
     { action: 'manage', subject: 'all', conditions: undefined },
     { action: ['create', 'update', 'approve'], subject: 'Application', inverted: true },
     { action: 'create', subject: 'Consultation', inverted: true },
+    // Nor the hall's bad reviews: the center calls back, the supervisor decides appeals.
+    { action: ['update', 'approve'], subject: 'Rectification', inverted: true },
     personalDataMasked,
   ],
   [Role.CITY_OFFICIAL]: [
