@@ -52,6 +52,7 @@ describe('capabilities read off the ability', () => {
       { action: 'create', subject: 'Consultation' },
       { action: 'read', subject: 'WorkingCalendar' },
       { action: 'read', subject: 'Rectification' },
+      { action: 'create', subject: 'Rectification' },
     ]);
     // A county administrator keeps the local days and hours of the county; the clerk reads.
     expect(admin).toContainEqual({ action: 'update', subject: 'WorkingCalendar' });
@@ -65,10 +66,13 @@ describe('capabilities read off the ability', () => {
     expect(manager).toContainEqual({ action: 'update', subject: 'Rectification' });
     expect(manager).toContainEqual({ action: 'create', subject: 'EvaluationDevice' });
     expect(manager).not.toContainEqual({ action: 'approve', subject: 'Rectification' });
+    // Appeals (create) are the window staff's path, not the manager's or the supervisor's.
+    expect(manager).not.toContainEqual({ action: 'create', subject: 'Rectification' });
     const supervisor = permissionsOf(abilityFor(actor(Role.SUPERVISOR, county.path, county.kind)));
     expect(supervisor).toContainEqual({ action: 'approve', subject: 'Rectification' });
     expect(supervisor).not.toContainEqual({ action: 'update', subject: 'Rectification' });
     expect(supervisor).not.toContainEqual({ action: 'create', subject: 'EvaluationDevice' });
+    expect(supervisor).not.toContainEqual({ action: 'create', subject: 'Rectification' });
     // Extensions are approved by a manager, never by the clerk who asks.
     expect(clerk).not.toContainEqual({ action: 'approve', subject: 'Application' });
   });

@@ -14,9 +14,9 @@ import { Role } from '../vocabulary/role';
  * read by whoever reads that window's applications), WorkingCalendar (a tenant's local days
  * and business hours; everyone reads calendars, the national and regional years are the
  * platform operator's), EvaluationDevice (a window's 评价器: registered and revoked by the
- * center's manager), Rectification (差评整改: a bad review's case; the manager calls back and
- * closes it, the staff of its window read it and may appeal, a supervisor decides the appeal,
- * `approve`), Self.
+ * center's manager), Rectification (差评整改: a bad review's case; `update`: the manager calls
+ * back and closes it; `create`: window and station staff appeal it (申诉), the one it concerns;
+ * `approve`: a supervisor decides the appeal), Self.
  * Condition placeholders: ${tenantId} is the actor's home tenant, ${userId} the actor.
  * `tenantPath` / `path` hold the ids from the root down to a tenant, so
  * `{ path: '${tenantId}' }` means "in my subtree"; `windowStaffIds` holds the staff assigned
@@ -83,7 +83,7 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
     { action: ['create', 'update', 'approve'], subject: 'Application', inverted: true },
     { action: 'create', subject: 'Consultation', inverted: true },
     // Nor the hall's bad reviews: the center calls back, the supervisor decides appeals.
-    { action: ['update', 'approve'], subject: 'Rectification', inverted: true },
+    { action: ['create', 'update', 'approve'], subject: 'Rectification', inverted: true },
     personalDataMasked,
   ],
   [Role.CITY_OFFICIAL]: [
@@ -181,7 +181,7 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
     { action: ['read', 'create', 'update'], subject: 'Application', conditions: atMyWindows },
     { action: ['read', 'create'], subject: 'Consultation', conditions: atMyWindows },
     // The bad reviews of their windows: read, and appealed by the one they concern.
-    { action: 'read', subject: 'Rectification', conditions: atMyWindows },
+    { action: ['read', 'create'], subject: 'Rectification', conditions: atMyWindows },
   ],
   // A village station takes applications in on the villagers' behalf (代办).
   [Role.STATION_STAFF]: [
@@ -194,6 +194,7 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
     },
     { action: ['read', 'create', 'update'], subject: 'Application', conditions: ownedByMyTenant },
     { action: ['read', 'create'], subject: 'Consultation', conditions: ownedByMyTenant },
+    { action: ['read', 'create'], subject: 'Rectification', conditions: ownedByMyTenant },
   ],
 };
 

@@ -141,7 +141,7 @@ export class EvaluationResolver {
     return this.service.close(input);
   }
 
-  @RequireAbility('read', 'Rectification')
+  @RequireAbility('create', 'Rectification')
   @Mutation(() => RectificationCaseDetailModel, {
     description: '申诉: the staff member the bad review concerns appeals it',
   })

@@ -597,7 +597,7 @@ export class EvaluationService {
     const ability = abilityFor(actor);
     const reason = requiredText('reason', input.reason, 1000);
     return this.scope.run(async (manager) => {
-      const row = await this.caseFor(manager, ability, input.caseId, 'read', true);
+      const row = await this.caseFor(manager, ability, input.caseId, 'create', true);
       if (!(await this.concerns(manager, row, actor.userId))) {
         throw new ForbiddenError('Only the staff member the review concerns may appeal it');
       }
@@ -658,7 +658,7 @@ export class EvaluationService {
     manager: EntityManager,
     ability: TongbanAbility,
     id: string,
-    action: 'read' | 'update' | 'approve',
+    action: 'read' | 'create' | 'update' | 'approve',
     lock = false,
   ): Promise<RectificationRow> {
     const row = await this.evaluations.findCase(manager, id, lock);
@@ -671,7 +671,9 @@ export class EvaluationService {
       throw new ForbiddenError(
         action === 'approve'
           ? 'Only a supervisor decides appeals'
-          : 'You may not act on this rectification case',
+          : action === 'create'
+            ? 'Only the staff member the review concerns may appeal it'
+            : 'You may not act on this rectification case',
       );
     }
     return row;
@@ -760,7 +762,9 @@ export class EvaluationService {
       if (!window || !tenant) return [];
       const record = this.caseSubject(row, window);
       if (!ability.can('read', record)) return [];
-      const concerned = row.staffId ? row.staffId === userId : window.staffIds.includes(userId);
+      const concerned =
+        ability.can('create', record) &&
+        (row.staffId ? row.staffId === userId : window.staffIds.includes(userId));
       return [
         {
           id: row.id,
