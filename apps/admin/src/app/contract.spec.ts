@@ -143,6 +143,20 @@ describe('GraphQL contract', () => {
       'SetBusinessHours',
       'WorkingCalendarYear',
     ];
+    const evaluation = [
+      'AppealRectification',
+      'CloseRectificationCase',
+      'DecideRectificationAppeal',
+      'EvaluationDeviceWindows',
+      'EvaluationDevices',
+      'EvaluationLink',
+      'RateByLink',
+      'RecordRectificationCallback',
+      'RectificationCase',
+      'RectificationCases',
+      'RegisterEvaluationDevice',
+      'RevokeEvaluationDevice',
+    ];
     const guide = [
       'OneTimeNotification',
       'ServiceGuideCenter',
@@ -159,6 +173,7 @@ describe('GraphQL contract', () => {
         ...rollouts,
         ...consultations,
         ...calendar,
+        ...evaluation,
         ...guide,
       ].sort(),
     );

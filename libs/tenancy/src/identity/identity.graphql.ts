@@ -80,6 +80,8 @@ export enum PermissionSubject {
   CATALOGUE_ROLLOUT = 'CatalogueRollout',
   CONSULTATION = 'Consultation',
   WORKING_CALENDAR = 'WorkingCalendar',
+  EVALUATION_DEVICE = 'EvaluationDevice',
+  RECTIFICATION = 'Rectification',
 }
 export enum Visibility {
   /** Their own tenant only. */
