@@ -53,6 +53,13 @@ describe('bad-review rectification', () => {
     expect(
       callbackRefusal(RectificationStatus.OPEN, opened, new Date('2026-03-01T00:00:00Z'), now),
     ).toBe('CALLED_BEFORE_REVIEW');
+    // Given to the minute: the review's own minute is not before it.
+    const reviewed = new Date('2026-03-02T02:00:42Z');
+    const sameMinute = new Date('2026-03-02T02:00:00Z');
+    expect(callbackRefusal(RectificationStatus.OPEN, reviewed, sameMinute, now)).toBeNull();
+    expect(
+      callbackRefusal(RectificationStatus.OPEN, reviewed, new Date('2026-03-02T01:59:59Z'), now),
+    ).toBe('CALLED_BEFORE_REVIEW');
   });
 
   it('takes an appeal on an open case; upheld voids it, dismissed reopens it', () => {

@@ -37,7 +37,10 @@ export function rectificationDue(
   return { dueAt: value!, provisional };
 }
 
-/** Callbacks are recorded while the case is open (an appeal does not stop the call). */
+/**
+ * Callbacks are recorded while the case is open (an appeal does not stop the call), at a time
+ * between the review and now; times are given to the minute, so the review's own minute counts.
+ */
 export function callbackRefusal(
   status: RectificationStatus,
   openedAt: Date,
@@ -48,7 +51,9 @@ export function callbackRefusal(
     return 'NOT_OPEN';
   }
   if (calledAt.getTime() > now.getTime()) return 'CALLED_IN_FUTURE';
-  if (calledAt.getTime() < openedAt.getTime()) return 'CALLED_BEFORE_REVIEW';
+  if (calledAt.getTime() < Math.floor(openedAt.getTime() / 60_000) * 60_000) {
+    return 'CALLED_BEFORE_REVIEW';
+  }
   return null;
 }
 
