@@ -512,8 +512,8 @@ describe('evaluation and bad-review rectification', () => {
       status: 'OPEN',
       appeals: [{ status: 'DISMISSED', decidedByName: '电子监察 蓝军' }],
     });
-    // Out of a village station's sight entirely.
-    await refused(() => call('village.staff', CASE, { id: caseId }), 'FORBIDDEN');
+    // A station reads its own cases; the county's is out of its sight.
+    await refused(() => call('village.staff', CASE, { id: caseId }), 'NOT_FOUND');
   });
 
   it('keeps ratings and callbacks as records the application cannot change', async () => {
