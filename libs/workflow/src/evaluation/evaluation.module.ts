@@ -9,6 +9,6 @@ import { EvaluationService } from './evaluation.service';
 @Module({
   imports: [CalendarStoreModule, SupervisionModule],
   providers: [EvaluationRepository, EvaluationService, EvaluationResolver],
-  exports: [EvaluationRepository],
+  exports: [EvaluationRepository, EvaluationService],
 })
 export class EvaluationModule {}

@@ -267,6 +267,44 @@ export class EvaluationRepository {
     return row;
   }
 
+  /**
+   * Records the default rating of the tenant's applications past their rating time at `stage`
+   * (accepted or completed at or before `before`) that have none there, active or default;
+   * `limit` at most. Idempotent: a row already there (also one a concurrent sweep just wrote)
+   * is left alone. Acceptance is rated for promised items only (即办件 complete at once).
+   */
+  async recordDefaultRatings(
+    manager: EntityManager,
+    run: {
+      tenantId: string;
+      stage: EvaluationStage;
+      before: Date;
+      rating: Rating;
+      at: Date;
+      limit: number;
+    },
+  ): Promise<number> {
+    const due =
+      run.stage === 'COMPLETION'
+        ? `a.status = 'COMPLETED' AND a.completed_at <= $3`
+        : `a.accepted_at <= $3 AND a.item_promised_days IS NOT NULL`;
+    const rows = await manager.query(
+      `INSERT INTO evaluations (tenant_id, application_id, window_id, stage, rating, channel, rated_at)
+       SELECT a.tenant_id, a.id, a.window_id, $2, $4, 'DEFAULT', $5
+         FROM applications a
+        WHERE a.tenant_id = $1 AND ${due}
+          AND NOT EXISTS (SELECT 1 FROM evaluations e
+                           WHERE e.tenant_id = a.tenant_id AND e.application_id = a.id
+                             AND e.stage = $2)
+        ORDER BY a.id
+        LIMIT $6
+       ON CONFLICT DO NOTHING
+       RETURNING id`,
+      [run.tenantId, run.stage, run.before, run.rating, run.at, run.limit],
+    );
+    return rows.length;
+  }
+
   async hasActiveRating(
     manager: EntityManager,
     applicationId: string,

@@ -20,6 +20,7 @@ import {
 import { ServiceWindowPort, TenantDirectory, UserDirectory } from '@tongban/tenancy';
 import { EntityManager } from 'typeorm';
 import { WorkingCalendars } from '../calendar-store/working-calendars';
+import { defaultRatingCutoff, ratedStages } from './default-rating';
 import { SupervisionSettingsPort } from '../supervision/supervision-settings.port';
 import { issueEvaluationToken, parseEvaluationToken, secretMatches } from './evaluation-token';
 import {
@@ -482,6 +483,34 @@ export class EvaluationService {
       staffId: await this.evaluations.completedBy(manager, application.id),
       openedAt: review.at,
       dueAt,
+    });
+  }
+
+  /**
+   * 默认好评 for one tenant: its applications not rated within its default-rating days of
+   * acceptance or completion get the default rating (channel DEFAULT), at most `limit` a
+   * stage. For the supervision sweep, tenant by tenant; no actor (the tenant's own scope).
+   * Running it twice, or twice at once, records each default once.
+   */
+  recordDefaultRatings(tenantId: string, limit = 1000): Promise<number> {
+    return this.scope.runIn({ tenantId, visibility: 'tenant', actorId: null }, async (manager) => {
+      const tenant = await this.tenants.nodeOf(manager, tenantId);
+      if (!tenant) return 0;
+      const { settings } = await this.settings.effective(manager, tenant);
+      const now = this.clock.now();
+      const before = defaultRatingCutoff(now, settings.defaultRatingAfterDays);
+      let recorded = 0;
+      for (const stage of ratedStages(settings)) {
+        recorded += await this.evaluations.recordDefaultRatings(manager, {
+          tenantId,
+          stage,
+          before,
+          rating: settings.defaultRating as Rating,
+          at: now,
+          limit,
+        });
+      }
+      return recorded;
     });
   }
 
