@@ -23,6 +23,8 @@
 // Env: DATABASE_URL, JWT_PUBLIC_KEY (PEM; `\n` escapes allowed), PORT, HOST [127.0.0.1],
 // DATABASE_POOL_SIZE [10]. Prints "listening <port>" on stdout when ready; stops on SIGTERM.
 import { createPublicKey } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -58,7 +60,10 @@ const SCOPE_SQL = `SELECT set_config('tongban.scope', $1, true),
   FROM (SELECT 1) AS one LEFT JOIN tenants t ON t.id = $2::uuid`;
 const ACTOR_SQL = `SELECT u.id AS user_id, u.username, u.display_name, u.status AS user_status, m.roles,
               t.id AS tenant_id, t.name AS tenant_name, t.kind AS tenant_kind,
-              t.division_code, t.status AS tenant_status, t.path AS tenant_path,
+              t.division_code,
+              CASE WHEN EXISTS (SELECT 1 FROM tenants a WHERE a.id = ANY (t.path) AND a.status = 'SUSPENDED')
+                   THEN 'SUSPENDED' ELSE t.status END AS tenant_status,
+              t.path AS tenant_path,
               s.revoked_at AS session_revoked_at
          FROM sessions s
          JOIN users u ON u.id = s.user_id
@@ -84,7 +89,119 @@ const typeDefs = `#graphql
   type StandardItem { name: String! competentDepartment: String! }
   type ImplementationItem { code: String! promisedLimit: TimeLimit! standard: StandardItem! }
   type ImplementationItemPage { nodes: [ImplementationItem!]! hasNextPage: Boolean! endCursor: String }
+  extend type Query { workQueue(page: ApplicationsPageInput): ApplicationConnection! }
+  enum ApplicationStatus { SUBMITTED SUPPLEMENT_REQUESTED ACCEPTED REJECTED IN_REVIEW SUSPENDED APPROVED DENIED COMPLETED WITHDRAWN FORWARDED RESULT_READY }
+  input ApplicationsPageInput { first: Int }
+  type Applicant { name: String! idNumber: String phone: String masked: Boolean! }
+  type ApplicationClock { workingDaysLeft: Float }
+  type Application {
+    id: ID! itemCode: String! itemName: String! status: ApplicationStatus! applicant: Applicant!
+    clock: ApplicationClock! dueAt: String promisedDeadline: String
+  }
+  type PageInfo { hasNextPage: Boolean! endCursor: String }
+  type ApplicationConnection { nodes: [Application!]! pageInfo: PageInfo! }
 `;
+
+// The workQueue mode (`--query workQueue`): the first page of a window staff's work queue in one
+// statement, the queue's WHERE and ORDER BY of ApplicationService.workQueue and
+// ApplicationRepository.queue (open states, the windows the reader works, most urgent first)
+// with only the columns the query asks for; the windows come from a subquery rather than a
+// statement of their own. The remaining working time is counted with the built
+// workingDaysLeft (dist/api, as bench/deadlines.bench.mjs does) on the tenant's calendar composed
+// once from the shipped schedules with the default business hours: unlike the API it reads no
+// entered years, local days or business hours from the database (the bench's database has
+// none; the bench checks the answers are equal). Window staff see their windows' applicants in
+// full, which is the only reader this serves; anyone else gets an error.
+const OPEN_STATUSES = [
+  'SUBMITTED',
+  'SUPPLEMENT_REQUESTED',
+  'ACCEPTED',
+  'IN_REVIEW',
+  'SUSPENDED',
+  'APPROVED',
+  'DENIED',
+  'FORWARDED',
+  'RESULT_READY',
+];
+const QUEUE_SQL = `SELECT a.id, a.item_code, a.item_name, a.status, a.applicant_name,
+       a.applicant_id_number, a.applicant_phone, a.due_at, a.promised_deadline,
+       (extract(epoch FROM a.due_at) * 1000000)::bigint::text AS due_micros
+  FROM applications a
+ WHERE a.tenant_id = $1::uuid AND a.status = ANY($2::text[])
+   AND a.window_id IN (SELECT w.window_id FROM window_assignments w WHERE w.user_id = $3::uuid)
+ ORDER BY a.due_at ASC NULLS LAST, a.id ASC LIMIT $4`;
+const require = createRequire(import.meta.url);
+const calendarDist = join(import.meta.dirname, '..', 'dist/api/libs/workflow/src');
+const distModule = (path) => require(join(calendarDist, path));
+const calendars = new Map();
+/** The tenant's calendar, composed on first use (the shipped schedules, the default hours). */
+function calendarOf(divisionCode) {
+  if (!calendars.has(divisionCode)) {
+    const { composeCalendar, layersFor } = distModule('calendar/working-calendar.js');
+    const { NATIONAL_SCHEDULE } = distModule('calendar/national-schedule.js');
+    const { REGIONAL_SCHEDULES } = distModule('calendar/regional-schedules.js');
+    const { DEFAULT_BUSINESS_HOURS } = distModule('calendar/business-hours.js');
+    calendars.set(divisionCode, {
+      calendar: composeCalendar(layersFor(divisionCode, NATIONAL_SCHEDULE, REGIONAL_SCHEDULES)),
+      hours: DEFAULT_BUSINESS_HOURS,
+    });
+  }
+  return calendars.get(divisionCode);
+}
+
+/** A page of the work queue: the transaction, then the rows as the answer. */
+async function workQueue(actor, first) {
+  if (!actor.roles.includes('WINDOW_STAFF')) {
+    throw new GraphQLError('The baseline serves the work queue of window staff only');
+  }
+  const client = await pool.connect();
+  let rows;
+  try {
+    await client.query('START TRANSACTION');
+    await client.query(SCOPE_SQL, ['tenant', actor.tenant.id, actor.id]);
+    ({ rows } = await client.query(QUEUE_SQL, [
+      actor.tenant.id,
+      OPEN_STATUSES,
+      actor.id,
+      first + 1,
+    ]));
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+  const { workingDaysLeft } = distModule('lifecycle/application-clock.js');
+  const calendar = calendarOf(actor.tenant.divisionCode);
+  const now = new Date();
+  const page = rows.slice(0, first);
+  const last = page.at(-1);
+  return {
+    nodes: page.map((row) => ({
+      id: row.id,
+      itemCode: row.item_code,
+      itemName: row.item_name,
+      status: row.status,
+      applicant: {
+        name: row.applicant_name,
+        idNumber: row.applicant_id_number,
+        phone: row.applicant_phone,
+        masked: false,
+      },
+      clock: { workingDaysLeft: row.due_at ? workingDaysLeft(calendar, now, row.due_at) : null },
+      dueAt: row.due_at?.toISOString() ?? null,
+      promisedDeadline: row.promised_deadline?.toISOString() ?? null,
+    })),
+    pageInfo: {
+      hasNextPage: rows.length > first,
+      // ApplicationService's queue cursor: where the page ended (due time, or none, and id)
+      endCursor: last
+        ? Buffer.from(`q:${last.due_micros ?? '-'}:${last.id}`).toString('base64url')
+        : null,
+    },
+  };
+}
 
 // The list mode (`--query list`): ImplementationService.list's statements (the tenant read in
 // the actor's scope, then a page of the list joined to the standard items, one more than asked
@@ -166,6 +283,10 @@ async function loadActor(claims) {
 
 const resolvers = {
   Query: {
+    workQueue: (_parent, { page }, context) => {
+      if (!context.actor) throw unauthenticated();
+      return workQueue(context.actor, page?.first ?? 50);
+    },
     me: (_parent, _args, context) => {
       if (!context.actor) throw unauthenticated();
       return context.actor;

@@ -37,7 +37,6 @@ const BASELINE = join(ROOT, 'bench/baseline-server.mjs');
 const HOST = '127.0.0.1';
 /** Foreign CPU load (share of the machine) above which the figures are flagged. */
 const FOREIGN_LOAD_WARNING = 0.1;
-const USERNAME = 'liucheng.admin';
 const PASSWORD = 'Demo#2026';
 const ME_QUERY =
   '{ me { id username displayName roles tenant { id name kind divisionCode status } } }';
@@ -46,6 +45,16 @@ const LIST_PAGE = 500;
 const LIST_EXTRA_ITEMS = 2000;
 const listQuery = (tenantId) =>
   `{ implementationItems(input: { tenantId: "${tenantId}", first: ${LIST_PAGE} }) { nodes { code promisedLimit { onTheSpot workingDays } standard { name competentDepartment } } hasNextPage endCursor } }`;
+/**
+ * The workQueue mode: the first 20 of the 25 open applications at liucheng.window's window (the
+ * demo's 3 and 22 the bench takes in, a third of them accepted), as that window staff sees them.
+ */
+const QUEUE_PAGE = 20;
+const QUEUE_EXTRA_APPLICATIONS = 22;
+const WORK_QUEUE_QUERY = `{ workQueue(page: { first: ${QUEUE_PAGE} }) { nodes { id itemCode itemName status applicant { name idNumber phone masked } clock { workingDaysLeft } dueAt promisedDeadline } pageInfo { hasNextPage endCursor } } }`;
+/** Who asks, by mode: the county's administrator, or a window staff for their work queue. */
+const USERNAMES = { me: 'liucheng.admin', list: 'liucheng.admin', workQueue: 'liucheng.window' };
+const TRACE = join(ROOT, 'bench/sql-trace.cjs');
 const LOGIN_MUTATION =
   'mutation Login($input: LoginInput!) { login(input: $input) { accessToken expiresIn } }';
 
@@ -57,8 +66,13 @@ const { values: flags } = parseArgs({
     warmup: { type: 'string', default: '3' },
     rounds: { type: 'string', default: '1' },
     'pool-size': { type: 'string', default: '10' },
-    // `list`: a page of 500 entries of a 2,000-item implementation list instead of `me`.
+    // `list`: a page of 500 entries of a 2,000-item implementation list instead of `me`;
+    // `workQueue`: a window staff's first 20 open applications.
     query: { type: 'string', default: 'me' },
+    // Print the statements one request runs on each server (both traced), then stop: no load.
+    'trace-sql': { type: 'boolean', default: false },
+    // Both servers run with node --cpu-prof and write their profiles to this directory at the end.
+    'cpu-prof': { type: 'string' },
     json: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -66,7 +80,8 @@ const { values: flags } = parseArgs({
 if (flags.help) {
   process.stdout.write(
     'usage: node bench/me-query.bench.mjs [--duration s=10] [--connections n=20] [--warmup s=3]\n' +
-      '       [--rounds n=1] [--pool-size n=10] [--query me|list] [--json file]\n',
+      '       [--rounds n=1] [--pool-size n=10] [--query me|list|workQueue] [--trace-sql]\n' +
+      '       [--cpu-prof dir] [--json file]\n',
   );
   process.exit(0);
 }
@@ -78,6 +93,11 @@ const bounded = (name, min, max) => {
   }
   return value;
 };
+if (!Object.hasOwn(USERNAMES, flags.query)) {
+  process.stderr.write('--query must be me, list or workQueue\n');
+  process.exit(2);
+}
+const USERNAME = USERNAMES[flags.query];
 const options = {
   duration: bounded('duration', 1, 120),
   connections: bounded('connections', 1, 200),
@@ -180,9 +200,44 @@ function samePage(expected) {
   return (body) => body.startsWith(head) && body.endsWith(tail);
 }
 
-/** One fixed-time autocannon load of `me`; the expected body is checked on every response. */
+/**
+ * A work queue page without what may rightly differ from one answer to the next:
+ * `workingDaysLeft` moves with the clock during business hours (0.01 of a working day is under
+ * five minutes), and characters outside printable ASCII are dropped (autocannon's chunk by chunk
+ * decoding, as above). Ids, codes, states, the applicant's data, deadlines and the cursor stay.
+ */
+const queueShape = (body) =>
+  body.replace(/"workingDaysLeft":(-?[\d.]+|null)/g, '"workingDaysLeft":_').replace(/[^ -~]/g, '');
+
+/** The checks of a measured response, by mode. */
+function bodyCheck(expectBody) {
+  if (measured.field === 'me') return { expectBody };
+  if (measured.field === 'workQueue') {
+    const expected = queueShape(expectBody);
+    return { verifyBody: (body) => queueShape(body) === expected };
+  }
+  return { verifyBody: samePage(expectBody) };
+}
+
+/**
+ * Whether the baseline's answer is the API's: identical JSON, except in the workQueue mode each
+ * `workingDaysLeft` may differ by the 0.01 of the instant the two were computed.
+ */
+function sameAnswer(api, baseline) {
+  if (measured.field !== 'workQueue') return JSON.stringify(api) === JSON.stringify(baseline);
+  const days = (answer) => answer.data.workQueue.nodes.map((n) => n.clock.workingDaysLeft);
+  const [a, b] = [days(api), days(baseline)];
+  const withoutDays = (answer) =>
+    JSON.stringify(answer, (key, value) => (key === 'workingDaysLeft' ? null : value));
+  return (
+    withoutDays(api) === withoutDays(baseline) &&
+    a.every((d, i) => (d === null ? b[i] === null : Math.abs(d - b[i]) <= 0.0100001))
+  );
+}
+
+/** One fixed-time autocannon load; the expected body is checked on every response. */
 function load(port, token, expectBody, duration) {
-  const check = measured.field === 'me' ? { expectBody } : { verifyBody: samePage(expectBody) };
+  const check = bodyCheck(expectBody);
   return autocannon({
     url: `http://${HOST}:${port}/graphql`,
     method: 'POST',
@@ -217,11 +272,13 @@ async function measure(label, proc, port, token, expectBody) {
   const machineAfter = machineCpuMs();
   const own = process.cpuUsage(ownBefore);
   let foreignLoad = null;
+  let databaseMs = null;
   if (machineBefore && machineAfter && cpuBefore !== null && cpuAfter !== null) {
     const database = backends.reduce(
       (sum, _, i) => sum + ((backendsAfter[i] ?? 0) - (backendsBefore[i] ?? 0)),
       0,
     );
+    databaseMs = database;
     const ours = cpuAfter - cpuBefore + (own.user + own.system) / 1000 + database;
     const busy = machineAfter.busy - machineBefore.busy;
     const total = machineAfter.total - machineBefore.total;
@@ -251,6 +308,8 @@ async function measure(label, proc, port, token, expectBody) {
     transactionsPerRequest: answered ? (xactsAfter - xactsBefore) / answered : null,
     // share of the machine's CPU used by other processes during the measured load
     foreignLoad,
+    // CPU of the PostgreSQL backends serving the bench database, per answered request
+    databaseCpuMsPerRequest: databaseMs === null || !good ? null : databaseMs / good,
   };
 }
 
@@ -445,6 +504,91 @@ async function addListItems() {
   }
 }
 
+/** A valid citizen identity number (GB 11643 check character) for the bench's applicants. */
+function residentId(sequence) {
+  const first17 = `45022219${String(700101 + sequence).padStart(6, '0')}${String(sequence % 1000).padStart(3, '0')}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...first17].reduce((total, digit, i) => total + Number(digit) * weights[i], 0);
+  return first17 + '10X98765432'[sum % 11];
+}
+
+/**
+ * The workQueue mode's data, made through the API as the window staff: 22 more applications
+ * taken in at their window (items of the hall's list, round robin, those the hall refuses
+ * skipped), every third accepted (受理, so it has a promised deadline), some with identity
+ * number and phone, some with neither.
+ */
+async function arrangeQueue(port, token) {
+  const call = async (query, variables) => {
+    const { status, text } = await graphql(port, { query, variables }, token);
+    const json = JSON.parse(text);
+    if (status !== 200 || json.errors) throw new Error(`HTTP ${status} ${text.slice(0, 500)}`);
+    return json.data;
+  };
+  const { workQueue, me } = await call(
+    '{ me { tenant { id } } workQueue(page: { first: 50 }) { nodes { windowId itemCode } } }',
+  );
+  if (!workQueue.nodes.length) throw new Error(`${USERNAME} has no application to start from`);
+  const windowId = workQueue.nodes[0].windowId;
+  const listed = await call(
+    `{ implementationItems(input: { tenantId: "${me.tenant.id}", first: 60 }) { nodes { code } } }`,
+  ).catch(() => ({ implementationItems: { nodes: [] } }));
+  const codes = [
+    ...new Set([
+      ...workQueue.nodes.map((n) => n.itemCode),
+      ...listed.implementationItems.nodes.map((n) => n.code),
+    ]),
+  ];
+  let taken = 0;
+  let accepted = 0;
+  for (let attempt = 0; taken < QUEUE_EXTRA_APPLICATIONS && codes.length; attempt++) {
+    const itemCode = codes[attempt % codes.length];
+    const applicant = {
+      name: `基准申请人${taken + 1}`,
+      idNumber: taken % 2 ? residentId(taken) : null,
+      phone: taken % 3 ? `1380772${String(taken).padStart(4, '0')}` : null,
+    };
+    const submitted = await call(
+      `mutation Submit($input: SubmitApplicationInput!) {
+         submitApplication(input: $input) { id version actions } }`,
+      { input: { windowId, itemCode, applicant } },
+    ).catch(() => null);
+    if (!submitted) {
+      codes.splice(attempt % codes.length, 1); // not taken in at this hall
+      continue;
+    }
+    const { id, version, actions } = submitted.submitApplication;
+    if (taken % 3 === 0 && actions.includes('ACCEPT')) {
+      await call('mutation Accept($input: ActInput!) { acceptApplication(input: $input) { id } }', {
+        input: { id, version },
+      });
+      accepted++;
+    }
+    taken++;
+  }
+  if (taken < QUEUE_EXTRA_APPLICATIONS) throw new Error(`only ${taken} applications taken in`);
+  log(
+    `workQueue mode: ${taken} applications taken in at ${USERNAME}'s window, ${accepted} accepted`,
+  );
+}
+
+/** The statements (and their parameters) a traced server sent since the file was emptied. */
+function tracedStatements(file) {
+  const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
+  return lines.map((line) => JSON.parse(line));
+}
+
+function printTrace(name, file) {
+  const statements = tracedStatements(file);
+  process.stdout.write(`\n${name}: ${statements.length} statements for one request\n`);
+  statements.forEach(({ text, values }, i) => {
+    const sql = text.replace(/\s+/g, ' ').trim();
+    process.stdout.write(
+      `  ${String(i + 1).padStart(2)}. ${sql}\n      ${JSON.stringify(values)}\n`,
+    );
+  });
+}
+
 async function main() {
   for (const file of ['main.js', 'migrate.js']) {
     if (!existsSync(join(API_DIST, file))) {
@@ -495,8 +639,16 @@ async function main() {
 
   // 2. The API, as in production.
   const apiPort = await freePort(HOST);
-  state.api = start('API (main.js)', [join(API_DIST, 'main.js')], {
+  const apiTrace = join(dataDir, 'api-sql.jsonl');
+  const baselineTrace = join(dataDir, 'baseline-sql.jsonl');
+  const traced = (file) => (flags['trace-sql'] ? { SQL_TRACE_FILE: file } : {});
+  const preload = [
+    ...(flags['trace-sql'] ? ['--require', TRACE] : []),
+    ...(flags['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', resolve(flags['cpu-prof'])] : []),
+  ];
+  state.api = start('API (main.js)', [...preload, join(API_DIST, 'main.js')], {
     ...common,
+    ...traced(apiTrace),
     NODE_ENV: 'production',
     HOST,
     PORT: String(apiPort),
@@ -522,6 +674,11 @@ async function main() {
     throw new Error('the access token would expire during the run: shorten --duration or --rounds');
   }
 
+  if (flags.query === 'workQueue') {
+    await arrangeQueue(apiPort, token);
+    measured.query = WORK_QUEUE_QUERY;
+    measured.field = 'workQueue';
+  }
   const me = await graphql(apiPort, { query: ME_QUERY }, token);
   if (flags.query === 'list') {
     Object.assign(measured, {
@@ -529,7 +686,9 @@ async function main() {
       field: 'implementationItems',
     });
   }
+  if (flags['trace-sql']) writeFileSync(apiTrace, '');
   const apiMe = await graphql(apiPort, { query: measured.query }, token);
+  if (flags['trace-sql']) printTrace('API', apiTrace);
   const apiMeJson = JSON.parse(apiMe.text);
   if (apiMe.status !== 200 || !apiMeJson.data?.[measured.field] || apiMeJson.errors) {
     throw new Error(`${measured.field} on the API: HTTP ${apiMe.status} ${apiMe.text}`);
@@ -540,6 +699,21 @@ async function main() {
       throw new Error(`the list page has ${page.nodes.length} entries, not ${LIST_PAGE} of more`);
     }
     log(`implementationItems on the API: ${page.nodes.length} entries, ${apiMe.text.length} bytes`);
+  } else if (flags.query === 'workQueue') {
+    const { nodes, pageInfo } = apiMeJson.data.workQueue;
+    if (nodes.length !== QUEUE_PAGE || !pageInfo.hasNextPage) {
+      throw new Error(
+        `the work queue page has ${nodes.length} applications, not ${QUEUE_PAGE} of more`,
+      );
+    }
+    const counts = new Map();
+    for (const { status } of nodes) counts.set(status, (counts.get(status) ?? 0) + 1);
+    const states = [...counts].map(([status, n]) => `${n} ${status}`).join(', ');
+    const promised = nodes.filter((n) => n.promisedDeadline).length;
+    log(
+      `workQueue on the API: ${nodes.length} applications (${states}; ${promised} with a promised ` +
+        `deadline), ${apiMe.text.length} bytes`,
+    );
   } else {
     log(`me on the API: ${apiMe.text.trim()}`);
   }
@@ -547,7 +721,8 @@ async function main() {
   // 3. The bare baseline, with the same key, database and token.
   const baselinePort = await freePort(HOST);
   const startBaseline = async () => {
-    state.baseline = start('baseline (bench/baseline-server.mjs)', [BASELINE], {
+    state.baseline = start('baseline (bench/baseline-server.mjs)', [...preload, BASELINE], {
+      ...traced(baselineTrace),
       DATABASE_URL: appUrl,
       DATABASE_POOL_SIZE: String(options.poolSize),
       JWT_PUBLIC_KEY: publicKey,
@@ -560,9 +735,11 @@ async function main() {
       headers: { 'content-type': 'application/json' },
       body: '{"query":"{ __typename }"}',
     });
+    if (flags['trace-sql']) writeFileSync(baselineTrace, '');
     const baseMe = await graphql(baselinePort, { query: measured.query }, token);
+    if (flags['trace-sql']) printTrace('baseline', baselineTrace);
     const baseMeJson = JSON.parse(baseMe.text);
-    if (baseMe.status !== 200 || JSON.stringify(baseMeJson) !== JSON.stringify(apiMeJson)) {
+    if (baseMe.status !== 200 || !sameAnswer(apiMeJson, baseMeJson)) {
       throw new Error(
         `baseline's ${measured.field} differs from the API's: HTTP ${baseMe.status} ${baseMe.text.slice(0, 500)}`,
       );
@@ -572,6 +749,7 @@ async function main() {
   };
 
   const baselineBody = await startBaseline();
+  if (flags['trace-sql']) return; // traced servers are not measured
   const targets = {
     tongban: { proc: state.api, port: apiPort, body: apiMe.text },
     baseline: { proc: state.baseline, port: baselinePort, body: baselineBody },
@@ -617,6 +795,9 @@ async function main() {
     cpuMsPerRequest: counted.every((r) => r[key].cpuMsPerRequest !== null)
       ? pick(key, 'cpuMsPerRequest')
       : null,
+    databaseCpuMsPerRequest: counted.every((r) => r[key].databaseCpuMsPerRequest !== null)
+      ? pick(key, 'databaseCpuMsPerRequest')
+      : null,
   });
   const summary = {
     date: new Date().toISOString(),
@@ -636,7 +817,10 @@ async function main() {
   const perRound = (key) =>
     rounds.length > 1 ? `   (rounds: ${rounds.map((r) => r[key]?.toFixed(2)).join(', ')})` : '';
   const cpu = (s) =>
-    s.cpuMsPerRequest === null ? '' : `   server CPU ${s.cpuMsPerRequest.toFixed(3)} ms/req`;
+    (s.cpuMsPerRequest === null ? '' : `   server CPU ${s.cpuMsPerRequest.toFixed(3)} ms/req`) +
+    (s.databaseCpuMsPerRequest === null
+      ? ''
+      : `   PostgreSQL CPU ${s.databaseCpuMsPerRequest.toFixed(3)} ms/req`);
   const row = (name, s) =>
     `${name.padEnd(10)} ${s.requestsPerSecond.toFixed(0).padStart(8)} req/s   p50 ${fmt(s.p50Ms)} ms   p99 ${fmt(s.p99Ms)} ms${cpu(s)}`;
   const basis =
@@ -675,6 +859,9 @@ function describe(run) {
     `p50 ${fmt(run.p50Ms)} ms, p99 ${fmt(run.p99Ms)} ms, max ${fmt(run.maxMs)} ms` +
     (run.cpuMsPerRequest === null ? '' : `, server CPU ${run.cpuMsPerRequest.toFixed(3)} ms/req`) +
     `, ${run.transactionsPerRequest?.toFixed(2)} db transactions/req` +
+    (run.databaseCpuMsPerRequest === null
+      ? ''
+      : `, PostgreSQL CPU ${run.databaseCpuMsPerRequest.toFixed(3)} ms/req`) +
     (run.foreignLoad === null
       ? ''
       : `, foreign load ${(run.foreignLoad * 100).toFixed(0)}% of the machine`)

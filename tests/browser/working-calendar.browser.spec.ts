@@ -66,7 +66,9 @@ describe('the working calendar in the browser', () => {
     // 2027: a make-up day on a Monday is refused, the problem named.
     await page.getByTestId('calendar-enter').click();
     await page
-      .locator('[data-testid="calendar-enter-year"] input, input[data-testid="calendar-enter-year"]')
+      .locator(
+        '[data-testid="calendar-enter-year"] input, input[data-testid="calendar-enter-year"]',
+      )
       .first()
       .fill('2027');
     await page.getByTestId('calendar-notice-title').fill('测试用 2027 年节假日安排');

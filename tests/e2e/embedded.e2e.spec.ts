@@ -16,9 +16,10 @@ describe('embedded default', () => {
   it('migrates, seeds, serves, and keeps its data and keys across a restart', async () => {
     const first = await startApi({
       seedDemo: true,
+      demoHistory: true,
       dataDir,
       env: embedded,
-      readyTimeoutMs: 90_000,
+      readyTimeoutMs: 150_000, // the demo history first (about 20 s alone)
     });
     let tokens: Tokens;
     try {
@@ -29,6 +30,9 @@ describe('embedded default', () => {
         '"added":{"tenants":10,"windows":30,"users":8,"applications":6,"consultations":6,"catalogueItems":223}',
       );
       expect(first.logs()).toMatch(/Demo accounts \(password Demo#2026\)/);
+      // The months of applications, smaller on the embedded database (start-up time).
+      const history = /"history":\{"applications":(\d+),"acts":\d+,"ms":(\d+)\}/.exec(first.logs());
+      expect(Number(history?.[1])).toBeGreaterThan(150);
       const result = await login(first.baseUrl, 'village.staff', 'Demo#2026');
       expect(result.errors).toBeUndefined();
       tokens = result.data!.login;
@@ -93,6 +97,7 @@ describe('embedded default', () => {
 
     const second = await startApi({
       seedDemo: true,
+      demoHistory: true,
       dataDir,
       env: embedded,
       readyTimeoutMs: 90_000,
@@ -101,6 +106,7 @@ describe('embedded default', () => {
       expect(second.logs()).toContain(
         '"added":{"tenants":0,"windows":0,"users":0,"applications":0,"consultations":0,"catalogueItems":0}',
       );
+      expect(second.logs()).toContain('"history":{"applications":0,"acts":0');
       // Same keys and same database: the session of the first run goes on.
       const refreshed = await gql<{ refresh: Tokens }>(second.baseUrl, REFRESH, {
         variables: { input: { refreshToken: tokens!.refreshToken } },
@@ -111,5 +117,5 @@ describe('embedded default', () => {
     } finally {
       expect(await second.stop()).toBe(0);
     }
-  });
+  }, 300_000);
 });

@@ -8,6 +8,7 @@ import {
   createTestDatabase,
   databaseFingerprint,
   errorCode,
+  addInboxMessage,
   giveEveryTenantOneOfEach,
   gql,
   IdKind,
@@ -109,6 +110,8 @@ const ID_ARGUMENTS: Record<string, IdKind> = {
   'revokeEvaluationDevice.id': 'evaluationDevice',
   'rectificationCase.id': 'rectificationCase',
   caseId: 'rectificationCase',
+  'closeWarning.id': 'warning',
+  'markInboxMessageRead.id': 'inboxMessage',
 };
 
 /** The state a rectification case is put in before each control of an act on it. */
@@ -211,6 +214,10 @@ const NO_CONTROL: Record<string, string> = {
     'extensions are approved by a center manager; a city has none',
   'decideExtension.input.extensionId@450222203201':
     'extensions are approved by a center manager; a station has none',
+  'setSupervisionSettings.input.tenantId@450222203':
+    'supervision settings are set by a province or a county; none is in a township’s reach',
+  'setSupervisionSettings.input.tenantId@450222203201':
+    'supervision settings are set by a province or a county; none is in a station’s reach',
   'forwardApplication.input.id@450200': 'no center above a city decides items (代办 goes up)',
   'forwardApplication.input.id@450222': 'no center above a county decides items (代办 goes up)',
   'onboardTenant.input.parentId@450222203201': 'nothing is opened under a village station',
@@ -348,6 +355,16 @@ describe('tenant isolation matrix', () => {
     await addNeighbourCounty(db);
     await addSecondCitySubtree(db);
     targets = await giveEveryTenantOneOfEach(db);
+    // A card at a window each demo clerk works, so that no one's list of warnings is empty.
+    await db.query(
+      `INSERT INTO application_warnings (tenant_id, application_id, kind, level, due_at,
+                                         raised_at, window_id)
+       SELECT DISTINCT ON (a.window_id) a.tenant_id, a.id, 'ACCEPTANCE', 'YELLOW', now(), now(),
+              a.window_id
+         FROM applications a JOIN window_assignments w ON w.window_id = a.window_id
+        ORDER BY a.window_id, a.id
+       ON CONFLICT DO NOTHING`,
+    );
     api = await startApi({ databaseUrl: db.url, env: { TRUST_PROXY: 'loopback' } });
     tenants = await loadTenants();
     for (const username of ACTORS) {
@@ -511,6 +528,23 @@ describe('tenant isolation matrix', () => {
     const actorId = (
       await db.query<{ id: string }>(`SELECT id FROM users WHERE username = $1`, [username])
     )[0].id;
+    if (kind === 'warning') {
+      // Open again (a control closes it): a card on the clerk's own application at home.
+      const rows = await db.query<{ id: string }>(
+        `INSERT INTO application_warnings (tenant_id, application_id, kind, level, due_at,
+                                           raised_at, window_id)
+         SELECT a.tenant_id, a.id, 'ACCEPTANCE', 'YELLOW', now(), now(), a.window_id
+           FROM applications a WHERE a.tenant_id = $1 AND a.receipt_number LIKE 'MATRIX-MY-%'
+         ON CONFLICT (tenant_id, application_id, kind, level)
+           DO UPDATE SET status = 'OPEN', note = NULL, closed_by = NULL, closed_at = NULL
+         RETURNING id`,
+        [home.id],
+      );
+      return rows.map((r) => r.id);
+    }
+    if (kind === 'inboxMessage') {
+      return [await addInboxMessage(db, home.id, actorId, `matrix-own-${++unique}`)];
+    }
     if (kind === 'applicationExtension') {
       const rows = await db.query<{ id: string }>(
         `SELECT e.id FROM application_extensions e
@@ -590,6 +624,8 @@ describe('tenant isolation matrix', () => {
       applicationExtension: `SELECT tenant_id FROM application_extensions WHERE id = $1`,
       evaluationDevice: `SELECT tenant_id FROM evaluation_devices WHERE id = $1`,
       rectificationCase: `SELECT tenant_id FROM rectification_cases WHERE id = $1`,
+      warning: `SELECT tenant_id FROM application_warnings WHERE id = $1`,
+      inboxMessage: `SELECT tenant_id FROM notification_inbox WHERE id = $1`,
     }[kind];
     const [row] = await db.query<{ tenant_id: string }>(table, [id]);
     const [tenant] = await db.query<Tenant>(
@@ -1088,6 +1124,8 @@ describe('tenant isolation matrix', () => {
           applicationExtension: expect.any(String),
           evaluationDevice: expect.any(String),
           rectificationCase: expect.any(String),
+          warning: expect.any(String),
+          inboxMessage: expect.any(String),
         });
       }
     }

@@ -190,7 +190,7 @@ describe('row-level security', () => {
     /** A rectification case of the tenant, for its callbacks and appeals. */
     rectification: string;
     /** Outbox messages of the tenant, one per arranged inbox row. */
-    outboxes: string[];
+    outbox?: string[];
   }
   /**
    * How to insert a row into each table under row-level security, for tenant `r` (the n-th
@@ -284,6 +284,29 @@ describe('row-level security', () => {
        ON CONFLICT (tenant_id) DO UPDATE SET periods = EXCLUDED.periods`,
       [r.tenant, r.users[0]],
     ],
+    // Settings are one row a tenant (set again).
+    supervision_settings: (r, n) => [
+      `INSERT INTO supervision_settings (tenant_id, rectification_working_days, updated_by)
+       VALUES ($1, $2, $3)
+       ON CONFLICT (tenant_id) DO UPDATE SET rectification_working_days = EXCLUDED.rectification_working_days`,
+      [r.tenant, 10 + n, r.users[0]],
+    ],
+    application_warnings: (r, n) => [
+      `INSERT INTO application_warnings (tenant_id, application_id, kind, level, due_at, raised_at,
+                                        window_id)
+       VALUES ($1, $2, $3, 'YELLOW', now(), now(), $4)`,
+      [r.tenant, r.application, n % 2 === 0 ? 'DEADLINE' : 'ACCEPTANCE', r.window],
+    ],
+    notification_outbox: (r, n) => [
+      `INSERT INTO notification_outbox (tenant_id, dedupe_key, recipient_id, channel, subject, body)
+       VALUES ($1, $2, $3, 'INBOX', 'RLS', 'RLS')`,
+      [r.tenant, `rls:${n}`, r.users[0]],
+    ],
+    notification_inbox: (r, n) => [
+      `INSERT INTO notification_inbox (tenant_id, outbox_id, recipient_id, subject, body)
+       VALUES ($1, $2, $3, 'RLS', 'RLS')`,
+      [r.tenant, r.outbox![n], r.users[0]],
+    ],
     application_pauses: (r) => [
       `INSERT INTO application_pauses (tenant_id, application_id, kind, started_at, ended_at)
        VALUES ($1, $2, 'HEARING', now(), now())`,
@@ -320,28 +343,6 @@ describe('row-level security', () => {
                                           decided_by, decided_at)
        VALUES ($1, $2, $3, $4, 'DISMISSED', $3, now())`,
       [r.tenant, r.rectification, r.users[0], `RLS${n}`],
-    ],
-    supervision_settings: (r) => [
-      `INSERT INTO supervision_settings (tenant_id, rectification_working_days, updated_by)
-       VALUES ($1, 10, $2)
-       ON CONFLICT (tenant_id) DO UPDATE SET rectification_working_days = 11`,
-      [r.tenant, r.users[0]],
-    ],
-    application_warnings: (r, n) => [
-      `INSERT INTO application_warnings (tenant_id, application_id, kind, level, due_at, raised_at,
-                                         window_id)
-       VALUES ($1, $2, 'DEADLINE', $3, now(), now(), $4)`,
-      [r.tenant, r.application, n === 1 ? 'YELLOW' : 'RED', r.window],
-    ],
-    notification_outbox: (r, n) => [
-      `INSERT INTO notification_outbox (tenant_id, dedupe_key, recipient_id, channel, subject, body)
-       VALUES ($1, $2, $3, 'INBOX', 'RLS', 'RLS')`,
-      [r.tenant, `RLS${n}`, r.users[0]],
-    ],
-    notification_inbox: (r, n) => [
-      `INSERT INTO notification_inbox (tenant_id, outbox_id, recipient_id, subject, body)
-       VALUES ($1, $2, $3, 'RLS', 'RLS')`,
-      [r.tenant, r.outboxes[n - 1], r.users[0]],
     ],
     application_extensions: (r) => [
       `INSERT INTO application_extensions (tenant_id, application_id, working_days, reason,
@@ -394,16 +395,26 @@ describe('row-level security', () => {
           );
           rollouts.push(rollout);
         }
+        const outbox: string[] = [];
+        for (let n = 0; n < 3; n++) {
+          const [{ id: message }] = await db.query<{ id: string }>(
+            `INSERT INTO notification_outbox (tenant_id, dedupe_key, recipient_id, channel,
+                                              subject, body)
+             VALUES ($1, $2, $3, 'INBOX', 'RLS', 'RLS') RETURNING id`,
+            [tenant, `rls-ref:${n}`, users[0]],
+          );
+          outbox.push(message);
+        }
         const partial = {
           tenant,
           window,
           users,
           draft,
           rollouts,
+          outbox,
           application: '',
           rated: [] as Refs['rated'],
           rectification: '',
-          outboxes: [] as string[],
         };
         const [sql, params] = ARRANGE.applications(partial, 0);
         const [{ id: application }] = await db.query<{ id: string }>(`${sql} RETURNING id`, params);
@@ -427,14 +438,6 @@ describe('row-level security', () => {
            VALUES ($1, $2, $3, $4, now()) RETURNING id`,
           [tenant, partial.rated[2].evaluation, partial.rated[2].application, window],
         );
-        for (let n = 0; n < 2; n++) {
-          const [{ id: outbox }] = await db.query<{ id: string }>(
-            `INSERT INTO notification_outbox (tenant_id, dedupe_key, recipient_id, channel, subject, body)
-             VALUES ($1, $2, $3, 'INBOX', 'RLS', 'RLS') RETURNING id`,
-            [tenant, `RLS-box${n}`, users[0]],
-          );
-          partial.outboxes.push(outbox);
-        }
         refs.push({ ...partial, application, rectification });
       }
       app = new Client({ connectionString: db.url });
@@ -753,7 +756,6 @@ describe('row-level security', () => {
         rollouts: [],
         rated: [],
         rectification: '',
-        outboxes: [],
       };
       const { rows: qual } = await app.query<{ qual: string }>(
         `SELECT qual FROM pg_policies WHERE tablename = 'catalogue_items' AND policyname = 'ancestor_read'`,
@@ -841,7 +843,6 @@ describe('row-level security', () => {
           rollouts: [],
           rated: [],
           rectification: '',
-          outboxes: [],
         };
         for (const n of [91, 92]) await app.query(...ARRANGE.catalogue_items(refs, n));
         await as('tenant', county);

@@ -22,6 +22,8 @@ export interface ApiProcess {
 export interface StartApiOptions {
   databaseUrl?: string;
   seedDemo?: boolean;
+  /** With seedDemo: the demo's months of applications too (--demo-history). */
+  demoHistory?: boolean;
   /** Extra or overriding environment; an empty string unsets a default (e.g. REDIS_URL: ''). */
   env?: Record<string, string>;
   /** Reuse a data directory (embedded database, keys) from an earlier process. */
@@ -46,7 +48,11 @@ export async function startApi(options: StartApiOptions): Promise<ApiProcess> {
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     ...options.env,
   };
-  const child = spawnNode(join(API_DIST, 'main.js'), options.seedDemo ? ['--seed-demo'] : [], env);
+  const flags = [
+    ...(options.seedDemo ? ['--seed-demo'] : []),
+    ...(options.demoHistory ? ['--demo-history'] : []),
+  ];
+  const child = spawnNode(join(API_DIST, 'main.js'), flags, env);
   const output = collect(child);
   const logs = () => {
     const { stdout, stderr } = output();

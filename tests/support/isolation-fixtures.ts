@@ -18,7 +18,9 @@ export type IdKind =
   | 'catalogueRollout'
   | 'applicationExtension'
   | 'evaluationDevice'
-  | 'rectificationCase';
+  | 'rectificationCase'
+  | 'warning'
+  | 'inboxMessage';
 
 /** One tenant's rows of every kind, made to be aimed at from outside it. */
 export interface TenantTargets {
@@ -39,6 +41,10 @@ export interface TenantTargets {
   evaluationDevice: string;
   /** An open rectification case (a bad review) at the clerk's window, concerning the clerk. */
   rectificationCase: string;
+  /** An open RED card on the tenant's application. */
+  warning: string;
+  /** A notification in the target member's inbox. */
+  inboxMessage: string;
 }
 
 /** The role that makes sense for a plain staff member of each kind of tenant. */
@@ -192,6 +198,13 @@ export async function giveEveryTenantOneOfEach(
       [tenant.id],
     );
     const catalogueRollout = await addCatalogueRollout(db, tenant.id);
+    const [{ id: warning }] = await db.query<{ id: string }>(
+      `INSERT INTO application_warnings (tenant_id, application_id, kind, level, due_at,
+                                         raised_at, window_id)
+       VALUES ($1, $2, 'DEADLINE', 'RED', now(), now(), $3) RETURNING id`,
+      [tenant.id, application, windows.MX],
+    );
+    const inboxMessage = await addInboxMessage(db, tenant.id, users.target, 'matrix');
     targets.set(tenant.id, {
       tenant: tenant.id,
       window: windows.MX,
@@ -205,6 +218,8 @@ export async function giveEveryTenantOneOfEach(
       applicationExtension,
       evaluationDevice,
       rectificationCase,
+      warning,
+      inboxMessage,
     });
   }
   return targets;
@@ -231,6 +246,26 @@ export async function addRectificationCase(
      SELECT tenant_id, id, application_id, window_id, $2, rated_at, rated_at + interval '21 days'
        FROM e RETURNING id`,
     [applicationId, staffId],
+  );
+  return id;
+}
+
+/** A notification delivered to `userId`'s inbox in `tenantId` (outbox row and inbox row). */
+export async function addInboxMessage(
+  db: TestDatabase,
+  tenantId: string,
+  userId: string,
+  key: string,
+): Promise<string> {
+  const [{ id }] = await db.query<{ id: string }>(
+    `WITH o AS (
+       INSERT INTO notification_outbox (tenant_id, dedupe_key, recipient_id, channel, subject,
+                                        body, status, delivered_at)
+       VALUES ($1, $2 || gen_random_uuid(), $3, 'INBOX', '矩阵消息', '矩阵消息', 'DELIVERED', now())
+       RETURNING tenant_id, id)
+     INSERT INTO notification_inbox (tenant_id, outbox_id, recipient_id, subject, body)
+     SELECT tenant_id, id, $3, '矩阵消息', '矩阵消息' FROM o RETURNING id`,
+    [tenantId, key, userId],
   );
   return id;
 }

@@ -71,6 +71,8 @@ export class AppModule {
           runsJobs: !config.REDIS_URL,
           concurrency: 2,
           purgeSessionsEveryMs: config.PURGE_SESSIONS_EVERY_MS,
+          sweepDeadlinesEveryMs: config.SWEEP_DEADLINES_EVERY_MS,
+          deliverNotificationsEveryMs: config.DELIVER_NOTIFICATIONS_EVERY_MS,
         }),
       ],
       controllers: [HealthController],

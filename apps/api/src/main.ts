@@ -6,25 +6,28 @@ import { serveAdminApp } from './http/admin-app';
 import { configureHttp, httpAdapter } from './http/http-server';
 import { AppModule } from './app.module';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/demo-data';
+import { EMBEDDED_HISTORY_SCALE } from './demo/demo-history';
 import { DemoSeedRefusedError, seedDemo } from './demo/seed-demo';
 import { createRootLogger } from './runtime/logger';
 import { NestPinoLogger } from './runtime/nest-logger';
-import { prepareDatabase, runMigrations } from './runtime/migrations';
+import { prepareDatabase, runMigrations, seedDemoHistory } from './runtime/migrations';
 import { exitOnStartupFailure, loadConfigurationOrExit, onShutdownSignal } from './runtime/process';
 import { startRuntime } from './runtime/runtime';
 
 /**
  * The API server. Flags: --migrate applies pending migrations first (always done on the
- * embedded database, which only this process can open); --seed-demo adds the demo data.
+ * embedded database, which only this process can open); --seed-demo adds the demo data;
+ * --demo-history (with --seed-demo) adds its months of applications too.
  */
 async function main(): Promise<void> {
   const flags = new Set(process.argv.slice(2));
   const config = loadConfigurationOrExit();
   const logger = createRootLogger(config.LOG_LEVEL, 'tongban-api');
   const seedDemoData = flags.has('--seed-demo');
+  const demoHistory = seedDemoData && flags.has('--demo-history');
   if (seedDemoData && config.NODE_ENV === 'production') throw new DemoSeedRefusedError();
   if (config.DATABASE_URL && (flags.has('--migrate') || seedDemoData)) {
-    await prepareDatabase(config, logger, { seedDemo: seedDemoData });
+    await prepareDatabase(config, logger, { seedDemo: seedDemoData, demoHistory });
   }
   const runtime = await startRuntime(config, logger, 'api');
   if (runtime.databaseMode === 'embedded') {
@@ -35,6 +38,8 @@ async function main(): Promise<void> {
         { added: await seedDemo(runtime.dataSource, config.NODE_ENV) },
         'demo data seeded',
       );
+    // PGlite plays the history slower than PostgreSQL; a smaller one keeps start-up short.
+    if (demoHistory) await seedDemoHistory(runtime, logger, { scale: EMBEDDED_HISTORY_SCALE });
   }
   await runtime.enterApplicationRole();
 

@@ -6,7 +6,7 @@ import { exitOnStartupFailure, loadConfigurationOrExit } from './runtime/process
 /**
  * One-shot, as the owner (MIGRATION_DATABASE_URL, else DATABASE_URL): applies pending
  * migrations, creates the application login of DATABASE_URL, and with --seed-demo adds the
- * demo data. Needs PostgreSQL; the embedded database is migrated by the API itself.
+ * demo data, and with --demo-history (besides --seed-demo) its months of applications. Needs PostgreSQL; the embedded database is migrated by the API itself.
  */
 async function main(): Promise<void> {
   const config = loadConfigurationOrExit({ redis: false, signingKeys: false });
@@ -17,7 +17,10 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createRootLogger(config.LOG_LEVEL, 'tongban-migrate');
-  await prepareDatabase(config, logger, { seedDemo: process.argv.includes('--seed-demo') });
+  await prepareDatabase(config, logger, {
+    seedDemo: process.argv.includes('--seed-demo'),
+    demoHistory: process.argv.includes('--demo-history'),
+  });
 }
 
 main().catch((error) => exitOnStartupFailure('tongban-migrate', error));

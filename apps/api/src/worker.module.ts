@@ -28,6 +28,8 @@ export class WorkerModule {
           runsJobs: true,
           concurrency: 4,
           purgeSessionsEveryMs: runtime.config.PURGE_SESSIONS_EVERY_MS,
+          sweepDeadlinesEveryMs: runtime.config.SWEEP_DEADLINES_EVERY_MS,
+          deliverNotificationsEveryMs: runtime.config.DELIVER_NOTIFICATIONS_EVERY_MS,
         }),
       ],
     };

@@ -64,3 +64,7 @@ export {
   nationalSatisfactionCode,
   ratingFromNationalCode,
 } from './evaluation/rating';
+export { DeadlineSweepJob } from './supervision/deadline-sweep.job';
+export { NotificationDeliveryJob } from './notification/notification-delivery.job';
+export { ApplicationService, type ApplicationView } from './application/application.service';
+export { LifecycleService } from './application/lifecycle.service';

@@ -11,6 +11,8 @@ import { ConsultationModule } from './consultation/consultation.module';
 import { ConsultationResolver } from './consultation/consultation.resolver';
 import { EvaluationModule } from './evaluation/evaluation.module';
 import { EvaluationResolver } from './evaluation/evaluation.resolver';
+import { InboxResolver } from './notification/inbox.resolver';
+import { SupervisionResolver } from './supervision/supervision.resolver';
 import { SupervisionModule } from './supervision/supervision.module';
 
 /** Applications and their workflow (DESIGN.md §4.2–4.4). Needs the TenancyModule (global). */
@@ -41,4 +43,6 @@ export const WORKFLOW_RESOLVERS = [
   ConsultationResolver,
   CalendarResolver,
   EvaluationResolver,
+  SupervisionResolver,
+  InboxResolver,
 ];

@@ -37,6 +37,11 @@ const EvaluationDevicesPage = page(
   () => import('../features/evaluation/components/EvaluationDevicesPage'),
   'EvaluationDevicesPage',
 );
+const SupervisionPage = page(
+  () => import('../features/supervision/components/SupervisionPage'),
+  'SupervisionPage',
+);
+const InboxPage = page(() => import('../features/notifications/components/InboxPage'), 'InboxPage');
 const TenantsPage = page(() => import('../features/tenants/components/TenantsPage'), 'TenantsPage');
 const TenantSectionPage = page(
   () => import('../features/tenants/components/TenantSectionPage'),
@@ -110,6 +115,10 @@ function RouteScreen({ route, user }: { route: Route; user: CurrentUser }) {
       return <RectificationPage key={route.caseId ?? ''} user={user} caseId={route.caseId} />;
     case 'evaluationDevices':
       return <EvaluationDevicesPage user={user} />;
+    case 'supervision':
+      return <SupervisionPage user={user} />;
+    case 'inbox':
+      return <InboxPage />;
     case 'tenants':
       return <TenantsPage user={user} tenantId={route.tenantId} />;
     case 'windows':

@@ -1,8 +1,10 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
+  BellOutlined,
+  BookOutlined,
   BranchesOutlined,
   CalendarOutlined,
-  BookOutlined,
   CarryOutOutlined,
   CommentOutlined,
   DislikeOutlined,
@@ -46,6 +48,8 @@ const MENU_ICONS: Record<MenuKey, ReactNode> = {
   implementation: <UnorderedListOutlined />,
   rollouts: <BranchesOutlined />,
   calendar: <CalendarOutlined />,
+  supervision: <AlertOutlined />,
+  inbox: <BellOutlined />,
 };
 
 /** The side menu: the screens the user may open. */

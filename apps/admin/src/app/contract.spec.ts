@@ -100,6 +100,16 @@ describe('GraphQL contract', () => {
       'WithdrawApplication',
       'WorkQueue',
     ];
+    const supervision = [
+      'CloseWarning',
+      'Inbox',
+      'MarkInboxMessageRead',
+      'SetSupervisionSettings',
+      'SupervisionSettings',
+      'SweepDeadlines',
+      'WarningBoard',
+      'Warnings',
+    ];
     const catalogue = [
       'CatalogueImport',
       'CatalogueItems',
@@ -172,6 +182,7 @@ describe('GraphQL contract', () => {
         ...implementation,
         ...rollouts,
         ...consultations,
+        ...supervision,
         ...calendar,
         ...evaluation,
         ...guide,

@@ -104,12 +104,23 @@ describe('side menu from what the server says', () => {
     ],
     ['someone who may do nothing', viewer('TENANT'), ['home']],
   ])('%s sees %j', (_who, user, keys) => {
-    expect(menuKeysFor(user)).toEqual(keys);
+    // Everyone has an inbox (the notifications the outbox delivered), last.
+    expect(menuKeysFor(user)).toEqual([...keys, 'inbox']);
+  });
+
+  it('offers the supervision console to those who read cards below them, not to a clerk', () => {
+    const supervisor = viewer('SUBTREE', 'READ WARNING', 'UPDATE WARNING', 'READ APPLICATION');
+    expect(menuKeysFor(supervisor)).toContain('supervision');
+    expect(menuKeysFor(viewer('TENANT', 'READ WARNING', 'READ APPLICATION'))).not.toContain(
+      'supervision',
+    );
+    expect(mayOpen('supervision', windowClerk)).toBe(false);
+    expect(mayOpen('inbox', viewer('TENANT'))).toBe(true);
   });
 
   it('the tenant tree needs subtree visibility, not only reading tenants', () => {
-    expect(menuKeysFor(viewer('TENANT', 'READ TENANT'))).toEqual(['home']);
-    expect(menuKeysFor(viewer('SUBTREE', 'READ TENANT'))).toEqual(['home', 'tenants']);
+    expect(menuKeysFor(viewer('TENANT', 'READ TENANT'))).toEqual(['home', 'inbox']);
+    expect(menuKeysFor(viewer('SUBTREE', 'READ TENANT'))).toEqual(['home', 'tenants', 'inbox']);
   });
 
   it('screens one may not open are refused, even by address', () => {

@@ -20,7 +20,9 @@ export type MenuKey =
   | 'catalogue'
   | 'implementation'
   | 'rollouts'
-  | 'calendar';
+  | 'calendar'
+  | 'supervision'
+  | 'inbox';
 
 type Viewer = Pick<CurrentUser, 'permissions' | 'visibility'>;
 
@@ -43,6 +45,9 @@ const SCREENS: Record<MenuKey, (user: Viewer) => boolean> = {
   implementation: (user) => can(user, 'READ', 'IMPLEMENTATION_ITEM'),
   rollouts: (user) => can(user, 'READ', 'CATALOGUE_ROLLOUT'),
   calendar: (user) => can(user, 'READ', 'WORKING_CALENDAR'),
+  // 电子监察: for those who oversee a center or more (a clerk's cards reach them as messages).
+  supervision: (user) => can(user, 'READ', 'WARNING') && seesSubtree(user),
+  inbox: () => true,
 };
 
 /** Side-menu entries, in order. */

@@ -66,6 +66,10 @@ const schema = z
     LOGIN_MAX_FAILURES_PER_ADDRESS: positiveInt.default(50),
     LOGIN_LOCKOUT_SECONDS: positiveInt.default(900),
     PURGE_SESSIONS_EVERY_MS: positiveInt.default(3600_000),
+    /** How often the deadline sweep looks for applications whose warning level changed. */
+    SWEEP_DEADLINES_EVERY_MS: positiveInt.min(1000).default(60_000),
+    /** How often the notification outbox is delivered. */
+    DELIVER_NOTIFICATIONS_EVERY_MS: positiveInt.min(1000).default(15_000),
     /** The worker's heartbeat, read by its health check; DATA_DIR/worker-heartbeat when unset. */
     WORKER_HEARTBEAT_FILE: z.string().min(1).optional(),
     SHUTDOWN_TIMEOUT_MS: positiveInt.max(60_000).default(9000),

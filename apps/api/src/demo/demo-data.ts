@@ -197,7 +197,7 @@ export interface DemoApplication {
 }
 
 /** A valid citizen identity number for a birth date and sequence (check character computed). */
-const idNumber = (birth: string, sequence: string) => {
+export const demoIdNumber = (birth: string, sequence: string) => {
   const first17 = `450222${birth}${sequence}`;
   return first17 + residentIdCheckCharacter(first17);
 };
@@ -210,7 +210,7 @@ export const DEMO_APPLICATIONS: DemoApplication[] = [
     by: 'liucheng.window',
     daysAgo: 3,
     itemCode: '00013112800001',
-    applicant: { name: '张伟', idNumber: idNumber('19850312', '201'), phone: '13807721234' },
+    applicant: { name: '张伟', idNumber: demoIdNumber('19850312', '201'), phone: '13807721234' },
   },
   {
     tenant: '450222',
@@ -218,7 +218,7 @@ export const DEMO_APPLICATIONS: DemoApplication[] = [
     by: 'liucheng.window',
     daysAgo: 2,
     itemCode: '00013130100001',
-    applicant: { name: '李娜', idNumber: idNumber('19920718', '322'), phone: '13977215678' },
+    applicant: { name: '李娜', idNumber: demoIdNumber('19920718', '322'), phone: '13977215678' },
   },
   {
     tenant: '450222',
@@ -226,7 +226,7 @@ export const DEMO_APPLICATIONS: DemoApplication[] = [
     by: 'liucheng.window',
     daysAgo: 1,
     itemCode: '000114008000',
-    applicant: { name: '王秀英', idNumber: idNumber('19580105', '144'), phone: '0772-7612345' },
+    applicant: { name: '王秀英', idNumber: demoIdNumber('19580105', '144'), phone: '0772-7612345' },
   },
   {
     tenant: '450222',
@@ -234,7 +234,7 @@ export const DEMO_APPLICATIONS: DemoApplication[] = [
     by: 'liucheng.land',
     daysAgo: 1,
     itemCode: '00011610100006',
-    applicant: { name: '覃志强', idNumber: idNumber('19760920', '031'), phone: '18677201122' },
+    applicant: { name: '覃志强', idNumber: demoIdNumber('19760920', '031'), phone: '18677201122' },
   },
   {
     tenant: '450222203',
@@ -242,7 +242,7 @@ export const DEMO_APPLICATIONS: DemoApplication[] = [
     by: 'mashan.manager',
     daysAgo: 2,
     itemCode: '000146001000',
-    applicant: { name: '韦春花', idNumber: idNumber('19690411', '262'), phone: '15877203344' },
+    applicant: { name: '韦春花', idNumber: demoIdNumber('19690411', '262'), phone: '15877203344' },
   },
   {
     tenant: '450222203201',
@@ -250,7 +250,7 @@ export const DEMO_APPLICATIONS: DemoApplication[] = [
     by: 'village.staff',
     daysAgo: 0,
     itemCode: '450011002W01',
-    applicant: { name: '蓝桂英', idNumber: idNumber('19400223', '083'), phone: null },
+    applicant: { name: '蓝桂英', idNumber: demoIdNumber('19400223', '083'), phone: null },
   },
 ];
 

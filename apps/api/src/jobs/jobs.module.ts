@@ -9,6 +9,7 @@ import {
 } from '@nestjs/common';
 import { InProcessJobQueue, JobQueue, JobRunner, RejectedJobError } from '@tongban/core';
 import { PurgeExpiredSessionsJob } from '@tongban/tenancy';
+import { DeadlineSweepJob, NotificationDeliveryJob } from '@tongban/workflow';
 import { BullJobQueue } from './bull-job-queue';
 
 export interface JobsOptions {
@@ -21,6 +22,9 @@ export interface JobsOptions {
   runsJobs: boolean;
   concurrency: number;
   purgeSessionsEveryMs: number;
+  /** The deadline sweep (DESIGN.md §4.4) and the notification outbox's delivery. */
+  sweepDeadlinesEveryMs: number;
+  deliverNotificationsEveryMs: number;
 }
 
 const JOBS_OPTIONS = Symbol('JOBS_OPTIONS');
@@ -51,6 +55,8 @@ class JobLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
       });
     }
     await this.queue.repeat(PurgeExpiredSessionsJob, this.options.purgeSessionsEveryMs);
+    await this.queue.repeat(DeadlineSweepJob, this.options.sweepDeadlinesEveryMs);
+    await this.queue.repeat(NotificationDeliveryJob, this.options.deliverNotificationsEveryMs);
     this.logger.log({ msg: 'processing jobs', jobs: this.runner.jobNames });
   }
 

@@ -2,8 +2,9 @@ import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { Configuration } from '../config/configuration';
 import { ensureApplicationLogin } from '../database/application-role';
+import { generateDemoHistory } from '../demo/demo-history';
 import { DemoSeedRefusedError, seedDemo } from '../demo/seed-demo';
-import { startRuntime } from './runtime';
+import { type Runtime, startRuntime } from './runtime';
 
 /** Applies pending migrations, each in its own transaction. */
 export async function runMigrations(dataSource: DataSource, logger: Logger): Promise<void> {
@@ -16,12 +17,13 @@ export async function runMigrations(dataSource: DataSource, logger: Logger): Pro
 
 /**
  * The owner's chores on PostgreSQL: migrations, the application login named in DATABASE_URL
- * (when the owner connects through MIGRATION_DATABASE_URL), and optionally the demo data.
+ * (when the owner connects through MIGRATION_DATABASE_URL), and optionally the demo data
+ * with (demoHistory) its months of applications.
  */
 export async function prepareDatabase(
   config: Configuration,
   logger: Logger,
-  options: { seedDemo: boolean },
+  options: { seedDemo: boolean; demoHistory?: boolean },
 ): Promise<void> {
   if (options.seedDemo && config.NODE_ENV === 'production') throw new DemoSeedRefusedError();
   const owner = await startRuntime(config, logger, 'migrate', { redis: false, connectAs: 'owner' });
@@ -33,8 +35,19 @@ export async function prepareDatabase(
     }
     if (options.seedDemo) {
       logger.info({ added: await seedDemo(owner.dataSource, config.NODE_ENV) }, 'demo data seeded');
+      if (options.demoHistory) await seedDemoHistory(owner, logger);
     }
   } finally {
     await owner.close();
   }
+}
+
+/** The demo's months of applications, played through the services (demo/demo-history.ts). */
+export async function seedDemoHistory(
+  runtime: Runtime,
+  logger: Logger,
+  options: { scale?: number } = {},
+): Promise<void> {
+  const history = await generateDemoHistory(runtime, options);
+  logger.info({ history }, 'demo history generated');
 }

@@ -19,7 +19,6 @@ export interface OutcomeRecord {
   changes: SettingChange[];
 }
 
-
 /** "身份证（原件 1 份，必需）", one material per line. */
 export function describeMaterials(materials: readonly Material[]): string {
   return materials

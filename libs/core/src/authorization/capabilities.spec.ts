@@ -53,7 +53,16 @@ describe('capabilities read off the ability', () => {
       { action: 'read', subject: 'WorkingCalendar' },
       { action: 'read', subject: 'Rectification' },
       { action: 'create', subject: 'Rectification' },
+      // The cards of the windows they work; the settings everyone reads.
+      { action: 'read', subject: 'Warning' },
+      { action: 'read', subject: 'SupervisionSettings' },
     ]);
+    // Only a supervisor closes a card.
+    expect(clerk).not.toContainEqual({ action: 'update', subject: 'Warning' });
+    const supervisor = permissionsOf(abilityFor(actor(Role.SUPERVISOR, county.path, county.kind)));
+    expect(supervisor).toContainEqual({ action: 'update', subject: 'Warning' });
+    // A county administrator sets the county's supervision settings.
+    expect(admin).toContainEqual({ action: 'update', subject: 'SupervisionSettings' });
     // A county administrator keeps the local days and hours of the county; the clerk reads.
     expect(admin).toContainEqual({ action: 'update', subject: 'WorkingCalendar' });
     // A county administrator reads consultations but logs none: they work no window.
@@ -68,7 +77,6 @@ describe('capabilities read off the ability', () => {
     expect(manager).not.toContainEqual({ action: 'approve', subject: 'Rectification' });
     // Appeals (create) are the window staff's path, not the manager's or the supervisor's.
     expect(manager).not.toContainEqual({ action: 'create', subject: 'Rectification' });
-    const supervisor = permissionsOf(abilityFor(actor(Role.SUPERVISOR, county.path, county.kind)));
     expect(supervisor).toContainEqual({ action: 'approve', subject: 'Rectification' });
     expect(supervisor).not.toContainEqual({ action: 'update', subject: 'Rectification' });
     expect(supervisor).not.toContainEqual({ action: 'create', subject: 'EvaluationDevice' });

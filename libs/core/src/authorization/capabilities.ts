@@ -34,6 +34,8 @@ export const LISTED_SUBJECTS = [
   'WorkingCalendar',
   'EvaluationDevice',
   'Rectification',
+  'Warning',
+  'SupervisionSettings',
 ] as const;
 export type ListedAction = (typeof LISTED_ACTIONS)[number];
 export type ListedSubject = (typeof LISTED_SUBJECTS)[number];

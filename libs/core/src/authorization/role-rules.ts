@@ -13,10 +13,13 @@ import { Role } from '../vocabulary/role';
  * subtree: the tenant it starts from is its owner), Consultation (咨询, logged at a window and
  * read by whoever reads that window's applications), WorkingCalendar (a tenant's local days
  * and business hours; everyone reads calendars, the national and regional years are the
- * platform operator's), EvaluationDevice (a window's 评价器: registered and revoked by the
- * center's manager), Rectification (差评整改: a bad review's case; `update`: the manager calls
- * back and closes it; `create`: window and station staff appeal it (申诉), the one it concerns;
- * `approve`: a supervisor decides the appeal), Self.
+ * platform operator's), Warning (a deadline warning, 黄牌/红牌: read where the application is
+ * read, closed by a supervisor), SupervisionSettings (thresholds and rectification deadline of
+ * a province or county, inherited down the tree; everyone reads them), EvaluationDevice (a
+ * window's 评价器: registered and revoked by the center's manager), Rectification (差评整改: a
+ * bad review's case; `update`: the manager calls back and closes it; `create`: window and
+ * station staff appeal it (申诉), the one it concerns; `approve`: a supervisor decides the
+ * appeal), Self.
  * Condition placeholders: ${tenantId} is the actor's home tenant, ${userId} the actor.
  * `tenantPath` / `path` hold the ids from the root down to a tenant, so
  * `{ path: '${tenantId}' }` means "in my subtree"; `windowStaffIds` holds the staff assigned
@@ -40,6 +43,8 @@ export type Subject =
   | 'WorkingCalendar'
   | 'EvaluationDevice'
   | 'Rectification'
+  | 'Warning'
+  | 'SupervisionSettings'
   | 'Self'
   | 'all';
 
@@ -72,6 +77,7 @@ const everyone: RuleTemplate[] = [
   { action: 'read', subject: 'Catalogue' },
   // Calendars are public knowledge; row-level security keeps to the tenant's own layers.
   { action: 'read', subject: 'WorkingCalendar' },
+  { action: 'read', subject: 'SupervisionSettings' },
 ];
 
 export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
@@ -101,6 +107,7 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
         'Consultation',
         'EvaluationDevice',
         'Rectification',
+        'Warning',
       ],
       conditions: ownedInMySubtree,
     },
@@ -121,12 +128,13 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
         'CatalogueRollout',
         'WorkingCalendar',
         'EvaluationDevice',
+        'SupervisionSettings',
       ],
       conditions: ownedInMySubtree,
     },
     {
       action: 'read',
-      subject: ['AuditEvent', 'Application', 'Consultation', 'Rectification'],
+      subject: ['AuditEvent', 'Application', 'Consultation', 'Rectification', 'Warning'],
       conditions: ownedInMySubtree,
     },
   ],
@@ -138,7 +146,7 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
       subject: ['ServiceWindow', 'Staff', 'ImplementationItem', 'EvaluationDevice'],
       conditions: ownedInMySubtree,
     },
-    { action: 'read', subject: 'AuditEvent', conditions: ownedInMySubtree },
+    { action: 'read', subject: ['AuditEvent', 'Warning'], conditions: ownedInMySubtree },
     // The manager approves extensions (延期) and may act on any application of the center.
     {
       action: ['read', 'create', 'update', 'approve'],
@@ -168,6 +176,8 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
     },
     // A supervisor decides the appeals against bad reviews (申诉复核).
     { action: ['read', 'approve'], subject: 'Rectification', conditions: ownedInMySubtree },
+    // 电子监察: the supervisor annotates and closes cards, and may sweep now.
+    { action: ['read', 'update'], subject: 'Warning', conditions: ownedInMySubtree },
   ],
   // Window staff work the items of the windows they are assigned to, and only those.
   [Role.WINDOW_STAFF]: [
@@ -182,6 +192,7 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
     { action: ['read', 'create'], subject: 'Consultation', conditions: atMyWindows },
     // The bad reviews of their windows: read, and appealed by the one they concern.
     { action: ['read', 'create'], subject: 'Rectification', conditions: atMyWindows },
+    { action: 'read', subject: 'Warning', conditions: atMyWindows },
   ],
   // A village station takes applications in on the villagers' behalf (代办).
   [Role.STATION_STAFF]: [
@@ -195,6 +206,7 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
     { action: ['read', 'create', 'update'], subject: 'Application', conditions: ownedByMyTenant },
     { action: ['read', 'create'], subject: 'Consultation', conditions: ownedByMyTenant },
     { action: ['read', 'create'], subject: 'Rectification', conditions: ownedByMyTenant },
+    { action: 'read', subject: 'Warning', conditions: ownedByMyTenant },
   ],
 };
 

@@ -69,6 +69,14 @@ export class TenantScope {
   }
 
   /**
+   * A transaction with no scope: tenant rows are invisible, only shared tables (the tenant
+   * tree) can be read. For platform chores to find the tenants they then run for.
+   */
+  runUnscoped<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /**
    * Runs `work` in the caller's open transaction (`manager`) as seen from one other tenant
    * alone, then sets the acting user's scope again. Only for what the domain itself carries
    * across tenants, after the caller has checked the act: a station's 代办 forwarded up to the

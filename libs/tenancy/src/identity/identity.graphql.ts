@@ -82,6 +82,8 @@ export enum PermissionSubject {
   WORKING_CALENDAR = 'WorkingCalendar',
   EVALUATION_DEVICE = 'EvaluationDevice',
   RECTIFICATION = 'Rectification',
+  WARNING = 'Warning',
+  SUPERVISION_SETTINGS = 'SupervisionSettings',
 }
 export enum Visibility {
   /** Their own tenant only. */

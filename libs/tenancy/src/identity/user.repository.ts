@@ -66,6 +66,20 @@ export class UserRepository {
   }
 
   /** Display names by user id, for other domains' lists (who took an application in). */
+  async holdersOf(
+    manager: EntityManager,
+    tenantIds: readonly string[],
+    role: string,
+  ): Promise<{ tenantId: string; userId: string }[]> {
+    return manager.query(
+      `SELECT m.tenant_id AS "tenantId", m.user_id AS "userId"
+         FROM memberships m JOIN users u ON u.id = m.user_id
+        WHERE m.tenant_id = ANY($1::uuid[]) AND $2 = ANY(m.roles) AND u.status = 'ACTIVE'
+        ORDER BY m.tenant_id, m.user_id`,
+      [tenantIds, role],
+    );
+  }
+
   async displayNames(
     manager: EntityManager,
     userIds: readonly string[],

@@ -127,6 +127,22 @@ export class TenantDirectory implements TenantTree {
     return new Map(rows.map((row) => [row.id, row.name]));
   }
 
+  /**
+   * For platform chores that act for no one (the deadline sweep, notification delivery): the
+   * roots of the tree (each chore runs once per root, in that root's subtree scope) and
+   * tenants by id, unchecked.
+   */
+  async roots(manager: EntityManager): Promise<TenantRecord[]> {
+    return this.tenants.roots(manager);
+  }
+
+  async forChore(
+    manager: EntityManager,
+    ids: readonly string[],
+  ): Promise<Map<string, TenantRecord>> {
+    return new Map((await this.tenants.findEach(manager, ids)).map((row) => [row.id, row]));
+  }
+
   /** `require` for many ids in one query: per id the tenant, or the error `require` throws. */
   async requireEach(
     manager: EntityManager,

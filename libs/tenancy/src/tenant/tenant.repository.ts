@@ -52,6 +52,10 @@ export class TenantRepository {
     return row;
   }
 
+  roots(manager: EntityManager): Promise<TenantRecord[]> {
+    return manager.query(`SELECT ${COLUMNS} FROM tenants t WHERE t.parent_id IS NULL`);
+  }
+
   findEach(manager: EntityManager, ids: readonly string[]): Promise<TenantRecord[]> {
     return manager.query(`SELECT ${COLUMNS} FROM tenants t WHERE t.id = ANY($1::uuid[])`, [ids]);
   }

@@ -79,9 +79,10 @@ const SELECT_APPLICATIONS = `
          a.extension_days AS "extensionDays", a.decided_at AS "decidedAt",
          a.completed_at AS "completedAt", a.due_at AS "dueAt",
          a.deadlines_provisional AS "deadlinesProvisional",
-         (SELECT p.kind FROM application_pauses p
-           WHERE p.tenant_id = a.tenant_id AND p.application_id = a.id AND p.ended_at IS NULL
-         ) AS "openPause",
+         -- Only a suspended application has an open pause: no look-up for the others.
+         CASE WHEN a.status = 'SUSPENDED' THEN (SELECT p.kind FROM application_pauses p
+           WHERE p.tenant_id = a.tenant_id AND p.application_id = a.id AND p.ended_at IS NULL)
+         END AS "openPause",
          (extract(epoch FROM a.submitted_at) * 1000000)::bigint::text AS "cursorMicros",
          (extract(epoch FROM a.due_at) * 1000000)::bigint::text AS "dueMicros",
          CASE WHEN a.forwarded_to_id IS NOT NULL THEN jsonb_build_object(

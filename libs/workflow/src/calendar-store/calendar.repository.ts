@@ -46,6 +46,50 @@ export class CalendarRepository {
     );
   }
 
+  /**
+   * What a tenant's calendar is made of, in one statement (the work queue asks on every
+   * request): the national years, the regional and local years of the tenants on `path`, and
+   * the business periods they set.
+   */
+  async inputsFor(
+    manager: EntityManager,
+    path: readonly string[],
+  ): Promise<{
+    national: EnteredYear[];
+    own: EnteredYear[];
+    hours: Map<string, BusinessPeriod[]>;
+  }> {
+    const [row] = await manager.query(
+      `SELECT
+         (SELECT coalesce(json_agg(n ORDER BY n.year), '[]')
+            FROM (SELECT ${YEAR_COLUMNS} FROM national_calendar_years) n) AS national,
+         (SELECT coalesce(json_agg(c ORDER BY c.year, c.kind, c."tenantId"), '[]')
+            FROM (SELECT tenant_id AS "tenantId", tenant_division_code AS "divisionCode", kind,
+                         ${YEAR_COLUMNS}
+                    FROM calendar_years WHERE tenant_id = ANY($1::uuid[])) c) AS own,
+         (SELECT coalesce(json_agg(h), '[]')
+            FROM (SELECT tenant_id AS "tenantId", periods FROM business_hours
+                   WHERE tenant_id = ANY($1::uuid[])) h) AS hours`,
+      [path],
+    );
+    const entered = (year: EnteredYear): EnteredYear => ({
+      ...year,
+      enteredAt: new Date(year.enteredAt),
+    });
+    return {
+      national: (row.national as EnteredYear[]).map((year) =>
+        entered({ ...year, tenantId: null, divisionCode: null, kind: 'NATIONAL' }),
+      ),
+      own: (row.own as EnteredYear[]).map(entered),
+      hours: new Map(
+        (row.hours as { tenantId: string; periods: BusinessPeriod[] }[]).map((h) => [
+          h.tenantId,
+          h.periods,
+        ]),
+      ),
+    };
+  }
+
   /** The business periods each of these tenants set for itself. */
   async businessHours(
     manager: EntityManager,

@@ -65,10 +65,7 @@ export class WorkingCalendars {
     manager: EntityManager,
     tenant: TenantNode,
   ): Promise<TenantCalendarLayers> {
-    // One after the other: one transaction, one connection.
-    const national = await this.store.nationalYears(manager);
-    const own = await this.store.tenantYears(manager, tenant.path);
-    const hours = await this.store.businessHours(manager, tenant.path);
+    const { national, own, hours } = await this.store.inputsFor(manager, tenant.path);
     const regional = own.filter((year) => year.kind === 'REGIONAL');
     const local = tenant.path.flatMap((id) => {
       const years = own.filter((year) => year.kind === 'LOCAL' && year.tenantId === id);
@@ -92,10 +89,37 @@ export class WorkingCalendars {
     // The nearest that set its own hours: the tenant, else up its path.
     const nearest = [...tenant.path].reverse().find((id) => hours.has(id));
     return {
-      calendar: composeCalendar(layers),
+      calendar: composed(tenant.divisionCode, [...national, ...own], layers),
       hours: nearest ? { periods: hours.get(nearest)! } : DEFAULT_BUSINESS_HOURS,
       layers,
       entered: [...national, ...own],
     };
   }
+}
+
+/**
+ * Composed calendars, by what they are made of. Entered years are never changed or deleted
+ * (a year is entered once: migration 1765411200000), so the division code (which picks the
+ * shipped layers) and the entered years' identities name a calendar exactly; composing one
+ * costs a pass over every day of every year, which the work queue would pay per request.
+ */
+const COMPOSED = new Map<string, WorkingCalendar>();
+const COMPOSED_MAX = 500;
+
+function composed(
+  divisionCode: string,
+  entered: readonly EnteredYear[],
+  layers: Parameters<typeof composeCalendar>[0],
+): WorkingCalendar {
+  const key = [
+    divisionCode,
+    ...entered.map((year) => `${year.kind}:${year.tenantId ?? ''}:${year.year}`).sort(),
+  ].join('|');
+  let calendar = COMPOSED.get(key);
+  if (!calendar) {
+    calendar = composeCalendar(layers);
+    if (COMPOSED.size >= COMPOSED_MAX) COMPOSED.delete(COMPOSED.keys().next().value!);
+    COMPOSED.set(key, calendar);
+  }
+  return calendar;
 }

@@ -4,6 +4,7 @@ import {
   DEFAULT_BUSINESS_HOURS,
   isWorkingTime,
   periodsMs,
+  workingTimeBefore,
   workingTimeElapsed,
 } from './business-hours';
 import { calendarDay, dayNumber } from './calendar-day';
@@ -107,5 +108,39 @@ describe('business hours a tenant sets', () => {
       { code: 'CLOSES_BEFORE_OPENS', field: 'periods[1]' },
       { code: 'PERIODS_OVERLAP', field: 'periods[2]' },
     ]);
+  });
+});
+
+describe('workingTimeBefore', () => {
+  const before = (day: string, clock: string, days: number) =>
+    workingTimeBefore(nationalCalendar, hours, at(day, clock), days);
+
+  it.each([
+    // One working day before close of business: close of business the working day before.
+    ['2026-03-06', '17:30', 1, '2026-03-05', '17:30'],
+    // Half a day (3 h 15 min of business time) before 17:30: 3 h in the afternoon, 15 min before noon.
+    ['2026-03-06', '17:30', 0.5, '2026-03-06', '11:45'],
+    // Over a weekend.
+    ['2026-03-09', '17:30', 1, '2026-03-06', '17:30'],
+    // Over the 2026 Spring Festival (15–23 February off) to its make-up Saturday.
+    ['2026-02-24', '17:30', 1, '2026-02-14', '17:30'],
+    ['2026-03-06', '17:30', 0, '2026-03-06', '17:30'],
+  ])('%s %s less %s working days: %s %s', (day, clock, days, thenDay, thenClock) => {
+    expect(before(day, clock, days)).toEqual(at(thenDay, thenClock));
+  });
+
+  it('is the inverse of workingTimeElapsed, over many moments and lengths', () => {
+    const random = seeded(11);
+    for (let i = 0; i < 300; i++) {
+      const day = calendarDay(dayNumber('2026-01-05') + Math.floor(random() * 330));
+      const to = at(day, ['09:10', '11:00', '12:30', '15:45', '17:30', '20:00'][i % 6]);
+      const days = Math.round(random() * 1000) / 100;
+      const from = workingTimeBefore(nationalCalendar, hours, to, days);
+      expect(elapsed(from, to)).toBeCloseTo(days, 6);
+    }
+  });
+
+  it('refuses a negative length', () => {
+    expect(() => before('2026-03-06', '17:30', -1)).toThrow(RangeError);
   });
 });

@@ -95,6 +95,37 @@ export function workingTimeElapsed(
   return elapsed / perDay;
 }
 
+/**
+ * The moment `workingDays` of working time (fractional, as `workingTimeElapsed` counts it)
+ * before `to`: where the working time left until `to` first equals that much. A deadline's
+ * YELLOW moment, e.g. 1 working day before close of business is close of business the working
+ * day before.
+ */
+export function workingTimeBefore(
+  calendar: WorkingCalendar,
+  hours: BusinessHours,
+  to: Moment,
+  workingDays: number,
+): Date {
+  if (!(workingDays >= 0)) throw new RangeError(`A length of working time, not ${workingDays}`);
+  const periods = periodsMs(hours);
+  const perDay = periods.reduce((sum, period) => sum + period.closes - period.opens, 0);
+  let left = Math.round(workingDays * perDay);
+  const end = epochMs(to);
+  if (left === 0) return new Date(end);
+  for (let day = beijingDayNumber(end); ; day--) {
+    if (!isWorkingDayNumber(calendar, day)) continue;
+    const midnight = beijingMidnightMs(day);
+    for (let i = periods.length - 1; i >= 0; i--) {
+      const closes = Math.min(end, midnight + periods[i].closes);
+      const opens = midnight + periods[i].opens;
+      if (closes <= opens) continue;
+      if (closes - opens > left) return new Date(closes - left);
+      left -= closes - opens;
+    }
+  }
+}
+
 /** What can be wrong with business hours a tenant sets. */
 export interface BusinessHoursProblem {
   code:

@@ -37,7 +37,7 @@ export interface ClockDeadlines {
   statutoryDeadline: Date | null;
 }
 
-type Calendar = { calendar: WorkingCalendar; hours: BusinessHours };
+export type Calendar = { calendar: WorkingCalendar; hours: BusinessHours };
 
 const provisionals = new WeakMap<WorkingCalendar, Map<number, WorkingCalendar>>();
 

@@ -98,8 +98,10 @@ describe('role labels', () => {
 });
 
 describe('application statuses', () => {
-  it('ten of them, from intake to withdrawal', () => {
-    expect(APPLICATION_STATUSES).toHaveLength(10);
+  it('twelve of them, from intake to withdrawal, and the two of a forwarded case (代办)', () => {
+    expect(APPLICATION_STATUSES).toHaveLength(12);
+    expect(APPLICATION_STATUSES.slice(-2)).toEqual(['FORWARDED', 'RESULT_READY']);
+    expect(applicationStatusLabel(zh, 'RESULT_READY')).toBe('结果待交付');
     expect(APPLICATION_STATUSES[0]).toBe('SUBMITTED');
     expect(isApplicationStatus('IN_REVIEW')).toBe(true);
     expect(isApplicationStatus('LOST')).toBe(false);

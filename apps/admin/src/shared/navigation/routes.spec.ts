@@ -22,6 +22,8 @@ describe('routes', () => {
     ['/village-sheet', `?parent=${ID}`, { name: 'villageSheet', parentId: ID }],
     ['/setup', '', { name: 'setup' }],
     ['/consultations', '', { name: 'consultations' }],
+    ['/supervision', '', { name: 'supervision' }],
+    ['/inbox', '', { name: 'inbox' }],
     ['/implementation', '', { name: 'implementation' }],
     ['/rollouts', '', { name: 'rollouts', rolloutId: null }],
     [`/rollouts/${ID}`, '', { name: 'rollouts', rolloutId: ID }],

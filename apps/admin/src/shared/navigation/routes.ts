@@ -38,6 +38,8 @@ export type Route =
   | { name: 'evaluationDevices' }
   /** The public rating page of a link (no login): the token is in the URL fragment. */
   | { name: 'rate' }
+  | { name: 'supervision' }
+  | { name: 'inbox' }
   /** Completing an invitation: the one-time token is in the URL fragment. */
   | { name: 'setup' }
   /**
@@ -115,6 +117,12 @@ export function parseRoute(pathname: string, search = ''): Route {
     case 'rate':
       if (second !== undefined) break;
       return { name: 'rate' };
+    case 'supervision':
+      if (second !== undefined) break;
+      return { name: 'supervision' };
+    case 'inbox':
+      if (second !== undefined) break;
+      return { name: 'inbox' };
     case 'guide':
       if (second === undefined) break;
       return { name: 'guide', divisionCode: second, item: queryParam(search, 'item') };
@@ -138,6 +146,10 @@ export function routeHref(route: Route): string {
       return '/catalogue';
     case 'calendar':
       return '/calendar';
+    case 'supervision':
+      return '/supervision';
+    case 'inbox':
+      return '/inbox';
     case 'implementation':
       return '/implementation';
     case 'rollouts':
