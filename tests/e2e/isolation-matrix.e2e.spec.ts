@@ -106,8 +106,20 @@ const ID_ARGUMENTS: Record<string, IdKind> = {
     ].map((act) => [`${act}.id`, 'application' as const]),
   ),
   extensionId: 'applicationExtension',
+  applicationId: 'application',
+  'revokeEvaluationDevice.id': 'evaluationDevice',
+  'rectificationCase.id': 'rectificationCase',
+  caseId: 'rectificationCase',
   'closeWarning.id': 'warning',
   'markInboxMessageRead.id': 'inboxMessage',
+};
+
+/** The state a rectification case is put in before each control of an act on it. */
+const CASE_FROM: Record<string, 'OPEN' | 'OPEN_CALLED' | 'APPEALED'> = {
+  recordRectificationCallback: 'OPEN',
+  closeRectificationCase: 'OPEN_CALLED',
+  appealRectification: 'OPEN',
+  decideRectificationAppeal: 'APPEALED',
 };
 
 /**
@@ -142,6 +154,8 @@ const ACT_FROM: Record<
  * tested instead.
  */
 const ID_AIMED_ELSEWHERE: Record<string, string> = {
+  'rateByDevice.input.applicationId':
+    'a public call whose right is the device token, not a person: evaluation.e2e.spec.ts aims a device at an application of another window and another tenant, and a token at another tenant',
   'forwardApplication.input.toTenantId':
     'names a center above the actor (代办 forwards up the line), never one of their own: proxy-intake.e2e.spec.ts aims it at a sibling station, another township and a center that does not handle the item',
 };
@@ -181,6 +195,21 @@ const UNDO: Record<string, string> = {
  * Keyed `operation.slot@division code of the actor's home`.
  */
 const NO_CONTROL: Record<string, string> = {
+  ...Object.fromEntries(
+    ['recordRectificationCallback', 'closeRectificationCase'].flatMap((act) => [
+      [`${act}.input.caseId@450200`, 'a center manager calls back and closes; a city has none'],
+      [
+        `${act}.input.caseId@450222203201`,
+        'a center manager calls back and closes; a station has none',
+      ],
+    ]),
+  ),
+  ...Object.fromEntries(
+    ['450200', '450222', '450222203', '450222203201'].map((code) => [
+      `decideRectificationAppeal.input.caseId@${code}`,
+      'a supervisor decides appeals; the only one of the demo is the county’s, whose own control is made',
+    ]),
+  ),
   'decideExtension.input.extensionId@450200':
     'extensions are approved by a center manager; a city has none',
   'decideExtension.input.extensionId@450222203201':
@@ -525,6 +554,28 @@ describe('tenant isolation matrix', () => {
       );
       return rows.map((r) => r.id);
     }
+    if (kind === 'evaluationDevice') {
+      // Fresh: a control revokes it.
+      const rows = await db.query<{ id: string }>(
+        `INSERT INTO evaluation_devices (tenant_id, window_id, label, token_hash, registered_by)
+         SELECT w.tenant_id, w.id, '矩阵对照评价器', sha256('matrix'::bytea), $2
+           FROM service_windows w WHERE w.tenant_id = $1 ORDER BY w.code LIMIT 1
+         RETURNING id`,
+        [home.id, actorId],
+      );
+      return rows.map((r) => r.id);
+    }
+    if (kind === 'rectificationCase') {
+      // Those at the actor's own windows first (a clerk reads and appeals only those).
+      const rows = await db.query<{ id: string }>(
+        `SELECT r.id FROM rectification_cases r WHERE r.tenant_id = $1
+          ORDER BY EXISTS (SELECT 1 FROM window_assignments w
+                            WHERE w.window_id = r.window_id AND w.user_id = $2) DESC,
+                   r.staff_id = $2 DESC, r.id LIMIT 3`,
+        [home.id, actorId],
+      );
+      return rows.map((r) => r.id);
+    }
     const target = targets.get(home.id)!;
     const rows = await db.query<{ id: string }>(
       {
@@ -571,6 +622,8 @@ describe('tenant isolation matrix', () => {
       menuTemplate: `SELECT tenant_id FROM menu_templates WHERE id = $1`,
       catalogueRollout: `SELECT tenant_id FROM catalogue_rollouts WHERE id = $1`,
       applicationExtension: `SELECT tenant_id FROM application_extensions WHERE id = $1`,
+      evaluationDevice: `SELECT tenant_id FROM evaluation_devices WHERE id = $1`,
+      rectificationCase: `SELECT tenant_id FROM rectification_cases WHERE id = $1`,
       warning: `SELECT tenant_id FROM application_warnings WHERE id = $1`,
       inboxMessage: `SELECT tenant_id FROM notification_inbox WHERE id = $1`,
     }[kind];
@@ -718,6 +771,8 @@ describe('tenant isolation matrix', () => {
       };
     }
     if (operation === 'decideExtension') return { approve: true };
+    // A callback made now, after the review (a case's review is a day old).
+    if (operation === 'recordRectificationCallback') return { calledAt: new Date().toISOString() };
     if (operation === 'enterCalendarYear') {
       // A tenant's local year, empty, of a year nobody else enters (undone after the control).
       return { kind: 'LOCAL', year: 2040 + (++unique % 60), daysOff: [], adjustedWorkdays: [] };
@@ -886,6 +941,48 @@ describe('tenant isolation matrix', () => {
 
   /** Puts the control's application in the state its act starts from (ACT_FROM). */
   async function arrangeAct(operation: string, ids: Map<string, string>) {
+    if (operation === 'issueEvaluationLink') {
+      // A link is given for a completed application.
+      await db.query(
+        `UPDATE applications SET status = 'COMPLETED', completed_at = coalesce(completed_at, now())
+          WHERE id = $1`,
+        [ids.get('applicationId')],
+      );
+      return;
+    }
+    const caseFrom = CASE_FROM[operation];
+    if (caseFrom) {
+      const caseId = ids.get('input.caseId');
+      await db.query(
+        `UPDATE rectification_appeals SET status = 'DISMISSED', decided_at = now(),
+                decided_by = appellant_id, decision_note = '矩阵'
+          WHERE case_id = $1 AND status = 'PENDING'`,
+        [caseId],
+      );
+      await db.query(
+        `UPDATE rectification_cases SET status = $2, outcome = NULL, closed_by = NULL,
+                closed_at = NULL WHERE id = $1`,
+        [caseId, caseFrom === 'APPEALED' ? 'APPEALED' : 'OPEN'],
+      );
+      if (caseFrom === 'APPEALED') {
+        await db.query(
+          `INSERT INTO rectification_appeals (tenant_id, case_id, appellant_id, reason)
+           SELECT tenant_id, id, coalesce(staff_id, (SELECT id FROM users LIMIT 1)), '矩阵申诉'
+             FROM rectification_cases WHERE id = $1`,
+          [caseId],
+        );
+      }
+      if (caseFrom === 'OPEN_CALLED') {
+        await db.query(
+          `INSERT INTO rectification_callbacks (tenant_id, case_id, caller_name, called_at, agreed,
+                                                recorded_by)
+           SELECT tenant_id, id, '矩阵回访', now(), '矩阵', coalesce(staff_id, (SELECT id FROM users LIMIT 1))
+             FROM rectification_cases WHERE id = $1`,
+          [caseId],
+        );
+      }
+      return;
+    }
     const from = ACT_FROM[operation];
     if (!from) return;
     let applicationId = ids.get('input.id');
@@ -1025,6 +1122,8 @@ describe('tenant isolation matrix', () => {
           menuTemplate: expect.any(String),
           catalogueRollout: expect.any(String),
           applicationExtension: expect.any(String),
+          evaluationDevice: expect.any(String),
+          rectificationCase: expect.any(String),
           warning: expect.any(String),
           inboxMessage: expect.any(String),
         });

@@ -185,6 +185,10 @@ describe('row-level security', () => {
     draft: string;
     /** Rollouts of the tenant, one per arranged step. */
     rollouts: string[];
+    /** Default ratings of applications of the tenant, one per arranged rectification case. */
+    rated: { evaluation: string; application: string }[];
+    /** A rectification case of the tenant, for its callbacks and appeals. */
+    rectification: string;
     /** Outbox messages of the tenant, one per arranged inbox row. */
     outbox?: string[];
   }
@@ -308,6 +312,38 @@ describe('row-level security', () => {
        VALUES ($1, $2, 'HEARING', now(), now())`,
       [r.tenant, r.application],
     ],
+    evaluation_devices: (r, n) => [
+      `INSERT INTO evaluation_devices (tenant_id, window_id, label, token_hash, registered_by)
+       VALUES ($1, $2, $3, sha256('rls'::bytea), $4)`,
+      [r.tenant, r.window, `RLS${n}`, r.users[0]],
+    ],
+    evaluation_links: (r) => [
+      `INSERT INTO evaluation_links (tenant_id, application_id, stage, token_hash, issued_by, expires_at)
+       VALUES ($1, $2, 'COMPLETION', sha256('rls'::bytea), $3, now() + interval '7 days')`,
+      [r.tenant, r.application, r.users[0]],
+    ],
+    // One active rating per application and stage: the n-th row rates another stage.
+    evaluations: (r, n) => [
+      `INSERT INTO evaluations (tenant_id, application_id, window_id, stage, rating, channel)
+       VALUES ($1, $2, $3, $4, 3, 'PORTAL')`,
+      [r.tenant, r.application, r.window, n === 1 ? 'COMPLETION' : 'ACCEPTANCE'],
+    ],
+    rectification_cases: (r, n) => [
+      `INSERT INTO rectification_cases (tenant_id, evaluation_id, application_id, window_id, due_at)
+       VALUES ($1, $2, $3, $4, now() + interval '21 days')`,
+      [r.tenant, r.rated[n - 1].evaluation, r.rated[n - 1].application, r.window],
+    ],
+    rectification_callbacks: (r, n) => [
+      `INSERT INTO rectification_callbacks (tenant_id, case_id, caller_name, called_at, agreed, recorded_by)
+       VALUES ($1, $2, 'RLS', now(), $3, $4)`,
+      [r.tenant, r.rectification, `RLS${n}`, r.users[0]],
+    ],
+    rectification_appeals: (r, n) => [
+      `INSERT INTO rectification_appeals (tenant_id, case_id, appellant_id, reason, status,
+                                          decided_by, decided_at)
+       VALUES ($1, $2, $3, $4, 'DISMISSED', $3, now())`,
+      [r.tenant, r.rectification, r.users[0], `RLS${n}`],
+    ],
     application_extensions: (r) => [
       `INSERT INTO application_extensions (tenant_id, application_id, working_days, reason,
                                            requested_by, status)
@@ -369,10 +405,40 @@ describe('row-level security', () => {
           );
           outbox.push(message);
         }
-        const partial = { tenant, window, users, draft, rollouts, outbox, application: '' };
+        const partial = {
+          tenant,
+          window,
+          users,
+          draft,
+          rollouts,
+          outbox,
+          application: '',
+          rated: [] as Refs['rated'],
+          rectification: '',
+        };
         const [sql, params] = ARRANGE.applications(partial, 0);
         const [{ id: application }] = await db.query<{ id: string }>(`${sql} RETURNING id`, params);
-        refs.push({ ...partial, application });
+        // Three more applications, each with a default rating: two for arranged rectification
+        // cases, one for the case that callbacks and appeals belong to.
+        for (let n = 0; n < 3; n++) {
+          const [more, moreParams] = ARRANGE.applications(partial, 10 + n);
+          const [{ id: rated }] = await db.query<{ id: string }>(
+            `${more} RETURNING id`,
+            moreParams,
+          );
+          const [{ id: evaluation }] = await db.query<{ id: string }>(
+            `INSERT INTO evaluations (tenant_id, application_id, window_id, stage, rating, channel)
+             VALUES ($1, $2, $3, 'COMPLETION', 5, 'DEFAULT') RETURNING id`,
+            [tenant, rated, window],
+          );
+          partial.rated.push({ evaluation, application: rated });
+        }
+        const [{ id: rectification }] = await db.query<{ id: string }>(
+          `INSERT INTO rectification_cases (tenant_id, evaluation_id, application_id, window_id, due_at)
+           VALUES ($1, $2, $3, $4, now()) RETURNING id`,
+          [tenant, partial.rated[2].evaluation, partial.rated[2].application, window],
+        );
+        refs.push({ ...partial, application, rectification });
       }
       app = new Client({ connectionString: db.url });
       await app.connect();
@@ -469,6 +535,24 @@ describe('row-level security', () => {
         const [foreign, foreignParams] = ARRANGE[table](b, 2);
         await expect(asApp(a.tenant, () => app.query(foreign, foreignParams))).rejects.toThrow(
           `new row violates row-level security policy for table "${table}"`,
+        );
+      }
+    });
+
+    it('keeps ratings and callbacks unchanged, and no evaluation record deleted', async () => {
+      const [a] = refs;
+      for (const [statement, table] of [
+        [`UPDATE evaluations SET rating = 5 WHERE tenant_id = $1`, 'evaluations'],
+        [`DELETE FROM evaluations WHERE tenant_id = $1`, 'evaluations'],
+        [
+          `UPDATE rectification_callbacks SET agreed = 'x' WHERE tenant_id = $1`,
+          'rectification_callbacks',
+        ],
+        [`DELETE FROM rectification_cases WHERE tenant_id = $1`, 'rectification_cases'],
+        [`DELETE FROM evaluation_devices WHERE tenant_id = $1`, 'evaluation_devices'],
+      ]) {
+        await expect(asApp(a.tenant, () => app.query(statement, [a.tenant]))).rejects.toThrow(
+          `permission denied for table ${table}`,
         );
       }
     });
@@ -663,7 +747,16 @@ describe('row-level security', () => {
         `INSERT INTO catalogue_versions (tenant_id, label) VALUES ($1, 'RLS stamped') RETURNING id`,
         [township],
       );
-      const own = { tenant: township, window: '', application: '', users: [], draft, rollouts: [] };
+      const own = {
+        tenant: township,
+        window: '',
+        application: '',
+        users: [],
+        draft,
+        rollouts: [],
+        rated: [],
+        rectification: '',
+      };
       const { rows: qual } = await app.query<{ qual: string }>(
         `SELECT qual FROM pg_policies WHERE tablename = 'catalogue_items' AND policyname = 'ancestor_read'`,
       );
@@ -748,6 +841,8 @@ describe('row-level security', () => {
           application: '',
           users: [],
           rollouts: [],
+          rated: [],
+          rectification: '',
         };
         for (const n of [91, 92]) await app.query(...ARRANGE.catalogue_items(refs, n));
         await as('tenant', county);

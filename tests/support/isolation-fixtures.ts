@@ -17,6 +17,8 @@ export type IdKind =
   | 'menuTemplate'
   | 'catalogueRollout'
   | 'applicationExtension'
+  | 'evaluationDevice'
+  | 'rectificationCase'
   | 'warning'
   | 'inboxMessage';
 
@@ -35,6 +37,10 @@ export interface TenantTargets {
   catalogueRollout: string;
   /** An extension (延期) of the tenant's application, waiting for a manager's decision. */
   applicationExtension: string;
+  /** An evaluation device of the tenant's window, not revoked. */
+  evaluationDevice: string;
+  /** An open rectification case (a bad review) at the clerk's window, concerning the clerk. */
+  rectificationCase: string;
   /** An open RED card on the tenant's application. */
   warning: string;
   /** A notification in the target member's inbox. */
@@ -141,12 +147,34 @@ export async function giveEveryTenantOneOfEach(
       [tenant.id, `MATRIX-${tenant.division_code}`, windows.MX, users.clerk],
     );
     // One more at the clerk's own window: what the clerk may act on (the control of an act).
-    await db.query(
+    const [{ id: atClerksWindow }] = await db.query<{ id: string }>(
       `INSERT INTO applications (tenant_id, receipt_number, window_id, item_code, item_name,
                                  applicant_name, status, submitted_by)
-       VALUES ($1, $2, $3, '00013112800001', '个体工商户设立登记', '矩阵申请人', 'SUBMITTED', $4)`,
+       VALUES ($1, $2, $3, '00013112800001', '个体工商户设立登记', '矩阵申请人', 'SUBMITTED', $4)
+       RETURNING id`,
       [tenant.id, `MATRIX-MY-${tenant.division_code}`, windows.MY, users.clerk],
     );
+    const [{ id: evaluationDevice }] = await db.query<{ id: string }>(
+      `INSERT INTO evaluation_devices (tenant_id, window_id, label, token_hash, registered_by)
+       VALUES ($1, $2, '矩阵评价器', sha256('matrix'::bytea), $3) RETURNING id`,
+      [tenant.id, windows.MX, users.clerk],
+    );
+    const rectificationCase = await addRectificationCase(db, atClerksWindow, users.clerk);
+    // Every demo person at a window sees a bad review of theirs in the list of cases.
+    for (const { window, user } of await db.query<{ window: string; user: string }>(
+      `SELECT window_id AS window, user_id AS user FROM window_assignments
+        WHERE tenant_id = $1 AND window_id <> ALL ($2::uuid[])`,
+      [tenant.id, Object.values(windows)],
+    )) {
+      const [{ id }] = await db.query<{ id: string }>(
+        `INSERT INTO applications (tenant_id, receipt_number, window_id, item_code, item_name,
+                                   applicant_name, status, submitted_by)
+         VALUES ($1, $2, $3, '00013112800001', '个体工商户设立登记', '矩阵申请人', 'COMPLETED', $4)
+         RETURNING id`,
+        [tenant.id, `MATRIX-RC-${window}`, window, user],
+      );
+      await addRectificationCase(db, id, user);
+    }
     const [{ id: applicationExtension }] = await db.query<{ id: string }>(
       `INSERT INTO application_extensions (tenant_id, application_id, working_days, reason,
                                            requested_by)
@@ -188,11 +216,38 @@ export async function giveEveryTenantOneOfEach(
       menuTemplate,
       catalogueRollout,
       applicationExtension,
+      evaluationDevice,
+      rectificationCase,
       warning,
       inboxMessage,
     });
   }
   return targets;
+}
+
+/**
+ * An open rectification case on `applicationId`, at its window, concerning `staffId`: a bad
+ * review (2) given at acceptance (so the application may still be rated at completion).
+ */
+export async function addRectificationCase(
+  db: TestDatabase,
+  applicationId: string,
+  staffId: string,
+): Promise<string> {
+  const [{ id }] = await db.query<{ id: string }>(
+    `WITH e AS (
+       INSERT INTO evaluations (tenant_id, application_id, window_id, stage, rating, channel,
+                                rated_at)
+       SELECT tenant_id, id, window_id, 'ACCEPTANCE', 2, 'PORTAL', now() - interval '1 day'
+         FROM applications WHERE id = $1
+       RETURNING tenant_id, id, application_id, window_id, rated_at)
+     INSERT INTO rectification_cases (tenant_id, evaluation_id, application_id, window_id,
+                                      staff_id, opened_at, due_at)
+     SELECT tenant_id, id, application_id, window_id, $2, rated_at, rated_at + interval '21 days'
+       FROM e RETURNING id`,
+    [applicationId, staffId],
+  );
+  return id;
 }
 
 /** A notification delivered to `userId`'s inbox in `tenantId` (outbox row and inbox row). */

@@ -57,6 +57,13 @@ export {
 } from './lifecycle/transitions';
 export { provisionalCalendar } from './calendar/working-calendar';
 export { tenantCalendarLayers } from './calendar/tenant-layers';
+export {
+  EvaluationChannel,
+  EvaluationStage,
+  isBadReview,
+  nationalSatisfactionCode,
+  ratingFromNationalCode,
+} from './evaluation/rating';
 export { DeadlineSweepJob } from './supervision/deadline-sweep.job';
 export { NotificationDeliveryJob } from './notification/notification-delivery.job';
 export { ApplicationService, type ApplicationView } from './application/application.service';

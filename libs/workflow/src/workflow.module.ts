@@ -9,6 +9,8 @@ import { CalendarResolver } from './calendar-store/calendar.resolver';
 import { CalendarStoreModule } from './calendar-store/calendar-store.module';
 import { ConsultationModule } from './consultation/consultation.module';
 import { ConsultationResolver } from './consultation/consultation.resolver';
+import { EvaluationModule } from './evaluation/evaluation.module';
+import { EvaluationResolver } from './evaluation/evaluation.resolver';
 import { InboxResolver } from './notification/inbox.resolver';
 import { SupervisionResolver } from './supervision/supervision.resolver';
 import { SupervisionModule } from './supervision/supervision.module';
@@ -19,7 +21,13 @@ import { SupervisionModule } from './supervision/supervision.module';
 // ProvisionalDeadlines to count again once a year is entered.
 @Global()
 @Module({
-  imports: [ApplicationModule, ConsultationModule, CalendarStoreModule, SupervisionModule],
+  imports: [
+    ApplicationModule,
+    ConsultationModule,
+    CalendarStoreModule,
+    SupervisionModule,
+    EvaluationModule,
+  ],
   providers: [
     { provide: OpenApplications, useClass: OpenApplicationCodes },
     { provide: ProvisionalDeadlines, useClass: ProvisionalDeadlineRecount },
@@ -34,6 +42,7 @@ export const WORKFLOW_RESOLVERS = [
   LifecycleResolver,
   ConsultationResolver,
   CalendarResolver,
+  EvaluationResolver,
   SupervisionResolver,
   InboxResolver,
 ];

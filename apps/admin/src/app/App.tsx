@@ -14,6 +14,9 @@ const SignedIn = lazy(() => import('./SignedIn'));
 const SetupPage = lazy(() =>
   import('../features/setup/components/SetupPage').then((m) => ({ default: m.SetupPage })),
 );
+const RatePage = lazy(() =>
+  import('../features/evaluation/components/RatePage').then((m) => ({ default: m.RatePage })),
+);
 const GuidePage = lazy(() =>
   import('../features/guide/components/GuidePage').then((m) => ({ default: m.GuidePage })),
 );
@@ -34,6 +37,8 @@ function Screens() {
   let screen: ReactNode;
   // A setup link is for whoever holds it, signed in or not.
   if (route.name === 'setup') screen = <SetupPage />;
+  // A rating link is for the applicant who holds it: no login.
+  else if (route.name === 'rate') screen = <RatePage />;
   // The public service guide: for anyone, signed in or not (kiosks in the hall).
   else if (route.name === 'guide') {
     screen = <GuidePage divisionCode={route.divisionCode} item={route.item} />;

@@ -29,6 +29,14 @@ const ConsultationsPage = page(
   () => import('../features/consultations/components/ConsultationsPage'),
   'ConsultationsPage',
 );
+const RectificationPage = page(
+  () => import('../features/evaluation/components/RectificationPage'),
+  'RectificationPage',
+);
+const EvaluationDevicesPage = page(
+  () => import('../features/evaluation/components/EvaluationDevicesPage'),
+  'EvaluationDevicesPage',
+);
 const SupervisionPage = page(
   () => import('../features/supervision/components/SupervisionPage'),
   'SupervisionPage',
@@ -103,6 +111,10 @@ function RouteScreen({ route, user }: { route: Route; user: CurrentUser }) {
       return <ApplicationDetailPage key={route.id} id={route.id} />;
     case 'consultations':
       return <ConsultationsPage user={user} />;
+    case 'rectification':
+      return <RectificationPage key={route.caseId ?? ''} user={user} caseId={route.caseId} />;
+    case 'evaluationDevices':
+      return <EvaluationDevicesPage user={user} />;
     case 'supervision':
       return <SupervisionPage user={user} />;
     case 'inbox':

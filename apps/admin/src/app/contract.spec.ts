@@ -153,6 +153,20 @@ describe('GraphQL contract', () => {
       'SetBusinessHours',
       'WorkingCalendarYear',
     ];
+    const evaluation = [
+      'AppealRectification',
+      'CloseRectificationCase',
+      'DecideRectificationAppeal',
+      'EvaluationDeviceWindows',
+      'EvaluationDevices',
+      'EvaluationLink',
+      'RateByLink',
+      'RecordRectificationCallback',
+      'RectificationCase',
+      'RectificationCases',
+      'RegisterEvaluationDevice',
+      'RevokeEvaluationDevice',
+    ];
     const guide = [
       'OneTimeNotification',
       'ServiceGuideCenter',
@@ -170,6 +184,7 @@ describe('GraphQL contract', () => {
         ...consultations,
         ...supervision,
         ...calendar,
+        ...evaluation,
         ...guide,
       ].sort(),
     );

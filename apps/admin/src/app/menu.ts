@@ -10,6 +10,8 @@ export type MenuKey =
   | 'workQueue'
   | 'applications'
   | 'consultations'
+  | 'rectification'
+  | 'evaluationDevices'
   | 'tenants'
   | 'windows'
   | 'staff'
@@ -30,6 +32,8 @@ const SCREENS: Record<MenuKey, (user: Viewer) => boolean> = {
   workQueue: (user) => can(user, 'UPDATE', 'APPLICATION'),
   applications: (user) => can(user, 'READ', 'APPLICATION'),
   consultations: (user) => can(user, 'READ', 'CONSULTATION'),
+  rectification: (user) => can(user, 'READ', 'RECTIFICATION'),
+  evaluationDevices: (user) => can(user, 'READ', 'EVALUATION_DEVICE'),
   // The tenant tree: for those who see below their own tenant.
   tenants: (user) => seesSubtree(user),
   windows: (user) => can(user, 'READ', 'SERVICE_WINDOW'),
@@ -69,6 +73,8 @@ export function menuRoute(key: MenuKey): Route {
       return { name: key, parentId: null };
     case 'rollouts':
       return { name: key, rolloutId: null };
+    case 'rectification':
+      return { name: key, caseId: null };
     default:
       return { name: key };
   }

@@ -51,6 +51,8 @@ describe('capabilities read off the ability', () => {
       { action: 'read', subject: 'Consultation' },
       { action: 'create', subject: 'Consultation' },
       { action: 'read', subject: 'WorkingCalendar' },
+      { action: 'read', subject: 'Rectification' },
+      { action: 'create', subject: 'Rectification' },
       // The cards of the windows they work; the settings everyone reads.
       { action: 'read', subject: 'Warning' },
       { action: 'read', subject: 'SupervisionSettings' },
@@ -66,6 +68,19 @@ describe('capabilities read off the ability', () => {
     // A county administrator reads consultations but logs none: they work no window.
     expect(admin).toContainEqual({ action: 'read', subject: 'Consultation' });
     expect(admin).not.toContainEqual({ action: 'create', subject: 'Consultation' });
+    // Bad reviews: the clerk reads those of their windows; the manager calls back and closes,
+    // a supervisor decides appeals; devices are registered by whoever manages the windows.
+    expect(clerk).not.toContainEqual({ action: 'update', subject: 'Rectification' });
+    const manager = permissionsOf(abilityFor(actor(Role.CENTER_MANAGER, county.path, county.kind)));
+    expect(manager).toContainEqual({ action: 'update', subject: 'Rectification' });
+    expect(manager).toContainEqual({ action: 'create', subject: 'EvaluationDevice' });
+    expect(manager).not.toContainEqual({ action: 'approve', subject: 'Rectification' });
+    // Appeals (create) are the window staff's path, not the manager's or the supervisor's.
+    expect(manager).not.toContainEqual({ action: 'create', subject: 'Rectification' });
+    expect(supervisor).toContainEqual({ action: 'approve', subject: 'Rectification' });
+    expect(supervisor).not.toContainEqual({ action: 'update', subject: 'Rectification' });
+    expect(supervisor).not.toContainEqual({ action: 'create', subject: 'EvaluationDevice' });
+    expect(supervisor).not.toContainEqual({ action: 'create', subject: 'Rectification' });
     // Extensions are approved by a manager, never by the clerk who asks.
     expect(clerk).not.toContainEqual({ action: 'approve', subject: 'Application' });
   });

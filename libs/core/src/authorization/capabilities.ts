@@ -32,6 +32,8 @@ export const LISTED_SUBJECTS = [
   'CatalogueRollout',
   'Consultation',
   'WorkingCalendar',
+  'EvaluationDevice',
+  'Rectification',
   'Warning',
   'SupervisionSettings',
 ] as const;

@@ -14,6 +14,8 @@ const READ_SUBJECTS = [
   'AuditEvent',
   'Application',
   'Consultation',
+  'EvaluationDevice',
+  'Rectification',
 ] as const;
 
 /** Every field some rule names for `subject` (e.g. an applicant's personal data). */

@@ -15,7 +15,11 @@ import { Role } from '../vocabulary/role';
  * and business hours; everyone reads calendars, the national and regional years are the
  * platform operator's), Warning (a deadline warning, 黄牌/红牌: read where the application is
  * read, closed by a supervisor), SupervisionSettings (thresholds and rectification deadline of
- * a province or county, inherited down the tree; everyone reads them), Self.
+ * a province or county, inherited down the tree; everyone reads them), EvaluationDevice (a
+ * window's 评价器: registered and revoked by the center's manager), Rectification (差评整改: a
+ * bad review's case; `update`: the manager calls back and closes it; `create`: window and
+ * station staff appeal it (申诉), the one it concerns; `approve`: a supervisor decides the
+ * appeal), Self.
  * Condition placeholders: ${tenantId} is the actor's home tenant, ${userId} the actor.
  * `tenantPath` / `path` hold the ids from the root down to a tenant, so
  * `{ path: '${tenantId}' }` means "in my subtree"; `windowStaffIds` holds the staff assigned
@@ -37,6 +41,8 @@ export type Subject =
   | 'CatalogueRollout'
   | 'Consultation'
   | 'WorkingCalendar'
+  | 'EvaluationDevice'
+  | 'Rectification'
   | 'Warning'
   | 'SupervisionSettings'
   | 'Self'
@@ -82,6 +88,8 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
     { action: 'manage', subject: 'all', conditions: undefined },
     { action: ['create', 'update', 'approve'], subject: 'Application', inverted: true },
     { action: 'create', subject: 'Consultation', inverted: true },
+    // Nor the hall's bad reviews: the center calls back, the supervisor decides appeals.
+    { action: ['create', 'update', 'approve'], subject: 'Rectification', inverted: true },
     personalDataMasked,
   ],
   [Role.CITY_OFFICIAL]: [
@@ -97,6 +105,8 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
         'ImplementationItem',
         'CatalogueRollout',
         'Consultation',
+        'EvaluationDevice',
+        'Rectification',
         'Warning',
       ],
       conditions: ownedInMySubtree,
@@ -117,13 +127,14 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
         'MenuTemplate',
         'CatalogueRollout',
         'WorkingCalendar',
+        'EvaluationDevice',
         'SupervisionSettings',
       ],
       conditions: ownedInMySubtree,
     },
     {
       action: 'read',
-      subject: ['AuditEvent', 'Application', 'Consultation', 'Warning'],
+      subject: ['AuditEvent', 'Application', 'Consultation', 'Rectification', 'Warning'],
       conditions: ownedInMySubtree,
     },
   ],
@@ -132,7 +143,7 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
     { action: 'read', subject: 'Tenant', conditions: inMySubtree },
     {
       action: 'manage',
-      subject: ['ServiceWindow', 'Staff', 'ImplementationItem'],
+      subject: ['ServiceWindow', 'Staff', 'ImplementationItem', 'EvaluationDevice'],
       conditions: ownedInMySubtree,
     },
     { action: 'read', subject: ['AuditEvent', 'Warning'], conditions: ownedInMySubtree },
@@ -144,6 +155,8 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
     },
     // Consultations are logged where applications are taken in: at any window of the center.
     { action: ['read', 'create'], subject: 'Consultation', conditions: ownedInMySubtree },
+    // The manager calls a bad review's rater back and closes the case (差评整改).
+    { action: ['read', 'update'], subject: 'Rectification', conditions: ownedInMySubtree },
   ],
   [Role.SUPERVISOR]: [
     ...everyone,
@@ -157,9 +170,12 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
         'Application',
         'ImplementationItem',
         'Consultation',
+        'EvaluationDevice',
       ],
       conditions: ownedInMySubtree,
     },
+    // A supervisor decides the appeals against bad reviews (申诉复核).
+    { action: ['read', 'approve'], subject: 'Rectification', conditions: ownedInMySubtree },
     // 电子监察: the supervisor annotates and closes cards, and may sweep now.
     { action: ['read', 'update'], subject: 'Warning', conditions: ownedInMySubtree },
   ],
@@ -174,6 +190,8 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
     },
     { action: ['read', 'create', 'update'], subject: 'Application', conditions: atMyWindows },
     { action: ['read', 'create'], subject: 'Consultation', conditions: atMyWindows },
+    // The bad reviews of their windows: read, and appealed by the one they concern.
+    { action: ['read', 'create'], subject: 'Rectification', conditions: atMyWindows },
     { action: 'read', subject: 'Warning', conditions: atMyWindows },
   ],
   // A village station takes applications in on the villagers' behalf (代办).
@@ -187,6 +205,7 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
     },
     { action: ['read', 'create', 'update'], subject: 'Application', conditions: ownedByMyTenant },
     { action: ['read', 'create'], subject: 'Consultation', conditions: ownedByMyTenant },
+    { action: ['read', 'create'], subject: 'Rectification', conditions: ownedByMyTenant },
     { action: 'read', subject: 'Warning', conditions: ownedByMyTenant },
   ],
 };

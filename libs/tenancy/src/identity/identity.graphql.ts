@@ -80,6 +80,8 @@ export enum PermissionSubject {
   CATALOGUE_ROLLOUT = 'CatalogueRollout',
   CONSULTATION = 'Consultation',
   WORKING_CALENDAR = 'WorkingCalendar',
+  EVALUATION_DEVICE = 'EvaluationDevice',
+  RECTIFICATION = 'Rectification',
   WARNING = 'Warning',
   SUPERVISION_SETTINGS = 'SupervisionSettings',
 }

@@ -88,6 +88,18 @@ export class TenantDirectory implements TenantTree {
     }));
   }
 
+  /**
+   * A tenant by id with no actor to check it against: for public acts (an evaluation device,
+   * a rating link) whose token the caller has just checked; the transaction's scope (the
+   * token's tenant) still bounds what is read.
+   */
+  async nodeOf(manager: EntityManager, id: string): Promise<TenantNode | undefined> {
+    const row = await this.tenants.find(manager, id);
+    if (!row) return undefined;
+    const { parentId, kind, name, status, path, divisionCode } = row;
+    return { id, parentId, kind, divisionCode, name, status, path };
+  }
+
   async findServing(manager: EntityManager, divisionCode: string): Promise<TenantNode | undefined> {
     const row = await this.tenants.findByDivisionCode(manager, divisionCode);
     if (row?.status !== TenantStatus.ACTIVE) return undefined;

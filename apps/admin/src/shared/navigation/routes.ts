@@ -32,6 +32,12 @@ export type Route =
   | { name: 'rollouts'; rolloutId: string | null }
   /** 工作日历: a tenant's year day by day, its layers and business hours. */
   | { name: 'calendar' }
+  /** 差评整改: the cases, or one case with its callbacks and appeals. */
+  | { name: 'rectification'; caseId: string | null }
+  /** 评价器: the evaluation devices of a tenant's windows. */
+  | { name: 'evaluationDevices' }
+  /** The public rating page of a link (no login): the token is in the URL fragment. */
+  | { name: 'rate' }
   | { name: 'supervision' }
   | { name: 'inbox' }
   /** Completing an invitation: the one-time token is in the URL fragment. */
@@ -103,6 +109,14 @@ export function parseRoute(pathname: string, search = ''): Route {
     case 'calendar':
       if (second !== undefined) break;
       return { name: 'calendar' };
+    case 'rectification':
+      return { name: 'rectification', caseId: second ?? null };
+    case 'evaluation-devices':
+      if (second !== undefined) break;
+      return { name: 'evaluationDevices' };
+    case 'rate':
+      if (second !== undefined) break;
+      return { name: 'rate' };
     case 'supervision':
       if (second !== undefined) break;
       return { name: 'supervision' };
@@ -157,6 +171,12 @@ export function routeHref(route: Route): string {
         : '/village-sheet';
     case 'setup':
       return '/setup';
+    case 'rectification':
+      return route.caseId ? `/rectification/${encodeURIComponent(route.caseId)}` : '/rectification';
+    case 'evaluationDevices':
+      return '/evaluation-devices';
+    case 'rate':
+      return '/rate';
     case 'guide': {
       const path = `/guide/${encodeURIComponent(route.divisionCode)}`;
       return route.item ? `${path}?item=${encodeURIComponent(route.item)}` : path;

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CalendarStoreModule } from '../calendar-store/calendar-store.module';
+import { SupervisionModule } from '../supervision/supervision.module';
+import { EvaluationRepository } from './evaluation.repository';
+import { EvaluationResolver } from './evaluation.resolver';
+import { EvaluationService } from './evaluation.service';
+
+/** 好差评 and 差评整改 (DESIGN.md §4.4). */
+@Module({
+  imports: [CalendarStoreModule, SupervisionModule],
+  providers: [EvaluationRepository, EvaluationService, EvaluationResolver],
+  exports: [EvaluationRepository, EvaluationService],
+})
+export class EvaluationModule {}
