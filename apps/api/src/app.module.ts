@@ -73,6 +73,7 @@ export class AppModule {
           purgeSessionsEveryMs: config.PURGE_SESSIONS_EVERY_MS,
           sweepDeadlinesEveryMs: config.SWEEP_DEADLINES_EVERY_MS,
           deliverNotificationsEveryMs: config.DELIVER_NOTIFICATIONS_EVERY_MS,
+          defaultRatingsEveryMs: config.DEFAULT_RATINGS_EVERY_MS,
         }),
       ],
       controllers: [HealthController],

@@ -30,6 +30,7 @@ export class WorkerModule {
           purgeSessionsEveryMs: runtime.config.PURGE_SESSIONS_EVERY_MS,
           sweepDeadlinesEveryMs: runtime.config.SWEEP_DEADLINES_EVERY_MS,
           deliverNotificationsEveryMs: runtime.config.DELIVER_NOTIFICATIONS_EVERY_MS,
+          defaultRatingsEveryMs: runtime.config.DEFAULT_RATINGS_EVERY_MS,
         }),
       ],
     };

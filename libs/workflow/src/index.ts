@@ -68,3 +68,4 @@ export { DeadlineSweepJob } from './supervision/deadline-sweep.job';
 export { NotificationDeliveryJob } from './notification/notification-delivery.job';
 export { ApplicationService, type ApplicationView } from './application/application.service';
 export { LifecycleService } from './application/lifecycle.service';
+export { DefaultRatingsJob } from './evaluation/default-ratings.job';

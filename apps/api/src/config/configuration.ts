@@ -70,6 +70,8 @@ const schema = z
     SWEEP_DEADLINES_EVERY_MS: positiveInt.min(1000).default(60_000),
     /** How often the notification outbox is delivered. */
     DELIVER_NOTIFICATIONS_EVERY_MS: positiveInt.min(1000).default(15_000),
+    /** How often applications left unrated get their tenant's default rating. */
+    DEFAULT_RATINGS_EVERY_MS: positiveInt.min(1000).default(3_600_000),
     /** The worker's heartbeat, read by its health check; DATA_DIR/worker-heartbeat when unset. */
     WORKER_HEARTBEAT_FILE: z.string().min(1).optional(),
     SHUTDOWN_TIMEOUT_MS: positiveInt.max(60_000).default(9000),

@@ -12,7 +12,9 @@ import {
   RequestContext,
   TenantKind,
 } from '@tongban/core';
-import { TenancyModule } from '@tongban/tenancy';
+import { type IdentityOptions, TenancyModule } from '@tongban/tenancy';
+import type { DataSource } from 'typeorm';
+import type { Configuration } from '../config/configuration';
 import {
   type ApplicationView,
   ApplicationService,
@@ -25,11 +27,20 @@ import {
   WorkflowModule,
 } from '@tongban/workflow';
 import { DatabaseModule } from '../database/database.module';
-import { identityOptionsFor } from '../runtime/identity-options';
-import { type Runtime } from '../runtime/runtime';
 import { DemoSeedRefusedError } from './seed-demo';
 import { DEMO_HISTORY_HALLS, DEMO_STORIES, type DemoHall } from './demo-history-data';
 import { type DemoMenuItem, type PlannedApplication, planDemoHistory } from './demo-history-plan';
+
+/**
+ * What the history needs of the process (runtime/ hands it over): the database, the
+ * configuration, and the identity options the tenancy module is built with (no signing keys:
+ * the history issues no tokens).
+ */
+export interface HistoryRuntime {
+  dataSource: DataSource;
+  config: Pick<Configuration, 'NODE_ENV'>;
+  identity: IdentityOptions;
+}
 
 export interface HistoryReport {
   applications: number;
@@ -75,13 +86,13 @@ class DemoJobsModule {}
 /** The services the history is played through: what the worker runs, with a travelling clock. */
 @Module({})
 class DemoHistoryModule {
-  static forRoot(runtime: Runtime, clock: TravellingClock): DynamicModule {
+  static forRoot(runtime: HistoryRuntime, clock: TravellingClock): DynamicModule {
     return {
       module: DemoHistoryModule,
       imports: [
         DatabaseModule.forRoot(runtime.dataSource),
         CoreModule.forRoot({ clock }),
-        TenancyModule.forRoot(identityOptionsFor(runtime, { signsTokens: false })),
+        TenancyModule.forRoot(runtime.identity),
         CatalogModule,
         WorkflowModule,
         DemoJobsModule,
@@ -98,7 +109,7 @@ class DemoHistoryModule {
  * history is there already. `scale` makes it smaller (each story at least once).
  */
 export async function generateDemoHistory(
-  runtime: Runtime,
+  runtime: HistoryRuntime,
   options: { scale?: number } = {},
 ): Promise<HistoryReport> {
   if (runtime.config.NODE_ENV === 'production') throw new DemoSeedRefusedError();
@@ -159,7 +170,7 @@ class HistoryPlayer {
   private readonly windowIds = new Map<string, string>();
 
   constructor(
-    private readonly runtime: Runtime,
+    private readonly runtime: HistoryRuntime,
     private readonly clock: TravellingClock,
     private readonly services: {
       context: RequestContext;
@@ -292,7 +303,7 @@ const TIER_OF: Partial<Record<TenantKind, ServiceTier>> = {
  * windows the rest.
  */
 async function hallMenus(
-  runtime: Runtime,
+  runtime: HistoryRuntime,
   halls: readonly DemoHall[],
 ): Promise<Map<string, DemoMenuItem[]>> {
   const standard = new Map(DEMO_STANDARD_CATALOGUE.map((item) => [item.code, item]));

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/common';
 import { InProcessJobQueue, JobQueue, JobRunner, RejectedJobError } from '@tongban/core';
 import { PurgeExpiredSessionsJob } from '@tongban/tenancy';
-import { DeadlineSweepJob, NotificationDeliveryJob } from '@tongban/workflow';
+import { DeadlineSweepJob, DefaultRatingsJob, NotificationDeliveryJob } from '@tongban/workflow';
 import { BullJobQueue } from './bull-job-queue';
 
 export interface JobsOptions {
@@ -25,6 +25,8 @@ export interface JobsOptions {
   /** The deadline sweep (DESIGN.md §4.4) and the notification outbox's delivery. */
   sweepDeadlinesEveryMs: number;
   deliverNotificationsEveryMs: number;
+  /** Default ratings of applications left unrated (好差评). */
+  defaultRatingsEveryMs: number;
 }
 
 const JOBS_OPTIONS = Symbol('JOBS_OPTIONS');
@@ -57,6 +59,7 @@ class JobLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     await this.queue.repeat(PurgeExpiredSessionsJob, this.options.purgeSessionsEveryMs);
     await this.queue.repeat(DeadlineSweepJob, this.options.sweepDeadlinesEveryMs);
     await this.queue.repeat(NotificationDeliveryJob, this.options.deliverNotificationsEveryMs);
+    await this.queue.repeat(DefaultRatingsJob, this.options.defaultRatingsEveryMs);
     this.logger.log({ msg: 'processing jobs', jobs: this.runner.jobNames });
   }
 

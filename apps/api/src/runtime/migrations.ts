@@ -4,6 +4,7 @@ import { Configuration } from '../config/configuration';
 import { ensureApplicationLogin } from '../database/application-role';
 import { generateDemoHistory } from '../demo/demo-history';
 import { DemoSeedRefusedError, seedDemo } from '../demo/seed-demo';
+import { identityOptionsFor } from './identity-options';
 import { type Runtime, startRuntime } from './runtime';
 
 /** Applies pending migrations, each in its own transaction. */
@@ -48,6 +49,13 @@ export async function seedDemoHistory(
   logger: Logger,
   options: { scale?: number } = {},
 ): Promise<void> {
-  const history = await generateDemoHistory(runtime, options);
+  const history = await generateDemoHistory(
+    {
+      dataSource: runtime.dataSource,
+      config: runtime.config,
+      identity: identityOptionsFor(runtime, { signsTokens: false }),
+    },
+    options,
+  );
   logger.info({ history }, 'demo history generated');
 }

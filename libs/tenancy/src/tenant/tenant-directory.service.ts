@@ -132,6 +132,11 @@ export class TenantDirectory implements TenantTree {
    * roots of the tree (each chore runs once per root, in that root's subtree scope) and
    * tenants by id, unchecked.
    */
+  /** For platform chores run per tenant: the tenants open for applications. */
+  activeForChore(manager: EntityManager): Promise<string[]> {
+    return this.tenants.activeIds(manager);
+  }
+
   async roots(manager: EntityManager): Promise<TenantRecord[]> {
     return this.tenants.roots(manager);
   }

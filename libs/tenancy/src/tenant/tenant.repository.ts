@@ -52,6 +52,14 @@ export class TenantRepository {
     return row;
   }
 
+  /** Ids of the tenants open for applications (ACTIVE, no suspension above). */
+  async activeIds(manager: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT t.id FROM tenants t WHERE ${EFFECTIVE_STATUS} = 'ACTIVE' ORDER BY t.division_code`,
+    );
+    return rows.map((row) => row.id);
+  }
+
   roots(manager: EntityManager): Promise<TenantRecord[]> {
     return manager.query(`SELECT ${COLUMNS} FROM tenants t WHERE t.parent_id IS NULL`);
   }

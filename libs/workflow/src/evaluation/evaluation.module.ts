@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DefaultRatingsJob } from './default-ratings.job';
 import { CalendarStoreModule } from '../calendar-store/calendar-store.module';
 import { SupervisionModule } from '../supervision/supervision.module';
 import { EvaluationRepository } from './evaluation.repository';
@@ -8,7 +9,7 @@ import { EvaluationService } from './evaluation.service';
 /** 好差评 and 差评整改 (DESIGN.md §4.4). */
 @Module({
   imports: [CalendarStoreModule, SupervisionModule],
-  providers: [EvaluationRepository, EvaluationService, EvaluationResolver],
+  providers: [EvaluationRepository, EvaluationService, EvaluationResolver, DefaultRatingsJob],
   exports: [EvaluationRepository, EvaluationService],
 })
 export class EvaluationModule {}

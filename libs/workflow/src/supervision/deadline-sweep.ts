@@ -25,6 +25,7 @@ export interface SweepResult {
 }
 
 const BATCH = 200;
+const RETRY_MS = 3_600_000;
 
 /**
  * The deadline sweep (DESIGN.md §4.4): looks only at applications whose level may have
@@ -93,10 +94,22 @@ export class DeadlineSweep {
     const rules = new Map<string, Awaited<ReturnType<DeadlineSweep['rulesOf']>>>();
     for (const row of rows) {
       const tenant = tenants.get(row.tenantId);
-      if (!tenant) continue;
+      if (!tenant) {
+        await this.warnings.reschedule(manager, row, null);
+        continue;
+      }
       let tenantRules = rules.get(tenant.id);
       if (!tenantRules) rules.set(tenant.id, (tenantRules = await this.rulesOf(manager, tenant)));
-      const schedule = warningSchedule(tenantRules.calendar, row, tenantRules.settings, now);
+      let schedule: ReturnType<typeof warningSchedule>;
+      try {
+        schedule = warningSchedule(tenantRules.calendar, row, tenantRules.settings, now);
+      } catch (error) {
+        // One application the rules cannot place (a calendar they cannot count) must not hold
+        // back the others: it is looked at again in an hour.
+        this.logger.warn({ msg: 'warning level not computed', applicationId: row.id, error });
+        await this.warnings.reschedule(manager, row, new Date(now.getTime() + RETRY_MS));
+        continue;
+      }
       for (const level of schedule.reached) {
         const id = await this.warnings.raise(manager, {
           tenantId: row.tenantId,

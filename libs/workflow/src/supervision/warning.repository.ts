@@ -54,8 +54,11 @@ export interface WarningCursor {
 @Injectable()
 export class WarningRepository {
   /**
-   * Applications whose level may change by `now`, oldest first, locked; rows another sweep
-   * or an act holds are skipped (the act reschedules them, the other sweep looks at them).
+   * Applications whose level may change by `now`, locked; rows another sweep or an act holds
+   * are skipped (the act reschedules them, the other sweep looks at them). In no order: the
+   * sweep takes batches until none is left, and ordering a large backlog (thousands due at one
+   * moment, after a calendar recount) would read and sort all of it for every batch
+   * (BENCHMARKS.md, the deadline sweep).
    */
   dueForCheck(manager: EntityManager, now: Date, limit: number): Promise<SweepRow[]> {
     return manager.query(
@@ -65,7 +68,7 @@ export class WarningRepository {
               a.receipt_number AS "receiptNumber", a.item_name AS "itemName"
          FROM applications a
         WHERE a.warning_check_at <= $1
-        ORDER BY a.warning_check_at, a.id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+        LIMIT $2 FOR UPDATE SKIP LOCKED`,
       [now, limit],
     );
   }
