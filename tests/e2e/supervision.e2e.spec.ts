@@ -208,6 +208,41 @@ describe('electronic supervision', () => {
     expect((await cardsOf('liuzhou.city', application.id)).map((w) => w.level)).toContain('RED');
   });
 
+  it('shows the window’s camera link beside its cards (视频监控), never one with credentials', async () => {
+    const setCamera = (cameraUrl: string | null, username = 'liucheng.admin') =>
+      gql<{ setServiceWindowCamera: { cameraUrl: string | null } }>(
+        api.baseUrl,
+        `mutation($input: SetServiceWindowCameraInput!) {
+           setServiceWindowCamera(input: $input) { cameraUrl } }`,
+        { ...as(username), variables: { input: { windowId, cameraUrl } } },
+      );
+    for (const bad of ['rtsp://admin:12345@10.20.1.15/live', 'javascript:alert(1)', '三号机']) {
+      const refused = await setCamera(bad);
+      expect(errorCode(refused)).toBe('BAD_USER_INPUT');
+    }
+    expect(errorCode(await setCamera('rtsp://10.20.1.15/live', 'liucheng.window'))).toBe(
+      'FORBIDDEN',
+    );
+    const [{ camera }] = await db.query<{ camera: string | null }>(
+      `SELECT camera_url AS camera FROM service_windows WHERE id = $1`,
+      [windowId],
+    );
+    expect(camera).toBeNull();
+    const set = await setCamera(' rtsp://10.20.1.15:554/live/c1 ');
+    expect(set.data!.setServiceWindowCamera.cameraUrl).toBe('rtsp://10.20.1.15:554/live/c1');
+    const cards = await gql<{
+      warnings: { nodes: { windowId: string; cameraUrl: string | null }[] };
+    }>(
+      api.baseUrl,
+      '{ warnings(page: { first: 200 }) { nodes { windowId cameraUrl } } }',
+      as('liucheng.supervisor'),
+    );
+    const atWindow = cards.data!.warnings.nodes.filter((w) => w.windowId === windowId);
+    expect(atWindow.length).toBeGreaterThan(0);
+    expect(atWindow.every((w) => w.cameraUrl === 'rtsp://10.20.1.15:554/live/c1')).toBe(true);
+    expect((await setCamera('')).data!.setServiceWindowCamera.cameraUrl).toBeNull();
+  });
+
   it('counts open cards by center, window and level', async () => {
     const board = await gql<{
       warningBoard: { tenantName: string; windowName: string; level: string; open: number }[];

@@ -66,6 +66,7 @@ describe('GraphQL contract', () => {
       'OnboardingPreview',
       'ReactivateTenant',
       'RenameServiceWindow',
+      'SetServiceWindowCamera',
       'ResetStaffPassword',
       'SetStaffRoles',
       'SuspendTenant',

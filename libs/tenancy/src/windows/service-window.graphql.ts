@@ -1,5 +1,5 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsEnum, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { IntakeRefusal, ServiceWindowKind } from './service-window-kind';
 
 registerEnumType(ServiceWindowKind, { name: 'ServiceWindowKind' });
@@ -30,6 +30,12 @@ export class ServiceWindowModel {
 
   @Field({ description: 'A disabled window takes nothing in; it is kept for its applications' })
   disabled!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '视频监控: the address of the window’s camera in the video system',
+  })
+  cameraUrl!: string | null;
 }
 
 @InputType()
@@ -80,6 +86,22 @@ export class RenameServiceWindowInput {
   @MinLength(1)
   @MaxLength(60)
   name!: string;
+}
+
+@InputType()
+export class SetServiceWindowCameraInput {
+  @Field(() => ID)
+  @IsUUID()
+  windowId!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'http(s) or rtsp(s), without credentials; empty or null clears it',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(600)
+  cameraUrl?: string | null;
 }
 
 @InputType()

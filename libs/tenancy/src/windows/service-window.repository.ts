@@ -16,11 +16,13 @@ export interface ServiceWindowRecord {
   tenantStatus: string;
   /** A disabled window takes nothing in and is kept for the applications it holds. */
   disabled: boolean;
+  /** The address of the window's camera in the video system (视频监控), if any. */
+  cameraUrl: string | null;
 }
 
 const WINDOW_QUERY = `
   SELECT w.id, w.tenant_id AS "tenantId", w.code, w.name, w.kind,
-         w.disabled_at IS NOT NULL AS disabled,
+         w.disabled_at IS NOT NULL AS disabled, w.camera_url AS "cameraUrl",
          coalesce((SELECT array_agg(a.user_id ORDER BY a.user_id) FROM window_assignments a
                     WHERE a.tenant_id = w.tenant_id AND a.window_id = w.id), '{}') AS "staffIds",
          t.path AS "tenantPath", ${EFFECTIVE_STATUS} AS "tenantStatus"
@@ -63,6 +65,17 @@ export class ServiceWindowRepository {
       window.id,
       name,
     ]);
+  }
+
+  async setCamera(
+    manager: EntityManager,
+    window: ServiceWindowRecord,
+    link: string | null,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE service_windows SET camera_url = $3 WHERE tenant_id = $1 AND id = $2`,
+      [window.tenantId, window.id, link],
+    );
   }
 
   async setDisabled(

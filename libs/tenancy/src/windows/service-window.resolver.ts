@@ -6,6 +6,7 @@ import {
   CreateServiceWindowInput,
   RenameServiceWindowInput,
   ServiceWindowInput,
+  SetServiceWindowCameraInput,
   ServiceWindowModel,
   WindowAssignmentInput,
 } from './service-window.graphql';
@@ -41,6 +42,16 @@ export class ServiceWindowResolver {
   @Mutation(() => ServiceWindowModel)
   renameServiceWindow(@Args('input') input: RenameServiceWindowInput): Promise<ServiceWindowModel> {
     return this.windows.rename(input.windowId, input.name);
+  }
+
+  @RequireAbility('update', 'ServiceWindow')
+  @Mutation(() => ServiceWindowModel, {
+    description: '视频监控: set or clear the window’s camera link',
+  })
+  setServiceWindowCamera(
+    @Args('input') input: SetServiceWindowCameraInput,
+  ): Promise<ServiceWindowModel> {
+    return this.windows.setCamera(input.windowId, input.cameraUrl ?? null);
   }
 
   @RequireAbility('update', 'ServiceWindow')

@@ -15,6 +15,7 @@ import { TenantDirectory } from '../tenant/tenant-directory.service';
 import { TenantReadiness } from '../tenant/tenant-readiness';
 import { intakeRefusal, IntakeRefusal, ServiceWindowKind } from './service-window-kind';
 import { ServiceWindowRecord, ServiceWindowRepository } from './service-window.repository';
+import { cameraLinkOf } from './camera-link';
 
 /** The windows (窗口) of a hall and who works them. */
 @Injectable()
@@ -110,6 +111,20 @@ export class ServiceWindowService {
     });
   }
 
+  /** 视频监控: the window's camera link (null clears it); never one with credentials. */
+  setCamera(windowId: string, cameraUrl: string | null): Promise<ServiceWindowRecord> {
+    const checked = cameraLinkOf(cameraUrl);
+    if ('problem' in checked) {
+      throw new BadUserInputError('Not a camera link Tongban keeps', {
+        problems: [{ field: 'cameraUrl', code: checked.problem, problem: 'Not a camera link' }],
+      });
+    }
+    return this.change(windowId, 'WINDOW_CAMERA_SET', async (manager, window) => {
+      await this.windows.setCamera(manager, window, checked.link);
+      return { set: checked.link !== null };
+    });
+  }
+
   setDisabled(windowId: string, disabled: boolean): Promise<ServiceWindowRecord> {
     return this.change(
       windowId,
@@ -138,7 +153,12 @@ export class ServiceWindowService {
   /** A change of one window by someone who may update the hall's windows, audited. */
   private change(
     windowId: string,
-    action: 'WINDOW_RENAMED' | 'WINDOW_DISABLED' | 'WINDOW_ENABLED' | 'WINDOW_DELETED',
+    action:
+      | 'WINDOW_RENAMED'
+      | 'WINDOW_CAMERA_SET'
+      | 'WINDOW_DISABLED'
+      | 'WINDOW_ENABLED'
+      | 'WINDOW_DELETED',
     apply: (manager: EntityManager, window: ServiceWindowRecord) => Promise<object>,
   ): Promise<ServiceWindowRecord> {
     const actor = this.context.actor;

@@ -48,6 +48,8 @@ export class WarningModel {
   windowId!: string;
   @Field()
   windowName!: string;
+  @Field(() => String, { nullable: true, description: '视频监控: the window’s camera link' })
+  cameraUrl!: string | null;
   @Field({ description: 'OPEN or CLOSED' })
   status!: string;
   @Field(() => String, { nullable: true, description: "The supervisor's note on closing" })

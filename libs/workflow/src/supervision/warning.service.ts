@@ -23,6 +23,8 @@ import type { WarningLevel } from './warning-level';
 export interface WarningView extends WarningRecord {
   tenantName: string;
   windowName: string;
+  /** 视频监控: the window's camera link, beside its cases. */
+  cameraUrl: string | null;
   closedByName: string | null;
   /** The reader may close it (a supervisor of its center or above). */
   mayClose: boolean;
@@ -214,6 +216,7 @@ export class WarningService {
           ...row,
           tenantName: tenant.name,
           windowName: window.name,
+          cameraUrl: window.cameraUrl,
           closedByName: row.closedBy ? (names.get(row.closedBy) ?? '') : null,
           mayClose: ability.can('update', record),
         },

@@ -14,6 +14,7 @@ import { WorkingCalendar1765411200000 } from './1765411200000-working-calendar';
 import { Consultations1765497600000 } from './1765497600000-consultations';
 import { ProxyIntake1765584000000 } from './1765584000000-proxy-intake';
 import { Supervision1765670400000 } from './1765670400000-supervision';
+import { WindowCamera1765929600000 } from './1765929600000-window-camera';
 import { Evaluation1765756800000 } from './1765756800000-evaluation';
 
 /** Every migration, in order. A schema change is a new file here, never `synchronize`. */
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   ProxyIntake1765584000000,
   Supervision1765670400000,
   Evaluation1765756800000,
+  WindowCamera1765929600000,
 ];

@@ -110,7 +110,22 @@ export function SupervisionPage({ user }: { user: CurrentUser }) {
     {
       title: t('supervision.window'),
       key: 'window',
-      render: (_, row) => `${row.tenantName} · ${row.windowName}`,
+      render: (_, row) => (
+        <Space size={4} wrap>
+          <span>{`${row.tenantName} · ${row.windowName}`}</span>
+          {row.cameraUrl && (
+            // 视频监控: the video system is outside Tongban; its page opens beside.
+            <Typography.Link
+              href={row.cameraUrl}
+              target="_blank"
+              rel="noopener noreferrer"
+              data-testid="warning-camera"
+            >
+              {t('supervision.camera')}
+            </Typography.Link>
+          )}
+        </Space>
+      ),
       responsive: ['lg'],
     },
     { title: t('supervision.due'), key: 'due', render: (_, row) => when(row.dueAt) },

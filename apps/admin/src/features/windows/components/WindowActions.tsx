@@ -4,6 +4,7 @@ import {
   EditOutlined,
   PauseCircleOutlined,
   PlayCircleOutlined,
+  VideoCameraOutlined,
 } from '@ant-design/icons';
 import { Button, Space } from 'antd';
 import type { ReactNode } from 'react';
@@ -25,11 +26,14 @@ export function WindowActions({
   window,
   assign,
   onRename,
+  onCamera,
   onChanged,
 }: {
   window: ServiceWindow;
   assign: ReactNode;
   onRename: () => void;
+  /** 视频监控: set the window's camera link. */
+  onCamera: () => void;
   onChanged: () => void;
 }) {
   const { t } = useTranslation();
@@ -49,6 +53,15 @@ export function WindowActions({
         aria-label={t('windows.rename')}
         title={t('windows.rename')}
         data-testid={`window-rename-${window.code}`}
+      />
+      <Button
+        size="small"
+        type="link"
+        icon={<VideoCameraOutlined />}
+        onClick={onCamera}
+        aria-label={t('windows.camera')}
+        title={window.cameraUrl ?? t('windows.camera')}
+        data-testid={`window-camera-${window.code}`}
       />
       <ConfirmAction
         label={t(window.disabled ? 'windows.enable' : 'windows.disable')}

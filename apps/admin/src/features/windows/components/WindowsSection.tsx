@@ -10,6 +10,7 @@ import { actionsColumn, TableSection } from '../../../shared/ui/TableSection';
 import { NamedTags } from '../../../shared/ui/tags';
 import { AssignStaffDialog } from './AssignStaffDialog';
 import { CreateWindowDialog } from './CreateWindowDialog';
+import { CameraLinkDialog } from './CameraLinkDialog';
 import { RenameWindowDialog } from './RenameWindowDialog';
 import { WindowActions } from './WindowActions';
 import { windowColumns } from './window-fields';
@@ -33,6 +34,7 @@ export function WindowsSection({
   const [creating, setCreating] = useState(false);
   const [assigning, setAssigning] = useState<ServiceWindow | null>(null);
   const [renaming, setRenaming] = useState<ServiceWindow | null>(null);
+  const [filming, setFilming] = useState<ServiceWindow | null>(null);
   const people = (staff ?? []).map((member) => ({ id: member.userId, name: member.displayName }));
 
   return (
@@ -99,6 +101,7 @@ export function WindowsSection({
                 )
               }
               onRename={() => setRenaming(window)}
+              onCamera={() => setFilming(window)}
               onChanged={onChanged}
             />
           )),
@@ -111,6 +114,9 @@ export function WindowsSection({
           onClose={() => setCreating(false)}
           onCreated={onChanged}
         />
+      )}
+      {filming && (
+        <CameraLinkDialog window={filming} onClose={() => setFilming(null)} onSaved={onChanged} />
       )}
       {renaming && (
         <RenameWindowDialog
