@@ -1,14 +1,34 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { KeyValueStorage } from '../storage/key-value-storage';
-import { enUS } from './en-US';
-import { DEFAULT_LANGUAGE, initialLanguage, type Language, rememberLanguage } from './languages';
-import { zhCN } from './zh-CN';
+import {
+  initialLanguage,
+  isLanguage,
+  type Language,
+  LANGUAGES,
+  rememberLanguage,
+} from './languages';
 
-export const resources = {
-  'zh-CN': { translation: zhCN },
-  'en-US': { translation: enUS },
-} as const;
+/**
+ * Each language's strings, fetched when first needed: the login page loads the one it shows,
+ * not both (its JavaScript budget, tests/browser/layout.browser.spec.ts).
+ */
+const DICTIONARIES: Record<Language, () => Promise<object>> = {
+  'zh-CN': () => import('./zh-CN').then((m) => m.zhCN),
+  'en-US': () => import('./en-US').then((m) => m.enUS),
+};
+
+async function loadLanguage(language: Language): Promise<void> {
+  if (i18next.hasResourceBundle(language, 'translation')) return;
+  i18next.addResourceBundle(language, 'translation', await DICTIONARIES[language]());
+}
+
+/** Switches the interface language once its strings are there. */
+export async function switchLanguage(language: string): Promise<void> {
+  if (!isLanguage(language)) return;
+  await loadLanguage(language);
+  await i18next.changeLanguage(language);
+}
 
 /**
  * Initialises i18next for React in the remembered language, else the browser's
@@ -20,10 +40,12 @@ export async function setUpI18n(
 ): Promise<typeof i18next> {
   const lng = initialLanguage(storage, preferred);
   await i18next.use(initReactI18next).init({
-    resources,
+    resources: { [lng]: { translation: await DICTIONARIES[lng]() } },
+    partialBundledLanguages: true,
     lng,
-    fallbackLng: DEFAULT_LANGUAGE,
-    supportedLngs: Object.keys(resources),
+    // Every language has every string (i18n.spec.ts): no fallback to fetch.
+    fallbackLng: false,
+    supportedLngs: [...LANGUAGES],
     interpolation: { escapeValue: false }, // React escapes
     returnNull: false,
   });

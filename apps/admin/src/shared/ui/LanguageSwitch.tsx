@@ -1,6 +1,7 @@
 import { GlobalOutlined } from '@ant-design/icons';
 import { Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { switchLanguage } from '../i18n';
 import { isLanguage, LANGUAGE_NAMES, LANGUAGES } from '../i18n/languages';
 
 /**
@@ -18,7 +19,7 @@ export function LanguageSwitch({ compact = false }: { compact?: boolean }) {
         size="small"
         value={isLanguage(i18n.language) ? i18n.language : 'zh-CN'}
         options={LANGUAGES.map((lng) => ({ value: lng, label: LANGUAGE_NAMES[lng] }))}
-        onChange={(value) => void i18n.changeLanguage(value)}
+        onChange={(value) => void switchLanguage(value)}
       />
     </span>
   );
