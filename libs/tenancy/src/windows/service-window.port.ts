@@ -24,9 +24,36 @@ export class ServiceWindowPort {
     return new Map(rows.map((row) => [row.id, row]));
   }
 
+  /** Windows by id (those in scope) and the display names of these people: one read. */
+  async findEachWithNames(
+    manager: EntityManager,
+    windowIds: readonly string[],
+    userIds: readonly string[],
+  ): Promise<{ windows: Map<string, ServiceWindowRecord>; names: Map<string, string> }> {
+    const { windows, names } = await this.windows.findEachWithNames(
+      manager,
+      [...new Set(windowIds)],
+      [...new Set(userIds)],
+    );
+    return {
+      windows: new Map(windows.map((row) => [row.id, row])),
+      names: new Map(Object.entries(names)),
+    };
+  }
+
   /** The windows of these tenants (those in scope), by code. */
   listOf(manager: EntityManager, tenantIds: readonly string[]): Promise<ServiceWindowRecord[]> {
     return this.windows.listOf(manager, tenantIds);
+  }
+
+  /** SQL for other domains' lists: the window in `windowIdColumn` is one the user at `placeholder` works. */
+  workedByCondition(windowIdColumn: string, placeholder: string): string {
+    return this.windows.workedByCondition(windowIdColumn, placeholder);
+  }
+
+  /** SQL: the user at `placeholder` works no window. */
+  worksNoWindowCondition(placeholder: string): string {
+    return this.windows.worksNoWindowCondition(placeholder);
   }
 
   /** Ids of the windows a person works (for the role condition "at my windows"). */

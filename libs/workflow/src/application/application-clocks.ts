@@ -64,17 +64,26 @@ export class ApplicationClocks {
     return found;
   }
 
+  /**
+   * How the rows' clocks read now, for showing. Tenants in `known` use the calendar read
+   * recently (WorkingCalendars.recentForNode): a page is shown, nothing is counted with it.
+   */
   async views(
     manager: EntityManager,
     rows: readonly ApplicationRow[],
-    known?: ReadonlyMap<string, TenantNode>,
+    known: ReadonlyMap<string, TenantNode> = new Map(),
   ): Promise<Map<string, ClockView>> {
     const now = this.clock.now();
-    const calendars = await this.calendarsOf(
-      manager,
-      rows.map((row) => row.tenantId),
-      known,
-    );
+    const calendars = new Map<string, TenantCalendar>();
+    for (const tenantId of new Set(rows.map((row) => row.tenantId))) {
+      const tenant = known.get(tenantId);
+      calendars.set(
+        tenantId,
+        tenant
+          ? await this.calendars.recentForNode(manager, tenant)
+          : await this.calendars.forTenant(manager, tenantId),
+      );
+    }
     const views = new Map<string, ClockView>();
     for (const row of rows) {
       const calendar = calendars.get(row.tenantId)!;

@@ -13,15 +13,18 @@ import {
   pageOf,
   personalDataFor,
   RequestContext,
+  type SqlFilter,
   subject,
+  type TenantNode,
   TenantScope,
+  TenantStatus,
   type TongbanAbility,
 } from '@tongban/core';
 import {
   ServiceWindowPort,
+  type ServiceWindowRecord,
   takesInApplications,
   TenantDirectory,
-  UserDirectory,
 } from '@tongban/tenancy';
 import { IntakeMenu, IntakeRefusal, ItemHandling, type TimeLimit } from '@tongban/catalog';
 import { EntityManager } from 'typeorm';
@@ -86,7 +89,6 @@ export class ApplicationService {
     private readonly applications: ApplicationRepository,
     private readonly tenants: TenantDirectory,
     private readonly windows: ServiceWindowPort,
-    private readonly users: UserDirectory,
     private readonly clock: Clock,
     private readonly menu: IntakeMenu,
     private readonly clocks: ApplicationClocks,
@@ -191,15 +193,16 @@ export class ApplicationService {
       });
     }
     return this.scope.run(async (manager) => {
-      const myWindows = await this.windows.assignedTo(manager, actor.userId);
       const params: unknown[] = [actor.tenant.id];
       const conditions = [`a.tenant_id = $1::uuid`];
       params.push(filter.status ? [filter.status] : OPEN_STATUSES);
       conditions.push(`a.status = ANY($${params.length}::text[])`);
-      if (myWindows.length) {
-        params.push(myWindows);
-        conditions.push(`a.window_id = ANY($${params.length}::uuid[])`);
-      }
+      params.push(actor.userId);
+      // The windows they work or, working none, all of their center or station.
+      const me = `$${params.length}`;
+      conditions.push(
+        `(${this.windows.workedByCondition('a.window_id', me)} OR ${this.windows.worksNoWindowCondition(me)})`,
+      );
       if (filter.windowId) {
         // A window out of sight is NOT_FOUND, as everywhere, not an empty queue.
         const window = await this.windows.find(manager, filter.windowId);
@@ -221,18 +224,7 @@ export class ApplicationService {
           `(a.receipt_number ILIKE $${params.length} OR a.item_code ILIKE $${params.length})`,
         );
       }
-      const allowed = accessibleWhere(
-        ability,
-        'read',
-        'Application',
-        {
-          tenantId: (p) => `a.tenant_id = ${p}::uuid`,
-          tenantPath: (p) => this.tenants.subtreeCondition('a.tenant_id', p),
-          windowStaffIds: { sql: (p) => `a.window_id = ANY(${p}::uuid[])`, param: () => myWindows },
-        },
-        params.length + 1,
-      );
-      if (!allowed) throw new ForbiddenError('Your role may not read applications');
+      const allowed = this.readableWhere(ability, params.length + 1);
       const rows = await this.applications.queue(manager, {
         conditions: [...conditions, allowed.sql],
         params: [...params, ...allowed.params],
@@ -291,20 +283,7 @@ export class ApplicationService {
         params.push(filter.status);
         conditions.push(`a.status = $${params.length}`);
       }
-      const myWindows = await this.windows.assignedTo(manager, actor.userId);
-      // How the conditions of the role rules on applications read in SQL (alias `a`).
-      const allowed = accessibleWhere(
-        ability,
-        'read',
-        'Application',
-        {
-          tenantId: (p) => `a.tenant_id = ${p}::uuid`,
-          tenantPath: (p) => this.tenants.subtreeCondition('a.tenant_id', p),
-          windowStaffIds: { sql: (p) => `a.window_id = ANY(${p}::uuid[])`, param: () => myWindows },
-        },
-        params.length + 1,
-      );
-      if (!allowed) throw new ForbiddenError('Your role may not read applications');
+      const allowed = this.readableWhere(ability, params.length + 1);
       const rows = await this.applications.list(manager, {
         conditions: [...conditions, allowed.sql],
         params: [...params, ...allowed.params],
@@ -314,6 +293,26 @@ export class ApplicationService {
       const page = pageOf(rows, first, (last) => encodeCursor(last.cursorMicros, last.id));
       return { ...page, nodes: await this.present(manager, ability, page.nodes) };
     });
+  }
+
+  /**
+   * How the conditions of the role rules on applications read in SQL (alias `a`), with
+   * parameters numbered from `firstParam`; FORBIDDEN when the role reads none.
+   */
+  private readableWhere(ability: TongbanAbility, firstParam: number): SqlFilter {
+    const allowed = accessibleWhere(
+      ability,
+      'read',
+      'Application',
+      {
+        tenantId: (p) => `a.tenant_id = ${p}::uuid`,
+        tenantPath: (p) => this.tenants.subtreeCondition('a.tenant_id', p),
+        windowStaffIds: (p) => this.windows.workedByCondition('a.window_id', p),
+      },
+      firstParam,
+    );
+    if (!allowed) throw new ForbiddenError('Your role may not read applications');
+    return allowed;
   }
 
   private async readOne(
@@ -338,19 +337,14 @@ export class ApplicationService {
     rows: ApplicationRow[],
   ): Promise<ApplicationView[]> {
     if (rows.length === 0) return [];
-    const tenantIds = [...new Set(rows.map((row) => row.tenantId))];
-    const tenants = new Map(
-      (await this.tenants.requireEach(manager, tenantIds)).flatMap((tenant, i) =>
-        tenant instanceof Error ? [] : [[tenantIds[i], tenant] as const],
-      ),
-    );
-    const windows = await this.windows.findEach(
+    // Each window comes with its hall, so the halls need no read of their own.
+    const { windows, names } = await this.windows.findEachWithNames(
       manager,
       rows.map((row) => row.windowId),
-    );
-    const names = await this.users.displayNames(
-      manager,
       rows.map((row) => row.submittedBy),
+    );
+    const tenants = new Map<string, TenantNode>(
+      [...windows.values()].map((window) => [window.tenantId, hallOf(window)]),
     );
     const clocks = await this.clocks.views(manager, rows, tenants);
     return rows.flatMap((row) => {
@@ -406,6 +400,19 @@ export class ApplicationService {
       ];
     });
   }
+}
+
+/** The hall a window record carries, as a node of the tenant tree. */
+function hallOf(window: ServiceWindowRecord): TenantNode {
+  return {
+    id: window.tenantId,
+    parentId: window.tenantParentId,
+    kind: window.tenantKind,
+    divisionCode: window.tenantDivisionCode,
+    name: window.tenantName,
+    status: window.tenantStatus as TenantStatus,
+    path: window.tenantPath,
+  };
 }
 
 /** Each refusal with its own code, for the window to show in its own words. */

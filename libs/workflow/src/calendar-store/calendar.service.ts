@@ -13,6 +13,7 @@ import {
   TenantScope,
 } from '@tongban/core';
 import { TenantDirectory } from '@tongban/tenancy';
+import { EntityManager } from 'typeorm';
 import { type BusinessPeriod, businessHoursProblems } from '../calendar/business-hours';
 import { calendarDay, dayNumber, isWeekend } from '../calendar/calendar-day';
 import {
@@ -93,7 +94,7 @@ export class CalendarService {
     schedule: YearSchedule;
   }): Promise<LayerView[]> {
     const actor = this.context.actor;
-    return this.scope.run(async (manager) => {
+    return this.forgettingAfter(async (manager) => {
       const tenant = await this.tenants.require(manager, input.tenantId);
       const ability = abilityFor(actor);
       if (input.kind !== 'LOCAL') {
@@ -169,7 +170,7 @@ export class CalendarService {
       });
     }
     const actor = this.context.actor;
-    return this.scope.run(async (manager) => {
+    return this.forgettingAfter(async (manager) => {
       const tenant = await this.tenants.require(manager, tenantId);
       const record = subject('WorkingCalendar', { tenantId: tenant.id, tenantPath: tenant.path });
       if (!abilityFor(actor).can('update', record)) {
@@ -185,6 +186,15 @@ export class CalendarService {
       await this.deadlines.recount(manager, 'all');
       return (await this.calendars.forTenant(manager, tenant.id)).hours.periods;
     });
+  }
+
+  /** A calendar change in one transaction; once it has committed, shown calendars are read again. */
+  private async forgettingAfter<T>(change: (manager: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.scope.run(change);
+    } finally {
+      this.calendars.forget();
+    }
   }
 
   /** The layer a year is entered into, and the calendar it must be checked against. */

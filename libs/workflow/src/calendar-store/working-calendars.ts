@@ -30,6 +30,10 @@ const schedule = ({ year, notice, daysOff, adjustedWorkdays }: EnteredYear): Yea
   adjustedWorkdays,
 });
 
+/** How long a calendar read for showing time left is shown again without reading it. */
+const RECENT_MS = 5_000;
+const RECENT_MAX = 2_000;
+
 /**
  * Each tenant's working calendar (DESIGN.md §4.2): the shipped national and regional
  * schedules with the years entered since, each ancestor's local days and the tenant's own, and
@@ -42,6 +46,11 @@ export class WorkingCalendars {
     private readonly tenants: TenantDirectory,
     private readonly store: CalendarRepository,
   ) {}
+
+  /** Calendars read for display, by tenant, with when (monotonic ms). */
+  private readonly recent = new Map<string, { calendar: TenantCalendar; readAt: number }>();
+  /** Moves on each forget, so a read that overlapped a change is not kept. */
+  private generation = 0;
 
   async forTenant(manager: EntityManager, tenantId: string): Promise<TenantCalendar> {
     const { calendar, hours } = await this.withLayers(manager, tenantId);
@@ -59,6 +68,32 @@ export class WorkingCalendars {
   async forNode(manager: EntityManager, tenant: TenantNode): Promise<TenantCalendar> {
     const { calendar, hours } = await this.layersOf(manager, tenant);
     return { calendar, hours };
+  }
+
+  /**
+   * For showing time left only (the work queue reads this on every request): the calendar
+   * read in this process at most RECENT_MS ago, else read now. A year entered or hours set
+   * through this process count at once (forget); through another, within RECENT_MS. Deadlines
+   * are never counted with it.
+   */
+  async recentForNode(manager: EntityManager, tenant: TenantNode): Promise<TenantCalendar> {
+    const key = `${tenant.id}:${tenant.divisionCode}`;
+    const now = performance.now();
+    const hit = this.recent.get(key);
+    if (hit && now - hit.readAt < RECENT_MS) return hit.calendar;
+    const generation = this.generation;
+    const calendar = await this.forNode(manager, tenant);
+    if (generation === this.generation) {
+      if (this.recent.size >= RECENT_MAX) this.recent.delete(this.recent.keys().next().value!);
+      this.recent.set(key, { calendar, readAt: now });
+    }
+    return calendar;
+  }
+
+  /** After a calendar change has committed: what recentForNode holds is read again. */
+  forget(): void {
+    this.generation += 1;
+    this.recent.clear();
   }
 
   private async layersOf(
