@@ -425,6 +425,40 @@ describe('evaluation and bad-review rectification', () => {
     );
   });
 
+  it('counts guesses at a device or link token before checking them (RATE_LIMITED, the right token too)', async () => {
+    const device = await register('liucheng.admin', '450222/C1', '评价器（限次）');
+    const applicationId = await application('liucheng.window', '450222/C1');
+    const link = await issueLink('liucheng.window', applicationId);
+    const from = (n: number) => ({ 'X-Forwarded-For': `10.12.9.${n}` });
+    const rateFrom = (n: number, deviceToken: string) =>
+      gql<{ rateByDevice: { rating: number } }>(api.baseUrl, RATE_DEVICE, {
+        headers: from(n),
+        variables: { input: { deviceToken, rating: 4, applicationId } },
+      });
+    const linkFrom = (n: number, token: string) =>
+      gql(api.baseUrl, LINK_INFO, { headers: from(n), variables: { token } });
+    const wrong = (token: string) => {
+      const [tenant, id] = token.split('.');
+      return `${tenant}.${id}.${'x'.repeat(43)}`;
+    };
+    // Five wrong secrets on one device (from five addresses): the sixth try is not checked.
+    for (let n = 1; n <= 5; n++) {
+      await refused(() => rateFrom(n, wrong(device.token)), 'FORBIDDEN', 'DEVICE_UNKNOWN');
+    }
+    await refused(() => rateFrom(6, device.token), 'RATE_LIMITED');
+    // The same for a link: its page and its rating refuse even the right token.
+    for (let n = 1; n <= 5; n++) {
+      await refused(() => linkFrom(n, wrong(link.token)), 'NOT_FOUND', 'LINK_INVALID');
+    }
+    await refused(() => linkFrom(7, link.token), 'RATE_LIMITED');
+    await refused(() => rateByLink(link.token, 5), 'RATE_LIMITED');
+    // Another device is not held up by the first one's lock-out.
+    const other = await register('liucheng.admin', '450222/C1', '评价器（另一台）');
+    const rated = await rateFrom(8, other.token);
+    expect(rated.errors).toBeUndefined();
+    expect(rated.data!.rateByDevice.rating).toBe(4);
+  });
+
   it('a link rates once, within its time; a bad review by link opens a case the clerk appeals and a supervisor decides', async () => {
     const applicationId = await application('liucheng.window', '450222/C1');
     const link = await issueLink('liucheng.window', applicationId);

@@ -23,5 +23,8 @@ export function identityOptionsFor(runtime: Runtime, { signsTokens = true } = {}
     setupThrottle: runtime.redis
       ? LoginThrottle.onRedis(runtime.redis, config.QUEUE_PREFIX, policy, 'setup')
       : LoginThrottle.inMemory(policy),
+    tokenThrottle: runtime.redis
+      ? LoginThrottle.onRedis(runtime.redis, config.QUEUE_PREFIX, policy, 'token')
+      : LoginThrottle.inMemory(policy),
   };
 }

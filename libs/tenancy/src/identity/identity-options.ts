@@ -10,6 +10,11 @@ export interface IdentityOptions {
   loginThrottle: LoginThrottle;
   /** Attempts at setup links (per link and per address), counted apart from logins. */
   setupThrottle: LoginThrottle;
+  /**
+   * Attempts at the tokens public endpoints take instead of a login (evaluation devices,
+   * rating links, attendance terminals), per token and per address, counted apart.
+   */
+  tokenThrottle: LoginThrottle;
 }
 
 export const IDENTITY_OPTIONS = Symbol('IDENTITY_OPTIONS');

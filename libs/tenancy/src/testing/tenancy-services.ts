@@ -38,6 +38,7 @@ export async function startTenancyServices(
         refreshTokenTtlSeconds: 3600,
         loginThrottle: LoginThrottle.inMemory(THROTTLE),
         setupThrottle: LoginThrottle.inMemory(THROTTLE),
+        tokenThrottle: LoginThrottle.inMemory(THROTTLE),
       }),
       ...extra,
     ],

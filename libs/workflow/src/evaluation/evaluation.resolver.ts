@@ -1,6 +1,6 @@
 import { ParseUUIDPipe } from '@nestjs/common';
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Public, RequireAbility } from '@tongban/core';
+import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { type HttpRequest, Public, RequireAbility } from '@tongban/core';
 import {
   AppealRectificationInput,
   CloseRectificationCaseInput,
@@ -61,22 +61,31 @@ export class EvaluationResolver {
     description:
       "A window's evaluation device rates the application just completed there (no login: the device token)",
   })
-  rateByDevice(@Args('input') input: RateByDeviceInput): Promise<RatingReceiptModel> {
-    return this.service.rateByDevice(input);
+  rateByDevice(
+    @Args('input') input: RateByDeviceInput,
+    @Context('req') req: HttpRequest,
+  ): Promise<RatingReceiptModel> {
+    return this.service.rateByDevice(input, req.ip || 'unknown');
   }
 
   @Public()
   @Mutation(() => RatingReceiptModel, { description: 'Rate with a single-use link (no login)' })
-  rateByLink(@Args('input') input: RateByLinkInput): Promise<RatingReceiptModel> {
-    return this.service.rateByLink(input);
+  rateByLink(
+    @Args('input') input: RateByLinkInput,
+    @Context('req') req: HttpRequest,
+  ): Promise<RatingReceiptModel> {
+    return this.service.rateByLink(input, req.ip || 'unknown');
   }
 
   @Public()
   @Query(() => EvaluationLinkInfoModel, {
     description: 'What a rating link rates, while it can still be used (no login)',
   })
-  evaluationLink(@Args('token') token: string): Promise<EvaluationLinkInfoModel> {
-    return this.service.linkInfo(token);
+  evaluationLink(
+    @Args('token') token: string,
+    @Context('req') req: HttpRequest,
+  ): Promise<EvaluationLinkInfoModel> {
+    return this.service.linkInfo(token, req.ip || 'unknown');
   }
 
   @RequireAbility('update', 'Application')

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   abilityFor,
   accessibleWhere,
@@ -17,7 +17,14 @@ import {
   TenantScope,
   type TongbanAbility,
 } from '@tongban/core';
-import { ServiceWindowPort, TenantDirectory, UserDirectory } from '@tongban/tenancy';
+import {
+  IDENTITY_OPTIONS,
+  type IdentityOptions,
+  type LoginThrottle,
+  ServiceWindowPort,
+  TenantDirectory,
+  UserDirectory,
+} from '@tongban/tenancy';
 import { EntityManager } from 'typeorm';
 import { WorkingCalendars } from '../calendar-store/working-calendars';
 import { defaultRatingCutoff, ratedStages } from './default-rating';
@@ -171,7 +178,29 @@ export class EvaluationService {
     private readonly calendars: WorkingCalendars,
     private readonly audit: AuditRepository,
     private readonly clock: Clock,
-  ) {}
+    @Inject(IDENTITY_OPTIONS) identity: IdentityOptions,
+  ) {
+    this.tokens = identity.tokenThrottle;
+  }
+
+  /** Attempts at device and link tokens, per token and per address. */
+  private readonly tokens: LoginThrottle;
+
+  /**
+   * A public token's check: the attempt is counted (per token and per client address) before
+   * the database is read, refused once either is over its limit; `proven`, called once the
+   * secret has matched, gives the address its attempt back. An outage gives it back too.
+   */
+  private async withTokenAttempt<T>(
+    tokenId: string,
+    clientAddress: string,
+    check: (proven: () => Promise<void>) => Promise<T>,
+  ): Promise<T> {
+    await this.tokens.attempt(tokenId, clientAddress);
+    return this.tokens.check(tokenId, clientAddress, () =>
+      check(() => this.tokens.succeeded(tokenId, clientAddress)),
+    );
+  }
 
   // ── devices ──
 
@@ -267,88 +296,103 @@ export class EvaluationService {
    * names, which must be that window's). Refused, changing nothing, for a token unknown or
    * revoked, an application of another window or tenant, one not completed, or one rated.
    */
-  rateByDevice(input: {
-    deviceToken: string;
-    rating: number;
-    applicationId?: string | null;
-  }): Promise<RatingReceiptView> {
+  rateByDevice(
+    input: {
+      deviceToken: string;
+      rating: number;
+      applicationId?: string | null;
+    },
+    clientAddress: string,
+  ): Promise<RatingReceiptView> {
     const rating = ratingOrThrow(input.rating);
     const parsed = parseEvaluationToken(input.deviceToken);
     if (!parsed) throw deviceRefused('DEVICE_UNKNOWN');
     if (input.applicationId != null && !isUuid(input.applicationId)) {
       throw new BadUserInputError('applicationId is not an id', { reason: 'BAD_ID' });
     }
-    return this.scope.runIn(
-      { tenantId: parsed.tenantId, visibility: 'tenant', actorId: null },
-      async (manager) => {
-        const device = await this.evaluations.device(manager, parsed.id);
-        if (!device || !secretMatches(parsed.secret, device.tokenHash)) {
-          throw deviceRefused('DEVICE_UNKNOWN');
-        }
-        if (device.revokedAt) throw deviceRefused('DEVICE_REVOKED');
-        const now = this.clock.now();
-        let application: RatedApplication | undefined;
-        if (input.applicationId) {
-          application = await this.evaluations.application(manager, input.applicationId);
-          // Another tenant's application is out of this scope: the same answer as another window's.
-          if (!application || application.windowId !== device.windowId) {
-            throw deviceRefused('NOT_THIS_WINDOW');
+    return this.withTokenAttempt(parsed.id, clientAddress, (proven) =>
+      this.scope.runIn(
+        { tenantId: parsed.tenantId, visibility: 'tenant', actorId: null },
+        async (manager) => {
+          const device = await this.evaluations.device(manager, parsed.id);
+          if (!device || !secretMatches(parsed.secret, device.tokenHash)) {
+            throw deviceRefused('DEVICE_UNKNOWN');
           }
-        } else {
-          const since = new Date(now.getTime() - JUST_COMPLETED_MINUTES * 60_000);
-          application = await this.evaluations.lastCompletedAt(manager, device.windowId, since);
-          if (!application) {
-            throw new ConflictError('No application was just completed at this window', {
-              reason: 'NOTHING_TO_RATE',
-            });
+          await proven();
+          if (device.revokedAt) throw deviceRefused('DEVICE_REVOKED');
+          const now = this.clock.now();
+          let application: RatedApplication | undefined;
+          if (input.applicationId) {
+            application = await this.evaluations.application(manager, input.applicationId);
+            // Another tenant's application is out of this scope: the same answer as another window's.
+            if (!application || application.windowId !== device.windowId) {
+              throw deviceRefused('NOT_THIS_WINDOW');
+            }
+          } else {
+            const since = new Date(now.getTime() - JUST_COMPLETED_MINUTES * 60_000);
+            application = await this.evaluations.lastCompletedAt(manager, device.windowId, since);
+            if (!application) {
+              throw new ConflictError('No application was just completed at this window', {
+                reason: 'NOTHING_TO_RATE',
+              });
+            }
           }
-        }
-        const receipt = await this.rate(manager, application, {
-          stage: EvaluationStage.COMPLETION,
-          rating,
-          channel: EvaluationChannel.DEVICE,
-          deviceId: device.id,
-          linkId: null,
-          at: now,
-        });
-        await this.evaluations.deviceSeen(manager, device.id, now);
-        return receipt;
-      },
+          const receipt = await this.rate(manager, application, {
+            stage: EvaluationStage.COMPLETION,
+            rating,
+            channel: EvaluationChannel.DEVICE,
+            deviceId: device.id,
+            linkId: null,
+            at: now,
+          });
+          await this.evaluations.deviceSeen(manager, device.id, now);
+          return receipt;
+        },
+      ),
     );
   }
 
   /** A single-use link rates the application (and stage) it was issued for. */
-  rateByLink(input: { token: string; rating: number }): Promise<RatingReceiptView> {
+  rateByLink(
+    input: { token: string; rating: number },
+    clientAddress: string,
+  ): Promise<RatingReceiptView> {
     const rating = ratingOrThrow(input.rating);
     const parsed = parseEvaluationToken(input.token);
     if (!parsed) throw linkRefused('LINK_INVALID');
-    return this.scope.runIn(
-      { tenantId: parsed.tenantId, visibility: 'tenant', actorId: null },
-      async (manager) => {
-        const link = await this.evaluations.lockLink(manager, parsed.id);
-        if (!link || !secretMatches(parsed.secret, link.tokenHash)) {
-          throw linkRefused('LINK_INVALID');
-        }
-        if (link.usedAt) throw linkRefused('LINK_USED');
-        const now = this.clock.now();
-        if (link.expiresAt.getTime() <= now.getTime()) throw linkRefused('LINK_EXPIRED');
-        const application = (await this.evaluations.application(manager, link.applicationId))!;
-        const receipt = await this.rate(manager, application, {
-          stage: link.stage,
-          rating,
-          channel: EvaluationChannel.LINK,
-          deviceId: null,
-          linkId: link.id,
-          at: now,
-        });
-        await this.evaluations.useLink(manager, link.id, now);
-        return receipt;
-      },
+    return this.withTokenAttempt(parsed.id, clientAddress, (proven) =>
+      this.scope.runIn(
+        { tenantId: parsed.tenantId, visibility: 'tenant', actorId: null },
+        async (manager) => {
+          const link = await this.evaluations.lockLink(manager, parsed.id);
+          if (!link || !secretMatches(parsed.secret, link.tokenHash)) {
+            throw linkRefused('LINK_INVALID');
+          }
+          await proven();
+          if (link.usedAt) throw linkRefused('LINK_USED');
+          const now = this.clock.now();
+          if (link.expiresAt.getTime() <= now.getTime()) throw linkRefused('LINK_EXPIRED');
+          const application = (await this.evaluations.application(manager, link.applicationId))!;
+          const receipt = await this.rate(manager, application, {
+            stage: link.stage,
+            rating,
+            channel: EvaluationChannel.LINK,
+            deviceId: null,
+            linkId: link.id,
+            at: now,
+          });
+          await this.evaluations.useLink(manager, link.id, now);
+          return receipt;
+        },
+      ),
     );
   }
 
   /** What the public rating page shows before a rating: the item, the hall, the stage. */
-  linkInfo(token: string): Promise<{
+  linkInfo(
+    token: string,
+    clientAddress: string,
+  ): Promise<{
     tenantName: string;
     itemName: string;
     stage: EvaluationStage;
@@ -356,21 +400,29 @@ export class EvaluationService {
   }> {
     const parsed = parseEvaluationToken(token);
     if (!parsed) throw linkRefused('LINK_INVALID');
-    return this.scope.runIn(
-      { tenantId: parsed.tenantId, visibility: 'tenant', actorId: null },
-      async (manager) => {
-        const link = await this.evaluations.lockLink(manager, parsed.id);
-        if (!link || !secretMatches(parsed.secret, link.tokenHash)) {
-          throw linkRefused('LINK_INVALID');
-        }
-        if (link.usedAt) throw linkRefused('LINK_USED');
-        if (link.expiresAt.getTime() <= this.clock.now().getTime()) {
-          throw linkRefused('LINK_EXPIRED');
-        }
-        const tenant = (await this.tenants.nodeOf(manager, link.tenantId))!;
-        const itemName = await this.evaluations.itemNameOf(manager, link.applicationId);
-        return { tenantName: tenant.name, itemName, stage: link.stage, expiresAt: link.expiresAt };
-      },
+    return this.withTokenAttempt(parsed.id, clientAddress, (proven) =>
+      this.scope.runIn(
+        { tenantId: parsed.tenantId, visibility: 'tenant', actorId: null },
+        async (manager) => {
+          const link = await this.evaluations.lockLink(manager, parsed.id);
+          if (!link || !secretMatches(parsed.secret, link.tokenHash)) {
+            throw linkRefused('LINK_INVALID');
+          }
+          await proven();
+          if (link.usedAt) throw linkRefused('LINK_USED');
+          if (link.expiresAt.getTime() <= this.clock.now().getTime()) {
+            throw linkRefused('LINK_EXPIRED');
+          }
+          const tenant = (await this.tenants.nodeOf(manager, link.tenantId))!;
+          const itemName = await this.evaluations.itemNameOf(manager, link.applicationId);
+          return {
+            tenantName: tenant.name,
+            itemName,
+            stage: link.stage,
+            expiresAt: link.expiresAt,
+          };
+        },
+      ),
     );
   }
 
