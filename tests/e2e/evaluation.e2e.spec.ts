@@ -264,6 +264,19 @@ describe('evaluation and bad-review rectification', () => {
     });
     expect(opened.dueAt).toBe(due15(opened.ratedAt));
     expect(opened.openedAt).toBe(opened.ratedAt);
+    // The staff member it concerns, here also the center's manager, is told once.
+    const told = await db.query<{ username: string; subject: string; body: string }>(
+      `SELECT u.username, o.subject, o.body FROM notification_outbox o
+         JOIN users u ON u.id = o.recipient_id WHERE o.dedupe_key = $1`,
+      [`rectification:${caseId}`],
+    );
+    expect(told).toHaveLength(1);
+    expect(told[0].username).toBe('mashan.manager');
+    expect(told[0].subject).toMatch(/^差评整改：/);
+    const dueDay = new Date(new Date(opened.dueAt).getTime() + 8 * 3600_000)
+      .toISOString()
+      .slice(0, 10);
+    expect(told[0].body).toContain(`请于 ${dueDay} 前回访并整改`);
     const listed = await call<{ rectificationCases: { nodes: { id: string }[] } }>(
       'mashan.manager',
       CASES,

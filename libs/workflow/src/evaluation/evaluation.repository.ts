@@ -92,6 +92,8 @@ export interface RatedApplication {
   completedAt: Date | null;
   /** 即办件 (nothing to rate at acceptance apart from completion). */
   onTheSpot: boolean;
+  receiptNumber: string;
+  itemName: string;
 }
 
 /** Conditions over the alias `r`, parameters numbered from 1 (filters and role rules). */
@@ -106,7 +108,8 @@ const DEVICE = `d.id, d.tenant_id AS "tenantId", d.window_id AS "windowId", d.la
 
 const APPLICATION = `a.id, a.tenant_id AS "tenantId", a.window_id AS "windowId", a.status,
   a.accepted_at AS "acceptedAt", a.completed_at AS "completedAt",
-  (a.item_version_id IS NOT NULL AND a.item_promised_days IS NULL) AS "onTheSpot"`;
+  (a.item_version_id IS NOT NULL AND a.item_promised_days IS NULL) AS "onTheSpot",
+  a.receipt_number AS "receiptNumber", a.item_name AS "itemName"`;
 
 const SELECT_CASES = `
   SELECT r.id, r.tenant_id AS "tenantId", r.evaluation_id AS "evaluationId",

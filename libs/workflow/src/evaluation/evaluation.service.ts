@@ -4,6 +4,7 @@ import {
   accessibleWhere,
   AuditRepository,
   BadUserInputError,
+  beijingDay,
   Clock,
   ConflictError,
   ForbiddenError,
@@ -12,6 +13,7 @@ import {
   type Page,
   pageOf,
   RequestContext,
+  Role,
   subject,
   type TenantNode,
   TenantScope,
@@ -27,6 +29,8 @@ import {
 } from '@tongban/tenancy';
 import { EntityManager } from 'typeorm';
 import { WorkingCalendars } from '../calendar-store/working-calendars';
+import { NotificationChannel } from '../notification/outbox';
+import { NotificationRepository } from '../notification/notification.repository';
 import { defaultRatingCutoff, ratedStages } from './default-rating';
 import { SupervisionSettingsPort } from '../supervision/supervision-settings.port';
 import { issueEvaluationToken, parseEvaluationToken, secretMatches } from './evaluation-token';
@@ -178,6 +182,7 @@ export class EvaluationService {
     private readonly calendars: WorkingCalendars,
     private readonly audit: AuditRepository,
     private readonly clock: Clock,
+    private readonly notifications: NotificationRepository,
     @Inject(IDENTITY_OPTIONS) identity: IdentityOptions,
   ) {
     this.tokens = identity.tokenThrottle;
@@ -527,15 +532,37 @@ export class EvaluationService {
   ): Promise<void> {
     const calendar = await this.calendars.forNode(manager, tenant);
     const { dueAt } = rectificationDue(calendar, review.at, review.workingDays);
-    await this.evaluations.openCase(manager, {
+    const staffId = await this.evaluations.completedBy(manager, application.id);
+    const caseId = await this.evaluations.openCase(manager, {
       tenantId: application.tenantId,
       evaluationId: review.evaluationId,
       applicationId: application.id,
       windowId: application.windowId,
-      staffId: await this.evaluations.completedBy(manager, application.id),
+      staffId,
       openedAt: review.at,
       dueAt,
     });
+    // The staff member it concerns and the center's managers hear of it, in this transaction.
+    const managers = await this.users.holdersOf(
+      manager,
+      [application.tenantId],
+      Role.CENTER_MANAGER,
+    );
+    const recipients = new Set([
+      ...(staffId ? [staffId] : []),
+      ...managers.map((holder) => holder.userId),
+    ]);
+    await this.notifications.enqueue(
+      manager,
+      [...recipients].map((recipientId) => ({
+        tenantId: application.tenantId,
+        dedupeKey: `rectification:${caseId}`,
+        recipientId,
+        channel: NotificationChannel.INBOX,
+        subject: `差评整改：${application.receiptNumber} ${application.itemName}`,
+        body: `办件 ${application.receiptNumber}（${application.itemName}）收到差评，已立整改，请于 ${beijingDay(dueAt)} 前回访并整改。`,
+      })),
+    );
   }
 
   /**
