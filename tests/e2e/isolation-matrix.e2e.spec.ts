@@ -820,6 +820,16 @@ describe('tenant isolation matrix', () => {
       return { codes };
     }
     if (operation === 'saveMenuTemplate') return { tier: 'TOWNSHIP', itemCodes: [] };
+    // The insights read a period (and the cases of one figure).
+    if (
+      ['insightFigures', 'insightComparison', 'insightSeries', 'insightCases'].includes(operation)
+    ) {
+      return {
+        from: '2026-01-01',
+        to: '2026-12-31',
+        ...(operation === 'insightCases' ? { figure: 'completions' } : {}),
+      };
+    }
     if (operation === 'setCatalogueMappings') return { mappings: [] };
     return {};
   }
@@ -829,6 +839,7 @@ describe('tenant isolation matrix', () => {
     catalogueItem: { code: MATRIX_ITEM_CODE },
     workingCalendar: { year: 2026 },
     consultationCounts: { from: '2026-01-01', to: '2026-12-31' },
+    insightYearlySummary: { year: 2026 },
   };
 
   async function variablesFor(

@@ -328,6 +328,17 @@ describe('row-level security', () => {
        VALUES ($1, $2, $3, $4, 3, 'PORTAL')`,
       [r.tenant, r.application, r.window, n === 1 ? 'COMPLETION' : 'ACCEPTANCE'],
     ],
+    insight_facts: (r, n) => [
+      `INSERT INTO insight_facts (tenant_id, application_id, receipt_number, item_code, item_name,
+         status, open, forwarded_in, submitted_on)
+       VALUES ($1, $2, $3, 'RLS', 'RLS', 'SUBMITTED', true, false, current_date)`,
+      [r.tenant, r.rated[n - 1].application, `RLS${n}`],
+    ],
+    insight_counts: (r, n) => [
+      `INSERT INTO insight_counts (tenant_id, day, item_code, submissions)
+       VALUES ($1, current_date - $2::int, 'RLS', 1)`,
+      [r.tenant, n],
+    ],
     rectification_cases: (r, n) => [
       `INSERT INTO rectification_cases (tenant_id, evaluation_id, application_id, window_id, due_at)
        VALUES ($1, $2, $3, $4, now() + interval '21 days')`,

@@ -7,6 +7,7 @@ import { AuthorizationGuard, CoreModule, SafeTextPipe, TongbanErrorFilter } from
 import { CatalogModule } from '@tongban/catalog';
 import { AuthenticationGuard, TenancyModule } from '@tongban/tenancy';
 import { WorkflowModule } from '@tongban/workflow';
+import { InsightsModule } from '@tongban/insights';
 import { DatabaseModule } from './database/database.module';
 import { createErrorFormatter } from './graphql/error-format';
 import { graphqlLimits } from './graphql/limits';
@@ -64,6 +65,7 @@ export class AppModule {
         TenancyModule.forRoot(identityOptionsFor(runtime)),
         CatalogModule,
         WorkflowModule,
+        InsightsModule,
         JobsModule.forRoot({
           redisUrl: config.REDIS_URL ?? null,
           prefix: config.QUEUE_PREFIX,

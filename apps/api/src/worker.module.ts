@@ -3,6 +3,7 @@ import { CoreModule } from '@tongban/core';
 import { CatalogModule } from '@tongban/catalog';
 import { TenancyModule } from '@tongban/tenancy';
 import { WorkflowModule } from '@tongban/workflow';
+import { InsightsModule } from '@tongban/insights';
 import { DatabaseModule } from './database/database.module';
 import { JobsModule } from './jobs/jobs.module';
 import { identityOptionsFor } from './runtime/identity-options';
@@ -21,6 +22,7 @@ export class WorkerModule {
         TenancyModule.forRoot(identityOptionsFor(runtime, { signsTokens: false })),
         CatalogModule,
         WorkflowModule,
+        InsightsModule,
         JobsModule.forRoot({
           redisUrl,
           prefix: runtime.config.QUEUE_PREFIX,

@@ -24,6 +24,7 @@ export { TenantTree, type TenantNode } from './context/tenant-tree';
 export { CenterMenus, type MenuApplied } from './context/center-menus';
 export { OpenApplications } from './context/open-applications';
 export { ProvisionalDeadlines } from './context/provisional-deadlines';
+export { InsightFacts, type ApplicationFact } from './context/insight-facts';
 
 export {
   AuditRepository,

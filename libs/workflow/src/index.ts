@@ -10,6 +10,8 @@ export {
 export { residentIdCheckCharacter, residentIdProblem } from './application/resident-id-number';
 export { formatReceiptNumber, receiptPrefixOf } from './application/receipt-number';
 export { ApplicationRepository } from './application/application.repository';
+export { LifecycleRepository } from './application/lifecycle.repository';
+export { applicationFact, type FactSource } from './lifecycle/application-fact';
 export { ConsultationChannel, normalizeConsultation } from './consultation/consultation-entry';
 export { ConsultationRepository } from './consultation/consultation.repository';
 export type { CalendarDay } from './calendar/calendar-day';

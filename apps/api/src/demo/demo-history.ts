@@ -26,6 +26,7 @@ import {
   REGIONAL_SCHEDULES,
   WorkflowModule,
 } from '@tongban/workflow';
+import { InsightsModule } from '@tongban/insights';
 import { DatabaseModule } from '../database/database.module';
 import { DemoSeedRefusedError } from './seed-demo';
 import { DEMO_HISTORY_HALLS, DEMO_STORIES, type DemoHall } from './demo-history-data';
@@ -95,6 +96,7 @@ class DemoHistoryModule {
         TenancyModule.forRoot(runtime.identity),
         CatalogModule,
         WorkflowModule,
+        InsightsModule,
         DemoJobsModule,
       ],
     };

@@ -7,16 +7,19 @@ import {
   IntakeMenu,
   ServiceTier,
 } from '@tongban/catalog';
-import { TenantKind, TenantStatus } from '@tongban/core';
+import { beijingDay, TenantKind, TenantStatus } from '@tongban/core';
+import { InsightFactsRepository, InsightRecorder } from '@tongban/insights';
 import { hashPassword, onboardingChecklist } from '@tongban/tenancy';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   ApplicationRepository,
+  applicationFact,
   ConsultationRepository,
   clockDeadlines,
   composeCalendar,
   DEFAULT_BUSINESS_HOURS,
   layersFor,
+  LifecycleRepository,
   NATIONAL_SCHEDULE,
   REGIONAL_SCHEDULES,
 } from '@tongban/workflow';
@@ -28,6 +31,9 @@ import {
   DEMO_TENANTS,
   DEMO_WINDOW_ASSIGNMENTS,
 } from './demo-data';
+
+/** The insights' read model, written as the services would (the seed runs without them). */
+const insights = new InsightRecorder(new InsightFactsRepository());
 
 export class DemoSeedRefusedError extends Error {
   constructor() {
@@ -165,7 +171,7 @@ export async function seedDemo(dataSource: DataSource, nodeEnv: string): Promise
             extensionDays: 0,
           },
         );
-        await new ApplicationRepository().recordIntake(tx, {
+        const taken = await new ApplicationRepository().recordIntake(tx, {
           hall,
           windowId: hall.windowId,
           item,
@@ -175,6 +181,12 @@ export async function seedDemo(dataSource: DataSource, nodeEnv: string): Promise
           acceptanceDueAt: due.acceptanceDueAt,
           provisional: due.provisional,
         });
+        // What the services would have told the insights at intake.
+        const source = (await new LifecycleRepository().factSource(tx, hall.tenantId, taken.id))!;
+        await insights.recordApplication(
+          tx,
+          applicationFact({ calendar, hours: DEFAULT_BUSINESS_HOURS }, source),
+        );
         report.applications += 1;
       }
     }
@@ -218,6 +230,11 @@ async function seedConsultations(tx: EntityManager): Promise<number> {
       note: consultation.note,
       loggedBy: hall.userId,
       at: hall.at,
+    });
+    await insights.recordConsultation(tx, {
+      tenantId: hall.tenantId,
+      itemCode: item?.code ?? null,
+      on: beijingDay(hall.at),
     });
   }
   return DEMO_CONSULTATIONS.length;

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '@tongban/catalog';
 import { CalendarStoreModule } from '../calendar-store/calendar-store.module';
+import { ApplicationFacts } from './application-facts';
 import { ApplicationClocks } from './application-clocks';
 import { ApplicationRepository } from './application.repository';
 import { ApplicationResolver } from './application.resolver';
@@ -22,7 +23,8 @@ import { ProxyIntake } from './proxy-intake';
     LifecycleService,
     LifecycleResolver,
     ProxyIntake,
+    ApplicationFacts,
   ],
-  exports: [ApplicationRepository, LifecycleRepository, ApplicationClocks],
+  exports: [ApplicationRepository, LifecycleRepository, ApplicationClocks, ApplicationFacts],
 })
 export class ApplicationModule {}

@@ -32,6 +32,7 @@ import { normalizeIntake, type IntakeDetails } from './applicant';
 import { clockDeadlines } from '../lifecycle/application-clock';
 import { ApplicationAction, OPEN_STATUSES } from '../lifecycle/transitions';
 import { ApplicationClocks, type ClockView } from './application-clocks';
+import { ApplicationFacts } from './application-facts';
 import { ApplicationStatus } from '../lifecycle/application-status';
 import {
   ApplicationCursor,
@@ -92,6 +93,7 @@ export class ApplicationService {
     private readonly clock: Clock,
     private readonly menu: IntakeMenu,
     private readonly clocks: ApplicationClocks,
+    private readonly facts: ApplicationFacts,
   ) {}
 
   /** Takes an application in at a window: one transaction with its receipt number and event. */
@@ -166,6 +168,7 @@ export class ApplicationService {
         applicant: intake.applicant,
         submittedBy: actor.userId,
       });
+      await this.facts.record(manager, window.tenantId, created.id);
       return this.readOne(manager, ability, created.id);
     });
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import type { FactSource } from '../lifecycle/application-fact';
 import type { ClockPause } from '../calendar/deadline';
 import type { ClockDeadlines } from '../lifecycle/application-clock';
 import type { PauseKind } from '../lifecycle/transitions';
@@ -212,6 +213,61 @@ export class LifecycleRepository {
       [origin.tenantId, origin.id, change.chainStatus, change.status],
     );
     return row.status;
+  }
+
+  /**
+   * What the insights' facts of one application are computed from, in one read: the row, when
+   * it was rejected, its pauses, its completion ratings (the applicant's and the default one)
+   * and the first card of each colour.
+   */
+  async factSource(
+    manager: EntityManager,
+    tenantId: string,
+    id: string,
+  ): Promise<FactSource | undefined> {
+    const [row] = await manager.query(
+      `SELECT a.tenant_id AS "tenantId", a.id, a.receipt_number AS "receiptNumber",
+              a.item_code AS "itemCode", a.item_name AS "itemName", a.status,
+              a.submitted_at AS "submittedAt", a.accepted_at AS "acceptedAt",
+              a.completed_at AS "completedAt", a.item_statutory_days AS "statutoryDays",
+              a.item_promised_days AS "promisedDays", a.promised_deadline AS "promisedDeadline",
+              a.forwarded_to_id IS NOT NULL AS "forwardedOut",
+              a.forwarded_from_id IS NOT NULL AS "forwardedIn",
+              (SELECT max(e.occurred_at) FROM application_events e
+                WHERE e.tenant_id = a.tenant_id AND e.application_id = a.id
+                  AND e.to_status = 'REJECTED') AS "rejectedAt",
+              (SELECT coalesce(json_agg(json_build_object('startedAt', p.started_at,
+                                                          'endedAt', p.ended_at)), '[]')
+                 FROM application_pauses p
+                WHERE p.tenant_id = a.tenant_id AND p.application_id = a.id) AS pauses,
+              (SELECT json_build_object('rating', v.rating, 'at', v.rated_at) FROM evaluations v
+                WHERE v.tenant_id = a.tenant_id AND v.application_id = a.id
+                  AND v.stage = 'COMPLETION' AND v.channel <> 'DEFAULT') AS rating,
+              (SELECT json_build_object('rating', v.rating, 'at', v.rated_at) FROM evaluations v
+                WHERE v.tenant_id = a.tenant_id AND v.application_id = a.id
+                  AND v.stage = 'COMPLETION' AND v.channel = 'DEFAULT') AS "defaultRating",
+              (SELECT min(w.raised_at) FROM application_warnings w
+                WHERE w.tenant_id = a.tenant_id AND w.application_id = a.id
+                  AND w.level = 'YELLOW') AS "yellowAt",
+              (SELECT min(w.raised_at) FROM application_warnings w
+                WHERE w.tenant_id = a.tenant_id AND w.application_id = a.id
+                  AND w.level = 'RED') AS "redAt"
+         FROM applications a WHERE a.tenant_id = $1 AND a.id = $2`,
+      [tenantId, id],
+    );
+    if (!row) return undefined;
+    const at = (value: string | null) => (value === null ? null : new Date(value));
+    const rated = (value: { rating: number; at: string } | null) =>
+      value && { rating: value.rating, at: new Date(value.at) };
+    return {
+      ...row,
+      pauses: (row.pauses as { startedAt: string; endedAt: string | null }[]).map((p) => ({
+        startedAt: new Date(p.startedAt),
+        endedAt: at(p.endedAt),
+      })),
+      rating: rated(row.rating),
+      defaultRating: rated(row.defaultRating),
+    };
   }
 
   async recordEvent(

@@ -25,6 +25,7 @@ import {
 import { ApplicationClocks } from './application-clocks';
 import { ApplicationStatus } from '../lifecycle/application-status';
 import { ApplicationService, type ApplicationView } from './application.service';
+import { ApplicationFacts } from './application-facts';
 import { type ChainLink, ProxyIntake } from './proxy-intake';
 import {
   type ActingRow,
@@ -66,6 +67,7 @@ export class LifecycleService {
     private readonly menu: IntakeMenu,
     private readonly users: UserDirectory,
     private readonly proxy: ProxyIntake,
+    private readonly facts: ApplicationFacts,
   ) {}
 
   act(id: string, action: ApplicationAction, input: ActInput): Promise<ApplicationView> {
@@ -210,6 +212,7 @@ export class LifecycleService {
       });
       // 代办: a forwarded case's station follows what its handler did.
       await this.proxy.followAlong(manager, row, to, this.context.actor.userId, now);
+      await this.facts.record(manager, row.tenantId, row.id);
       return this.applications.readIn(manager, row.id);
     });
   }
@@ -277,6 +280,7 @@ export class LifecycleService {
         details: { action: 'REQUEST_EXTENSION', extensionId, workingDays: input.workingDays },
         at: now,
       });
+      await this.facts.record(manager, row.tenantId, row.id);
       return this.applications.readIn(manager, row.id);
     });
   }
@@ -333,6 +337,7 @@ export class LifecycleService {
         },
         at: now,
       });
+      await this.facts.record(manager, row.tenantId, row.id);
       return this.applications.readIn(manager, row.id);
     });
   }

@@ -3,6 +3,7 @@ import { ProvisionalDeadlines } from '@tongban/core';
 import { EntityManager } from 'typeorm';
 import { clockDeadlines, dueAt } from '../lifecycle/application-clock';
 import { ApplicationClocks } from './application-clocks';
+import { ApplicationFacts } from './application-facts';
 import { clockPauses, LifecycleRepository } from './lifecycle.repository';
 
 /**
@@ -15,6 +16,7 @@ export class ProvisionalDeadlineRecount extends ProvisionalDeadlines {
   constructor(
     private readonly lifecycle: LifecycleRepository,
     private readonly clocks: ApplicationClocks,
+    private readonly facts: ApplicationFacts,
   ) {
     super();
   }
@@ -36,6 +38,8 @@ export class ProvisionalDeadlineRecount extends ProvisionalDeadlines {
         extensionDays: row.extensionDays,
       });
       await this.lifecycle.recount(manager, row, deadlines, dueAt(row.status, deadlines));
+      // An open case's promised deadline moved: what is overdue moves with it.
+      await this.facts.record(manager, row.tenantId, row.id);
     }
     return rows.length;
   }

@@ -25,6 +25,7 @@ import {
 } from '../lifecycle/proxy-chain';
 import { ApplicationAction } from '../lifecycle/transitions';
 import { WorkingCalendars } from '../calendar-store/working-calendars';
+import { ApplicationFacts } from './application-facts';
 import { ApplicationRepository, type ChainEnd } from './application.repository';
 import { type ActingRow, LifecycleRepository } from './lifecycle.repository';
 
@@ -61,6 +62,7 @@ export class ProxyIntake {
     private readonly windows: ServiceWindowPort,
     private readonly menu: IntakeMenu,
     private readonly calendars: WorkingCalendars,
+    private readonly facts: ApplicationFacts,
   ) {}
 
   /** The centers above `origin` that could take the item now, nearest first. */
@@ -121,7 +123,7 @@ export class ProxyIntake {
           reason: 'HANDLER_HAS_NO_WINDOW',
         });
       }
-      return this.applications.recordIntake(manager, {
+      const taken = await this.applications.recordIntake(manager, {
         hall: {
           tenantId: handler.id,
           receiptPrefix: handler.receiptPrefix,
@@ -136,6 +138,8 @@ export class ProxyIntake {
         provisional,
         forwardedFrom: { tenantId: row.tenantId, id: row.id, receiptNumber: row.receiptNumber },
       });
+      await this.facts.record(manager, handler.id, taken.id);
+      return taken;
     });
     await this.lifecycle.linkForwarded(manager, row, { tenantId: handler.id, id: created.id });
     return { tenantId: handler.id, tenantName: handler.name, applicationId: created.id };
@@ -178,6 +182,7 @@ export class ProxyIntake {
           at,
         });
       }
+      await this.facts.record(manager, origin.tenantId, origin.id);
     });
   }
 

@@ -1,10 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import {
   abilityFor,
   accessibleWhere,
   BadUserInputError,
+  beijingDay,
   ConflictError,
   ForbiddenError,
+  InsightFacts,
   isUuid,
   NotFoundError,
   type Page,
@@ -85,6 +87,8 @@ export class ConsultationService {
     private readonly windows: ServiceWindowPort,
     private readonly users: UserDirectory,
     private readonly menu: IntakeMenu,
+    // Absent where no insights are wired (workflow's own service tests).
+    @Optional() private readonly insights?: InsightFacts,
   ) {}
 
   /**
@@ -137,6 +141,11 @@ export class ConsultationService {
         loggedBy: actor.userId,
       });
       const row = (await this.consultations.find(manager, id))!;
+      await this.insights?.recordConsultation(manager, {
+        tenantId: hall.id,
+        itemCode: item?.code ?? null,
+        on: beijingDay(row.loggedAt),
+      });
       const [view] = await this.present(manager, ability, [row]);
       return view;
     });

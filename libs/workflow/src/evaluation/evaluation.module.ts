@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ApplicationModule } from '../application/application.module';
 import { DefaultRatingsJob } from './default-ratings.job';
 import { CalendarStoreModule } from '../calendar-store/calendar-store.module';
 import { NotificationModule } from '../notification/notification.module';
@@ -9,7 +10,7 @@ import { EvaluationService } from './evaluation.service';
 
 /** 好差评 and 差评整改 (DESIGN.md §4.4). */
 @Module({
-  imports: [CalendarStoreModule, SupervisionModule, NotificationModule],
+  imports: [ApplicationModule, CalendarStoreModule, SupervisionModule, NotificationModule],
   providers: [EvaluationRepository, EvaluationService, EvaluationResolver, DefaultRatingsJob],
   exports: [EvaluationRepository, EvaluationService],
 })

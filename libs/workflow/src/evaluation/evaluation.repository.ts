@@ -286,7 +286,7 @@ export class EvaluationRepository {
       at: Date;
       limit: number;
     },
-  ): Promise<number> {
+  ): Promise<string[]> {
     const due =
       run.stage === 'COMPLETION'
         ? `a.status = 'COMPLETED' AND a.completed_at <= $3`
@@ -302,10 +302,10 @@ export class EvaluationRepository {
         ORDER BY a.id
         LIMIT $6
        ON CONFLICT DO NOTHING
-       RETURNING id`,
+       RETURNING application_id AS "applicationId"`,
       [run.tenantId, run.stage, run.before, run.rating, run.at, run.limit],
     );
-    return rows.length;
+    return rows.map((row: { applicationId: string }) => row.applicationId);
   }
 
   async hasActiveRating(

@@ -29,6 +29,7 @@ import {
 } from '@tongban/tenancy';
 import { EntityManager } from 'typeorm';
 import { WorkingCalendars } from '../calendar-store/working-calendars';
+import { ApplicationFacts } from '../application/application-facts';
 import { NotificationChannel } from '../notification/outbox';
 import { NotificationRepository } from '../notification/notification.repository';
 import { defaultRatingCutoff, ratedStages } from './default-rating';
@@ -183,6 +184,7 @@ export class EvaluationService {
     private readonly audit: AuditRepository,
     private readonly clock: Clock,
     private readonly notifications: NotificationRepository,
+    private readonly facts: ApplicationFacts,
     @Inject(IDENTITY_OPTIONS) identity: IdentityOptions,
   ) {
     this.tokens = identity.tokenThrottle;
@@ -516,6 +518,7 @@ export class EvaluationService {
         workingDays: settings.rectificationWorkingDays,
       });
     }
+    await this.facts.record(manager, application.tenantId, application.id);
     return {
       stage: rating.stage,
       rating: rating.rating,
@@ -580,7 +583,7 @@ export class EvaluationService {
       const before = defaultRatingCutoff(now, settings.defaultRatingAfterDays);
       let recorded = 0;
       for (const stage of ratedStages(settings)) {
-        recorded += await this.evaluations.recordDefaultRatings(manager, {
+        const rated = await this.evaluations.recordDefaultRatings(manager, {
           tenantId,
           stage,
           before,
@@ -588,6 +591,10 @@ export class EvaluationService {
           at: now,
           limit,
         });
+        for (const applicationId of rated) {
+          await this.facts.record(manager, tenantId, applicationId);
+        }
+        recorded += rated.length;
       }
       return recorded;
     });

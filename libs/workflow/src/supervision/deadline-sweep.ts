@@ -12,6 +12,7 @@ import { ServiceWindowPort, TenantDirectory, UserDirectory } from '@tongban/tena
 import { EntityManager } from 'typeorm';
 import { WorkingCalendars } from '../calendar-store/working-calendars';
 import { NotificationRepository } from '../notification/notification.repository';
+import { ApplicationFacts } from '../application/application-facts';
 import { NotificationChannel, type OutgoingMessage } from '../notification/outbox';
 import { SupervisionSettingsPort } from './supervision-settings.port';
 import { type SweepRow, WarningRepository } from './warning.repository';
@@ -48,6 +49,7 @@ export class DeadlineSweep {
     private readonly users: UserDirectory,
     private readonly notifications: NotificationRepository,
     private readonly clock: Clock,
+    private readonly facts: ApplicationFacts,
   ) {}
 
   /** The platform's chore: every tree, each in its root's scope. */
@@ -123,6 +125,11 @@ export class DeadlineSweep {
         if (id) raised.push({ row, id, kind: schedule.kind!, level });
       }
       await this.warnings.reschedule(manager, row, schedule.nextCheckAt);
+    }
+    // A card counts toward the figures (the first of each colour, on its day).
+    for (const applicationId of new Set(raised.map((r) => r.row.id))) {
+      const { row } = raised.find((r) => r.row.id === applicationId)!;
+      await this.facts.record(manager, row.tenantId, row.id);
     }
     await this.notify(manager, raised);
     return { checked: rows.length, raised: raised.length };

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ApplicationModule } from '../application/application.module';
 import { CalendarStoreModule } from '../calendar-store/calendar-store.module';
 import { NotificationModule } from '../notification/notification.module';
 import { DeadlineSweep } from './deadline-sweep';
@@ -12,7 +13,7 @@ import { WarningService } from './warning.service';
 
 /** Electronic supervision and evaluation (DESIGN.md §4.4): settings, warnings, evaluation. */
 @Module({
-  imports: [CalendarStoreModule, NotificationModule],
+  imports: [ApplicationModule, CalendarStoreModule, NotificationModule],
   providers: [
     SupervisionSettingsRepository,
     SupervisionSettingsPort,

@@ -14,6 +14,7 @@ import { WorkingCalendar1765411200000 } from './1765411200000-working-calendar';
 import { Consultations1765497600000 } from './1765497600000-consultations';
 import { ProxyIntake1765584000000 } from './1765584000000-proxy-intake';
 import { Supervision1765670400000 } from './1765670400000-supervision';
+import { Insights1766188800000 } from './1766188800000-insights';
 import { WindowCamera1765929600000 } from './1765929600000-window-camera';
 import { Evaluation1765756800000 } from './1765756800000-evaluation';
 
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   Supervision1765670400000,
   Evaluation1765756800000,
   WindowCamera1765929600000,
+  Insights1766188800000,
 ];

@@ -1,0 +1,101 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Insights' read model (issue 13, DESIGN.md §4.5), written in the transaction of each change:
+ *
+ * - insight_facts: one row per application, what the figures count (the days it moved on, its
+ *   times in working days, limits, ratings, cards), as workflow computed it after its last
+ *   change. The drill-down lists read it.
+ * - insight_counts: the counters per tenant, Beijing day and item, moved by the difference
+ *   between an application's facts before and after each change (consultations add one). A
+ *   comparison sums these over a subtree's division-code range and a period, never the
+ *   applications.
+ * - The counters are numeric: working days are fractions (0.33 of a day is measurable).
+ * - item_code '' stands for "no item" (a general consultation), so the key needs no NULL.
+ */
+export class Insights1766188800000 implements MigrationInterface {
+  name = 'Insights1766188800000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE insight_facts (
+        tenant_id          uuid NOT NULL REFERENCES tenants (id),
+        application_id     uuid NOT NULL,
+        receipt_number     text NOT NULL,
+        item_code          text NOT NULL,
+        item_name          text NOT NULL,
+        status             text NOT NULL,
+        open               boolean NOT NULL,
+        forwarded_in       boolean NOT NULL,
+        submitted_on       date NOT NULL,
+        accepted_on        date,
+        rejected_on        date,
+        completed_on       date,
+        acceptance_days    numeric(10,2),
+        handling_days      numeric(10,2),
+        statutory_days     integer,
+        promised_days      integer,
+        promised_deadline  timestamptz,
+        on_time            boolean,
+        rating             smallint CHECK (rating BETWEEN 1 AND 5),
+        rated_on           date,
+        default_rating     smallint CHECK (default_rating BETWEEN 1 AND 5),
+        default_rated_on   date,
+        yellow_on          date,
+        red_on             date,
+        PRIMARY KEY (tenant_id, application_id),
+        FOREIGN KEY (tenant_id, application_id) REFERENCES applications (tenant_id, id)
+      )`);
+    await q.query(`SELECT tongban_secure_tenant_table($1::regclass)`, ['insight_facts']);
+    // Drill-down lists: by the day a figure counts a case on, over a subtree's range.
+    for (const day of ['submitted_on', 'accepted_on', 'rejected_on', 'completed_on', 'rated_on']) {
+      await q.query(
+        `CREATE INDEX insight_facts_${day}_idx ON insight_facts (tenant_division_code, ${day})
+          WHERE ${day} IS NOT NULL`,
+      );
+    }
+    // Open and overdue is read live: only open applications with a promised deadline.
+    await q.query(
+      `CREATE INDEX insight_facts_open_due_idx ON insight_facts (tenant_division_code, promised_deadline)
+        WHERE open AND promised_deadline IS NOT NULL`,
+    );
+
+    await q.query(`
+      CREATE TABLE insight_counts (
+        tenant_id              uuid NOT NULL REFERENCES tenants (id),
+        day                    date NOT NULL,
+        item_code              text NOT NULL,
+        consultations          numeric NOT NULL DEFAULT 0,
+        submissions            numeric NOT NULL DEFAULT 0,
+        acceptances            numeric NOT NULL DEFAULT 0,
+        rejections             numeric NOT NULL DEFAULT 0,
+        completions            numeric NOT NULL DEFAULT 0,
+        completed_on_time      numeric NOT NULL DEFAULT 0,
+        accepted_completed     numeric NOT NULL DEFAULT 0,
+        acceptance_days        numeric NOT NULL DEFAULT 0,
+        handling_days          numeric NOT NULL DEFAULT 0,
+        limited                numeric NOT NULL DEFAULT 0,
+        statutory_days         numeric NOT NULL DEFAULT 0,
+        promised_days          numeric NOT NULL DEFAULT 0,
+        limited_handling_days  numeric NOT NULL DEFAULT 0,
+        evaluations            numeric NOT NULL DEFAULT 0,
+        satisfied              numeric NOT NULL DEFAULT 0,
+        default_evaluations    numeric NOT NULL DEFAULT 0,
+        default_satisfied      numeric NOT NULL DEFAULT 0,
+        bad_reviews            numeric NOT NULL DEFAULT 0,
+        yellow_cards           numeric NOT NULL DEFAULT 0,
+        red_cards              numeric NOT NULL DEFAULT 0,
+        PRIMARY KEY (tenant_id, day, item_code)
+      )`);
+    await q.query(`SELECT tongban_secure_tenant_table($1::regclass)`, ['insight_counts']);
+    await q.query(
+      `CREATE INDEX insight_counts_division_day_idx ON insight_counts (tenant_division_code, day)`,
+    );
+    await q.query(`REVOKE DELETE ON insight_facts, insight_counts FROM tongban_app`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE insight_counts`);
+    await q.query(`DROP TABLE insight_facts`);
+  }
+}

@@ -1,0 +1,302 @@
+import { Injectable } from '@nestjs/common';
+import {
+  abilityFor,
+  BadUserInputError,
+  beijingDay,
+  Clock,
+  ForbiddenError,
+  type Page,
+  pageOf,
+  RequestContext,
+  subject,
+  TenantKind,
+  type TenantNode,
+  TenantScope,
+  TenantTree,
+} from '@tongban/core';
+import { EntityManager } from 'typeorm';
+import type { Counter } from '../figures/counters';
+import { FIGURES, figureOf, figuresOf, type FigureKey } from '../figures/figures';
+import { meanOf, rankValues } from '../figures/league';
+import { type Period, periodProblem, previousPeriod, yearBefore } from '../figures/period';
+import { yearlySummary } from '../summary/yearly-summary';
+import { type InsightCaseRow, type InsightScope, InsightsRepository } from './insights.repository';
+
+export interface FigureValue {
+  key: FigureKey;
+  value: number | null;
+}
+
+export interface PeriodQuery {
+  tenantId: string;
+  from: string;
+  to: string;
+  itemCode?: string | null;
+  tenantOnly?: boolean | null;
+}
+
+const valuesOf = (totals: Parameters<typeof figuresOf>[0]): FigureValue[] => {
+  const figures = figuresOf(totals);
+  return FIGURES.map((figure) => ({ key: figure.key, value: figures[figure.key] }));
+};
+
+/**
+ * The figures of DESIGN.md §4.5 for whoever reads a tenant's applications (city officials,
+ * county administrators, managers, supervisors; window clerks read none): a tenant's figures,
+ * its children side by side, month by month, and the cases behind any number, all from the
+ * insights' read model.
+ */
+@Injectable()
+export class InsightsService {
+  constructor(
+    private readonly context: RequestContext,
+    private readonly scope: TenantScope,
+    private readonly tree: TenantTree,
+    private readonly insights: InsightsRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  definitions() {
+    return FIGURES.map(({ key, unit, nameZh, nameEn, definitionZh, definitionEn, cases }) => ({
+      key,
+      unit,
+      nameZh,
+      nameEn,
+      definitionZh,
+      definitionEn,
+      listable: cases.length > 0,
+    }));
+  }
+
+  figures(query: PeriodQuery) {
+    const period = periodOrThrow(query);
+    return this.scope.run(async (manager) => {
+      const tenant = await this.readable(manager, query.tenantId);
+      const scope = scopeOf(tenant, query.tenantOnly);
+      const now = this.clock.now();
+      const itemCode = query.itemCode ?? null;
+      const previous = previousPeriod(period);
+      const lastYear = yearBefore(period);
+      return {
+        tenantId: tenant.id,
+        tenantName: tenant.name,
+        period,
+        figures: valuesOf(await this.insights.totals(manager, scope, period, itemCode, now)),
+        previousPeriod: previous,
+        previous: valuesOf(await this.insights.totals(manager, scope, previous, itemCode, now)),
+        yearBeforePeriod: lastYear,
+        yearBefore: valuesOf(await this.insights.totals(manager, scope, lastYear, itemCode, now)),
+      };
+    });
+  }
+
+  /**
+   * The tenant's children side by side, each with what is below it, ranked figure by figure;
+   * with a tier, every tenant of that tier below it instead (e.g. a county's village stations).
+   */
+  comparison(query: PeriodQuery & { tier?: TenantKind | null }) {
+    const period = periodOrThrow(query);
+    return this.scope.run(async (manager) => {
+      const tenant = await this.readable(manager, query.tenantId);
+      const children = (await this.tree.subtree(manager, tenant.id)).filter((node) =>
+        query.tier
+          ? node.kind === query.tier && node.id !== tenant.id
+          : node.parentId === tenant.id,
+      );
+      const now = this.clock.now();
+      const itemCode = query.itemCode ?? null;
+      const totals = await this.insights.totalsEach(
+        manager,
+        children.map((child) => child.divisionCode),
+        period,
+        itemCode,
+        now,
+      );
+      const values = children.map((child) => figuresOf(totals.get(child.divisionCode)!));
+      const columns = new Map(
+        FIGURES.map((figure) => [
+          figure.key,
+          rankValues(
+            figure.key,
+            values.map((v) => v[figure.key]),
+          ),
+        ]),
+      );
+      return {
+        tenantId: tenant.id,
+        tenantName: tenant.name,
+        period,
+        rows: children.map((child, i) => ({
+          tenantId: child.id,
+          tenantName: child.name,
+          tenantKind: child.kind,
+          divisionCode: child.divisionCode,
+          figures: FIGURES.map((figure) => ({ key: figure.key, ...columns.get(figure.key)![i] })),
+        })),
+        whole: valuesOf(
+          await this.insights.totals(
+            manager,
+            { divisionCode: tenant.divisionCode },
+            period,
+            itemCode,
+            now,
+          ),
+        ),
+        average: FIGURES.map((figure) => ({
+          key: figure.key,
+          value: meanOf(
+            values.map((v) => v[figure.key]),
+            figure.unit,
+          ),
+        })),
+      };
+    });
+  }
+
+  /** Month by month over the period (trends). */
+  series(query: PeriodQuery) {
+    const period = periodOrThrow(query);
+    return this.scope.run(async (manager) => {
+      const tenant = await this.readable(manager, query.tenantId);
+      const months = await this.insights.monthly(
+        manager,
+        scopeOf(tenant, query.tenantOnly),
+        period,
+        query.itemCode ?? null,
+      );
+      // Open and overdue is a count of now, not of a month: left out of a trend.
+      return months.map(({ month, ...counters }) => ({
+        month,
+        figures: valuesOf({ ...counters, openOverdue: 0 }).filter((f) => f.key !== 'openOverdue'),
+      }));
+    });
+  }
+
+  /** Section I of the yearly work summary of a tenant (with what is below it), in Chinese. */
+  yearlySummary(tenantId: string, year: number): Promise<{ title: string; text: string }> {
+    const today = beijingDay(this.clock.now());
+    const thisYear = Number(today.slice(0, 4));
+    if (!Number.isInteger(year) || year < 2000 || year > thisYear) {
+      throw new BadUserInputError('Not a year with figures', {
+        problems: [{ field: 'year', code: 'BAD_YEAR', problem: `2000–${thisYear}` }],
+      });
+    }
+    const through = year === thisYear ? today : `${year}-12-31`;
+    const period = { from: `${year}-01-01`, to: through };
+    return this.scope.run(async (manager) => {
+      const tenant = await this.readable(manager, tenantId);
+      const scope = scopeOf(tenant, false);
+      const now = this.clock.now();
+      const totals = (p: Period) => this.insights.totals(manager, scope, p, null, now);
+      return yearlySummary({
+        tenantName: tenant.name,
+        year,
+        through,
+        months: Number(through.slice(5, 7)),
+        figures: figuresOf(await totals(period)),
+        lastYear: figuresOf(await totals(yearBefore(period))),
+      });
+    });
+  }
+
+  /** The cases behind a figure: as many as it counts (a rate: its denominator). */
+  cases(
+    query: PeriodQuery & { figure: FigureKey },
+    first: number,
+    after: string | null,
+  ): Promise<Page<InsightCaseRow & { tenantName: string }> & { totalCount: number }> {
+    const period = periodOrThrow(query);
+    const figure = figureOf(query.figure);
+    if (figure.cases.length === 0) {
+      throw new BadUserInputError(`${figure.nameEn} has no list of cases`, {
+        problems: [{ field: 'figure', code: 'NOT_LISTABLE', problem: 'Not a count of cases' }],
+      });
+    }
+    const cursor = after === null ? null : decodeCursor(after);
+    return this.scope.run(async (manager) => {
+      const tenant = await this.readable(manager, query.tenantId);
+      const { rows, total } = await this.insights.cases(
+        manager,
+        scopeOf(tenant, query.tenantOnly),
+        period,
+        query.itemCode ?? null,
+        this.clock.now(),
+        figure.cases as (Counter | 'openOverdue')[],
+        { after: cursor, limit: first + 1 },
+      );
+      const names = new Map(
+        (await this.tree.subtree(manager, tenant.id)).map((node) => [node.id, node.name]),
+      );
+      const page = pageOf(
+        rows.map((row) => ({ ...row, tenantName: names.get(row.tenantId) ?? '' })),
+        first,
+        (last) => encodeCursor(last.receiptNumber, last.applicationId),
+      );
+      return { ...page, totalCount: total };
+    });
+  }
+
+  /**
+   * The tenant, if the reader may read its applications (and so its figures): NOT_FOUND out of
+   * sight, FORBIDDEN for a role that reads no whole tenant's applications (a window clerk).
+   */
+  private async readable(manager: EntityManager, tenantId: string): Promise<TenantNode> {
+    const actor = this.context.actor;
+    const ability = abilityFor(actor);
+    const readsTenant = (tenant: { id: string; path: string[] }) =>
+      ability.can('read', subject('Application', { tenantId: tenant.id, tenantPath: tenant.path }));
+    // The role first, so that a clerk hears the same for any tenant, theirs or not.
+    if (!readsTenant(actor.tenant)) {
+      throw new ForbiddenError("Your role may not read a tenant's figures");
+    }
+    const tenant = await this.tree.require(manager, tenantId);
+    if (!readsTenant(tenant))
+      throw new ForbiddenError("Your role may not read this tenant's figures");
+    return tenant;
+  }
+}
+
+function scopeOf(tenant: TenantNode, tenantOnly: boolean | null | undefined): InsightScope {
+  return tenantOnly ? { tenantId: tenant.id } : { divisionCode: tenant.divisionCode };
+}
+
+function periodOrThrow(query: { from: string; to: string }): Period {
+  const period = { from: query.from, to: query.to };
+  const problem = periodProblem(period);
+  if (problem) {
+    const messages = {
+      BAD_DATE: 'Not a calendar day',
+      ENDS_BEFORE_START: 'The period ends before it starts',
+      TOO_LONG: 'The period is longer than 732 days',
+    };
+    throw new BadUserInputError(messages[problem], {
+      problems: [
+        {
+          field: problem === 'BAD_DATE' ? 'from' : 'to',
+          code: problem,
+          problem: messages[problem],
+        },
+      ],
+    });
+  }
+  return period;
+}
+
+/** Opaque to clients: where the previous page ended (receipt number, id). */
+function encodeCursor(receiptNumber: string, applicationId: string): string {
+  return Buffer.from(JSON.stringify([receiptNumber, applicationId])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { receiptNumber: string; applicationId: string } {
+  try {
+    const [receiptNumber, applicationId] = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+    if (typeof receiptNumber === 'string' && /^[0-9a-f-]{36}$/.test(applicationId)) {
+      return { receiptNumber, applicationId };
+    }
+  } catch {
+    // falls through
+  }
+  throw new BadUserInputError('Not a cursor of this list', {
+    problems: [{ field: 'after', code: 'BAD_CURSOR', problem: 'Not a cursor of this list' }],
+  });
+}

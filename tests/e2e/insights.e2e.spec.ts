@@ -1,0 +1,397 @@
+import { join } from 'node:path';
+import {
+  API_DIST,
+  ApiProcess,
+  createTestDatabase,
+  errorCode,
+  gql,
+  login,
+  runNode,
+  startApi,
+  TestDatabase,
+} from '@tongban/test-support';
+import {
+  composeCalendar,
+  countedProvisionally,
+  DEFAULT_BUSINESS_HOURS,
+  layersFor,
+  NATIONAL_SCHEDULE,
+  REGIONAL_SCHEDULES,
+  workingTimeElapsed,
+} from '@tongban/workflow';
+
+/**
+ * Insights (issue 13, DESIGN.md §4.5) on the demo's months of applications, made through the
+ * services: every figure the rollups give equals the same figure counted naively from the
+ * applications themselves; the list behind a figure has as many cases as the figure says; a
+ * change moves the figures in its own transaction; and what a reader may not see stays out.
+ */
+const MIGRATE = join(API_DIST, 'migrate.js');
+const PASSWORD = 'Demo#2026';
+const DAY = 24 * 3600 * 1000;
+const beijingDay = (at: Date) =>
+  new Date(at.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+
+const FIGURES = `figures { key value rank percentile }`;
+const COMPARISON = `query($input: InsightComparisonInput!) { insightComparison(input: $input) {
+  tenantName period { from to } rows { tenantId tenantName tenantKind divisionCode ${FIGURES} }
+  whole { key value } average { key value } } }`;
+const FIGURES_OF = `query($input: InsightPeriodInput!) { insightFigures(input: $input) {
+  tenantName figures { key value } previousPeriod { from to } previous { key value }
+  yearBeforePeriod { from to } yearBefore { key value } } }`;
+const CASES = `query($input: InsightCasesInput!) { insightCases(input: $input) {
+  totalCount nodes { applicationId receiptNumber status completedOn onTime }
+  pageInfo { hasNextPage endCursor } } }`;
+
+interface Row {
+  tenantId: string;
+  tenantName: string;
+  divisionCode: string;
+  figures: { key: string; value: number | null; rank: number | null }[];
+}
+
+describe('insights', () => {
+  let db: TestDatabase;
+  let api: ApiProcess;
+  const tokens: Record<string, string> = {};
+  const tenants: Record<string, string> = {};
+  let period: { from: string; to: string };
+
+  const call = <T>(username: string, query: string, variables: Record<string, unknown>) =>
+    gql<T>(api.baseUrl, query, { token: tokens[username], variables });
+  const comparison = async (username: string, input: Record<string, unknown>) => {
+    const result = await call<{ insightComparison: { rows: Row[] } }>(username, COMPARISON, {
+      input,
+    });
+    expect(result.errors).toBeUndefined();
+    return result.data!.insightComparison;
+  };
+  const valueOf = (row: Row, key: string) => row.figures.find((f) => f.key === key)!.value;
+
+  /** The figures counted the long way: straight from the applications of a subtree. */
+  async function naive(divisionPrefix: string) {
+    const [counts] = await db.query<Record<string, number>>(
+      `WITH a AS (
+         SELECT a.*, (a.submitted_at AT TIME ZONE 'Asia/Shanghai')::date AS submitted_on,
+                (a.accepted_at AT TIME ZONE 'Asia/Shanghai')::date AS accepted_on,
+                (a.completed_at AT TIME ZONE 'Asia/Shanghai')::date AS completed_on,
+                (SELECT (max(e.occurred_at) AT TIME ZONE 'Asia/Shanghai')::date
+                   FROM application_events e
+                  WHERE e.tenant_id = a.tenant_id AND e.application_id = a.id
+                    AND e.to_status = 'REJECTED') AS rejected_on
+           FROM applications a WHERE a.tenant_division_code LIKE $1 || '%')
+       SELECT
+         count(*) FILTER (WHERE submitted_on BETWEEN $2 AND $3
+                            AND forwarded_from_id IS NULL)::int AS submissions,
+         count(*) FILTER (WHERE accepted_on BETWEEN $2 AND $3
+                            AND forwarded_to_id IS NULL)::int AS acceptances,
+         count(*) FILTER (WHERE accepted_on BETWEEN $2 AND $3 AND forwarded_to_id IS NULL
+                            AND status = 'COMPLETED')::int AS "acceptedCompleted",
+         count(*) FILTER (WHERE status = 'REJECTED' AND rejected_on BETWEEN $2 AND $3
+                            AND forwarded_to_id IS NULL)::int AS rejections,
+         count(*) FILTER (WHERE status = 'COMPLETED' AND completed_on BETWEEN $2 AND $3
+                            AND forwarded_to_id IS NULL)::int AS completions,
+         count(*) FILTER (WHERE status = 'COMPLETED' AND completed_on BETWEEN $2 AND $3
+                            AND forwarded_to_id IS NULL
+                            AND (promised_deadline IS NULL OR completed_at <= promised_deadline)
+                         )::int AS "completedOnTime",
+         count(*) FILTER (WHERE status IN ('SUBMITTED','SUPPLEMENT_REQUESTED','ACCEPTED',
+                                           'IN_REVIEW','SUSPENDED','APPROVED','DENIED',
+                                           'FORWARDED','RESULT_READY')
+                            AND forwarded_to_id IS NULL AND promised_deadline < now()
+                            AND (promised_deadline AT TIME ZONE 'Asia/Shanghai')::date
+                                BETWEEN $2 AND $3)::int AS "openOverdue"
+         FROM a`,
+      [divisionPrefix, period.from, period.to],
+    );
+    return counts;
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const env = {
+      DATABASE_URL: db.url,
+      MIGRATION_DATABASE_URL: db.ownerUrl,
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'development',
+    };
+    const seeded = await runNode(MIGRATE, ['--seed-demo', '--demo-history'], env, 240_000);
+    expect(seeded.code).toBe(0);
+    api = await startApi({ databaseUrl: db.url, env: { TRUST_PROXY: 'loopback' } });
+    let address = 0;
+    for (const username of [
+      'liuzhou.city',
+      'liucheng.admin',
+      'liucheng.window',
+      'mashan.manager',
+    ]) {
+      const result = await login(api.baseUrl, username, PASSWORD, {
+        'X-Forwarded-For': `10.13.0.${++address}`,
+      });
+      tokens[username] = result.data!.login.accessToken;
+    }
+    for (const row of await db.query<{ code: string; id: string }>(
+      `SELECT division_code AS code, id FROM tenants`,
+    )) {
+      tenants[row.code] = row.id;
+    }
+    // The demo's four months and today.
+    period = { from: beijingDay(new Date(Date.now() - 130 * DAY)), to: beijingDay(new Date()) };
+  }, 300_000);
+  afterAll(async () => {
+    await api?.stop();
+    await db?.drop();
+  });
+
+  it('the city official’s league table of Liucheng’s townships equals the naive count', async () => {
+    const table = await comparison('liuzhou.city', { tenantId: tenants['450222'], ...period });
+    expect(table.rows.map((r) => r.divisionCode).sort()).toEqual(['450222100', '450222203']);
+    for (const row of table.rows) {
+      const counted = await naive(row.divisionCode);
+      for (const key of [
+        'submissions',
+        'acceptances',
+        'rejections',
+        'completions',
+        'openOverdue',
+      ]) {
+        expect({ row: row.divisionCode, key, value: valueOf(row, key) }).toEqual({
+          row: row.divisionCode,
+          key,
+          value: counted[key],
+        });
+      }
+      const rate = (n: number, d: number) => (d > 0 ? Math.round((n / d) * 10_000) / 10_000 : null);
+      expect(valueOf(row, 'onTimeRate')).toBe(
+        rate(counted.completedOnTime, counted.completions + counted.openOverdue),
+      );
+      expect(valueOf(row, 'completionRate')).toBe(
+        rate(counted.acceptedCompleted, counted.acceptances),
+      );
+    }
+    // Mashan has the demo's history: the comparison says something.
+    const mashan = table.rows.find((r) => r.divisionCode === '450222203')!;
+    expect(valueOf(mashan, 'submissions')).toBeGreaterThan(50);
+    expect(mashan.figures.find((f) => f.key === 'submissions')!.rank).toBe(1);
+  });
+
+  it('counts handling time in working days, pauses left out, as the calendar counts it', async () => {
+    const calendar = {
+      calendar: composeCalendar(layersFor('450222', NATIONAL_SCHEDULE, REGIONAL_SCHEDULES)),
+      hours: DEFAULT_BUSINESS_HOURS,
+    };
+    const rows = await db.query<{
+      acceptedAt: Date;
+      completedAt: Date;
+      pauses: { startedAt: string; endedAt: string | null }[];
+    }>(
+      `SELECT a.accepted_at AS "acceptedAt", a.completed_at AS "completedAt",
+              (SELECT coalesce(json_agg(json_build_object('startedAt', p.started_at,
+                                                          'endedAt', p.ended_at)), '[]')
+                 FROM application_pauses p
+                WHERE p.tenant_id = a.tenant_id AND p.application_id = a.id) AS pauses
+         FROM applications a
+        WHERE a.tenant_division_code LIKE '450222203%' AND a.status = 'COMPLETED'
+          AND a.forwarded_to_id IS NULL
+          AND (a.completed_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $1 AND $2`,
+      [period.from, period.to],
+    );
+    expect(rows.length).toBeGreaterThan(10);
+    const elapsed = (from: Date, to: Date) =>
+      countedProvisionally(calendar, (c) => workingTimeElapsed(c.calendar, c.hours, from, to))
+        .value;
+    const total = rows.reduce((sum, row) => {
+      const paused = row.pauses.reduce(
+        (s, p) => s + elapsed(new Date(p.startedAt), new Date(p.endedAt ?? row.completedAt)),
+        0,
+      );
+      const days = Math.max(0, elapsed(row.acceptedAt, row.completedAt) - paused);
+      return sum + (Math.round(days * 100) / 100 || 0);
+    }, 0);
+    const figures = await call<{ insightFigures: { figures: { key: string; value: number }[] } }>(
+      'mashan.manager',
+      FIGURES_OF,
+      { input: { tenantId: tenants['450222203'], ...period } },
+    );
+    expect(figures.errors).toBeUndefined();
+    const handling = figures.data!.insightFigures.figures.find(
+      (f) => f.key === 'averageHandlingDays',
+    )!;
+    expect(handling.value).toBe(Math.round((total / rows.length) * 100) / 100);
+  });
+
+  it('lists the very cases behind the on-time rate: as many as its denominator', async () => {
+    const counted = await naive('450222203');
+    const input = {
+      tenantId: tenants['450222203'],
+      ...period,
+      figure: 'onTimeRate',
+      first: 40,
+    };
+    const seen = new Set<string>();
+    let after: string | undefined;
+    let total = -1;
+    do {
+      const page = await call<{
+        insightCases: {
+          totalCount: number;
+          nodes: { applicationId: string; status: string; onTime: boolean | null }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        };
+      }>('liuzhou.city', CASES, { input: { ...input, after } });
+      expect(page.errors).toBeUndefined();
+      total = page.data!.insightCases.totalCount;
+      for (const node of page.data!.insightCases.nodes) seen.add(node.applicationId);
+      after = page.data!.insightCases.pageInfo.hasNextPage
+        ? page.data!.insightCases.pageInfo.endCursor!
+        : undefined;
+    } while (after);
+    expect(total).toBe(counted.completions + counted.openOverdue);
+    expect(seen.size).toBe(total);
+  });
+
+  it('compares a tier across the subtree: every village station of the county', async () => {
+    const table = await comparison('liucheng.admin', {
+      tenantId: tenants['450222'],
+      ...period,
+      tier: 'VILLAGE',
+    });
+    expect(table.rows.map((r) => r.divisionCode).sort()).toEqual([
+      '450222100001',
+      '450222100201',
+      '450222100202',
+      '450222203201',
+      '450222203202',
+    ]);
+    const station = table.rows.find((r) => r.divisionCode === '450222203201')!;
+    expect(valueOf(station, 'submissions')).toBe((await naive('450222203201')).submissions);
+  });
+
+  it('moves the figures with a change, in its transaction', async () => {
+    const today = { from: beijingDay(new Date()), to: beijingDay(new Date()) };
+    const submissions = async () => {
+      const result = await call<{ insightFigures: { figures: { key: string; value: number }[] } }>(
+        'liucheng.admin',
+        FIGURES_OF,
+        { input: { tenantId: tenants['450222'], ...today, tenantOnly: true } },
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data!.insightFigures.figures.find((f) => f.key === 'submissions')!.value;
+    };
+    const before = await submissions();
+    const [{ id: windowId }] = await db.query<{ id: string }>(
+      `SELECT w.id FROM service_windows w JOIN tenants t ON t.id = w.tenant_id
+        WHERE t.division_code = '450222' AND w.code = 'C1'`,
+    );
+    const [{ code }] = await db.query<{ code: string }>(
+      `SELECT l.code FROM implementation_items l JOIN tenants t ON t.id = l.tenant_id
+        WHERE t.division_code = '450222' AND NOT l.read_only ORDER BY l.code LIMIT 1`,
+    );
+    const taken = await call(
+      'liucheng.window',
+      `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { id } }`,
+      { input: { windowId, itemCode: code, applicant: { name: '统计测试' } } },
+    );
+    expect(taken.errors).toBeUndefined();
+    expect(await submissions()).toBe(before + 1);
+  });
+
+  it('writes section I of the yearly summary from the same figures', async () => {
+    const year = Number(beijingDay(new Date()).slice(0, 4));
+    const result = await call<{ insightYearlySummary: { title: string; text: string } }>(
+      'liuzhou.city',
+      `query($tenantId: ID!, $year: Int!) { insightYearlySummary(tenantId: $tenantId, year: $year) { title text } }`,
+      { tenantId: tenants['450222'], year },
+    );
+    expect(result.errors).toBeUndefined();
+    const { title, text } = result.data!.insightYearlySummary;
+    expect(title).toBe(`柳城县${year}年工作总结（第一部分：行政审批服务工作及成效）`);
+    const [{ n }] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM applications
+        WHERE tenant_division_code LIKE '450222%' AND forwarded_from_id IS NULL
+          AND extract(year FROM submitted_at AT TIME ZONE 'Asia/Shanghai') = $1`,
+      [year],
+    );
+    expect(text).toContain(`收件${n}件`);
+    expect(text.startsWith('一、行政审批服务工作及成效')).toBe(true);
+    const tooEarly = await call(
+      'liuzhou.city',
+      `query($tenantId: ID!) { insightYearlySummary(tenantId: $tenantId, year: 1999) { text } }`,
+      { tenantId: tenants['450222'] },
+    );
+    expect(errorCode(tooEarly)).toBe('BAD_USER_INPUT');
+  });
+
+  it('refuses bad periods, tenants out of sight, clerks, and lists of no cases', async () => {
+    const expectRefused = async (
+      username: string,
+      query: string,
+      input: Record<string, unknown>,
+      code: string,
+      reason?: string,
+    ) => {
+      const result = await call(username, query, { input });
+      expect(errorCode(result)).toBe(code);
+      if (reason) {
+        expect(JSON.stringify(result.errors![0].extensions)).toContain(reason);
+      }
+      expect(result.data ?? null).toBeNull();
+    };
+    const liucheng = tenants['450222'];
+    await expectRefused(
+      'liuzhou.city',
+      COMPARISON,
+      { tenantId: liucheng, from: '2026-11-30', to: '2026-11-01' },
+      'BAD_USER_INPUT',
+      'ENDS_BEFORE_START',
+    );
+    await expectRefused(
+      'liuzhou.city',
+      COMPARISON,
+      { tenantId: liucheng, from: '2023-01-01', to: '2026-11-30' },
+      'BAD_USER_INPUT',
+      'TOO_LONG',
+    );
+    await expectRefused(
+      'liuzhou.city',
+      FIGURES_OF,
+      { tenantId: liucheng, from: '2026-02-30', to: '2026-03-01' },
+      'BAD_USER_INPUT',
+      'BAD_DATE',
+    );
+    // A township's manager sees neither the county above nor the township beside it.
+    await expectRefused(
+      'mashan.manager',
+      FIGURES_OF,
+      { tenantId: liucheng, ...period },
+      'NOT_FOUND',
+    );
+    await expectRefused(
+      'mashan.manager',
+      CASES,
+      { tenantId: tenants['450222100'], ...period, figure: 'completions' },
+      'NOT_FOUND',
+    );
+    // A window clerk reads no whole tenant's figures.
+    await expectRefused(
+      'liucheng.window',
+      FIGURES_OF,
+      { tenantId: liucheng, ...period },
+      'FORBIDDEN',
+    );
+    await expectRefused(
+      'liuzhou.city',
+      CASES,
+      { tenantId: liucheng, ...period, figure: 'consultations' },
+      'BAD_USER_INPUT',
+      'NOT_LISTABLE',
+    );
+    await expectRefused(
+      'liuzhou.city',
+      CASES,
+      { tenantId: liucheng, ...period, figure: 'completions', after: 'bm90LWEtY3Vyc29y' },
+      'BAD_USER_INPUT',
+      'BAD_CURSOR',
+    );
+  });
+});
