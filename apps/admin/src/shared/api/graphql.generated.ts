@@ -333,6 +333,7 @@ export type PermissionSubject =
   | 'AUDIT_EVENT'
   | 'CATALOGUE'
   | 'CATALOGUE_ROLLOUT'
+  | 'COMPLAINT'
   | 'CONSULTATION'
   | 'EVALUATION_DEVICE'
   | 'IMPLEMENTATION_ITEM'
@@ -461,6 +462,7 @@ export type SetStaffRolesInput = {
 };
 
 export type SetSupervisionSettingsInput = {
+  complaintWorkingDays?: number | null | undefined;
   defaultRating?: number | null | undefined;
   defaultRatingAfterDays?: number | null | undefined;
   rateAtAcceptance?: boolean | null | undefined;

@@ -16,6 +16,7 @@ import { ProxyIntake1765584000000 } from './1765584000000-proxy-intake';
 import { Supervision1765670400000 } from './1765670400000-supervision';
 import { WindowCamera1765929600000 } from './1765929600000-window-camera';
 import { Evaluation1765756800000 } from './1765756800000-evaluation';
+import { Complaints1766016000000 } from './1766016000000-complaints';
 
 /** Every migration, in order. A schema change is a new file here, never `synchronize`. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   Supervision1765670400000,
   Evaluation1765756800000,
   WindowCamera1765929600000,
+  Complaints1766016000000,
 ];
