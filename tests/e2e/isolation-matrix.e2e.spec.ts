@@ -112,7 +112,18 @@ const ID_ARGUMENTS: Record<string, IdKind> = {
   caseId: 'rectificationCase',
   'closeWarning.id': 'warning',
   'markInboxMessageRead.id': 'inboxMessage',
+  'complaint.id': 'complaint',
+  complaintId: 'complaint',
+  assigneeId: 'user',
 };
+
+/** Acts on a complaint, each legal only while it is open: reopened before each control. */
+const COMPLAINT_ACTS = new Set([
+  'assignComplaint',
+  'addComplaintNote',
+  'resolveComplaint',
+  'closeComplaint',
+]);
 
 /** The state a rectification case is put in before each control of an act on it. */
 const CASE_FROM: Record<string, 'OPEN' | 'OPEN_CALLED' | 'APPEALED'> = {
@@ -154,6 +165,12 @@ const ACT_FROM: Record<
  * tested instead.
  */
 const ID_AIMED_ELSEWHERE: Record<string, string> = {
+  ...Object.fromEntries(
+    ['windowId', 'staffId', 'applicationId', 'tenantId'].map((slot) => [
+      `logComplaint.input.${slot}`,
+      'a complaint is about exactly one window, staff member or application (a call naming several is BAD_USER_INPUT, so no control can fill every slot): complaints.e2e.spec.ts aims each at another tenant’s window, application and staff member, and the staff member’s tenant at another tenant',
+    ]),
+  ),
   'rateByDevice.input.applicationId':
     'a public call whose right is the device token, not a person: evaluation.e2e.spec.ts aims a device at an application of another window and another tenant, and a token at another tenant',
   'forwardApplication.input.toTenantId':
@@ -209,6 +226,22 @@ const NO_CONTROL: Record<string, string> = {
       `decideRectificationAppeal.input.caseId@${code}`,
       'a supervisor decides appeals; the only one of the demo is the county’s, whose own control is made',
     ]),
+  ),
+  ...Object.fromEntries(
+    [...COMPLAINT_ACTS].flatMap((act) =>
+      ['input.complaintId', ...(act === 'assignComplaint' ? ['input.assigneeId'] : [])].flatMap(
+        (slot) => [
+          [
+            `${act}.${slot}@450200`,
+            'center managers and supervisors handle complaints; the city’s matrix people are officials',
+          ],
+          [
+            `${act}.${slot}@450222203201`,
+            'center managers and supervisors handle complaints; a station has none',
+          ],
+        ],
+      ),
+    ),
   ),
   'decideExtension.input.extensionId@450200':
     'extensions are approved by a center manager; a city has none',
@@ -565,6 +598,18 @@ describe('tenant isolation matrix', () => {
       );
       return rows.map((r) => r.id);
     }
+    if (kind === 'complaint') {
+      // About the actor or at the actor's own windows first (a clerk reads only those).
+      const rows = await db.query<{ id: string }>(
+        `SELECT c.id FROM complaints c WHERE c.tenant_id = $1
+          ORDER BY c.staff_id IS NOT DISTINCT FROM $2 DESC,
+                   EXISTS (SELECT 1 FROM window_assignments w
+                            WHERE w.window_id = c.window_id AND w.user_id = $2) DESC,
+                   c.id LIMIT 3`,
+        [home.id, actorId],
+      );
+      return rows.map((r) => r.id);
+    }
     if (kind === 'rectificationCase') {
       // Those at the actor's own windows first (a clerk reads and appeals only those).
       const rows = await db.query<{ id: string }>(
@@ -626,6 +671,7 @@ describe('tenant isolation matrix', () => {
       rectificationCase: `SELECT tenant_id FROM rectification_cases WHERE id = $1`,
       warning: `SELECT tenant_id FROM application_warnings WHERE id = $1`,
       inboxMessage: `SELECT tenant_id FROM notification_inbox WHERE id = $1`,
+      complaint: `SELECT tenant_id FROM complaints WHERE id = $1`,
     }[kind];
     const [row] = await db.query<{ tenant_id: string }>(table, [id]);
     const [tenant] = await db.query<Tenant>(
@@ -771,6 +817,7 @@ describe('tenant isolation matrix', () => {
       };
     }
     if (operation === 'decideExtension') return { approve: true };
+    if (operation === 'resolveComplaint') return { outcome: 'SUBSTANTIATED' };
     // A callback made now, after the review (a case's review is a day old).
     if (operation === 'recordRectificationCallback') return { calledAt: new Date().toISOString() };
     if (operation === 'enterCalendarYear') {
@@ -961,6 +1008,14 @@ describe('tenant isolation matrix', () => {
       );
       return;
     }
+    if (COMPLAINT_ACTS.has(operation)) {
+      await db.query(
+        `UPDATE complaints SET status = 'RECEIVED', assignee_id = NULL, outcome = NULL,
+                resolution = NULL, finished_by = NULL, finished_at = NULL WHERE id = $1`,
+        [ids.get('input.complaintId')],
+      );
+      return;
+    }
     const caseFrom = CASE_FROM[operation];
     if (caseFrom) {
       const caseId = ids.get('input.caseId');
@@ -1137,6 +1192,7 @@ describe('tenant isolation matrix', () => {
           rectificationCase: expect.any(String),
           warning: expect.any(String),
           inboxMessage: expect.any(String),
+          complaint: expect.any(String),
         });
       }
     }

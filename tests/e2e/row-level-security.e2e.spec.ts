@@ -191,6 +191,8 @@ describe('row-level security', () => {
     rectification: string;
     /** Outbox messages of the tenant, one per arranged inbox row. */
     outbox?: string[];
+    /** A complaint of the tenant, for its handling steps. */
+    complaint?: string;
   }
   /**
    * How to insert a row into each table under row-level security, for tenant `r` (the n-th
@@ -349,6 +351,17 @@ describe('row-level security', () => {
        VALUES ($1, $2, 'RLS', now(), $3, $4)`,
       [r.tenant, r.rectification, `RLS${n}`, r.users[0]],
     ],
+    complaints: (r, n) => [
+      `INSERT INTO complaints (tenant_id, subject_kind, window_id, channel, complainant_name,
+                               content, due_at, logged_by)
+       VALUES ($1, 'WINDOW', $2, 'IN_PERSON', 'RLS', $3, now() + interval '21 days', $4)`,
+      [r.tenant, r.window, `RLS${n}`, r.users[0]],
+    ],
+    complaint_events: (r, n) => [
+      `INSERT INTO complaint_events (tenant_id, complaint_id, action, actor_id, note)
+       VALUES ($1, $2, 'NOTE', $3, $4)`,
+      [r.tenant, r.complaint, r.users[0], `RLS${n}`],
+    ],
     rectification_appeals: (r, n) => [
       `INSERT INTO rectification_appeals (tenant_id, case_id, appellant_id, reason, status,
                                           decided_by, decided_at)
@@ -449,7 +462,13 @@ describe('row-level security', () => {
            VALUES ($1, $2, $3, $4, now()) RETURNING id`,
           [tenant, partial.rated[2].evaluation, partial.rated[2].application, window],
         );
-        refs.push({ ...partial, application, rectification });
+        const [{ id: complaint }] = await db.query<{ id: string }>(
+          `INSERT INTO complaints (tenant_id, subject_kind, window_id, channel, complainant_name,
+                                   content, due_at, logged_by)
+           VALUES ($1, 'WINDOW', $2, 'IN_PERSON', 'RLS', 'RLS', now(), $3) RETURNING id`,
+          [tenant, window, users[0]],
+        );
+        refs.push({ ...partial, application, rectification, complaint });
       }
       app = new Client({ connectionString: db.url });
       await app.connect();
@@ -560,6 +579,8 @@ describe('row-level security', () => {
           'rectification_callbacks',
         ],
         [`DELETE FROM rectification_cases WHERE tenant_id = $1`, 'rectification_cases'],
+        [`DELETE FROM complaints WHERE tenant_id = $1`, 'complaints'],
+        [`UPDATE complaint_events SET note = 'x' WHERE tenant_id = $1`, 'complaint_events'],
         [`DELETE FROM evaluation_devices WHERE tenant_id = $1`, 'evaluation_devices'],
       ]) {
         await expect(asApp(a.tenant, () => app.query(statement, [a.tenant]))).rejects.toThrow(

@@ -20,7 +20,8 @@ export type IdKind =
   | 'evaluationDevice'
   | 'rectificationCase'
   | 'warning'
-  | 'inboxMessage';
+  | 'inboxMessage'
+  | 'complaint';
 
 /** One tenant's rows of every kind, made to be aimed at from outside it. */
 export interface TenantTargets {
@@ -45,6 +46,8 @@ export interface TenantTargets {
   warning: string;
   /** A notification in the target member's inbox. */
   inboxMessage: string;
+  /** A complaint (投诉) received about the clerk's window, open. */
+  complaint: string;
 }
 
 /** The role that makes sense for a plain staff member of each kind of tenant. */
@@ -205,6 +208,15 @@ export async function giveEveryTenantOneOfEach(
       [tenant.id, application, windows.MX],
     );
     const inboxMessage = await addInboxMessage(db, tenant.id, users.target, 'matrix');
+    const complaint = await addComplaint(db, tenant.id, { windowId: windows.MY }, users.clerk);
+    // Every window and station clerk of the tenant reads a complaint about themselves.
+    for (const { user } of await db.query<{ user: string }>(
+      `SELECT user_id AS user FROM memberships
+        WHERE tenant_id = $1 AND roles && ARRAY['WINDOW_STAFF', 'STATION_STAFF']`,
+      [tenant.id],
+    )) {
+      await addComplaint(db, tenant.id, { staffId: user }, users.clerk);
+    }
     targets.set(tenant.id, {
       tenant: tenant.id,
       window: windows.MX,
@@ -220,6 +232,7 @@ export async function giveEveryTenantOneOfEach(
       rectificationCase,
       warning,
       inboxMessage,
+      complaint,
     });
   }
   return targets;
@@ -321,5 +334,29 @@ export async function addCatalogueVersion(
       [id, status],
     );
   }
+  return id;
+}
+
+/** An open complaint received now in `tenantId` about a window or a staff member. */
+export async function addComplaint(
+  db: TestDatabase,
+  tenantId: string,
+  about: { windowId: string } | { staffId: string },
+  loggedBy: string,
+): Promise<string> {
+  const [{ id }] = await db.query<{ id: string }>(
+    `INSERT INTO complaints (tenant_id, subject_kind, window_id, staff_id, channel,
+                             complainant_name, complainant_phone, content, due_at, logged_by)
+     VALUES ($1, $2, $3, $4, 'IN_PERSON', '矩阵投诉人', '13800001234', '矩阵投诉',
+             now() + interval '21 days', $5)
+     RETURNING id`,
+    [
+      tenantId,
+      'windowId' in about ? 'WINDOW' : 'STAFF',
+      'windowId' in about ? about.windowId : null,
+      'staffId' in about ? about.staffId : null,
+      loggedBy,
+    ],
+  );
   return id;
 }

@@ -71,3 +71,11 @@ export { NotificationDeliveryJob } from './notification/notification-delivery.jo
 export { ApplicationService, type ApplicationView } from './application/application.service';
 export { LifecycleService } from './application/lifecycle.service';
 export { DefaultRatingsJob } from './evaluation/default-ratings.job';
+export {
+  ComplaintChannel,
+  ComplaintOutcome,
+  ComplaintStatus,
+  ComplaintSubjectKind,
+  complaintDue,
+} from './complaint/complaint';
+export { ComplaintRepository } from './complaint/complaint.repository';

@@ -7,6 +7,8 @@ import { OpenApplicationCodes } from './application/open-applications';
 import { ProvisionalDeadlineRecount } from './application/provisional-deadline-recount';
 import { CalendarResolver } from './calendar-store/calendar.resolver';
 import { CalendarStoreModule } from './calendar-store/calendar-store.module';
+import { ComplaintModule } from './complaint/complaint.module';
+import { ComplaintResolver } from './complaint/complaint.resolver';
 import { ConsultationModule } from './consultation/consultation.module';
 import { ConsultationResolver } from './consultation/consultation.resolver';
 import { EvaluationModule } from './evaluation/evaluation.module';
@@ -27,6 +29,7 @@ import { SupervisionModule } from './supervision/supervision.module';
     CalendarStoreModule,
     SupervisionModule,
     EvaluationModule,
+    ComplaintModule,
   ],
   providers: [
     { provide: OpenApplications, useClass: OpenApplicationCodes },
@@ -45,4 +48,5 @@ export const WORKFLOW_RESOLVERS = [
   EvaluationResolver,
   SupervisionResolver,
   InboxResolver,
+  ComplaintResolver,
 ];

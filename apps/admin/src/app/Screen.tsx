@@ -29,6 +29,10 @@ const ConsultationsPage = page(
   () => import('../features/consultations/components/ConsultationsPage'),
   'ConsultationsPage',
 );
+const ComplaintsPage = page(
+  () => import('../features/complaints/components/ComplaintsPage'),
+  'ComplaintsPage',
+);
 const RectificationPage = page(
   () => import('../features/evaluation/components/RectificationPage'),
   'RectificationPage',
@@ -119,6 +123,10 @@ function RouteScreen({ route, user }: { route: Route; user: CurrentUser }) {
       return <SupervisionPage user={user} />;
     case 'inbox':
       return <InboxPage />;
+    case 'complaints':
+      return (
+        <ComplaintsPage key={route.complaintId ?? ''} user={user} complaintId={route.complaintId} />
+      );
     case 'tenants':
       return <TenantsPage user={user} tenantId={route.tenantId} />;
     case 'windows':

@@ -8,6 +8,7 @@ import {
   CarryOutOutlined,
   CommentOutlined,
   DislikeOutlined,
+  ExclamationCircleOutlined,
   FileTextOutlined,
   HomeOutlined,
   PlusCircleOutlined,
@@ -50,6 +51,7 @@ const MENU_ICONS: Record<MenuKey, ReactNode> = {
   calendar: <CalendarOutlined />,
   supervision: <AlertOutlined />,
   inbox: <BellOutlined />,
+  complaints: <ExclamationCircleOutlined />,
 };
 
 /** The side menu: the screens the user may open. */

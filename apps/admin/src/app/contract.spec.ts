@@ -168,6 +168,16 @@ describe('GraphQL contract', () => {
       'RegisterEvaluationDevice',
       'RevokeEvaluationDevice',
     ];
+    const complaints = [
+      'AddComplaintNote',
+      'AssignComplaint',
+      'CloseComplaint',
+      'Complaint',
+      'ComplaintSubjects',
+      'Complaints',
+      'LogComplaint',
+      'ResolveComplaint',
+    ];
     const guide = [
       'OneTimeNotification',
       'ServiceGuideCenter',
@@ -186,6 +196,7 @@ describe('GraphQL contract', () => {
         ...supervision,
         ...calendar,
         ...evaluation,
+        ...complaints,
         ...guide,
       ].sort(),
     );

@@ -22,7 +22,8 @@ export type MenuKey =
   | 'rollouts'
   | 'calendar'
   | 'supervision'
-  | 'inbox';
+  | 'inbox'
+  | 'complaints';
 
 type Viewer = Pick<CurrentUser, 'permissions' | 'visibility'>;
 
@@ -48,6 +49,7 @@ const SCREENS: Record<MenuKey, (user: Viewer) => boolean> = {
   // 电子监察: for those who oversee a center or more (a clerk's cards reach them as messages).
   supervision: (user) => can(user, 'READ', 'WARNING') && seesSubtree(user),
   inbox: () => true,
+  complaints: (user) => can(user, 'READ', 'COMPLAINT'),
 };
 
 /** Side-menu entries, in order. */
@@ -75,6 +77,8 @@ export function menuRoute(key: MenuKey): Route {
       return { name: key, rolloutId: null };
     case 'rectification':
       return { name: key, caseId: null };
+    case 'complaints':
+      return { name: key, complaintId: null };
     default:
       return { name: key };
   }

@@ -1,6 +1,11 @@
 import { Role, TenantKind } from '@tongban/core';
 import { ServiceWindowKind } from '@tongban/tenancy';
-import { ConsultationChannel, residentIdCheckCharacter } from '@tongban/workflow';
+import {
+  ComplaintChannel,
+  ComplaintOutcome,
+  ConsultationChannel,
+  residentIdCheckCharacter,
+} from '@tongban/workflow';
 
 /**
  * Demo data from the source document (county-center-annual-summary.txt): Liuzhou City >
@@ -321,5 +326,56 @@ export const DEMO_CONSULTATIONS: DemoConsultation[] = [
     itemCode: '450011002W01',
     channel: ConsultationChannel.IN_PERSON,
     note: '老人代问，下次带身份证来',
+  },
+];
+
+export interface DemoComplaint {
+  tenant: string;
+  /** A window (its code), a staff member (a demo username), or the hall's first application at a window. */
+  about: { window: string } | { staff: string } | { applicationAt: string };
+  channel: ComplaintChannel;
+  complainant: { name: string; phone: string | null };
+  content: string;
+  daysAgo: number;
+  loggedBy: string;
+  /** Taken on by this person (IN_PROGRESS) three hours later, with a note. */
+  assignedTo?: { username: string; note: string };
+  /** Resolved by `loggedBy` with this outcome, three hours later. */
+  resolved?: { outcome: ComplaintOutcome; resolution: string };
+}
+
+/** Complaints at the demo's complaint windows (投诉窗口): one new, one overdue, one resolved. */
+export const DEMO_COMPLAINTS: DemoComplaint[] = [
+  {
+    tenant: '450222',
+    about: { window: 'C1' },
+    channel: ComplaintChannel.IN_PERSON,
+    complainant: { name: '黄丽萍', phone: '13607721188' },
+    content: '综合窗口1排队近一小时，其间工作人员离岗未告知。',
+    daysAgo: 2,
+    loggedBy: 'liucheng.supervisor',
+  },
+  {
+    tenant: '450222',
+    about: { staff: 'liucheng.land' },
+    channel: ComplaintChannel.HOTLINE_12345,
+    complainant: { name: '蒙振华', phone: '18977203456' },
+    content: '国土资源窗口对不动产登记所需材料前后说法不一，来回跑了三趟。',
+    daysAgo: 30,
+    loggedBy: 'liucheng.supervisor',
+    assignedTo: { username: 'liucheng.supervisor', note: '已调取窗口录像，待约谈窗口人员。' },
+  },
+  {
+    tenant: '450222203',
+    about: { applicationAt: 'C1' },
+    channel: ComplaintChannel.LETTER,
+    complainant: { name: '韦春花', phone: null },
+    content: '办理期间多次打窗口电话无人接听。',
+    daysAgo: 1,
+    loggedBy: 'mashan.manager',
+    resolved: {
+      outcome: ComplaintOutcome.PARTLY_SUBSTANTIATED,
+      resolution: '经核查，当日窗口电话线路故障，已修复并在窗口公示备用号码；已电话向投诉人说明。',
+    },
   },
 ];

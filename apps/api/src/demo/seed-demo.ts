@@ -14,6 +14,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   ApplicationRepository,
   applicationFact,
+  ComplaintRepository,
+  ComplaintStatus,
+  ComplaintSubjectKind,
+  complaintDue,
   ConsultationRepository,
   clockDeadlines,
   composeCalendar,
@@ -26,6 +30,7 @@ import {
 import {
   DEMO_ACCOUNTS,
   DEMO_APPLICATIONS,
+  DEMO_COMPLAINTS,
   DEMO_CONSULTATIONS,
   DEMO_PASSWORD,
   DEMO_TENANTS,
@@ -191,8 +196,131 @@ export async function seedDemo(dataSource: DataSource, nodeEnv: string): Promise
       }
     }
     report.consultations = await seedConsultations(tx);
+    await seedComplaints(tx);
     return report;
   });
+}
+
+/** The demo's complaints, once (none yet anywhere), due by the shipped calendar. */
+async function seedComplaints(tx: EntityManager): Promise<void> {
+  const [{ any }] = await tx.query(`SELECT EXISTS (SELECT 1 FROM complaints) AS any`);
+  if (any) return;
+  const complaints = new ComplaintRepository();
+  const userId = async (username: string) =>
+    (await tx.query(`SELECT id FROM users WHERE lower(username) = lower($1)`, [username]))[0]
+      .id as string;
+  for (const demo of DEMO_COMPLAINTS) {
+    const [hall] = await tx.query(
+      `SELECT id, division_code AS "divisionCode",
+              now() - $2::int * interval '1 day' - interval '1 hour' AS at
+         FROM tenants WHERE division_code = $1`,
+      [demo.tenant, demo.daysAgo],
+    );
+    const windowOf = async (code: string) =>
+      (
+        await tx.query(`SELECT id FROM service_windows WHERE tenant_id = $1 AND code = $2`, [
+          hall.id,
+          code,
+        ])
+      )[0].id as string;
+    let about: {
+      subjectKind: ComplaintSubjectKind;
+      windowId: string | null;
+      staffId: string | null;
+      applicationId: string | null;
+    };
+    if ('window' in demo.about) {
+      about = {
+        subjectKind: ComplaintSubjectKind.WINDOW,
+        windowId: await windowOf(demo.about.window),
+        staffId: null,
+        applicationId: null,
+      };
+    } else if ('staff' in demo.about) {
+      about = {
+        subjectKind: ComplaintSubjectKind.STAFF,
+        windowId: null,
+        staffId: await userId(demo.about.staff),
+        applicationId: null,
+      };
+    } else {
+      const windowId = await windowOf(demo.about.applicationAt);
+      const [{ id }] = await tx.query(
+        `SELECT id FROM applications WHERE tenant_id = $1 AND window_id = $2
+          ORDER BY submitted_at, id LIMIT 1`,
+        [hall.id, windowId],
+      );
+      const application = (await complaints.application(tx, id))!;
+      about = {
+        subjectKind: ComplaintSubjectKind.APPLICATION,
+        windowId: application.windowId,
+        staffId: application.handlerId,
+        applicationId: id,
+      };
+    }
+    const calendar = composeCalendar(
+      layersFor(hall.divisionCode, NATIONAL_SCHEDULE, REGIONAL_SCHEDULES),
+    );
+    const { dueAt } = complaintDue({ calendar, hours: DEFAULT_BUSINESS_HOURS }, hall.at, 15);
+    const loggedBy = await userId(demo.loggedBy);
+    const id = await complaints.insert(tx, {
+      tenantId: hall.id,
+      ...about,
+      channel: demo.channel,
+      complainantName: demo.complainant.name,
+      complainantPhone: demo.complainant.phone,
+      content: demo.content,
+      receivedAt: hall.at,
+      dueAt,
+      loggedBy,
+    });
+    const event = { tenantId: hall.id, complaintId: id };
+    await complaints.insertEvent(tx, {
+      ...event,
+      action: 'LOGGED',
+      actorId: loggedBy,
+      at: hall.at,
+      note: null,
+    });
+    const later = new Date(hall.at.getTime() + 3 * 3_600_000);
+    if (demo.assignedTo) {
+      const assignee = await userId(demo.assignedTo.username);
+      await complaints.change(tx, id, 1, {
+        status: ComplaintStatus.IN_PROGRESS,
+        assigneeId: assignee,
+      });
+      await complaints.insertEvent(tx, {
+        ...event,
+        action: 'ASSIGNED',
+        actorId: assignee,
+        at: later,
+        note: null,
+      });
+      await complaints.insertEvent(tx, {
+        ...event,
+        action: 'NOTE',
+        actorId: assignee,
+        at: later,
+        note: demo.assignedTo.note,
+      });
+    }
+    if (demo.resolved) {
+      await complaints.change(tx, id, 1, {
+        status: ComplaintStatus.RESOLVED,
+        outcome: demo.resolved.outcome,
+        resolution: demo.resolved.resolution,
+        finishedBy: loggedBy,
+        finishedAt: later,
+      });
+      await complaints.insertEvent(tx, {
+        ...event,
+        action: 'RESOLVED',
+        actorId: loggedBy,
+        at: later,
+        note: demo.resolved.resolution,
+      });
+    }
+  }
 }
 
 /** The demo's consultations, once (none yet anywhere), each item from its hall's menu. */

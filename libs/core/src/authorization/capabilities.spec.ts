@@ -56,6 +56,8 @@ describe('capabilities read off the ability', () => {
       // The cards of the windows they work; the settings everyone reads.
       { action: 'read', subject: 'Warning' },
       { action: 'read', subject: 'SupervisionSettings' },
+      // Complaints about their windows or themselves, read only.
+      { action: 'read', subject: 'Complaint' },
     ]);
     // Only a supervisor closes a card.
     expect(clerk).not.toContainEqual({ action: 'update', subject: 'Warning' });

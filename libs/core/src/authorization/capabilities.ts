@@ -36,6 +36,7 @@ export const LISTED_SUBJECTS = [
   'Rectification',
   'Warning',
   'SupervisionSettings',
+  'Complaint',
 ] as const;
 export type ListedAction = (typeof LISTED_ACTIONS)[number];
 export type ListedSubject = (typeof LISTED_SUBJECTS)[number];

@@ -7,6 +7,8 @@ describe('no role granted beyond the granter’s own reads', () => {
       'Application.applicantName',
       'Application.applicantIdNumber',
       'Application.applicantPhone',
+      'Complaint.complainantName',
+      'Complaint.complainantPhone',
     ]);
     expect(mayGrant([Role.PLATFORM_ADMIN], Role.SUPERVISOR)).toBe(false);
     expect(mayGrant([Role.PLATFORM_ADMIN], Role.CENTER_MANAGER)).toBe(false);

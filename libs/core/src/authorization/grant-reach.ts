@@ -16,6 +16,7 @@ const READ_SUBJECTS = [
   'Consultation',
   'EvaluationDevice',
   'Rectification',
+  'Complaint',
 ] as const;
 
 /** Every field some rule names for `subject` (e.g. an applicant's personal data). */

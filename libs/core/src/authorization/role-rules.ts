@@ -19,7 +19,9 @@ import { Role } from '../vocabulary/role';
  * window's 评价器: registered and revoked by the center's manager), Rectification (差评整改: a
  * bad review's case; `update`: the manager calls back and closes it; `create`: window and
  * station staff appeal it (申诉), the one it concerns; `approve`: a supervisor decides the
- * appeal), Self.
+ * appeal), Complaint (投诉, logged against a window, a staff member or an application: the
+ * center's managers and supervisors log and handle them; window staff read those about their
+ * windows or themselves, the complainant's name and phone masked), Self.
  * Condition placeholders: ${tenantId} is the actor's home tenant, ${userId} the actor.
  * `tenantPath` / `path` hold the ids from the root down to a tenant, so
  * `{ path: '${tenantId}' }` means "in my subtree"; `windowStaffIds` holds the staff assigned
@@ -45,6 +47,7 @@ export type Subject =
   | 'Rectification'
   | 'Warning'
   | 'SupervisionSettings'
+  | 'Complaint'
   | 'Self'
   | 'all';
 
@@ -59,15 +62,25 @@ export interface RuleTemplate {
 /** The applicant's personal data on an application (DESIGN.md §3: masked for city officials). */
 export const APPLICANT_PERSONAL_DATA = ['applicantName', 'applicantIdNumber', 'applicantPhone'];
 
+/** The complainant's personal data on a complaint (masked like an applicant's). */
+export const COMPLAINANT_PERSONAL_DATA = ['complainantName', 'complainantPhone'];
+
 const inMySubtree = { path: '${tenantId}' };
 const belowMe = { path: '${tenantId}', id: { $ne: '${tenantId}' } };
 const ownedInMySubtree = { tenantPath: '${tenantId}' };
 const ownedByMyTenant = { tenantId: '${tenantId}' };
 const atMyWindows = { tenantId: '${tenantId}', windowStaffIds: '${userId}' };
+const aboutMe = { tenantId: '${tenantId}', staffId: '${userId}' };
 const personalDataMasked: RuleTemplate = {
   action: 'read',
   subject: 'Application',
   fields: APPLICANT_PERSONAL_DATA,
+  inverted: true,
+};
+const complainantMasked: RuleTemplate = {
+  action: 'read',
+  subject: 'Complaint',
+  fields: COMPLAINANT_PERSONAL_DATA,
   inverted: true,
 };
 
@@ -91,6 +104,8 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
     // Nor the hall's bad reviews: the center calls back, the supervisor decides appeals.
     { action: ['create', 'update', 'approve'], subject: 'Rectification', inverted: true },
     personalDataMasked,
+    { action: ['create', 'update'], subject: 'Complaint', inverted: true },
+    complainantMasked,
   ],
   [Role.CITY_OFFICIAL]: [
     ...everyone,
@@ -112,6 +127,8 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
       conditions: ownedInMySubtree,
     },
     personalDataMasked,
+    { action: 'read', subject: 'Complaint', conditions: ownedInMySubtree },
+    complainantMasked,
   ],
   [Role.COUNTY_ADMIN]: [
     ...everyone,
@@ -137,6 +154,7 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
       subject: ['AuditEvent', 'Application', 'Consultation', 'Rectification', 'Warning'],
       conditions: ownedInMySubtree,
     },
+    { action: 'read', subject: 'Complaint', conditions: ownedInMySubtree },
   ],
   [Role.CENTER_MANAGER]: [
     ...everyone,
@@ -157,6 +175,8 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
     { action: ['read', 'create'], subject: 'Consultation', conditions: ownedInMySubtree },
     // The manager calls a bad review's rater back and closes the case (差评整改).
     { action: ['read', 'update'], subject: 'Rectification', conditions: ownedInMySubtree },
+    // The complaint window (投诉): logged and handled to an outcome.
+    { action: ['read', 'create', 'update'], subject: 'Complaint', conditions: ownedInMySubtree },
   ],
   [Role.SUPERVISOR]: [
     ...everyone,
@@ -178,6 +198,7 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
     { action: ['read', 'approve'], subject: 'Rectification', conditions: ownedInMySubtree },
     // 电子监察: the supervisor annotates and closes cards, and may sweep now.
     { action: ['read', 'update'], subject: 'Warning', conditions: ownedInMySubtree },
+    { action: ['read', 'create', 'update'], subject: 'Complaint', conditions: ownedInMySubtree },
   ],
   // Window staff work the items of the windows they are assigned to, and only those.
   [Role.WINDOW_STAFF]: [
@@ -193,6 +214,10 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
     // The bad reviews of their windows: read, and appealed by the one they concern.
     { action: ['read', 'create'], subject: 'Rectification', conditions: atMyWindows },
     { action: 'read', subject: 'Warning', conditions: atMyWindows },
+    // Complaints about their windows or themselves; who complained stays masked to them.
+    { action: 'read', subject: 'Complaint', conditions: atMyWindows },
+    { action: 'read', subject: 'Complaint', conditions: aboutMe },
+    complainantMasked,
   ],
   // A village station takes applications in on the villagers' behalf (代办).
   [Role.STATION_STAFF]: [
@@ -207,6 +232,9 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
     { action: ['read', 'create'], subject: 'Consultation', conditions: ownedByMyTenant },
     { action: ['read', 'create'], subject: 'Rectification', conditions: ownedByMyTenant },
     { action: 'read', subject: 'Warning', conditions: ownedByMyTenant },
+    { action: 'read', subject: 'Complaint', conditions: atMyWindows },
+    { action: 'read', subject: 'Complaint', conditions: aboutMe },
+    complainantMasked,
   ],
 };
 

@@ -84,6 +84,7 @@ export enum PermissionSubject {
   RECTIFICATION = 'Rectification',
   WARNING = 'Warning',
   SUPERVISION_SETTINGS = 'SupervisionSettings',
+  COMPLAINT = 'Complaint',
 }
 export enum Visibility {
   /** Their own tenant only. */

@@ -17,6 +17,11 @@ export class UserDirectory {
     return this.users.holdersOf(manager, [...new Set(tenantIds)], role);
   }
 
+  /** Whether the user is an active member of the tenant (one its staff may be). */
+  isMember(manager: EntityManager, tenantId: string, userId: string): Promise<boolean> {
+    return this.users.isMember(manager, tenantId, userId);
+  }
+
   displayNames(manager: EntityManager, userIds: readonly string[]): Promise<Map<string, string>> {
     return this.users.displayNames(manager, [...new Set(userIds)]);
   }

@@ -80,6 +80,15 @@ export class UserRepository {
     );
   }
 
+  async isMember(manager: EntityManager, tenantId: string, userId: string): Promise<boolean> {
+    const [row] = await manager.query(
+      `SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id
+        WHERE m.tenant_id = $1 AND m.user_id = $2 AND u.status = 'ACTIVE'`,
+      [tenantId, userId],
+    );
+    return row !== undefined;
+  }
+
   async displayNames(
     manager: EntityManager,
     userIds: readonly string[],

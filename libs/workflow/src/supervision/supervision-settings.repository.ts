@@ -6,7 +6,7 @@ const COLUMNS = `tenant_id AS "tenantId", yellow_share::float8 AS "yellowShare",
   yellow_working_days::float8 AS "yellowWorkingDays",
   rectification_working_days AS "rectificationWorkingDays",
   default_rating_after_days AS "defaultRatingAfterDays", default_rating AS "defaultRating",
-  rate_at_acceptance AS "rateAtAcceptance"`;
+  rate_at_acceptance AS "rateAtAcceptance", complaint_working_days AS "complaintWorkingDays"`;
 
 /** Each tenant's own supervision settings (tenant-owned; readable below the owner). */
 @Injectable()
@@ -33,8 +33,8 @@ export class SupervisionSettingsRepository {
     await manager.query(
       `INSERT INTO supervision_settings (tenant_id, yellow_share, yellow_working_days,
          rectification_working_days, default_rating_after_days, default_rating,
-         rate_at_acceptance, updated_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         rate_at_acceptance, updated_by, complaint_working_days)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (tenant_id) DO UPDATE SET
          yellow_share = EXCLUDED.yellow_share,
          yellow_working_days = EXCLUDED.yellow_working_days,
@@ -42,6 +42,7 @@ export class SupervisionSettingsRepository {
          default_rating_after_days = EXCLUDED.default_rating_after_days,
          default_rating = EXCLUDED.default_rating,
          rate_at_acceptance = EXCLUDED.rate_at_acceptance,
+         complaint_working_days = EXCLUDED.complaint_working_days,
          updated_by = EXCLUDED.updated_by, updated_at = now()`,
       [
         tenantId,
@@ -52,6 +53,7 @@ export class SupervisionSettingsRepository {
         own.defaultRating,
         own.rateAtAcceptance,
         updatedBy,
+        own.complaintWorkingDays,
       ],
     );
   }

@@ -16,6 +16,8 @@ export interface SupervisionSettings {
   defaultRating: number;
   /** A promised item is rated twice: at acceptance and at completion (Guangxi). */
   rateAtAcceptance: boolean;
+  /** A complaint (投诉) is due in this many working days. */
+  complaintWorkingDays: number;
 }
 
 export const SUPERVISION_DEFAULTS: SupervisionSettings = {
@@ -25,6 +27,7 @@ export const SUPERVISION_DEFAULTS: SupervisionSettings = {
   defaultRatingAfterDays: 7,
   defaultRating: 5,
   rateAtAcceptance: true,
+  complaintWorkingDays: 15,
 };
 
 export type SupervisionSettingKey = keyof SupervisionSettings;
@@ -82,6 +85,7 @@ const RANGES: Partial<Record<SupervisionSettingKey, [number, number, boolean]>> 
   rectificationWorkingDays: [1, 60, true],
   defaultRatingAfterDays: [1, 60, true],
   defaultRating: [1, 5, true],
+  complaintWorkingDays: [1, 60, true],
 };
 
 /** What is wrong with settings a tenant means to set (null fields inherit and are fine). */

@@ -153,6 +153,8 @@ export class SupervisionSettingsValuesModel {
   defaultRating!: number | null;
   @Field(() => Boolean, { nullable: true, description: 'Promised items rated at acceptance too' })
   rateAtAcceptance!: boolean | null;
+  @Field(() => Int, { nullable: true, description: 'A complaint is due in this many working days' })
+  complaintWorkingDays!: number | null;
 }
 
 @ObjectType('SupervisionSettingsSource')
@@ -216,4 +218,9 @@ export class SetSupervisionSettingsInput {
   @IsOptional()
   @IsBoolean()
   rateAtAcceptance?: boolean | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  complaintWorkingDays?: number | null;
 }

@@ -40,6 +40,8 @@ export type Route =
   | { name: 'rate' }
   | { name: 'supervision' }
   | { name: 'inbox' }
+  /** 投诉: the complaints, or one complaint with its handling steps. */
+  | { name: 'complaints'; complaintId: string | null }
   /** Completing an invitation: the one-time token is in the URL fragment. */
   | { name: 'setup' }
   /**
@@ -123,6 +125,8 @@ export function parseRoute(pathname: string, search = ''): Route {
     case 'inbox':
       if (second !== undefined) break;
       return { name: 'inbox' };
+    case 'complaints':
+      return { name: 'complaints', complaintId: second ?? null };
     case 'guide':
       if (second === undefined) break;
       return { name: 'guide', divisionCode: second, item: queryParam(search, 'item') };
@@ -150,6 +154,10 @@ export function routeHref(route: Route): string {
       return '/supervision';
     case 'inbox':
       return '/inbox';
+    case 'complaints':
+      return route.complaintId
+        ? `/complaints/${encodeURIComponent(route.complaintId)}`
+        : '/complaints';
     case 'implementation':
       return '/implementation';
     case 'rollouts':

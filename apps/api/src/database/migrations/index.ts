@@ -17,6 +17,7 @@ import { Supervision1765670400000 } from './1765670400000-supervision';
 import { Insights1766188800000 } from './1766188800000-insights';
 import { WindowCamera1765929600000 } from './1765929600000-window-camera';
 import { Evaluation1765756800000 } from './1765756800000-evaluation';
+import { Complaints1766016000000 } from './1766016000000-complaints';
 
 /** Every migration, in order. A schema change is a new file here, never `synchronize`. */
 export const MIGRATIONS = [
@@ -38,5 +39,6 @@ export const MIGRATIONS = [
   Supervision1765670400000,
   Evaluation1765756800000,
   WindowCamera1765929600000,
+  Complaints1766016000000,
   Insights1766188800000,
 ];

@@ -17,6 +17,7 @@ const KEYS: Key[] = [
   'defaultRatingAfterDays',
   'defaultRating',
   'rateAtAcceptance',
+  'complaintWorkingDays',
 ];
 
 /** The settings in force here, where each comes from, and (a province or county) its own. */
@@ -111,6 +112,7 @@ function SettingsDialog({
             defaultRatingAfterDays: own.defaultRatingAfterDays as number | null,
             defaultRating: own.defaultRating as number | null,
             rateAtAcceptance: own.rateAtAcceptance as boolean | null,
+            complaintWorkingDays: own.complaintWorkingDays as number | null,
           },
         },
       });
@@ -149,6 +151,7 @@ function SettingsDialog({
         {number('rectificationWorkingDays', { min: 1, max: 60, step: 1 })}
         {number('defaultRatingAfterDays', { min: 1, max: 60, step: 1 })}
         {number('defaultRating', { min: 1, max: 5, step: 1 })}
+        {number('complaintWorkingDays', { min: 1, max: 60, step: 1 })}
         <Form.Item label={t('supervision.settings.rateAtAcceptance')}>
           <Select<string>
             value={own.rateAtAcceptance === null ? 'inherit' : String(own.rateAtAcceptance)}
