@@ -341,6 +341,11 @@ describe('row-level security', () => {
        VALUES ($1, current_date - $2::int, 'RLS', 1)`,
       [r.tenant, n],
     ],
+    insight_month_counts: (r, n) => [
+      `INSERT INTO insight_month_counts (tenant_id, month, submissions)
+       VALUES ($1, (date_trunc('month', current_date) - $2::int * interval '1 month')::date, 1)`,
+      [r.tenant, n],
+    ],
     rectification_cases: (r, n) => [
       `INSERT INTO rectification_cases (tenant_id, evaluation_id, application_id, window_id, due_at)
        VALUES ($1, $2, $3, $4, now() + interval '21 days')`,

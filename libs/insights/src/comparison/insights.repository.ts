@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { APPLICATION_COUNTERS, COUNTERS, type Counter, type Counters } from '../figures/counters';
-import type { Period } from '../figures/period';
+import { monthOf, type Period } from '../figures/period';
 import { counterColumn } from '../rollup/insight-facts.repository';
 
 /** Whose rows: one tenant's alone, or a tenant's and everything below it (its code's range). */
@@ -46,6 +46,31 @@ const DAY_COLUMNS: Record<string, string> = {
   redOn: 'red_on',
 };
 
+/**
+ * Where a period's counters are summed from: whole months of all items from the monthly rows
+ * (one per tenant and month), anything else from the daily rows per item.
+ */
+function sourceOf(period: Period, itemCode: string | null) {
+  if (
+    itemCode === null &&
+    period.from === monthOf(period.from).from &&
+    period.to === monthOf(period.to).to
+  ) {
+    return {
+      table: 'insight_month_counts',
+      day: 'month',
+      item: () => '',
+      itemParams: [] as unknown[],
+    };
+  }
+  return {
+    table: 'insight_counts',
+    day: 'day',
+    item: (n: number) => `AND ($${n}::text IS NULL OR n.item_code = $${n})`,
+    itemParams: [itemCode] as unknown[],
+  };
+}
+
 /** Beijing midnight of a day, as an instant. */
 const beijingMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`);
 const dayAfter = (day: string) =>
@@ -81,11 +106,11 @@ export class InsightsRepository {
     now: Date,
   ): Promise<PeriodTotals> {
     const where = this.where('n', scope, 1);
+    const source = sourceOf(period, itemCode);
     const [counts] = await manager.query(
-      `SELECT ${SUMS} FROM insight_counts n
-        WHERE ${where.sql} AND n.day BETWEEN $2::date AND $3::date
-          AND ($4::text IS NULL OR n.item_code = $4)`,
-      [...where.params, period.from, period.to, itemCode],
+      `SELECT ${SUMS} FROM ${source.table} n
+        WHERE ${where.sql} AND n.${source.day} BETWEEN $2::date AND $3::date ${source.item(4)}`,
+      [...where.params, period.from, period.to, ...source.itemParams],
     );
     return {
       ...counts,
@@ -101,16 +126,16 @@ export class InsightsRepository {
     itemCode: string | null,
     now: Date,
   ): Promise<Map<string, PeriodTotals>> {
+    const source = sourceOf(period, itemCode);
     const counts: ({ code: string } & Counters)[] = await manager.query(
       `SELECT c.code, ${SUMS}
          FROM unnest($1::text[]) AS c(code)
-         LEFT JOIN insight_counts n
+         LEFT JOIN ${source.table} n
            ON n.tenant_division_code >= tongban_division_prefix(c.code)
           AND n.tenant_division_code < tongban_division_end(c.code)
-          AND n.day BETWEEN $2::date AND $3::date
-          AND ($4::text IS NULL OR n.item_code = $4)
+          AND n.${source.day} BETWEEN $2::date AND $3::date ${source.item(4)}
         GROUP BY c.code`,
-      [divisionCodes, period.from, period.to, itemCode],
+      [divisionCodes, period.from, period.to, ...source.itemParams],
     );
     const overdue: { code: string; n: number }[] = await manager.query(
       `SELECT c.code, count(f.application_id)::int AS n
@@ -147,12 +172,12 @@ export class InsightsRepository {
     itemCode: string | null,
   ): Promise<({ month: string } & Counters)[]> {
     const where = this.where('n', scope, 1);
+    const source = sourceOf(period, itemCode);
     return manager.query(
-      `SELECT to_char(n.day, 'YYYY-MM') AS month, ${SUMS} FROM insight_counts n
-        WHERE ${where.sql} AND n.day BETWEEN $2::date AND $3::date
-          AND ($4::text IS NULL OR n.item_code = $4)
+      `SELECT to_char(n.${source.day}, 'YYYY-MM') AS month, ${SUMS} FROM ${source.table} n
+        WHERE ${where.sql} AND n.${source.day} BETWEEN $2::date AND $3::date ${source.item(4)}
         GROUP BY 1 ORDER BY 1`,
-      [...where.params, period.from, period.to, itemCode],
+      [...where.params, period.from, period.to, ...source.itemParams],
     );
   }
 

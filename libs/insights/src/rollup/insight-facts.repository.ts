@@ -95,15 +95,43 @@ export class InsightFactsRepository {
     key: { tenantId: string; day: string; itemCode: string },
     moves: Partial<Counters>,
   ): Promise<void> {
+    await this.move(
+      manager,
+      'insight_counts',
+      ['day', 'item_code'],
+      [key.day, key.itemCode],
+      [key.tenantId, moves],
+    );
+  }
+
+  /** The same for a tenant's month (its first day), all items together. */
+  async moveMonthCounters(
+    manager: EntityManager,
+    key: { tenantId: string; month: string },
+    moves: Partial<Counters>,
+  ): Promise<void> {
+    await this.move(manager, 'insight_month_counts', ['month'], [key.month], [key.tenantId, moves]);
+  }
+
+  private async move(
+    manager: EntityManager,
+    table: 'insight_counts' | 'insight_month_counts',
+    keyColumns: string[],
+    keyValues: string[],
+    [tenantId, moves]: [string, Partial<Counters>],
+  ): Promise<void> {
     const counters = (Object.keys(moves) as Counter[]).filter((c) => COUNTERS.includes(c));
     if (counters.length === 0) return;
     const columns = counters.map(counterColumn);
+    const keys = ['tenant_id', ...keyColumns];
+    const first = keys.length + 1;
     await manager.query(
-      `INSERT INTO insight_counts (tenant_id, day, item_code, ${columns.join(', ')})
-       VALUES ($1, $2, $3, ${columns.map((_, i) => `$${i + 4}`).join(', ')})
-       ON CONFLICT (tenant_id, day, item_code) DO UPDATE SET
-         ${columns.map((c) => `${c} = insight_counts.${c} + EXCLUDED.${c}`).join(', ')}`,
-      [key.tenantId, key.day, key.itemCode, ...counters.map((c) => moves[c])],
+      `INSERT INTO ${table} (${keys.join(', ')}, ${columns.join(', ')})
+       VALUES (${keys.map((_, i) => `$${i + 1}`).join(', ')},
+               ${columns.map((_, i) => `$${i + first}`).join(', ')})
+       ON CONFLICT (${keys.join(', ')}) DO UPDATE SET
+         ${columns.map((c) => `${c} = ${table}.${c} + EXCLUDED.${c}`).join(', ')}`,
+      [tenantId, ...keyValues, ...counters.map((c) => moves[c])],
     );
   }
 }

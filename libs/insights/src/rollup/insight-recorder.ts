@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { type ApplicationFact, InsightFacts } from '@tongban/core';
 import { EntityManager } from 'typeorm';
-import { counterDifference } from '../figures/counters';
+import { type Counters, counterDifference } from '../figures/counters';
+import { monthOf } from '../figures/period';
 import { InsightFactsRepository } from './insight-facts.repository';
 
 /**
@@ -17,12 +18,17 @@ export class InsightRecorder extends InsightFacts {
 
   async recordApplication(manager: EntityManager, fact: ApplicationFact): Promise<void> {
     const before = await this.facts.lockFact(manager, fact.tenantId, fact.applicationId);
-    for (const group of counterDifference(before, fact)) {
+    const groups = counterDifference(before, fact);
+    for (const group of groups) {
       await this.facts.moveCounters(
         manager,
         { tenantId: fact.tenantId, day: group.day, itemCode: group.itemCode },
         group.moves,
       );
+    }
+    // Then the months (after every day row: one lock order), all items together.
+    for (const { month, moves } of byMonth(groups)) {
+      await this.facts.moveMonthCounters(manager, { tenantId: fact.tenantId, month }, moves);
     }
     await this.facts.writeFact(manager, fact);
   }
@@ -40,5 +46,28 @@ export class InsightRecorder extends InsightFacts {
       },
       { consultations: 1 },
     );
+    await this.facts.moveMonthCounters(
+      manager,
+      { tenantId: consultation.tenantId, month: monthOf(consultation.on).from },
+      { consultations: 1 },
+    );
   }
+}
+
+/** Day groups summed by month (first day), in month order. */
+function byMonth(
+  groups: { day: string; moves: Partial<Counters> }[],
+): { month: string; moves: Partial<Counters> }[] {
+  const months = new Map<string, Partial<Counters>>();
+  for (const group of groups) {
+    const month = monthOf(group.day).from;
+    const sums = months.get(month) ?? {};
+    for (const [counter, amount] of Object.entries(group.moves) as [keyof Counters, number][]) {
+      sums[counter] = Math.round(((sums[counter] ?? 0) + amount) * 100) / 100;
+    }
+    months.set(month, sums);
+  }
+  return [...months.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([month, moves]) => ({ month, moves }));
 }

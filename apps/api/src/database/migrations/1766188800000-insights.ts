@@ -11,6 +11,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   comparison sums these over a subtree's division-code range and a period, never the
  *   applications.
  * - The counters are numeric: working days are fractions (0.33 of a day is measurable).
+ * - insight_month_counts: the same per tenant and month, all items together, moved with them:
+ *   what comparisons over whole months read.
  * - item_code '' stands for "no item" (a general consultation), so the key needs no NULL.
  */
 export class Insights1766188800000 implements MigrationInterface {
@@ -91,10 +93,28 @@ export class Insights1766188800000 implements MigrationInterface {
     await q.query(
       `CREATE INDEX insight_counts_division_day_idx ON insight_counts (tenant_division_code, day)`,
     );
-    await q.query(`REVOKE DELETE ON insight_facts, insight_counts FROM tongban_app`);
+    // The same counters per tenant and month, all items together: what a comparison of many
+    // tenants over whole months reads (a month of a province is one row per tenant).
+    await q.query(`
+      CREATE TABLE insight_month_counts (LIKE insight_counts INCLUDING DEFAULTS)`);
+    await q.query(`ALTER TABLE insight_month_counts DROP COLUMN item_code`);
+    await q.query(`ALTER TABLE insight_month_counts RENAME COLUMN day TO month`);
+    await q.query(`ALTER TABLE insight_month_counts
+      ADD FOREIGN KEY (tenant_id) REFERENCES tenants (id),
+      ADD PRIMARY KEY (tenant_id, month),
+      ADD CHECK (extract(day FROM month) = 1)`);
+    await q.query(`SELECT tongban_secure_tenant_table($1::regclass)`, ['insight_month_counts']);
+    await q.query(
+      `CREATE INDEX insight_month_counts_division_month_idx
+         ON insight_month_counts (tenant_division_code, month)`,
+    );
+    await q.query(
+      `REVOKE DELETE ON insight_facts, insight_counts, insight_month_counts FROM tongban_app`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE insight_month_counts`);
     await q.query(`DROP TABLE insight_counts`);
     await q.query(`DROP TABLE insight_facts`);
   }
