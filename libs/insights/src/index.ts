@@ -7,3 +7,4 @@ export * from './figures/league';
 export { InsightsModule, INSIGHTS_RESOLVERS } from './insights.module';
 export { InsightRecorder } from './rollup/insight-recorder';
 export { InsightFactsRepository } from './rollup/insight-facts.repository';
+export { InsightsRepository } from './comparison/insights.repository';

@@ -34,6 +34,14 @@ const SUMS = COUNTERS.map((c) => `coalesce(sum(n.${counterColumn(c)}), 0)::float
   ', ',
 );
 
+/**
+ * Each division code's range, worked out once (MATERIALIZED: inlined, the range functions
+ * would run for every pair of code and row).
+ */
+const RANGES = `c AS MATERIALIZED (
+  SELECT code, tongban_division_prefix(code) AS low, tongban_division_end(code) AS high
+    FROM unnest($1::text[]) AS code)`;
+
 /** The day columns of insight_facts, by the facts' field names. */
 const DAY_COLUMNS: Record<string, string> = {
   submittedOn: 'submitted_on',
@@ -128,21 +136,19 @@ export class InsightsRepository {
   ): Promise<Map<string, PeriodTotals>> {
     const source = sourceOf(period, itemCode);
     const counts: ({ code: string } & Counters)[] = await manager.query(
-      `SELECT c.code, ${SUMS}
-         FROM unnest($1::text[]) AS c(code)
-         LEFT JOIN ${source.table} n
-           ON n.tenant_division_code >= tongban_division_prefix(c.code)
-          AND n.tenant_division_code < tongban_division_end(c.code)
+      `WITH ${RANGES}
+       SELECT c.code, ${SUMS}
+         FROM c LEFT JOIN ${source.table} n
+           ON n.tenant_division_code >= c.low AND n.tenant_division_code < c.high
           AND n.${source.day} BETWEEN $2::date AND $3::date ${source.item(4)}
         GROUP BY c.code`,
       [divisionCodes, period.from, period.to, ...source.itemParams],
     );
     const overdue: { code: string; n: number }[] = await manager.query(
-      `SELECT c.code, count(f.application_id)::int AS n
-         FROM unnest($1::text[]) AS c(code)
-         LEFT JOIN insight_facts f
-           ON f.tenant_division_code >= tongban_division_prefix(c.code)
-          AND f.tenant_division_code < tongban_division_end(c.code)
+      `WITH ${RANGES}
+       SELECT c.code, count(f.application_id)::int AS n
+         FROM c LEFT JOIN insight_facts f
+           ON f.tenant_division_code >= c.low AND f.tenant_division_code < c.high
           AND f.open AND f.promised_deadline >= $2 AND f.promised_deadline < $3
           AND f.promised_deadline < $5
           AND ($4::text IS NULL OR f.item_code = $4)

@@ -105,8 +105,8 @@ export class Insights1766188800000 implements MigrationInterface {
       ADD CHECK (extract(day FROM month) = 1)`);
     await q.query(`SELECT tongban_secure_tenant_table($1::regclass)`, ['insight_month_counts']);
     await q.query(
-      `CREATE INDEX insight_month_counts_division_month_idx
-         ON insight_month_counts (tenant_division_code, month)`,
+      `CREATE INDEX insight_month_counts_month_division_idx
+         ON insight_month_counts (month, tenant_division_code)`,
     );
     await q.query(
       `REVOKE DELETE ON insight_facts, insight_counts, insight_month_counts FROM tongban_app`,
