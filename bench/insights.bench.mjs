@@ -224,10 +224,10 @@ async function load(owner) {
   // The read model, as the recorder would have left it (counters.ts, for these cases).
   await owner.query(
     `INSERT INTO insight_facts (tenant_id, application_id, receipt_number, item_code, item_name,
-       status, open, forwarded_in, submitted_on, accepted_on, rejected_on, completed_on,
+       window_id, status, open, forwarded_in, submitted_on, accepted_on, rejected_on, completed_on,
        acceptance_days, handling_days, statutory_days, promised_days, promised_deadline, on_time,
        tenant_division_code)
-     SELECT a.tenant_id, a.id, a.receipt_number, a.item_code, a.item_name, a.status,
+     SELECT a.tenant_id, a.id, a.receipt_number, a.item_code, a.item_name, a.window_id, a.status,
             a.status NOT IN ('REJECTED','COMPLETED','WITHDRAWN'), false,
             (a.submitted_at AT TIME ZONE 'Asia/Shanghai')::date,
             (a.accepted_at AT TIME ZONE 'Asia/Shanghai')::date,
@@ -381,6 +381,8 @@ async function maintenance(client, provinceId) {
     receiptNumber: row.receipt_number,
     itemCode: row.item_code,
     itemName: row.item_name,
+    windowId: row.window_id,
+    completedBy: null,
     status: 'COMPLETED',
     open: false,
     forwardedIn: false,

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import {
   API_DIST,
   ApiProcess,
@@ -270,6 +271,40 @@ describe('insights', () => {
     expect(seen.size).toBe(total);
   });
 
+  it('exports the cases behind a figure and the league table as spreadsheets', async () => {
+    const input = { tenantId: tenants['450222203'], ...period, figure: 'completions' };
+    const count = await call<{ insightCases: { totalCount: number } }>('liuzhou.city', CASES, {
+      input: { ...input, first: 1 },
+    });
+    const exported = await call<{ exportInsightCases: string }>(
+      'liuzhou.city',
+      `query($input: InsightCasesInput!) { exportInsightCases(input: $input) }`,
+      { input },
+    );
+    expect(exported.errors).toBeUndefined();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(
+      Buffer.from(exported.data!.exportInsightCases, 'base64') as unknown as ArrayBuffer,
+    );
+    const sheet = workbook.worksheets[0];
+    expect(sheet.getRow(1).getCell(2).value).toBe('受理号');
+    // The header and one row per case: as many as the figure counts.
+    expect(sheet.rowCount - 1).toBe(count.data!.insightCases.totalCount);
+
+    const table = await call<{ exportInsightComparison: string }>(
+      'liuzhou.city',
+      `query($input: InsightComparisonInput!) { exportInsightComparison(input: $input) }`,
+      { input: { tenantId: tenants['450222'], ...period } },
+    );
+    expect(table.errors).toBeUndefined();
+    const league = new ExcelJS.Workbook();
+    await league.xlsx.load(
+      Buffer.from(table.data!.exportInsightComparison, 'base64') as unknown as ArrayBuffer,
+    );
+    const names = league.worksheets[0].getColumn(1).values.slice(2);
+    expect(names).toEqual(expect.arrayContaining(['马山乡', '大埔镇', '柳城县（合计）', '平均']));
+  });
+
   it('compares a tier across the subtree: every village station of the county', async () => {
     const table = await comparison('liucheng.admin', {
       tenantId: tenants['450222'],
@@ -340,6 +375,113 @@ describe('insights', () => {
       { tenantId: tenants['450222'] },
     );
     expect(errorCode(tooEarly)).toBe('BAD_USER_INPUT');
+  });
+
+  it('assesses a center’s windows for a month by the county’s weights, as its cases say', async () => {
+    const ASSESS = `query($tenantId: ID!, $month: String!) {
+      monthlyAssessment(tenantId: $tenantId, month: $month) {
+        tenantName month weights { volume onTime satisfaction badReviews warnings attendance }
+        weightsSetBy formulaZh
+        rows { id name completions completedOnTime score rank candidate
+               components { volume onTime satisfaction badReviews warnings attendance } } } }`;
+    const month = lastMonths.to.slice(0, 7);
+    const before = await call<{
+      monthlyAssessment: { weightsSetBy: string | null; rows: unknown[] };
+    }>('mashan.manager', ASSESS, { tenantId: tenants['450222203'], month });
+    expect(before.errors).toBeUndefined();
+    expect(before.data!.monthlyAssessment.weightsSetBy).toBeNull();
+
+    const weights = {
+      volume: 10,
+      onTime: 40,
+      satisfaction: 20,
+      badReviews: 10,
+      warnings: 10,
+      attendance: 10,
+    };
+    const set = await call(
+      'liucheng.admin',
+      `mutation($tenantId: ID!, $weights: AssessmentWeightsInput!) {
+         setAssessmentWeights(tenantId: $tenantId, weights: $weights) { volume onTime } }`,
+      { tenantId: tenants['450222'], weights },
+    );
+    expect(set.errors).toBeUndefined();
+
+    const result = await call<{
+      monthlyAssessment: {
+        weights: Record<string, number>;
+        weightsSetBy: string;
+        formulaZh: string;
+        rows: {
+          id: string;
+          name: string;
+          completions: number;
+          score: number;
+          rank: number;
+          components: Record<string, number>;
+        }[];
+      };
+    }>('mashan.manager', ASSESS, { tenantId: tenants['450222203'], month });
+    expect(result.errors).toBeUndefined();
+    const assessment = result.data!.monthlyAssessment;
+    expect(assessment.weightsSetBy).toBe(tenants['450222']);
+    expect(assessment.weights).toEqual(weights);
+    expect(assessment.formulaZh).toContain('得分 = Σ 权重 × 分项分 ÷ 100');
+    // The completions by window are the applications completed there that month.
+    const naiveByWindow = await db.query<{ id: string; n: number }>(
+      `SELECT a.window_id AS id, count(*)::int AS n FROM applications a
+        WHERE a.tenant_id = $1 AND a.status = 'COMPLETED' AND a.forwarded_to_id IS NULL
+          AND to_char(a.completed_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') = $2
+        GROUP BY 1`,
+      [tenants['450222203'], month],
+    );
+    expect(naiveByWindow.length).toBeGreaterThan(0);
+    for (const { id, n } of naiveByWindow) {
+      const row = assessment.rows.find((r) => r.id === id)!;
+      expect(row.completions).toBe(n);
+      expect(row.name.length).toBeGreaterThan(0);
+      const c = row.components;
+      const expected =
+        (10 * c.volume +
+          40 * c.onTime +
+          20 * c.satisfaction +
+          10 * c.badReviews +
+          10 * c.warnings +
+          10 * c.attendance) /
+        100;
+      expect(row.score).toBeCloseTo(expected, 2);
+    }
+    expect(assessment.rows.map((r) => r.rank)).toEqual(
+      [...assessment.rows.map((r) => r.rank)].sort((a, b) => a - b),
+    );
+
+    // Weights must be whole, in range and sum to 100; a township sets none; a manager none.
+    const refused = async (
+      username: string,
+      tenant: string,
+      w: Record<string, number>,
+      code: string,
+    ) => {
+      const r = await call(
+        username,
+        `mutation($tenantId: ID!, $weights: AssessmentWeightsInput!) {
+           setAssessmentWeights(tenantId: $tenantId, weights: $weights) { volume } }`,
+        { tenantId: tenants[tenant], weights: w },
+      );
+      expect(errorCode(r)).toBe(code);
+    };
+    await refused('liucheng.admin', '450222', { ...weights, volume: 11 }, 'BAD_USER_INPUT');
+    await refused('liucheng.admin', '450222203', weights, 'BAD_USER_INPUT');
+    await refused('mashan.manager', '450222203', weights, 'FORBIDDEN');
+    const [{ stored }] = await db.query<{ stored: number }>(
+      `SELECT count(*)::int AS stored FROM assessment_weights`,
+    );
+    expect(stored).toBe(1);
+    const badMonth = await call('mashan.manager', ASSESS, {
+      tenantId: tenants['450222203'],
+      month: '2026-13',
+    });
+    expect(errorCode(badMonth)).toBe('BAD_USER_INPUT');
   });
 
   it('refuses bad periods, tenants out of sight, clerks, and lists of no cases', async () => {

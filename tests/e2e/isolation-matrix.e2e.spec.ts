@@ -212,6 +212,12 @@ const UNDO: Record<string, string> = {
  * Keyed `operation.slot@division code of the actor's home`.
  */
 const NO_CONTROL: Record<string, string> = {
+  // Weights of the monthly assessment are a county's (or the province's): none at a township
+  // or a station, whoever acts there.
+  'setAssessmentWeights.tenantId@450222203':
+    'assessment weights are set by a county or the province, never a township',
+  'setAssessmentWeights.tenantId@450222203201':
+    'assessment weights are set by a county or the province, never a station',
   ...Object.fromEntries(
     ['recordRectificationCallback', 'closeRectificationCase'].flatMap((act) => [
       [`${act}.input.caseId@450200`, 'a center manager calls back and closes; a city has none'],
@@ -869,12 +875,21 @@ describe('tenant isolation matrix', () => {
     if (operation === 'saveMenuTemplate') return { tier: 'TOWNSHIP', itemCodes: [] };
     // The insights read a period (and the cases of one figure).
     if (
-      ['insightFigures', 'insightComparison', 'insightSeries', 'insightCases'].includes(operation)
+      [
+        'insightFigures',
+        'insightComparison',
+        'insightSeries',
+        'insightCases',
+        'exportInsightCases',
+        'exportInsightComparison',
+      ].includes(operation)
     ) {
       return {
         from: '2026-01-01',
         to: '2026-12-31',
-        ...(operation === 'insightCases' ? { figure: 'completions' } : {}),
+        ...(operation.endsWith('InsightCases') || operation === 'insightCases'
+          ? { figure: 'completions' }
+          : {}),
       };
     }
     if (operation === 'setCatalogueMappings') return { mappings: [] };
@@ -887,6 +902,17 @@ describe('tenant isolation matrix', () => {
     workingCalendar: { year: 2026 },
     consultationCounts: { from: '2026-01-01', to: '2026-12-31' },
     insightYearlySummary: { year: 2026 },
+    monthlyAssessment: { month: '2026-11' },
+    setAssessmentWeights: {
+      weights: {
+        volume: 20,
+        onTime: 30,
+        satisfaction: 20,
+        badReviews: 10,
+        warnings: 10,
+        attendance: 10,
+      },
+    },
   };
 
   async function variablesFor(

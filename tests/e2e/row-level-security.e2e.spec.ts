@@ -172,6 +172,7 @@ describe('row-level security', () => {
     'catalogue_versions',
     'implementation_items',
     'supervision_settings',
+    'assessment_weights',
   ];
 
   /** Ids of one tenant's own rows that other tables' rows point at. */
@@ -332,14 +333,22 @@ describe('row-level security', () => {
     ],
     insight_facts: (r, n) => [
       `INSERT INTO insight_facts (tenant_id, application_id, receipt_number, item_code, item_name,
-         status, open, forwarded_in, submitted_on)
-       VALUES ($1, $2, $3, 'RLS', 'RLS', 'SUBMITTED', true, false, current_date)`,
-      [r.tenant, r.rated[n - 1].application, `RLS${n}`],
+         window_id, status, open, forwarded_in, submitted_on)
+       VALUES ($1, $2, $3, 'RLS', 'RLS', $4, 'SUBMITTED', true, false, current_date)`,
+      [r.tenant, r.rated[n - 1].application, `RLS${n}`, r.window],
     ],
     insight_counts: (r, n) => [
       `INSERT INTO insight_counts (tenant_id, day, item_code, submissions)
        VALUES ($1, current_date - $2::int, 'RLS', 1)`,
       [r.tenant, n],
+    ],
+    // One row a tenant: set again with other weights.
+    assessment_weights: (r, n) => [
+      `INSERT INTO assessment_weights (tenant_id, volume, on_time, satisfaction, bad_reviews,
+         warnings, attendance, set_by)
+       VALUES ($1, 20 + $2::int, 30 - $2::int, 20, 10, 10, 10, $3)
+       ON CONFLICT (tenant_id) DO UPDATE SET volume = EXCLUDED.volume, on_time = EXCLUDED.on_time`,
+      [r.tenant, n, r.users[0]],
     ],
     insight_month_counts: (r, n) => [
       `INSERT INTO insight_month_counts (tenant_id, month, submissions)

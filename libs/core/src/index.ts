@@ -25,6 +25,7 @@ export { CenterMenus, type MenuApplied } from './context/center-menus';
 export { OpenApplications } from './context/open-applications';
 export { ProvisionalDeadlines } from './context/provisional-deadlines';
 export { InsightFacts, type ApplicationFact } from './context/insight-facts';
+export { WorkplaceNames } from './context/workplace-names';
 
 export {
   AuditRepository,

@@ -8,3 +8,4 @@ export { InsightsModule, INSIGHTS_RESOLVERS } from './insights.module';
 export { InsightRecorder } from './rollup/insight-recorder';
 export { InsightFactsRepository } from './rollup/insight-facts.repository';
 export { InsightsRepository } from './comparison/insights.repository';
+export * from './assessment/assessment';

@@ -1,5 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { InsightFacts } from '@tongban/core';
+import { AssessmentRepository } from './assessment/assessment.repository';
+import { AssessmentResolver } from './assessment/assessment.resolver';
+import { AssessmentService } from './assessment/assessment.service';
 import { InsightsRepository } from './comparison/insights.repository';
 import { InsightsResolver } from './comparison/insights.resolver';
 import { InsightsService } from './comparison/insights.service';
@@ -18,10 +21,13 @@ import { InsightRecorder } from './rollup/insight-recorder';
     InsightsRepository,
     InsightsService,
     InsightsResolver,
+    AssessmentRepository,
+    AssessmentService,
+    AssessmentResolver,
   ],
   exports: [InsightFacts],
 })
 export class InsightsModule {}
 
 /** Resolvers of this library, for the GraphQL schema printer. */
-export const INSIGHTS_RESOLVERS = [InsightsResolver];
+export const INSIGHTS_RESOLVERS = [InsightsResolver, AssessmentResolver];

@@ -12,6 +12,9 @@ export interface ApplicationFact {
   receiptNumber: string;
   itemCode: string;
   itemName: string;
+  /** Where it was taken in and handled, and who completed it (the monthly assessment's units). */
+  windowId: string;
+  completedBy: string | null;
   status: string;
   /** Open: neither rejected, completed nor withdrawn (nor forwarded to another center). */
   open: boolean;

@@ -308,3 +308,149 @@ export class InsightYearlySummaryModel {
   @Field({ description: 'The paragraphs, in Chinese, separated by blank lines' })
   text!: string;
 }
+
+export enum AssessmentUnit {
+  WINDOW = 'WINDOW',
+  STAFF = 'STAFF',
+}
+registerEnumType(AssessmentUnit, {
+  name: 'AssessmentUnit',
+  description: 'Assess windows, or the staff by the cases they completed',
+});
+
+@ObjectType('AssessmentWeights', {
+  description: 'Weights of the monthly assessment, summing to 100',
+})
+@InputType('AssessmentWeightsInput')
+export class AssessmentWeightsModel {
+  @Field(() => Int)
+  @Min(0)
+  @Max(100)
+  volume!: number;
+
+  @Field(() => Int)
+  @Min(0)
+  @Max(100)
+  onTime!: number;
+
+  @Field(() => Int)
+  @Min(0)
+  @Max(100)
+  satisfaction!: number;
+
+  @Field(() => Int)
+  @Min(0)
+  @Max(100)
+  badReviews!: number;
+
+  @Field(() => Int)
+  @Min(0)
+  @Max(100)
+  warnings!: number;
+
+  @Field(() => Int)
+  @Min(0)
+  @Max(100)
+  attendance!: number;
+}
+
+@ObjectType('AssessmentComponents', { description: 'Each component of the score, 0–100' })
+export class AssessmentComponentsModel {
+  @Field(() => Float)
+  volume!: number;
+
+  @Field(() => Float)
+  onTime!: number;
+
+  @Field(() => Float)
+  satisfaction!: number;
+
+  @Field(() => Float)
+  badReviews!: number;
+
+  @Field(() => Float)
+  warnings!: number;
+
+  @Field(() => Float)
+  attendance!: number;
+}
+
+@ObjectType('AssessmentRow')
+export class AssessmentRowModel {
+  @Field(() => ID, { description: 'The window, or the staff member' })
+  id!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => Int)
+  completions!: number;
+
+  @Field(() => Int)
+  completedOnTime!: number;
+
+  @Field(() => Int)
+  openOverdue!: number;
+
+  @Field(() => Int)
+  evaluations!: number;
+
+  @Field(() => Int)
+  satisfied!: number;
+
+  @Field(() => Int)
+  badReviews!: number;
+
+  @Field(() => Int)
+  yellowCards!: number;
+
+  @Field(() => Int)
+  redCards!: number;
+
+  @Field(() => AssessmentComponentsModel)
+  components!: AssessmentComponentsModel;
+
+  @Field(() => Float)
+  score!: number;
+
+  @Field(() => Int)
+  rank!: number;
+
+  @Field({ description: '服务示范窗口 candidate' })
+  candidate!: boolean;
+}
+
+@ObjectType('MonthlyAssessment', {
+  description: "A center's monthly assessment of its windows or staff",
+})
+export class MonthlyAssessmentModel {
+  @Field(() => ID)
+  tenantId!: string;
+
+  @Field()
+  tenantName!: string;
+
+  @Field()
+  month!: string;
+
+  @Field(() => AssessmentUnit)
+  by!: AssessmentUnit;
+
+  @Field(() => AssessmentWeightsModel)
+  weights!: AssessmentWeightsModel;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The tenant whose weights apply; null: the defaults',
+  })
+  weightsSetBy!: string | null;
+
+  @Field()
+  formulaZh!: string;
+
+  @Field()
+  formulaEn!: string;
+
+  @Field(() => [AssessmentRowModel])
+  rows!: AssessmentRowModel[];
+}

@@ -243,6 +243,7 @@ export class InsightsRepository {
       `SELECT count(*)::int AS total FROM insight_facts f WHERE ${conditions}`,
       params,
     );
+    if (page.limit === 0) return { rows: [], total };
     const pageParams = [...params];
     let after = '';
     if (page.after) {

@@ -77,4 +77,18 @@ export class InsightsResolver {
   ): Promise<InsightYearlySummaryModel> {
     return this.insights.yearlySummary(tenantId, year);
   }
+
+  @RequireAbility('read', 'Application')
+  @Query(() => String, {
+    description: `The cases behind a figure as a spreadsheet (base64 XLSX); refused past ${100_000} cases`,
+  })
+  exportInsightCases(@Args('input') input: InsightCasesInput): Promise<string> {
+    return this.insights.exportCases(input);
+  }
+
+  @RequireAbility('read', 'Application')
+  @Query(() => String, { description: 'A league table as a spreadsheet (base64 XLSX)' })
+  exportInsightComparison(@Args('input') input: InsightComparisonInput): Promise<string> {
+    return this.insights.exportComparison(input);
+  }
 }

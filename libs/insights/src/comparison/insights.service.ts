@@ -20,6 +20,7 @@ import { FIGURES, figureOf, figuresOf, type FigureKey } from '../figures/figures
 import { meanOf, rankValues } from '../figures/league';
 import { type Period, periodProblem, previousPeriod, yearBefore } from '../figures/period';
 import { yearlySummary } from '../summary/yearly-summary';
+import { exportRefusal, sheetWorkbook } from '../export/insight-workbook';
 import { type InsightCaseRow, type InsightScope, InsightsRepository } from './insights.repository';
 
 export interface FigureValue {
@@ -234,6 +235,99 @@ export class InsightsService {
       );
       return { ...page, totalCount: total };
     });
+  }
+
+  /** The cases behind a figure as a spreadsheet (base64 XLSX); refused past the export limit. */
+  exportCases(query: PeriodQuery & { figure: FigureKey }): Promise<string> {
+    const period = periodOrThrow(query);
+    const figure = figureOf(query.figure);
+    if (figure.cases.length === 0) {
+      throw new BadUserInputError(`${figure.nameEn} has no list of cases`, {
+        problems: [{ field: 'figure', code: 'NOT_LISTABLE', problem: 'Not a count of cases' }],
+      });
+    }
+    return this.scope.run(async (manager) => {
+      const tenant = await this.readable(manager, query.tenantId);
+      const scope = scopeOf(tenant, query.tenantOnly);
+      const now = this.clock.now();
+      const sources = figure.cases as (Counter | 'openOverdue')[];
+      const itemCode = query.itemCode ?? null;
+      const first = await this.insights.cases(manager, scope, period, itemCode, now, sources, {
+        after: null,
+        limit: 0,
+      });
+      const refusal = exportRefusal(first.total);
+      if (refusal) {
+        throw new BadUserInputError(refusal, {
+          problems: [{ field: 'figure', code: 'EXPORT_TOO_LARGE', problem: refusal }],
+        });
+      }
+      const names = new Map(
+        (await this.tree.subtree(manager, tenant.id)).map((node) => [node.id, node.name]),
+      );
+      const insights = this.insights;
+      async function* rows() {
+        let after: { receiptNumber: string; applicationId: string } | null = null;
+        for (;;) {
+          const page = await insights.cases(manager, scope, period, itemCode, now, sources, {
+            after,
+            limit: 5_000,
+          });
+          for (const c of page.rows) {
+            yield [
+              names.get(c.tenantId) ?? '',
+              c.receiptNumber,
+              c.itemCode,
+              c.itemName,
+              c.status,
+              c.submittedOn,
+              c.acceptedOn,
+              c.completedOn,
+              c.handlingDays,
+              c.onTime === null ? null : c.onTime ? '是' : '否',
+              c.rating,
+            ];
+          }
+          if (page.rows.length < 5_000) return;
+          const last = page.rows[page.rows.length - 1];
+          after = { receiptNumber: last.receiptNumber, applicationId: last.applicationId };
+        }
+      }
+      const bytes = await sheetWorkbook(
+        figure.nameZh,
+        [
+          '单位',
+          '受理号',
+          '事项编码',
+          '事项名称',
+          '状态',
+          '收件日期',
+          '受理日期',
+          '办结日期',
+          '办理时间（工作日）',
+          '按时',
+          '评价',
+        ],
+        rows(),
+      );
+      return bytes.toString('base64');
+    });
+  }
+
+  /** A league table as a spreadsheet (base64 XLSX): one row per tenant, one column per figure. */
+  async exportComparison(query: PeriodQuery & { tier?: TenantKind | null }): Promise<string> {
+    const table = await this.comparison(query);
+    const rows = [
+      ...table.rows.map((row) => [row.tenantName, ...row.figures.map((f) => f.value)]),
+      [`${table.tenantName}（合计）`, ...table.whole.map((f) => f.value)],
+      ['平均', ...table.average.map((f) => f.value)],
+    ];
+    const bytes = await sheetWorkbook(
+      `${table.period.from}~${table.period.to}`,
+      ['单位', ...FIGURES.map((figure) => figure.nameZh)],
+      rows,
+    );
+    return bytes.toString('base64');
   }
 
   /**

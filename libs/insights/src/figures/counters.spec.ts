@@ -7,6 +7,8 @@ const SUBMITTED: ApplicationFact = {
   receiptNumber: 'R1',
   itemCode: 'I1',
   itemName: '食品经营许可',
+  windowId: 'w',
+  completedBy: null,
   status: 'SUBMITTED',
   open: true,
   forwardedIn: false,

@@ -11,6 +11,7 @@ export const counterColumn = (counter: Counter): string =>
 const FACT_COLUMNS = `
   f.tenant_id AS "tenantId", f.application_id AS "applicationId",
   f.receipt_number AS "receiptNumber", f.item_code AS "itemCode", f.item_name AS "itemName",
+  f.window_id AS "windowId", f.completed_by AS "completedBy",
   f.status, f.open, f.forwarded_in AS "forwardedIn", f.submitted_on::text AS "submittedOn", f.accepted_on::text AS "acceptedOn",
   f.rejected_on::text AS "rejectedOn", f.completed_on::text AS "completedOn",
   f.acceptance_days::float8 AS "acceptanceDays", f.handling_days::float8 AS "handlingDays",
@@ -40,14 +41,15 @@ export class InsightFactsRepository {
   async writeFact(manager: EntityManager, fact: ApplicationFact): Promise<void> {
     await manager.query(
       `INSERT INTO insight_facts (tenant_id, application_id, receipt_number, item_code,
-         item_name, status, open, forwarded_in, submitted_on, accepted_on, rejected_on, completed_on,
+         item_name, window_id, completed_by, status, open, forwarded_in, submitted_on, accepted_on, rejected_on, completed_on,
          acceptance_days, handling_days, statutory_days, promised_days, promised_deadline,
          on_time, rating, rated_on, default_rating, default_rated_on, yellow_on, red_on)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
-               $19, $20, $21, $22, $23, $24)
+               $19, $20, $21, $22, $23, $24, $25, $26)
        ON CONFLICT (tenant_id, application_id) DO UPDATE SET
          receipt_number = EXCLUDED.receipt_number, item_code = EXCLUDED.item_code,
-         item_name = EXCLUDED.item_name, status = EXCLUDED.status, open = EXCLUDED.open,
+         item_name = EXCLUDED.item_name, window_id = EXCLUDED.window_id,
+         completed_by = EXCLUDED.completed_by, status = EXCLUDED.status, open = EXCLUDED.open,
          forwarded_in = EXCLUDED.forwarded_in,
          submitted_on = EXCLUDED.submitted_on, accepted_on = EXCLUDED.accepted_on,
          rejected_on = EXCLUDED.rejected_on, completed_on = EXCLUDED.completed_on,
@@ -63,6 +65,8 @@ export class InsightFactsRepository {
         fact.receiptNumber,
         fact.itemCode,
         fact.itemName,
+        fact.windowId,
+        fact.completedBy,
         fact.status,
         fact.open,
         fact.forwardedIn,

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { WorkplaceNames } from '@tongban/core';
+import { TenancyWorkplaceNames } from './workplace-names';
 import { TenantModule } from '../tenant/tenant.module';
 import { ServiceWindowPort } from './service-window.port';
 import { ServiceWindowRepository } from './service-window.repository';
@@ -14,7 +16,8 @@ import { ServiceWindowService } from './service-window.service';
     ServiceWindowPort,
     ServiceWindowResolver,
     TenantWindowsResolver,
+    { provide: WorkplaceNames, useClass: TenancyWorkplaceNames },
   ],
-  exports: [ServiceWindowRepository, ServiceWindowPort],
+  exports: [ServiceWindowRepository, ServiceWindowPort, WorkplaceNames],
 })
 export class WindowsModule {}

@@ -228,6 +228,11 @@ export class LifecycleRepository {
     const [row] = await manager.query(
       `SELECT a.tenant_id AS "tenantId", a.id, a.receipt_number AS "receiptNumber",
               a.item_code AS "itemCode", a.item_name AS "itemName", a.status,
+              a.window_id AS "windowId",
+              (SELECT e.actor_id FROM application_events e
+                WHERE e.tenant_id = a.tenant_id AND e.application_id = a.id
+                  AND e.to_status = 'COMPLETED'
+                ORDER BY e.occurred_at DESC LIMIT 1) AS "completedBy",
               a.submitted_at AS "submittedAt", a.accepted_at AS "acceptedAt",
               a.completed_at AS "completedAt", a.item_statutory_days AS "statutoryDays",
               a.item_promised_days AS "promisedDays", a.promised_deadline AS "promisedDeadline",

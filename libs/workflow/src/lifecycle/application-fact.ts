@@ -11,6 +11,9 @@ export interface FactSource {
   receiptNumber: string;
   itemCode: string;
   itemName: string;
+  windowId: string;
+  /** Who completed it (its COMPLETED event's actor), if it was. */
+  completedBy: string | null;
   status: S;
   submittedAt: Date;
   acceptedAt: Date | null;
@@ -62,6 +65,8 @@ export function applicationFact(calendar: Calendar, source: FactSource): Applica
     receiptNumber: source.receiptNumber,
     itemCode: source.itemCode,
     itemName: source.itemName,
+    windowId: source.windowId,
+    completedBy: completed ? source.completedBy : null,
     status: source.status,
     open: handledHere && OPEN_STATUSES.includes(source.status),
     forwardedIn: source.forwardedIn,

@@ -1,5 +1,13 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** Rows set above a tenant, as 1765152000000-catalogue-read-range reads them. */
+const ANCESTOR_READ = `tenant_division_prefix IN (
+    left(current_setting('tongban.division_start', true), 2),
+    left(current_setting('tongban.division_start', true), 4),
+    left(current_setting('tongban.division_start', true), 6),
+    left(current_setting('tongban.division_start', true), 9),
+    left(current_setting('tongban.division_start', true), 12))`;
+
 /**
  * Insights' read model (issue 13, DESIGN.md §4.5), written in the transaction of each change:
  *
@@ -13,6 +21,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * - The counters are numeric: working days are fractions (0.33 of a day is measurable).
  * - insight_month_counts: the same per tenant and month, all items together, moved with them:
  *   what comparisons over whole months read.
+ * - assessment_weights: a county's weights of the monthly assessment of windows (summing to
+ *   100), readable below it like the supervision settings.
  * - item_code '' stands for "no item" (a general consultation), so the key needs no NULL.
  */
 export class Insights1766188800000 implements MigrationInterface {
@@ -26,6 +36,8 @@ export class Insights1766188800000 implements MigrationInterface {
         receipt_number     text NOT NULL,
         item_code          text NOT NULL,
         item_name          text NOT NULL,
+        window_id          uuid NOT NULL,
+        completed_by       uuid,
         status             text NOT NULL,
         open               boolean NOT NULL,
         forwarded_in       boolean NOT NULL,
@@ -56,9 +68,15 @@ export class Insights1766188800000 implements MigrationInterface {
           WHERE ${day} IS NOT NULL`,
       );
     }
-    // Open and overdue is read live: only open applications with a promised deadline.
+    // The monthly assessment reads a center's completions by window.
     await q.query(
-      `CREATE INDEX insight_facts_open_due_idx ON insight_facts (tenant_division_code, promised_deadline)
+      `CREATE INDEX insight_facts_window_completed_idx
+         ON insight_facts (tenant_id, window_id, completed_on) WHERE completed_on IS NOT NULL`,
+    );
+    // Open and overdue is read live: only open applications with a promised deadline, by the
+    // deadline first (a period's deadlines are few, a province's open cases are not).
+    await q.query(
+      `CREATE INDEX insight_facts_open_due_idx ON insight_facts (promised_deadline, tenant_division_code)
         WHERE open AND promised_deadline IS NOT NULL`,
     );
 
@@ -111,9 +129,38 @@ export class Insights1766188800000 implements MigrationInterface {
     await q.query(
       `REVOKE DELETE ON insight_facts, insight_counts, insight_month_counts FROM tongban_app`,
     );
+
+    // A county's weights of the monthly assessment, read by the centers below it.
+    await q.query(`
+      CREATE TABLE assessment_weights (
+        tenant_id    uuid NOT NULL REFERENCES tenants (id),
+        volume       integer NOT NULL CHECK (volume BETWEEN 0 AND 100),
+        on_time      integer NOT NULL CHECK (on_time BETWEEN 0 AND 100),
+        satisfaction integer NOT NULL CHECK (satisfaction BETWEEN 0 AND 100),
+        bad_reviews  integer NOT NULL CHECK (bad_reviews BETWEEN 0 AND 100),
+        warnings     integer NOT NULL CHECK (warnings BETWEEN 0 AND 100),
+        attendance   integer NOT NULL CHECK (attendance BETWEEN 0 AND 100),
+        set_by       uuid NOT NULL REFERENCES users (id),
+        set_at       timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (tenant_id),
+        CHECK (volume + on_time + satisfaction + bad_reviews + warnings + attendance = 100)
+      )`);
+    await q.query(`SELECT tongban_secure_tenant_table('assessment_weights'::regclass)`);
+    await q.query(`
+      ALTER TABLE assessment_weights ADD COLUMN tenant_division_prefix text COLLATE "C"
+        GENERATED ALWAYS AS (tongban_division_prefix(tenant_division_code)) STORED`);
+    await q.query(
+      `CREATE INDEX assessment_weights_division_prefix_idx
+         ON assessment_weights (tenant_division_prefix)`,
+    );
+    await q.query(
+      `CREATE POLICY ancestor_read ON assessment_weights FOR SELECT USING (${ANCESTOR_READ})`,
+    );
+    await q.query(`REVOKE DELETE ON assessment_weights FROM tongban_app`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE assessment_weights`);
     await q.query(`DROP TABLE insight_month_counts`);
     await q.query(`DROP TABLE insight_counts`);
     await q.query(`DROP TABLE insight_facts`);
