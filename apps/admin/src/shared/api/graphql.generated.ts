@@ -389,6 +389,7 @@ export type PermissionAction = 'APPROVE' | 'CREATE' | 'ONBOARD' | 'READ' | 'SUSP
 
 export type PermissionSubject =
   | 'APPLICATION'
+  | 'ATTENDANCE'
   | 'AUDIT_EVENT'
   | 'CATALOGUE'
   | 'CATALOGUE_ROLLOUT'
