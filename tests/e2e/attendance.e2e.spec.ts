@@ -215,7 +215,12 @@ describe('attendance', () => {
       batch.map((e) => ({ eventId: e.eventId, outcome: 'RECORDED' })),
     );
     const count = async () =>
-      (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM attendance_events`))[0].n;
+      (
+        await db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM attendance_events WHERE tenant_id = $1`,
+          [tenants['450222203']],
+        )
+      )[0].n;
     expect(await count()).toBe(6);
     const [seen] = await db.query<{ seen: Date | null }>(
       `SELECT last_seen_at AS seen FROM attendance_terminals WHERE id = $1`,
@@ -402,6 +407,25 @@ describe('attendance', () => {
     }
     // October 2026: the National Day week off, Saturday the 10th worked.
     expect((await month('mashan.manager', null, '2026-10')).workingDays).toBe(18);
+  });
+
+  it('the demo holds two weeks of 柳城县’s clerks at its hall terminal', async () => {
+    // The months the last two weeks touch (Beijing), summed per clerk.
+    const months = [
+      ...new Set(
+        [14, 1].map((daysAgo) =>
+          new Date(Date.now() + 8 * 3_600_000 - daysAgo * 86_400_000).toISOString().slice(0, 7),
+        ),
+      ),
+    ];
+    const present = new Map<string, number>();
+    for (const name of months) {
+      for (const row of (await month('liucheng.supervisor', tenants['450222'], name)).rows) {
+        present.set(row.staffId, (present.get(row.staffId) ?? 0) + row.present);
+      }
+    }
+    expect(present.get(users['liucheng.window'])).toBeGreaterThan(0);
+    expect(present.get(users['liucheng.land'])).toBeGreaterThan(0);
   });
 
   it('exports the sheet as XLSX, read back with exceljs', async () => {
