@@ -1434,7 +1434,7 @@ export const enUS: Messages = {
     sheetTab: 'Monthly sheet',
     terminalsTab: 'Terminals',
     month: 'Month',
-    workingDaysSoFar: '{{days}} working days so far this month',
+    workingDaysSoFar: '{{days}} working days',
     export: 'Export to Excel',
     enter: 'Enter a punch',
     entered: 'Entered.',

@@ -1343,7 +1343,7 @@ export const zhCN = {
     sheetTab: '月度考勤表',
     terminalsTab: '考勤机',
     month: '月份',
-    workingDaysSoFar: '本月截至今日应出勤 {{days}} 天',
+    workingDaysSoFar: '应出勤 {{days}} 个工作日',
     export: '导出 Excel',
     enter: '补录打卡',
     entered: '已补录。',
