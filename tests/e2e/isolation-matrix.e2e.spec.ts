@@ -115,6 +115,8 @@ const ID_ARGUMENTS: Record<string, IdKind> = {
   'complaint.id': 'complaint',
   complaintId: 'complaint',
   assigneeId: 'user',
+  'revokeAttendanceTerminal.id': 'attendanceTerminal',
+  staffId: 'user',
 };
 
 /** Acts on a complaint, each legal only while it is open: reopened before each control. */
@@ -171,6 +173,8 @@ const ID_AIMED_ELSEWHERE: Record<string, string> = {
       'a complaint is about exactly one window, staff member or application (a call naming several is BAD_USER_INPUT, so no control can fill every slot): complaints.e2e.spec.ts aims each at another tenant’s window, application and staff member, and the staff member’s tenant at another tenant',
     ]),
   ),
+  'recordClockEvents.input.events.staffId':
+    'a public call whose right is the terminal token, not a person: attendance.e2e.spec.ts aims a terminal at staff members of the county above and the village below, and a token at another tenant',
   'rateByDevice.input.applicationId':
     'a public call whose right is the device token, not a person: evaluation.e2e.spec.ts aims a device at an application of another window and another tenant, and a token at another tenant',
   'forwardApplication.input.toTenantId':
@@ -248,6 +252,21 @@ const NO_CONTROL: Record<string, string> = {
         ],
       ),
     ),
+  ),
+  ...Object.fromEntries(
+    [
+      'registerAttendanceTerminal.input.tenantId',
+      'revokeAttendanceTerminal.id',
+      'attendanceTerminals.tenantId',
+      'enterAttendance.input.staffId',
+      'enterAttendance.input.tenantId',
+    ].flatMap((slot) => [
+      [`${slot}@450200`, 'a center manager keeps terminals and enters attendance; a city has none'],
+      [
+        `${slot}@450222203201`,
+        'a center manager keeps terminals and enters attendance; a station has none',
+      ],
+    ]),
   ),
   'decideExtension.input.extensionId@450200':
     'extensions are approved by a center manager; a city has none',
@@ -604,6 +623,15 @@ describe('tenant isolation matrix', () => {
       );
       return rows.map((r) => r.id);
     }
+    if (kind === 'attendanceTerminal') {
+      // Fresh: a control revokes it.
+      const rows = await db.query<{ id: string }>(
+        `INSERT INTO attendance_terminals (tenant_id, label, token_hash, registered_by)
+         VALUES ($1, '矩阵对照考勤机', sha256('matrix'::bytea), $2) RETURNING id`,
+        [home.id, actorId],
+      );
+      return rows.map((r) => r.id);
+    }
     if (kind === 'complaint') {
       // About the actor or at the actor's own windows first (a clerk reads only those).
       const rows = await db.query<{ id: string }>(
@@ -678,6 +706,7 @@ describe('tenant isolation matrix', () => {
       warning: `SELECT tenant_id FROM application_warnings WHERE id = $1`,
       inboxMessage: `SELECT tenant_id FROM notification_inbox WHERE id = $1`,
       complaint: `SELECT tenant_id FROM complaints WHERE id = $1`,
+      attendanceTerminal: `SELECT tenant_id FROM attendance_terminals WHERE id = $1`,
     }[kind];
     const [row] = await db.query<{ tenant_id: string }>(table, [id]);
     const [tenant] = await db.query<Tenant>(
@@ -892,6 +921,10 @@ describe('tenant isolation matrix', () => {
           : {}),
       };
     }
+    // A forgotten clock-in of an hour ago (not from the future).
+    if (operation === 'enterAttendance') {
+      return { at: new Date(Date.now() - 3_600_000).toISOString(), reason: '矩阵补录' };
+    }
     if (operation === 'setCatalogueMappings') return { mappings: [] };
     return {};
   }
@@ -913,6 +946,8 @@ describe('tenant isolation matrix', () => {
         attendance: 10,
       },
     },
+    attendanceMonth: { month: '2026-11' },
+    exportAttendanceMonth: { month: '2026-11' },
   };
 
   async function variablesFor(
@@ -1219,6 +1254,7 @@ describe('tenant isolation matrix', () => {
           warning: expect.any(String),
           inboxMessage: expect.any(String),
           complaint: expect.any(String),
+          attendanceTerminal: expect.any(String),
         });
       }
     }

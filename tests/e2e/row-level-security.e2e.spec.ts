@@ -376,6 +376,17 @@ describe('row-level security', () => {
        VALUES ($1, $2, 'NOTE', $3, $4)`,
       [r.tenant, r.complaint, r.users[0], `RLS${n}`],
     ],
+    attendance_terminals: (r, n) => [
+      `INSERT INTO attendance_terminals (tenant_id, label, token_hash, registered_by)
+       VALUES ($1, $2, sha256('rls'::bytea), $3)`,
+      [r.tenant, `RLS${n}`, r.users[0]],
+    ],
+    // Entered by hand (a terminal's events need its row; the policy is the same).
+    attendance_events: (r, n) => [
+      `INSERT INTO attendance_events (tenant_id, user_id, at, direction, entered_by, reason)
+       VALUES ($1, $2, now() - $3::int * interval '1 minute', 'IN', $2, 'RLS')`,
+      [r.tenant, r.users[0], n],
+    ],
     rectification_appeals: (r, n) => [
       `INSERT INTO rectification_appeals (tenant_id, case_id, appellant_id, reason, status,
                                           decided_by, decided_at)
@@ -596,6 +607,9 @@ describe('row-level security', () => {
         [`DELETE FROM complaints WHERE tenant_id = $1`, 'complaints'],
         [`UPDATE complaint_events SET note = 'x' WHERE tenant_id = $1`, 'complaint_events'],
         [`DELETE FROM evaluation_devices WHERE tenant_id = $1`, 'evaluation_devices'],
+        [`UPDATE attendance_events SET reason = 'x' WHERE tenant_id = $1`, 'attendance_events'],
+        [`DELETE FROM attendance_events WHERE tenant_id = $1`, 'attendance_events'],
+        [`DELETE FROM attendance_terminals WHERE tenant_id = $1`, 'attendance_terminals'],
       ]) {
         await expect(asApp(a.tenant, () => app.query(statement, [a.tenant]))).rejects.toThrow(
           `permission denied for table ${table}`,

@@ -21,7 +21,8 @@ export type IdKind =
   | 'rectificationCase'
   | 'warning'
   | 'inboxMessage'
-  | 'complaint';
+  | 'complaint'
+  | 'attendanceTerminal';
 
 /** One tenant's rows of every kind, made to be aimed at from outside it. */
 export interface TenantTargets {
@@ -48,6 +49,8 @@ export interface TenantTargets {
   inboxMessage: string;
   /** A complaint (投诉) received about the clerk's window, open. */
   complaint: string;
+  /** A fingerprint terminal (考勤机) of the tenant, not revoked. */
+  attendanceTerminal: string;
 }
 
 /** The role that makes sense for a plain staff member of each kind of tenant. */
@@ -217,6 +220,11 @@ export async function giveEveryTenantOneOfEach(
     )) {
       await addComplaint(db, tenant.id, { staffId: user }, users.clerk);
     }
+    const [{ id: attendanceTerminal }] = await db.query<{ id: string }>(
+      `INSERT INTO attendance_terminals (tenant_id, label, token_hash, registered_by)
+       VALUES ($1, '矩阵考勤机', sha256('matrix'::bytea), $2) RETURNING id`,
+      [tenant.id, users.clerk],
+    );
     targets.set(tenant.id, {
       tenant: tenant.id,
       window: windows.MX,
@@ -233,6 +241,7 @@ export async function giveEveryTenantOneOfEach(
       warning,
       inboxMessage,
       complaint,
+      attendanceTerminal,
     });
   }
   return targets;

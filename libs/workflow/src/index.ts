@@ -79,3 +79,5 @@ export {
   complaintDue,
 } from './complaint/complaint';
 export { ComplaintRepository } from './complaint/complaint.repository';
+export { AttendanceRepository } from './attendance/attendance.repository';
+export { ClockDirection } from './attendance/attendance';

@@ -5,6 +5,8 @@ import { ApplicationResolver } from './application/application.resolver';
 import { LifecycleResolver } from './application/lifecycle.resolver';
 import { OpenApplicationCodes } from './application/open-applications';
 import { ProvisionalDeadlineRecount } from './application/provisional-deadline-recount';
+import { AttendanceModule } from './attendance/attendance.module';
+import { AttendanceResolver } from './attendance/attendance.resolver';
 import { CalendarResolver } from './calendar-store/calendar.resolver';
 import { CalendarStoreModule } from './calendar-store/calendar-store.module';
 import { ComplaintModule } from './complaint/complaint.module';
@@ -30,6 +32,7 @@ import { SupervisionModule } from './supervision/supervision.module';
     SupervisionModule,
     EvaluationModule,
     ComplaintModule,
+    AttendanceModule,
   ],
   providers: [
     { provide: OpenApplications, useClass: OpenApplicationCodes },
@@ -49,4 +52,5 @@ export const WORKFLOW_RESOLVERS = [
   SupervisionResolver,
   InboxResolver,
   ComplaintResolver,
+  AttendanceResolver,
 ];

@@ -33,6 +33,10 @@ const ComplaintsPage = page(
   () => import('../features/complaints/components/ComplaintsPage'),
   'ComplaintsPage',
 );
+const AttendancePage = page(
+  () => import('../features/attendance/components/AttendancePage'),
+  'AttendancePage',
+);
 const RectificationPage = page(
   () => import('../features/evaluation/components/RectificationPage'),
   'RectificationPage',
@@ -127,6 +131,8 @@ function RouteScreen({ route, user }: { route: Route; user: CurrentUser }) {
       return (
         <ComplaintsPage key={route.complaintId ?? ''} user={user} complaintId={route.complaintId} />
       );
+    case 'attendance':
+      return <AttendancePage user={user} />;
     case 'tenants':
       return <TenantsPage user={user} tenantId={route.tenantId} />;
     case 'windows':

@@ -8,6 +8,7 @@ import {
   CarryOutOutlined,
   CommentOutlined,
   DislikeOutlined,
+  ClockCircleOutlined,
   ExclamationCircleOutlined,
   FileTextOutlined,
   HomeOutlined,
@@ -52,6 +53,7 @@ const MENU_ICONS: Record<MenuKey, ReactNode> = {
   supervision: <AlertOutlined />,
   inbox: <BellOutlined />,
   complaints: <ExclamationCircleOutlined />,
+  attendance: <ClockCircleOutlined />,
 };
 
 /** The side menu: the screens the user may open. */

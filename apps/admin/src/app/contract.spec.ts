@@ -178,6 +178,14 @@ describe('GraphQL contract', () => {
       'LogComplaint',
       'ResolveComplaint',
     ];
+    const attendance = [
+      'AttendanceMonth',
+      'AttendanceTerminals',
+      'EnterAttendance',
+      'ExportAttendanceMonth',
+      'RegisterAttendanceTerminal',
+      'RevokeAttendanceTerminal',
+    ];
     const guide = [
       'OneTimeNotification',
       'ServiceGuideCenter',
@@ -197,6 +205,7 @@ describe('GraphQL contract', () => {
         ...calendar,
         ...evaluation,
         ...complaints,
+        ...attendance,
         ...guide,
       ].sort(),
     );

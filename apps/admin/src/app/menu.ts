@@ -23,7 +23,8 @@ export type MenuKey =
   | 'calendar'
   | 'supervision'
   | 'inbox'
-  | 'complaints';
+  | 'complaints'
+  | 'attendance';
 
 type Viewer = Pick<CurrentUser, 'permissions' | 'visibility'>;
 
@@ -50,6 +51,7 @@ const SCREENS: Record<MenuKey, (user: Viewer) => boolean> = {
   supervision: (user) => can(user, 'READ', 'WARNING') && seesSubtree(user),
   inbox: () => true,
   complaints: (user) => can(user, 'READ', 'COMPLAINT'),
+  attendance: (user) => can(user, 'READ', 'ATTENDANCE'),
 };
 
 /** Side-menu entries, in order. */

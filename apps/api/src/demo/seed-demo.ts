@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import {
   CatalogueRepository,
   CatalogueVersionStatus,
@@ -14,6 +14,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   ApplicationRepository,
   applicationFact,
+  AttendanceRepository,
+  ClockDirection,
   ComplaintRepository,
   ComplaintStatus,
   ComplaintSubjectKind,
@@ -22,6 +24,7 @@ import {
   clockDeadlines,
   composeCalendar,
   DEFAULT_BUSINESS_HOURS,
+  isWorkingDay,
   layersFor,
   LifecycleRepository,
   NATIONAL_SCHEDULE,
@@ -197,8 +200,71 @@ export async function seedDemo(dataSource: DataSource, nodeEnv: string): Promise
     }
     report.consultations = await seedConsultations(tx);
     await seedComplaints(tx);
+    await seedAttendance(tx);
     return report;
   });
+}
+
+/**
+ * 柳城县's hall terminal and two weeks of its clerks' clock events, once (none yet anywhere):
+ * mostly on time, 莫海 late twice, 韦丽 leaving early once and away one day. The terminal's
+ * token is nobody's (a manager registers a new terminal to try the API).
+ */
+async function seedAttendance(tx: EntityManager): Promise<void> {
+  const [{ any }] = await tx.query(`SELECT EXISTS (SELECT 1 FROM attendance_events) AS any`);
+  if (any) return;
+  const [hall] = await tx.query(
+    `SELECT t.id, u.id AS "adminId" FROM tenants t, users u
+      WHERE t.division_code = '450222' AND u.username = 'liucheng.admin'`,
+  );
+  const staff: { id: string; username: string }[] = await tx.query(
+    `SELECT id, username FROM users WHERE username IN ('liucheng.window', 'liucheng.land')`,
+  );
+  const attendance = new AttendanceRepository();
+  const terminalId = randomUUID();
+  await attendance.insertTerminal(tx, {
+    id: terminalId,
+    tenantId: hall.id,
+    label: '一楼大厅考勤机',
+    tokenHash: randomBytes(32),
+    registeredBy: hall.adminId,
+  });
+  const calendar = composeCalendar(layersFor('450222', NATIONAL_SCHEDULE, REGIONAL_SCHEDULES));
+  const now = Date.now();
+  let sequence = 0;
+  for (let daysAgo = 14; daysAgo >= 1; daysAgo--) {
+    const day = beijingDay(new Date(now - daysAgo * 86_400_000));
+    if (!isWorkingDay(calendar, day)) continue;
+    for (const person of staff) {
+      const clerk = person.username === 'liucheng.window';
+      if (clerk && daysAgo === 6) continue; // away
+      const late = !clerk && (daysAgo === 3 || daysAgo === 9);
+      const early = clerk && daysAgo === 4;
+      const times: [string, ClockDirection][] = [
+        [
+          late ? '08:47' : `08:${String(10 + ((daysAgo * 7) % 19)).padStart(2, '0')}`,
+          ClockDirection.IN,
+        ],
+        [
+          early ? '16:50' : `17:${String(31 + ((daysAgo * 5) % 25)).padStart(2, '0')}`,
+          ClockDirection.OUT,
+        ],
+      ];
+      for (const [clock, direction] of times) {
+        await attendance.insertEvent(tx, {
+          tenantId: hall.id,
+          terminalId,
+          terminalEventId: `demo-${++sequence}`,
+          userId: person.id,
+          at: new Date(`${day}T${clock}:00+08:00`),
+          direction,
+          enteredBy: null,
+          reason: null,
+        });
+      }
+    }
+  }
+  await attendance.terminalSeen(tx, terminalId, new Date(now - 86_400_000));
 }
 
 /** The demo's complaints, once (none yet anywhere), due by the shipped calendar. */

@@ -49,7 +49,10 @@ export type AuditAction =
   | 'COMPLAINT_LOGGED'
   | 'COMPLAINT_ASSIGNED'
   | 'COMPLAINT_RESOLVED'
-  | 'COMPLAINT_CLOSED';
+  | 'COMPLAINT_CLOSED'
+  | 'ATTENDANCE_TERMINAL_REGISTERED'
+  | 'ATTENDANCE_TERMINAL_REVOKED'
+  | 'ATTENDANCE_ENTERED';
 
 export interface AuditEvent {
   tenantId: string;

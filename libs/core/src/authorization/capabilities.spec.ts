@@ -58,6 +58,8 @@ describe('capabilities read off the ability', () => {
       { action: 'read', subject: 'SupervisionSettings' },
       // Complaints about their windows or themselves, read only.
       { action: 'read', subject: 'Complaint' },
+      // Their own attendance row.
+      { action: 'read', subject: 'Attendance' },
     ]);
     // Only a supervisor closes a card.
     expect(clerk).not.toContainEqual({ action: 'update', subject: 'Warning' });

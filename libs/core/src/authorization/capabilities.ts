@@ -37,6 +37,7 @@ export const LISTED_SUBJECTS = [
   'Warning',
   'SupervisionSettings',
   'Complaint',
+  'Attendance',
 ] as const;
 export type ListedAction = (typeof LISTED_ACTIONS)[number];
 export type ListedSubject = (typeof LISTED_SUBJECTS)[number];

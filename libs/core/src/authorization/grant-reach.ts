@@ -17,6 +17,7 @@ const READ_SUBJECTS = [
   'EvaluationDevice',
   'Rectification',
   'Complaint',
+  'Attendance',
 ] as const;
 
 /** Every field some rule names for `subject` (e.g. an applicant's personal data). */

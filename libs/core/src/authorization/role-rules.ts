@@ -21,7 +21,9 @@ import { Role } from '../vocabulary/role';
  * station staff appeal it (申诉), the one it concerns; `approve`: a supervisor decides the
  * appeal), Complaint (投诉, logged against a window, a staff member or an application: the
  * center's managers and supervisors log and handle them; window staff read those about their
- * windows or themselves, the complainant's name and phone masked), Self.
+ * windows or themselves, the complainant's name and phone masked), Attendance (考勤: clock
+ * events and the monthly sheet; the center's managers keep its terminals and enter events,
+ * supervisors and county administrators read the sheet, staff their own row), Self.
  * Condition placeholders: ${tenantId} is the actor's home tenant, ${userId} the actor.
  * `tenantPath` / `path` hold the ids from the root down to a tenant, so
  * `{ path: '${tenantId}' }` means "in my subtree"; `windowStaffIds` holds the staff assigned
@@ -48,6 +50,7 @@ export type Subject =
   | 'Warning'
   | 'SupervisionSettings'
   | 'Complaint'
+  | 'Attendance'
   | 'Self'
   | 'all';
 
@@ -106,6 +109,7 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
     personalDataMasked,
     { action: ['create', 'update'], subject: 'Complaint', inverted: true },
     complainantMasked,
+    { action: ['create', 'update'], subject: 'Attendance', inverted: true },
   ],
   [Role.CITY_OFFICIAL]: [
     ...everyone,
@@ -155,6 +159,7 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
       conditions: ownedInMySubtree,
     },
     { action: 'read', subject: 'Complaint', conditions: ownedInMySubtree },
+    { action: 'read', subject: 'Attendance', conditions: ownedInMySubtree },
   ],
   [Role.CENTER_MANAGER]: [
     ...everyone,
@@ -177,6 +182,8 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
     { action: ['read', 'update'], subject: 'Rectification', conditions: ownedInMySubtree },
     // The complaint window (投诉): logged and handled to an outcome.
     { action: ['read', 'create', 'update'], subject: 'Complaint', conditions: ownedInMySubtree },
+    // Attendance (考勤): the terminals (update) and events entered by hand (create).
+    { action: ['read', 'create', 'update'], subject: 'Attendance', conditions: ownedInMySubtree },
   ],
   [Role.SUPERVISOR]: [
     ...everyone,
@@ -199,6 +206,7 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
     // 电子监察: the supervisor annotates and closes cards, and may sweep now.
     { action: ['read', 'update'], subject: 'Warning', conditions: ownedInMySubtree },
     { action: ['read', 'create', 'update'], subject: 'Complaint', conditions: ownedInMySubtree },
+    { action: 'read', subject: 'Attendance', conditions: ownedInMySubtree },
   ],
   // Window staff work the items of the windows they are assigned to, and only those.
   [Role.WINDOW_STAFF]: [
@@ -218,6 +226,8 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
     { action: 'read', subject: 'Complaint', conditions: atMyWindows },
     { action: 'read', subject: 'Complaint', conditions: aboutMe },
     complainantMasked,
+    // Their own attendance row.
+    { action: 'read', subject: 'Attendance', conditions: aboutMe },
   ],
   // A village station takes applications in on the villagers' behalf (代办).
   [Role.STATION_STAFF]: [
@@ -235,6 +245,8 @@ export const ROLE_RULES: Record<Role, RuleTemplate[]> = {
     { action: 'read', subject: 'Complaint', conditions: atMyWindows },
     { action: 'read', subject: 'Complaint', conditions: aboutMe },
     complainantMasked,
+    // Their own attendance row.
+    { action: 'read', subject: 'Attendance', conditions: aboutMe },
   ],
 };
 

@@ -85,6 +85,7 @@ export enum PermissionSubject {
   WARNING = 'Warning',
   SUPERVISION_SETTINGS = 'SupervisionSettings',
   COMPLAINT = 'Complaint',
+  ATTENDANCE = 'Attendance',
 }
 export enum Visibility {
   /** Their own tenant only. */

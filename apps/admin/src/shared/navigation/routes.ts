@@ -42,6 +42,8 @@ export type Route =
   | { name: 'inbox' }
   /** 投诉: the complaints, or one complaint with its handling steps. */
   | { name: 'complaints'; complaintId: string | null }
+  /** 考勤: the month's attendance sheet of one's center, and its terminals. */
+  | { name: 'attendance' }
   /** Completing an invitation: the one-time token is in the URL fragment. */
   | { name: 'setup' }
   /**
@@ -127,6 +129,9 @@ export function parseRoute(pathname: string, search = ''): Route {
       return { name: 'inbox' };
     case 'complaints':
       return { name: 'complaints', complaintId: second ?? null };
+    case 'attendance':
+      if (second !== undefined) break;
+      return { name: 'attendance' };
     case 'guide':
       if (second === undefined) break;
       return { name: 'guide', divisionCode: second, item: queryParam(search, 'item') };
@@ -158,6 +163,8 @@ export function routeHref(route: Route): string {
       return route.complaintId
         ? `/complaints/${encodeURIComponent(route.complaintId)}`
         : '/complaints';
+    case 'attendance':
+      return '/attendance';
     case 'implementation':
       return '/implementation';
     case 'rollouts':

@@ -15,6 +15,7 @@ import { Consultations1765497600000 } from './1765497600000-consultations';
 import { ProxyIntake1765584000000 } from './1765584000000-proxy-intake';
 import { Supervision1765670400000 } from './1765670400000-supervision';
 import { Insights1766188800000 } from './1766188800000-insights';
+import { Attendance1766275200000 } from './1766275200000-attendance';
 import { WindowCamera1765929600000 } from './1765929600000-window-camera';
 import { Evaluation1765756800000 } from './1765756800000-evaluation';
 import { Complaints1766016000000 } from './1766016000000-complaints';
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   WindowCamera1765929600000,
   Complaints1766016000000,
   Insights1766188800000,
+  Attendance1766275200000,
 ];

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { CalendarStoreModule } from '../calendar-store/calendar-store.module';
+import { AttendanceRepository } from './attendance.repository';
+import { AttendanceResolver } from './attendance.resolver';
+import { AttendanceService } from './attendance.service';
+
+/** 考勤 (issue 12): fingerprint terminals, clock events and the monthly sheet. */
+@Module({
+  imports: [CalendarStoreModule],
+  providers: [AttendanceRepository, AttendanceService, AttendanceResolver],
+  exports: [AttendanceService],
+})
+export class AttendanceModule {}
