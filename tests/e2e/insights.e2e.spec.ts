@@ -484,6 +484,49 @@ describe('insights', () => {
     expect(errorCode(badMonth)).toBe('BAD_USER_INPUT');
   });
 
+  it('counts attendance in the assessment of a center that keeps it', async () => {
+    const month = lastMonths.to.slice(0, 7);
+    const ASSESS_STAFF = `query($tenantId: ID!, $month: String!) {
+      monthlyAssessment(tenantId: $tenantId, month: $month, by: STAFF) {
+        rows { id name completions components { attendance } } } }`;
+    const before = await call<{
+      monthlyAssessment: { rows: { id: string; components: { attendance: number } }[] };
+    }>('mashan.manager', ASSESS_STAFF, { tenantId: tenants['450222203'], month });
+    expect(before.errors).toBeUndefined();
+    const rows = before.data!.monthlyAssessment.rows;
+    expect(rows.length).toBeGreaterThan(0);
+    // No clock event at Mashan yet: attendance counts as full for everyone.
+    for (const row of rows) expect(row.components.attendance).toBe(100);
+
+    // The manager enters one morning's clock-in for the first person assessed: one day present
+    // of the month's working days.
+    const [{ workday }] = await db.query<{ workday: string }>(
+      `SELECT (to_char(d, 'YYYY-MM-DD') || 'T09:00:00+08:00') AS workday
+         FROM generate_series($1::date, $2::date, interval '1 day') d
+        WHERE extract(isodow FROM d) BETWEEN 1 AND 5 ORDER BY d LIMIT 1 OFFSET 5`,
+      [lastMonths.to.slice(0, 8) + '01', lastMonths.to],
+    );
+    const entered = await call(
+      'mashan.manager',
+      `mutation($input: EnterAttendanceInput!) { enterAttendance(input: $input) { staffId } }`,
+      {
+        input: {
+          staffId: rows[0].id,
+          at: new Date(workday).toISOString(),
+          direction: 'IN',
+          reason: '统计测试补录',
+        },
+      },
+    );
+    expect(entered.errors).toBeUndefined();
+    const after = await call<{
+      monthlyAssessment: { rows: { id: string; components: { attendance: number } }[] };
+    }>('mashan.manager', ASSESS_STAFF, { tenantId: tenants['450222203'], month });
+    const row = after.data!.monthlyAssessment.rows.find((r) => r.id === rows[0].id)!;
+    expect(row.components.attendance).toBeGreaterThan(0);
+    expect(row.components.attendance).toBeLessThan(10);
+  });
+
   it('refuses bad periods, tenants out of sight, clerks, and lists of no cases', async () => {
     const expectRefused = async (
       username: string,

@@ -22,7 +22,8 @@ import { SupervisionModule } from './supervision/supervision.module';
 /** Applications and their workflow (DESIGN.md §4.2–4.4). Needs the TenancyModule (global). */
 // Global for its ports: the catalogue's rollouts ask OpenApplications (catalog cannot import
 // workflow, which stands on the catalogue's intake menu); the calendar asks
-// ProvisionalDeadlines to count again once a year is entered.
+// ProvisionalDeadlines to count again once a year is entered; the insights' assessment asks
+// AttendanceRates.
 @Global()
 @Module({
   imports: [
@@ -38,7 +39,7 @@ import { SupervisionModule } from './supervision/supervision.module';
     { provide: OpenApplications, useClass: OpenApplicationCodes },
     { provide: ProvisionalDeadlines, useClass: ProvisionalDeadlineRecount },
   ],
-  exports: [ApplicationModule, OpenApplications, ProvisionalDeadlines],
+  exports: [ApplicationModule, AttendanceModule, OpenApplications, ProvisionalDeadlines],
 })
 export class WorkflowModule {}
 

@@ -11,6 +11,12 @@ export abstract class WorkplaceNames {
     windowIds: readonly string[],
   ): Promise<Map<string, string>>;
 
+  /** Who works each window (the staff assigned to it). */
+  abstract windowStaff(
+    manager: EntityManager,
+    windowIds: readonly string[],
+  ): Promise<Map<string, string[]>>;
+
   abstract staffNames(
     manager: EntityManager,
     userIds: readonly string[],

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import {
   abilityFor,
+  AttendanceRates,
   BadUserInputError,
   Clock,
   ForbiddenError,
@@ -40,6 +41,7 @@ export class AssessmentService {
     private readonly assessments: AssessmentRepository,
     private readonly names: WorkplaceNames,
     private readonly clock: Clock,
+    @Optional() private readonly attendance?: AttendanceRates,
   ) {}
 
   assessment(tenantId: string, month: string, by: 'WINDOW' | 'STAFF') {
@@ -64,9 +66,25 @@ export class AssessmentService {
               manager,
               units.map((u) => u.id),
             );
-      // Attendance is not kept yet for the assessment: its component counts as full.
+      // Attendance: a person's share of working days present; a window's, its staff's mean;
+      // none where the center keeps no attendance (the component then counts as full).
+      const rates = this.attendance
+        ? await this.attendance.ratesOf(manager, tenant, month)
+        : new Map();
+      const staffOf =
+        by === 'WINDOW'
+          ? await this.names.windowStaff(
+              manager,
+              units.map((u) => u.id),
+            )
+          : new Map(units.map((u) => [u.id, [u.id]]));
+      const rateOf = (id: string): number | null => {
+        const known = (staffOf.get(id) ?? []).filter((userId) => rates.has(userId));
+        if (known.length === 0) return null;
+        return known.reduce((sum, userId) => sum + rates.get(userId)!, 0) / known.length;
+      };
       const results = assess(
-        units.map((unit) => ({ ...unit, attendanceRate: null })),
+        units.map((unit) => ({ ...unit, attendanceRate: rateOf(unit.id) })),
         weights,
       );
       return {

@@ -22,6 +22,14 @@ export class TenancyWorkplaceNames extends WorkplaceNames {
     return new Map(rows.map((row) => [row.id, row.name]));
   }
 
+  async windowStaff(
+    manager: EntityManager,
+    windowIds: readonly string[],
+  ): Promise<Map<string, string[]>> {
+    const rows = await this.windows.findEach(manager, [...new Set(windowIds)]);
+    return new Map(rows.map((row) => [row.id, row.staffIds]));
+  }
+
   staffNames(manager: EntityManager, userIds: readonly string[]): Promise<Map<string, string>> {
     return this.users.displayNames(manager, [...new Set(userIds)]);
   }
