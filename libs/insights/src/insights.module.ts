@@ -3,6 +3,7 @@ import { InsightFacts } from '@tongban/core';
 import { AssessmentRepository } from './assessment/assessment.repository';
 import { AssessmentResolver } from './assessment/assessment.resolver';
 import { AssessmentService } from './assessment/assessment.service';
+import { InsightAccess } from './comparison/insight-access';
 import { InsightsRepository } from './comparison/insights.repository';
 import { InsightsResolver } from './comparison/insights.resolver';
 import { InsightsService } from './comparison/insights.service';
@@ -18,6 +19,7 @@ import { InsightRecorder } from './rollup/insight-recorder';
   providers: [
     InsightFactsRepository,
     { provide: InsightFacts, useClass: InsightRecorder },
+    InsightAccess,
     InsightsRepository,
     InsightsService,
     InsightsResolver,

@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { Period } from '../figures/period';
+import { type Period, periodInstants } from '../figures/period';
 import type { AssessedUnit, AssessmentWeights } from './assessment';
-
-const beijingMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`);
-const dayAfter = (day: string) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + 24 * 3600 * 1000).toISOString().slice(0, 10);
 
 /** The assessment's weights (assessment_weights) and a center's month by window or person. */
 @Injectable()
@@ -89,8 +85,8 @@ export class AssessmentRepository {
         tenantId,
         period.from,
         period.to,
-        beijingMidnight(period.from),
-        beijingMidnight(dayAfter(period.to)),
+        periodInstants(period).start,
+        periodInstants(period).end,
         now,
       ],
     );

@@ -14,6 +14,7 @@ import {
   WorkplaceNames,
 } from '@tongban/core';
 import { EntityManager } from 'typeorm';
+import { InsightAccess } from '../comparison/insight-access';
 import { monthOf } from '../figures/period';
 import {
   assess,
@@ -41,6 +42,7 @@ export class AssessmentService {
     private readonly assessments: AssessmentRepository,
     private readonly names: WorkplaceNames,
     private readonly clock: Clock,
+    private readonly access: InsightAccess,
     @Optional() private readonly attendance?: AttendanceRates,
   ) {}
 
@@ -53,7 +55,7 @@ export class AssessmentService {
     }
     const period = monthOf(`${month}-01`);
     return this.scope.run(async (manager) => {
-      const tenant = await this.readable(manager, tenantId);
+      const tenant = await this.access.readable(manager, tenantId);
       const { weights, from } = await this.weightsOf(manager, tenant);
       const units = await this.assessments.month(manager, tenant.id, by, period, this.clock.now());
       const names =
@@ -158,20 +160,5 @@ export class AssessmentService {
     return nearest
       ? { weights: set.get(nearest)!, from: nearest }
       : { weights: DEFAULT_WEIGHTS, from: null };
-  }
-
-  /** As the figures: the role first, then the tenant (NOT_FOUND out of sight). */
-  private async readable(manager: EntityManager, tenantId: string): Promise<TenantNode> {
-    const actor = this.context.actor;
-    const ability = abilityFor(actor);
-    const readsTenant = (tenant: { id: string; path: string[] }) =>
-      ability.can('read', subject('Application', { tenantId: tenant.id, tenantPath: tenant.path }));
-    if (!readsTenant(actor.tenant)) {
-      throw new ForbiddenError("Your role may not read a tenant's assessment");
-    }
-    const tenant = await this.tree.require(manager, tenantId);
-    if (!readsTenant(tenant))
-      throw new ForbiddenError("Your role may not read this tenant's assessment");
-    return tenant;
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { APPLICATION_COUNTERS, COUNTERS, type Counter, type Counters } from '../figures/counters';
-import { monthOf, type Period } from '../figures/period';
+import { monthOf, type Period, periodInstants } from '../figures/period';
 import { counterColumn } from '../rollup/insight-facts.repository';
 
 /** Whose rows: one tenant's alone, or a tenant's and everything below it (its code's range). */
@@ -79,11 +79,6 @@ function sourceOf(period: Period, itemCode: string | null) {
   };
 }
 
-/** Beijing midnight of a day, as an instant. */
-const beijingMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`);
-const dayAfter = (day: string) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + 24 * 3600 * 1000).toISOString().slice(0, 10);
-
 /**
  * The read side of the insights: sums of insight_counts over a scope and a period (never the
  * applications), what is open and overdue from insight_facts, and the cases behind a figure.
@@ -153,13 +148,7 @@ export class InsightsRepository {
           AND f.promised_deadline < $5
           AND ($4::text IS NULL OR f.item_code = $4)
         GROUP BY c.code`,
-      [
-        divisionCodes,
-        beijingMidnight(period.from),
-        beijingMidnight(dayAfter(period.to)),
-        itemCode,
-        now,
-      ],
+      [divisionCodes, periodInstants(period).start, periodInstants(period).end, itemCode, now],
     );
     const overdueBy = new Map(overdue.map((row) => [row.code, row.n]));
     return new Map(
@@ -200,13 +189,7 @@ export class InsightsRepository {
         WHERE ${where.sql} AND f.open
           AND f.promised_deadline >= $2 AND f.promised_deadline < $3 AND f.promised_deadline < $5
           AND ($4::text IS NULL OR f.item_code = $4)`,
-      [
-        ...where.params,
-        beijingMidnight(period.from),
-        beijingMidnight(dayAfter(period.to)),
-        itemCode,
-        now,
-      ],
+      [...where.params, periodInstants(period).start, periodInstants(period).end, itemCode, now],
     );
     return row.n;
   }
@@ -228,7 +211,7 @@ export class InsightsRepository {
     const params: unknown[] = [...where.params, period.from, period.to, itemCode];
     const either = sources.map((source) => {
       if (source === 'openOverdue') {
-        params.push(beijingMidnight(period.from), beijingMidnight(dayAfter(period.to)), now);
+        params.push(periodInstants(period).start, periodInstants(period).end, now);
         const n = params.length;
         return `(f.open AND f.promised_deadline >= $${n - 2} AND f.promised_deadline < $${n - 1}
                  AND f.promised_deadline < $${n})`;

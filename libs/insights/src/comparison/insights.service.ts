@@ -1,20 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import {
-  abilityFor,
   BadUserInputError,
   beijingDay,
   Clock,
-  ForbiddenError,
   type Page,
   pageOf,
-  RequestContext,
-  subject,
   TenantKind,
   type TenantNode,
   TenantScope,
   TenantTree,
 } from '@tongban/core';
-import { EntityManager } from 'typeorm';
+import { InsightAccess } from './insight-access';
 import type { Counter } from '../figures/counters';
 import { FIGURES, figureOf, figuresOf, type FigureKey } from '../figures/figures';
 import { meanOf, rankValues } from '../figures/league';
@@ -50,11 +46,11 @@ const valuesOf = (totals: Parameters<typeof figuresOf>[0]): FigureValue[] => {
 @Injectable()
 export class InsightsService {
   constructor(
-    private readonly context: RequestContext,
     private readonly scope: TenantScope,
     private readonly tree: TenantTree,
     private readonly insights: InsightsRepository,
     private readonly clock: Clock,
+    private readonly access: InsightAccess,
   ) {}
 
   definitions() {
@@ -72,7 +68,7 @@ export class InsightsService {
   figures(query: PeriodQuery) {
     const period = periodOrThrow(query);
     return this.scope.run(async (manager) => {
-      const tenant = await this.readable(manager, query.tenantId);
+      const tenant = await this.access.readable(manager, query.tenantId);
       const scope = scopeOf(tenant, query.tenantOnly);
       const now = this.clock.now();
       const itemCode = query.itemCode ?? null;
@@ -98,7 +94,7 @@ export class InsightsService {
   comparison(query: PeriodQuery & { tier?: TenantKind | null }) {
     const period = periodOrThrow(query);
     return this.scope.run(async (manager) => {
-      const tenant = await this.readable(manager, query.tenantId);
+      const tenant = await this.access.readable(manager, query.tenantId);
       const children = (await this.tree.subtree(manager, tenant.id)).filter((node) =>
         query.tier
           ? node.kind === query.tier && node.id !== tenant.id
@@ -158,7 +154,7 @@ export class InsightsService {
   series(query: PeriodQuery) {
     const period = periodOrThrow(query);
     return this.scope.run(async (manager) => {
-      const tenant = await this.readable(manager, query.tenantId);
+      const tenant = await this.access.readable(manager, query.tenantId);
       const months = await this.insights.monthly(
         manager,
         scopeOf(tenant, query.tenantOnly),
@@ -185,7 +181,7 @@ export class InsightsService {
     const through = year === thisYear ? today : `${year}-12-31`;
     const period = { from: `${year}-01-01`, to: through };
     return this.scope.run(async (manager) => {
-      const tenant = await this.readable(manager, tenantId);
+      const tenant = await this.access.readable(manager, tenantId);
       const scope = scopeOf(tenant, false);
       const now = this.clock.now();
       const totals = (p: Period) => this.insights.totals(manager, scope, p, null, now);
@@ -215,7 +211,7 @@ export class InsightsService {
     }
     const cursor = after === null ? null : decodeCursor(after);
     return this.scope.run(async (manager) => {
-      const tenant = await this.readable(manager, query.tenantId);
+      const tenant = await this.access.readable(manager, query.tenantId);
       const { rows, total } = await this.insights.cases(
         manager,
         scopeOf(tenant, query.tenantOnly),
@@ -247,7 +243,7 @@ export class InsightsService {
       });
     }
     return this.scope.run(async (manager) => {
-      const tenant = await this.readable(manager, query.tenantId);
+      const tenant = await this.access.readable(manager, query.tenantId);
       const scope = scopeOf(tenant, query.tenantOnly);
       const now = this.clock.now();
       const sources = figure.cases as (Counter | 'openOverdue')[];
@@ -328,25 +324,6 @@ export class InsightsService {
       rows,
     );
     return bytes.toString('base64');
-  }
-
-  /**
-   * The tenant, if the reader may read its applications (and so its figures): NOT_FOUND out of
-   * sight, FORBIDDEN for a role that reads no whole tenant's applications (a window clerk).
-   */
-  private async readable(manager: EntityManager, tenantId: string): Promise<TenantNode> {
-    const actor = this.context.actor;
-    const ability = abilityFor(actor);
-    const readsTenant = (tenant: { id: string; path: string[] }) =>
-      ability.can('read', subject('Application', { tenantId: tenant.id, tenantPath: tenant.path }));
-    // The role first, so that a clerk hears the same for any tenant, theirs or not.
-    if (!readsTenant(actor.tenant)) {
-      throw new ForbiddenError("Your role may not read a tenant's figures");
-    }
-    const tenant = await this.tree.require(manager, tenantId);
-    if (!readsTenant(tenant))
-      throw new ForbiddenError("Your role may not read this tenant's figures");
-    return tenant;
   }
 }
 

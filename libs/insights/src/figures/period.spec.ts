@@ -1,4 +1,4 @@
-import { monthOf, periodProblem, previousPeriod, yearBefore } from './period';
+import { monthOf, periodInstants, periodProblem, previousPeriod, yearBefore } from './period';
 
 describe('periods', () => {
   it('refuses a period that ends before it starts, runs too long, or names no day', () => {
@@ -23,6 +23,13 @@ describe('periods', () => {
     expect(yearBefore({ from: '2028-02-01', to: '2028-02-29' })).toEqual({
       from: '2027-02-01',
       to: '2027-02-28',
+    });
+  });
+
+  it('spans Beijing days as instants', () => {
+    expect(periodInstants({ from: '2026-11-01', to: '2026-11-30' })).toEqual({
+      start: new Date('2026-10-31T16:00:00Z'),
+      end: new Date('2026-11-30T16:00:00Z'),
     });
   });
 });

@@ -82,3 +82,12 @@ function shiftMonths(day: string, months: number): string {
   const date = new Date(Date.UTC(y, m - 1 + months, 1));
   return date.toISOString().slice(0, 10);
 }
+
+/** The instants a period spans: Beijing midnight of its first day, and of the day after its last. */
+export function periodInstants(period: Period): { start: Date; end: Date } {
+  const next = new Date(Date.parse(`${period.to}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+  return {
+    start: new Date(`${period.from}T00:00:00+08:00`),
+    end: new Date(`${next}T00:00:00+08:00`),
+  };
+}
