@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  BarChartOutlined,
   ApartmentOutlined,
   BellOutlined,
   BookOutlined,
@@ -52,6 +53,7 @@ const MENU_ICONS: Record<MenuKey, ReactNode> = {
   supervision: <AlertOutlined />,
   inbox: <BellOutlined />,
   complaints: <ExclamationCircleOutlined />,
+  insights: <BarChartOutlined />,
 };
 
 /** The side menu: the screens the user may open. */

@@ -178,6 +178,13 @@ describe('GraphQL contract', () => {
       'LogComplaint',
       'ResolveComplaint',
     ];
+    const insights = [
+      'InsightCases',
+      'InsightComparison',
+      'InsightDefinitions',
+      'InsightSeries',
+      'InsightYearlySummary',
+    ];
     const guide = [
       'OneTimeNotification',
       'ServiceGuideCenter',
@@ -197,6 +204,7 @@ describe('GraphQL contract', () => {
         ...calendar,
         ...evaluation,
         ...complaints,
+        ...insights,
         ...guide,
       ].sort(),
     );

@@ -42,6 +42,8 @@ export type Route =
   | { name: 'inbox' }
   /** 投诉: the complaints, or one complaint with its handling steps. */
   | { name: 'complaints'; complaintId: string | null }
+  /** 统计分析: the figures of a tenant's children side by side, trends, the cases behind them. */
+  | { name: 'insights' }
   /** Completing an invitation: the one-time token is in the URL fragment. */
   | { name: 'setup' }
   /**
@@ -127,6 +129,9 @@ export function parseRoute(pathname: string, search = ''): Route {
       return { name: 'inbox' };
     case 'complaints':
       return { name: 'complaints', complaintId: second ?? null };
+    case 'insights':
+      if (second !== undefined) break;
+      return { name: 'insights' };
     case 'guide':
       if (second === undefined) break;
       return { name: 'guide', divisionCode: second, item: queryParam(search, 'item') };
@@ -189,6 +194,8 @@ export function routeHref(route: Route): string {
       const path = `/guide/${encodeURIComponent(route.divisionCode)}`;
       return route.item ? `${path}?item=${encodeURIComponent(route.item)}` : path;
     }
+    case 'insights':
+      return '/insights';
     case 'notFound':
       return route.path;
   }
