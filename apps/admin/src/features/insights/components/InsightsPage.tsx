@@ -287,7 +287,6 @@ export function InsightsPage({ user }: { user: CurrentUser }) {
         },
       ],
     }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- derived from these
     [rows, chartFigure, chartDefinition, zh],
   );
   const points = series.data?.insightSeries ?? [];
@@ -315,7 +314,6 @@ export function InsightsPage({ user }: { user: CurrentUser }) {
         },
       ],
     }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- derived from these
     [points, byKey, zh],
   );
 

@@ -49,7 +49,7 @@ export function useInsightCases(input: Omit<InsightCasesInput, 'first' | 'after'
         if (mine === generation.current) setLoading(false);
       }
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the input is compared by value
+    // The input by value (`key`): a new object of the same input asks nothing again.
     [client, key],
   );
 
