@@ -34,6 +34,7 @@ import {
   fileNameOf,
   formatFigure,
   lastTwelveMonths,
+  monthsOf,
   type Period,
   periodAround,
   periodChoices,
@@ -289,7 +290,11 @@ export function InsightsPage({ user }: { user: CurrentUser }) {
     }),
     [rows, chartFigure, chartDefinition, zh],
   );
-  const points = series.data?.insightSeries ?? [];
+  // Every month of the twelve, a month without figures as nothing (not as a gap in the axis).
+  const points = useMemo(() => {
+    const byMonth = new Map((series.data?.insightSeries ?? []).map((p) => [p.month, p.figures]));
+    return monthsOf(trendPeriod).map((month) => ({ month, figures: byMonth.get(month) ?? [] }));
+  }, [series.data, trendPeriod.from, trendPeriod.to]);
   const trendKeys: InsightFigureKey[] = ['submissions', 'completions'];
   const trendOption = useMemo(
     () => ({
@@ -302,7 +307,7 @@ export function InsightsPage({ user }: { user: CurrentUser }) {
         ...trendKeys.map((key) => ({
           type: 'line',
           name: nameOf(byKey.get(key), key),
-          data: points.map((p) => p.figures.find((f) => f.key === key)?.value ?? null),
+          data: points.map((p) => p.figures.find((f) => f.key === key)?.value ?? 0),
         })),
         {
           type: 'line',

@@ -4,6 +4,7 @@ import {
   fileNameOf,
   formatFigure,
   lastTwelveMonths,
+  monthsOf,
   periodAround,
   periodChoices,
 } from './insight-figures';
@@ -82,5 +83,18 @@ describe('period choices', () => {
       '2025-10-01',
     ]);
     expect(periodChoices('year', '2026-05-10', 2)).toEqual(['2026-01-01', '2025-01-01']);
+  });
+});
+
+describe('months of a trend', () => {
+  it('names every month of the period, across a year end', () => {
+    expect(monthsOf({ from: '2025-11-01', to: '2026-02-03' })).toEqual([
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+    ]);
+    expect(monthsOf(lastTwelveMonths('2026-12-03'))).toHaveLength(12);
+    expect(monthsOf({ from: '2026-03-01', to: '2026-02-01' })).toEqual([]);
   });
 });

@@ -124,3 +124,20 @@ export function periodChoices(
     return dayOf(start.getUTCFullYear(), start.getUTCMonth() + 1, 1);
   });
 }
+
+/** Every month (YYYY-MM) a period touches, so that a trend shows the months without figures too. */
+export function monthsOf(period: Period): string[] {
+  const months: string[] = [];
+  let year = Number(period.from.slice(0, 4));
+  let month = Number(period.from.slice(5, 7));
+  const last = period.to.slice(0, 7);
+  while (`${year}-${pad(month)}` <= last) {
+    months.push(`${year}-${pad(month)}`);
+    month += 1;
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
+  }
+  return months;
+}
