@@ -84,6 +84,11 @@ const RolloutsPage = page(
   'RolloutsPage',
 );
 
+const InsightsPage = page(
+  () => import('../features/insights/components/InsightsPage'),
+  'InsightsPage',
+);
+
 /** The screen of the current route, if the user may open it. */
 export function Screen({ route, user }: { route: Route; user: CurrentUser }) {
   const { t } = useTranslation();
@@ -150,6 +155,8 @@ function RouteScreen({ route, user }: { route: Route; user: CurrentUser }) {
       return <CalendarPage user={user} />;
     case 'rollouts':
       return <RolloutsPage key={route.rolloutId ?? ''} user={user} rolloutId={route.rolloutId} />;
+    case 'insights':
+      return <InsightsPage user={user} />;
     default:
       return <HomePage user={user} />;
   }

@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  BarChartOutlined,
   ApartmentOutlined,
   BellOutlined,
   BookOutlined,
@@ -54,6 +55,7 @@ const MENU_ICONS: Record<MenuKey, ReactNode> = {
   inbox: <BellOutlined />,
   complaints: <ExclamationCircleOutlined />,
   attendance: <ClockCircleOutlined />,
+  insights: <BarChartOutlined />,
 };
 
 /** The side menu: the screens the user may open. */

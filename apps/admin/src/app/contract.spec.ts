@@ -186,6 +186,13 @@ describe('GraphQL contract', () => {
       'RegisterAttendanceTerminal',
       'RevokeAttendanceTerminal',
     ];
+    const insights = [
+      'InsightCases',
+      'InsightComparison',
+      'InsightDefinitions',
+      'InsightSeries',
+      'InsightYearlySummary',
+    ];
     const guide = [
       'OneTimeNotification',
       'ServiceGuideCenter',
@@ -206,6 +213,7 @@ describe('GraphQL contract', () => {
         ...evaluation,
         ...complaints,
         ...attendance,
+        ...insights,
         ...guide,
       ].sort(),
     );

@@ -78,17 +78,27 @@ describe('side menu from what the server says', () => {
         'catalogue',
         'implementation',
         'rollouts',
+        'insights',
       ],
     ],
     [
       'a city official',
       cityOfficial,
-      ['home', 'applications', 'tenants', 'windows', 'staff', 'rollouts'],
+      ['home', 'applications', 'tenants', 'windows', 'staff', 'rollouts', 'insights'],
     ],
     [
       'a township center manager',
       townshipManager,
-      ['home', 'applications', 'tenants', 'windows', 'staff', 'catalogue', 'implementation'],
+      [
+        'home',
+        'applications',
+        'tenants',
+        'windows',
+        'staff',
+        'catalogue',
+        'implementation',
+        'insights',
+      ],
     ],
     // Cannot read the staff list: no staff entry.
     ['a window clerk', windowClerk, ['home', 'applications', 'windows']],
@@ -115,6 +125,9 @@ describe('side menu from what the server says', () => {
       'supervision',
     );
     expect(mayOpen('supervision', windowClerk)).toBe(false);
+    // 统计分析 likewise: a clerk reads applications, but not a whole tenant's figures.
+    expect(mayOpen('insights', windowClerk)).toBe(false);
+    expect(mayOpen('insights', cityOfficial)).toBe(true);
     expect(mayOpen('inbox', viewer('TENANT'))).toBe(true);
   });
 

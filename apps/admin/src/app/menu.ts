@@ -24,7 +24,8 @@ export type MenuKey =
   | 'supervision'
   | 'inbox'
   | 'complaints'
-  | 'attendance';
+  | 'attendance'
+  | 'insights';
 
 type Viewer = Pick<CurrentUser, 'permissions' | 'visibility'>;
 
@@ -49,6 +50,8 @@ const SCREENS: Record<MenuKey, (user: Viewer) => boolean> = {
   calendar: (user) => can(user, 'READ', 'WORKING_CALENDAR'),
   // 电子监察: for those who oversee a center or more (a clerk's cards reach them as messages).
   supervision: (user) => can(user, 'READ', 'WARNING') && seesSubtree(user),
+  // 统计分析: for those who read a whole tenant's applications (not a window clerk's own).
+  insights: (user) => can(user, 'READ', 'APPLICATION') && seesSubtree(user),
   inbox: () => true,
   complaints: (user) => can(user, 'READ', 'COMPLAINT'),
   attendance: (user) => can(user, 'READ', 'ATTENDANCE'),

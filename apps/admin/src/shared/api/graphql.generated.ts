@@ -288,6 +288,79 @@ export type ImportCatalogueInput = {
   spreadsheet: string;
 };
 
+export type InsightCasesInput = {
+  after?: string | null | undefined;
+  /** The figure whose cases are listed */
+  figure: InsightFigureKey;
+  /** Page size, 1–500 (default 100) */
+  first?: number | null | undefined;
+  /** First Beijing calendar day (YYYY-MM-DD) */
+  from: string;
+  /** Only this item (by code) */
+  itemCode?: string | null | undefined;
+  /** The tenant the figures are of (with the tenants below it) */
+  tenantId: string | number;
+  /** The tenant alone instead of it with everything below it (default false) */
+  tenantOnly?: boolean | null | undefined;
+  /** Last Beijing calendar day, included; at most 732 days after `from` */
+  to: string;
+};
+
+export type InsightComparisonInput = {
+  /** First Beijing calendar day (YYYY-MM-DD) */
+  from: string;
+  /** Only this item (by code) */
+  itemCode?: string | null | undefined;
+  /** The tenant the figures are of (with the tenants below it) */
+  tenantId: string | number;
+  /** The tenant alone instead of it with everything below it (default false) */
+  tenantOnly?: boolean | null | undefined;
+  /** Compare every tenant of this tier below the tenant (e.g. all village stations of a county) instead of its children */
+  tier?: TenantKind | null | undefined;
+  /** Last Beijing calendar day, included; at most 732 days after `from` */
+  to: string;
+};
+
+/** A figure of DESIGN.md §4.5 (see insightDefinitions for what each means) */
+export type InsightFigureKey =
+  | 'acceptances'
+  | 'actualSpeedUp'
+  | 'averageAcceptanceDays'
+  | 'averageHandlingDays'
+  | 'averagePromisedDays'
+  | 'averageStatutoryDays'
+  | 'badReviews'
+  | 'completionRate'
+  | 'completions'
+  | 'consultations'
+  | 'evaluationRate'
+  | 'evaluationRateWithDefaults'
+  | 'evaluations'
+  | 'limitCompression'
+  | 'onTimeRate'
+  | 'openOverdue'
+  | 'redCards'
+  | 'rejections'
+  | 'satisfactionRate'
+  | 'satisfactionRateWithDefaults'
+  | 'submissions'
+  | 'yellowCards';
+
+export type InsightFigureUnit = 'COUNT' | 'RATE' | 'WORKING_DAYS';
+
+export type InsightPeriodInput = {
+  /** First Beijing calendar day (YYYY-MM-DD) */
+  from: string;
+  /** Only this item (by code) */
+  itemCode?: string | null | undefined;
+  /** The tenant the figures are of (with the tenants below it) */
+  tenantId: string | number;
+  /** The tenant alone instead of it with everything below it (default false) */
+  tenantOnly?: boolean | null | undefined;
+  /** Last Beijing calendar day, included; at most 732 days after `from` */
+  to: string;
+};
+
 export type InviteStaffInput = {
   displayName: string;
   /** A set of 1 to 7 roles, each one the granter may give */
@@ -1770,6 +1843,92 @@ export type UpdateImplementationItemMutation = {
   updateImplementationItem: ImplementationEntryFragment;
 };
 
+export type InsightCasesQueryVariables = Exact<{
+  input: InsightCasesInput;
+}>;
+
+export type InsightCasesQuery = {
+  insightCases: {
+    totalCount: number;
+    nodes: Array<{
+      applicationId: string;
+      tenantName: string;
+      receiptNumber: string;
+      itemCode: string;
+      itemName: string;
+      status: string;
+      submittedOn: string;
+      acceptedOn: string | null;
+      completedOn: string | null;
+      promisedDeadline: string | null;
+      acceptanceDays: number | null;
+      handlingDays: number | null;
+      onTime: boolean | null;
+      rating: number | null;
+      defaultRating: number | null;
+    }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+};
+
+export type InsightComparisonQueryVariables = Exact<{
+  input: InsightComparisonInput;
+}>;
+
+export type InsightComparisonQuery = {
+  insightComparison: {
+    tenantId: string;
+    tenantName: string;
+    period: { from: string; to: string };
+    rows: Array<{
+      tenantId: string;
+      tenantName: string;
+      tenantKind: string;
+      divisionCode: string;
+      figures: Array<{
+        key: InsightFigureKey;
+        value: number | null;
+        rank: number | null;
+        percentile: number | null;
+      }>;
+    }>;
+    whole: Array<{ key: InsightFigureKey; value: number | null }>;
+    average: Array<{ key: InsightFigureKey; value: number | null }>;
+  };
+};
+
+export type InsightDefinitionsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type InsightDefinitionsQuery = {
+  insightDefinitions: Array<{
+    key: InsightFigureKey;
+    unit: InsightFigureUnit;
+    nameZh: string;
+    nameEn: string;
+    definitionZh: string;
+    definitionEn: string;
+    listable: boolean;
+  }>;
+};
+
+export type InsightSeriesQueryVariables = Exact<{
+  input: InsightPeriodInput;
+}>;
+
+export type InsightSeriesQuery = {
+  insightSeries: Array<{
+    month: string;
+    figures: Array<{ key: InsightFigureKey; value: number | null }>;
+  }>;
+};
+
+export type InsightYearlySummaryQueryVariables = Exact<{
+  tenantId: string | number;
+  year: number;
+}>;
+
+export type InsightYearlySummaryQuery = { insightYearlySummary: { title: string; text: string } };
+
 export type InboxFieldsFragment = {
   unread: number;
   messages: Array<{
@@ -2500,6 +2659,16 @@ export const MenuTemplatesDocument = {"kind":"Document","definitions":[{"kind":"
 export const SaveMenuTemplateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SaveMenuTemplate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MenuTemplateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"saveMenuTemplate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"tenantId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"tier"}},{"kind":"Field","name":{"kind":"Name","value":"itemCodes"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]} as unknown as DocumentNode<SaveMenuTemplateMutation, SaveMenuTemplateMutationVariables>;
 // prettier-ignore
 export const UpdateImplementationItemDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateImplementationItem"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateImplementationItemInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateImplementationItem"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ImplementationEntry"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ImplementationEntry"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ImplementationItem"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenantId"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"handling"}},{"kind":"Field","name":{"kind":"Name","value":"standard"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"competentDepartment"}},{"kind":"Field","name":{"kind":"Name","value":"handlingTiers"}},{"kind":"Field","name":{"kind":"Name","value":"intakeOnlyTiers"}},{"kind":"Field","name":{"kind":"Name","value":"statutoryLimit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"onTheSpot"}},{"kind":"Field","name":{"kind":"Name","value":"workingDays"}}]}},{"kind":"Field","name":{"kind":"Name","value":"materials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"form"}},{"kind":"Field","name":{"kind":"Name","value":"copies"}},{"kind":"Field","name":{"kind":"Name","value":"required"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"promisedLimit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"onTheSpot"}},{"kind":"Field","name":{"kind":"Name","value":"workingDays"}}]}},{"kind":"Field","name":{"kind":"Name","value":"materials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"form"}},{"kind":"Field","name":{"kind":"Name","value":"copies"}},{"kind":"Field","name":{"kind":"Name","value":"required"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"officeHours"}},{"kind":"Field","name":{"kind":"Name","value":"feeNote"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]} as unknown as DocumentNode<UpdateImplementationItemMutation, UpdateImplementationItemMutationVariables>;
+// prettier-ignore
+export const InsightCasesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"InsightCases"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"InsightCasesInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"insightCases"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applicationId"}},{"kind":"Field","name":{"kind":"Name","value":"tenantName"}},{"kind":"Field","name":{"kind":"Name","value":"receiptNumber"}},{"kind":"Field","name":{"kind":"Name","value":"itemCode"}},{"kind":"Field","name":{"kind":"Name","value":"itemName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"submittedOn"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedOn"}},{"kind":"Field","name":{"kind":"Name","value":"completedOn"}},{"kind":"Field","name":{"kind":"Name","value":"promisedDeadline"}},{"kind":"Field","name":{"kind":"Name","value":"acceptanceDays"}},{"kind":"Field","name":{"kind":"Name","value":"handlingDays"}},{"kind":"Field","name":{"kind":"Name","value":"onTime"}},{"kind":"Field","name":{"kind":"Name","value":"rating"}},{"kind":"Field","name":{"kind":"Name","value":"defaultRating"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<InsightCasesQuery, InsightCasesQueryVariables>;
+// prettier-ignore
+export const InsightComparisonDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"InsightComparison"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"InsightComparisonInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"insightComparison"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenantId"}},{"kind":"Field","name":{"kind":"Name","value":"tenantName"}},{"kind":"Field","name":{"kind":"Name","value":"period"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rows"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenantId"}},{"kind":"Field","name":{"kind":"Name","value":"tenantName"}},{"kind":"Field","name":{"kind":"Name","value":"tenantKind"}},{"kind":"Field","name":{"kind":"Name","value":"divisionCode"}},{"kind":"Field","name":{"kind":"Name","value":"figures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"rank"}},{"kind":"Field","name":{"kind":"Name","value":"percentile"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"whole"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"average"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]} as unknown as DocumentNode<InsightComparisonQuery, InsightComparisonQueryVariables>;
+// prettier-ignore
+export const InsightDefinitionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"InsightDefinitions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"insightDefinitions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"nameZh"}},{"kind":"Field","name":{"kind":"Name","value":"nameEn"}},{"kind":"Field","name":{"kind":"Name","value":"definitionZh"}},{"kind":"Field","name":{"kind":"Name","value":"definitionEn"}},{"kind":"Field","name":{"kind":"Name","value":"listable"}}]}}]}}]} as unknown as DocumentNode<InsightDefinitionsQuery, InsightDefinitionsQueryVariables>;
+// prettier-ignore
+export const InsightSeriesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"InsightSeries"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"InsightPeriodInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"insightSeries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"month"}},{"kind":"Field","name":{"kind":"Name","value":"figures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]} as unknown as DocumentNode<InsightSeriesQuery, InsightSeriesQueryVariables>;
+// prettier-ignore
+export const InsightYearlySummaryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"InsightYearlySummary"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tenantId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"year"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"insightYearlySummary"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"tenantId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tenantId"}}},{"kind":"Argument","name":{"kind":"Name","value":"year"},"value":{"kind":"Variable","name":{"kind":"Name","value":"year"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]} as unknown as DocumentNode<InsightYearlySummaryQuery, InsightYearlySummaryQueryVariables>;
 // prettier-ignore
 export const InboxDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Inbox"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inbox"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InboxFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InboxFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Inbox"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unread"}},{"kind":"Field","name":{"kind":"Name","value":"messages"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"receivedAt"}},{"kind":"Field","name":{"kind":"Name","value":"readAt"}}]}}]}}]} as unknown as DocumentNode<InboxQuery, InboxQueryVariables>;
 // prettier-ignore

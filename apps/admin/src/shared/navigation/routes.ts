@@ -44,6 +44,8 @@ export type Route =
   | { name: 'complaints'; complaintId: string | null }
   /** 考勤: the month's attendance sheet of one's center, and its terminals. */
   | { name: 'attendance' }
+  /** 统计分析: the figures of a tenant's children side by side, trends, the cases behind them. */
+  | { name: 'insights' }
   /** Completing an invitation: the one-time token is in the URL fragment. */
   | { name: 'setup' }
   /**
@@ -132,6 +134,9 @@ export function parseRoute(pathname: string, search = ''): Route {
     case 'attendance':
       if (second !== undefined) break;
       return { name: 'attendance' };
+    case 'insights':
+      if (second !== undefined) break;
+      return { name: 'insights' };
     case 'guide':
       if (second === undefined) break;
       return { name: 'guide', divisionCode: second, item: queryParam(search, 'item') };
@@ -196,6 +201,8 @@ export function routeHref(route: Route): string {
       const path = `/guide/${encodeURIComponent(route.divisionCode)}`;
       return route.item ? `${path}?item=${encodeURIComponent(route.item)}` : path;
     }
+    case 'insights':
+      return '/insights';
     case 'notFound':
       return route.path;
   }
