@@ -56,4 +56,19 @@ describe('the yearly summary, section I', () => {
     expect(text).toContain('比上年同期减少3件');
     expect(text).toContain('（二）得到社会各界和群众的广泛认可');
   });
+
+  it('makes no comparison with a year that has nothing on record', () => {
+    const year = figuresOf({ ...zeroCounters(), openOverdue: 0, completions: 24 });
+    const nothing = figuresOf({ ...zeroCounters(), openOverdue: 0 });
+    const { text } = yearlySummary({
+      tenantName: '柳城县',
+      year: 2026,
+      through: '2026-12-03',
+      months: 12,
+      figures: year,
+      lastYear: nothing,
+    });
+    expect(text).toContain('月均办结2件。');
+    expect(text).not.toContain('比上年同期');
+  });
 });

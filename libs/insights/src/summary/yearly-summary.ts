@@ -37,7 +37,11 @@ export function yearlySummary(input: YearlySummaryInput): { title: string; text:
     `${count(f.consultations)}人次，收件${count(f.submissions)}件，受理${count(f.acceptances)}件，` +
     `办结${count(f.completions)}件`;
   if (f.completionRate !== null) volume += `，受理件办结率${percent(f.completionRate)}`;
-  volume += `；月均办结${monthly ?? 0}件，比上年同期${change >= 0 ? '增加' : '减少'}${Math.abs(change)}件。`;
+  volume += `；月均办结${monthly ?? 0}件`;
+  // No comparison with a year that has nothing on record (before the platform was used).
+  const lastYearKept = (l.submissions ?? 0) > 0 || (l.completions ?? 0) > 0;
+  if (lastYearKept) volume += `，比上年同期${change >= 0 ? '增加' : '减少'}${Math.abs(change)}件`;
+  volume += '。';
   lines.push(volume, '');
 
   const speed: string[] = [];
