@@ -41,7 +41,7 @@ const FIGURES_OF = `query($input: InsightPeriodInput!) { insightFigures(input: $
   tenantName figures { key value } previousPeriod { from to } previous { key value }
   yearBeforePeriod { from to } yearBefore { key value } } }`;
 const CASES = `query($input: InsightCasesInput!) { insightCases(input: $input) {
-  totalCount nodes { applicationId receiptNumber status completedOn onTime }
+  totalCount nodes { applicationId receiptNumber itemCode status completedOn onTime }
   pageInfo { hasNextPage endCursor } } }`;
 
 interface Row {
@@ -72,7 +72,7 @@ describe('insights', () => {
   const valueOf = (row: Row, key: string) => row.figures.find((f) => f.key === key)!.value;
 
   /** The figures counted the long way: straight from the applications of a subtree. */
-  async function naive(divisionPrefix: string, over = period) {
+  async function naive(divisionPrefix: string, over = period, itemCodes: string[] | null = null) {
     const [counts] = await db.query<Record<string, number>>(
       `WITH a AS (
          SELECT a.*, (a.submitted_at AT TIME ZONE 'Asia/Shanghai')::date AS submitted_on,
@@ -82,7 +82,8 @@ describe('insights', () => {
                    FROM application_events e
                   WHERE e.tenant_id = a.tenant_id AND e.application_id = a.id
                     AND e.to_status = 'REJECTED') AS rejected_on
-           FROM applications a WHERE a.tenant_division_code LIKE $1 || '%')
+           FROM applications a WHERE a.tenant_division_code LIKE $1 || '%'
+            AND ($4::text[] IS NULL OR a.item_code = ANY($4::text[])))
        SELECT
          count(*) FILTER (WHERE submitted_on BETWEEN $2 AND $3
                             AND forwarded_from_id IS NULL)::int AS submissions,
@@ -105,7 +106,7 @@ describe('insights', () => {
                             AND (promised_deadline AT TIME ZONE 'Asia/Shanghai')::date
                                 BETWEEN $2 AND $3)::int AS "openOverdue"
          FROM a`,
-      [divisionPrefix, over.from, over.to],
+      [divisionPrefix, over.from, over.to, itemCodes],
     );
     return counts;
   }
@@ -303,6 +304,79 @@ describe('insights', () => {
     );
     const names = league.worksheets[0].getColumn(1).values.slice(2);
     expect(names).toEqual(expect.arrayContaining(['马山乡', '大埔镇', '柳城县（合计）', '平均']));
+  });
+
+  it('filters by competent department and item: the naive count of those items', async () => {
+    const listed = await call<{
+      insightItems: { code: string; name: string; department: string }[];
+    }>('liuzhou.city', `{ insightItems { code name department } }`, {});
+    expect(listed.errors).toBeUndefined();
+    const items = listed.data!.insightItems;
+    expect(items.length).toBeGreaterThan(150);
+    const [{ code }] = await db.query<{ code: string }>(
+      `SELECT item_code AS code FROM applications WHERE tenant_division_code LIKE '450222%'
+        GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
+    );
+    const department = items.find((item) => item.code === code)!.department;
+    const codes = items.filter((item) => item.department === department).map((i) => i.code);
+    expect(codes.length).toBeLessThan(items.length);
+
+    const figures = async (input: Record<string, unknown>) => {
+      const result = await call<{ insightFigures: { figures: { key: string; value: number }[] } }>(
+        'liuzhou.city',
+        FIGURES_OF,
+        { input: { tenantId: tenants['450222'], ...period, ...input } },
+      );
+      expect(result.errors).toBeUndefined();
+      return Object.fromEntries(result.data!.insightFigures.figures.map((f) => [f.key, f.value]));
+    };
+    const all = await figures({});
+    const ofDepartment = await figures({ department });
+    const counted = await naive('450222', period, codes);
+    expect(ofDepartment.submissions).toBe(counted.submissions);
+    expect(ofDepartment.completions).toBe(counted.completions);
+    expect(ofDepartment.submissions).toBeGreaterThan(0);
+    expect(ofDepartment.submissions).toBeLessThan(all.submissions);
+    // An item and its department: that item; an item of another department: nothing.
+    const ofItem = await figures({ department, itemCode: code });
+    expect(ofItem.submissions).toBe((await naive('450222', period, [code])).submissions);
+    const elsewhere = items.find((item) => item.department !== department)!;
+    expect((await figures({ department, itemCode: elsewhere.code })).submissions).toBe(0);
+    // The cases behind the department's completions: as many as it counts.
+    const cases = await call<{
+      insightCases: { totalCount: number; nodes: { itemCode: string }[] };
+    }>('liuzhou.city', CASES, {
+      input: { tenantId: tenants['450222'], ...period, department, figure: 'completions' },
+    });
+    expect(cases.errors).toBeUndefined();
+    expect(cases.data!.insightCases.totalCount).toBe(counted.completions);
+    expect(cases.data!.insightCases.nodes.every((n) => codes.includes(n.itemCode))).toBe(true);
+  });
+
+  it('exports the month’s assessment circular: its text, then the ranked table', async () => {
+    const month = lastMonths.to.slice(0, 7);
+    const exported = await call<{ exportMonthlyAssessment: string }>(
+      'mashan.manager',
+      `query($tenantId: ID!, $month: String!) { exportMonthlyAssessment(tenantId: $tenantId, month: $month) }`,
+      { tenantId: tenants['450222203'], month },
+    );
+    expect(exported.errors).toBeUndefined();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(
+      Buffer.from(exported.data!.exportMonthlyAssessment, 'base64') as unknown as ArrayBuffer,
+    );
+    const sheet = workbook.worksheets[0];
+    const [year, m] = month.split('-').map(Number);
+    expect(sheet.getCell('A1').value).toBe(`马山乡${year}年${m}月窗口考核情况通报`);
+    const header = sheet.getColumn(1).values.findIndex((value) => value === '排名');
+    expect(header).toBeGreaterThan(2);
+    expect(sheet.getRow(header + 1).getCell(1).value).toBe(1);
+    const denied = await call(
+      'liucheng.window',
+      `query($tenantId: ID!, $month: String!) { exportMonthlyAssessment(tenantId: $tenantId, month: $month) }`,
+      { tenantId: tenants['450222'], month },
+    );
+    expect(denied.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
   it('compares a tier across the subtree: every village station of the county', async () => {

@@ -936,6 +936,7 @@ describe('tenant isolation matrix', () => {
     consultationCounts: { from: '2026-01-01', to: '2026-12-31' },
     insightYearlySummary: { year: 2026 },
     monthlyAssessment: { month: '2026-11' },
+    exportMonthlyAssessment: { month: '2026-11' },
     setAssessmentWeights: {
       weights: {
         volume: 20,

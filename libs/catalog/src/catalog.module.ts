@@ -11,7 +11,8 @@ import { CatalogueResolver } from './standard/catalogue.resolver';
 import { StandardCatalogueModule } from './standard/standard-catalogue.module';
 
 /** The catalogue (DESIGN.md §4.1). Stands on @tongban/core alone (tenants through its TenantTree port). */
-// Global for its CenterMenus port: tenancy's onboarding gives new centers their menus.
+// Global for its ports: tenancy's onboarding gives new centers their menus (CenterMenus),
+// insights filter by item and department (CatalogueDirectory, from StandardCatalogueModule).
 @Global()
 @Module({
   imports: [StandardCatalogueModule, ImplementationModule, GuideModule, RolloutModule],

@@ -26,6 +26,7 @@ export { OpenApplications } from './context/open-applications';
 export { ProvisionalDeadlines } from './context/provisional-deadlines';
 export { InsightFacts, type ApplicationFact } from './context/insight-facts';
 export { WorkplaceNames } from './context/workplace-names';
+export { CatalogueDirectory, type DirectoryItem } from './context/catalogue-directory';
 export { AttendanceRates } from './context/attendance-rates';
 
 export {

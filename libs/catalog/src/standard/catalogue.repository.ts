@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import type { DirectoryItem } from '@tongban/core';
 import type { ItemMapping } from '../core/catalogue-diff';
 import type { CatalogueRow, CatalogueSheetProblem } from '../core/catalogue-sheet';
 import { CatalogueImportStatus, CatalogueVersionStatus } from '../core/catalogue-version';
@@ -384,6 +385,21 @@ export class CatalogueRepository {
       [version.tenantId, version.id],
     );
     return rows.map((row) => row.department);
+  }
+
+  /**
+   * Each item code of the versions ever published that the reader can read, as the latest
+   * of them has it (the code is one of the locked elements: its department does not change
+   * within a version, and a newer version's name wins).
+   */
+  async directory(manager: EntityManager): Promise<DirectoryItem[]> {
+    return manager.query(
+      `SELECT DISTINCT ON (i.code) i.code, i.name, i.competent_department AS department
+         FROM catalogue_items i
+         JOIN catalogue_versions v ON v.tenant_id = i.tenant_id AND v.id = i.version_id
+        WHERE v.status IN ('PUBLISHED', 'RETIRED')
+        ORDER BY i.code, v.published_at DESC`,
+    );
   }
 
   async insertImport(

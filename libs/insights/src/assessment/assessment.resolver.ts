@@ -30,6 +30,19 @@ export class AssessmentResolver {
     ) as Promise<MonthlyAssessmentModel>;
   }
 
+  @RequireAbility('read', 'Application')
+  @Query(() => String, {
+    description:
+      "A month's assessment circular (通报): its text in Chinese, then the ranked table (base64 XLSX)",
+  })
+  exportMonthlyAssessment(
+    @Args('tenantId', { type: () => ID }, new ParseUUIDPipe()) tenantId: string,
+    @Args('month', { description: 'YYYY-MM' }) month: string,
+    @Args('by', { type: () => AssessmentUnit, nullable: true }) by?: AssessmentUnit,
+  ): Promise<string> {
+    return this.assessments.exportCircular(tenantId, month, by ?? AssessmentUnit.WINDOW);
+  }
+
   @RequireAbility('update', 'SupervisionSettings')
   @Mutation(() => AssessmentWeightsModel, {
     description: "A county's weights of the monthly assessment (whole numbers summing to 100)",

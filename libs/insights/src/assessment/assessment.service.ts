@@ -25,6 +25,8 @@ import {
   weightsProblem,
 } from './assessment';
 import { AssessmentRepository } from './assessment.repository';
+import { CIRCULAR_HEADER, circularRow, circularText } from './circular';
+import { sheetWorkbook } from '../export/insight-workbook';
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
@@ -116,6 +118,18 @@ export class AssessmentService {
         })),
       };
     });
+  }
+
+  /** The month's circular (通报): its text, then the ranked table, as a base64 XLSX. */
+  async exportCircular(tenantId: string, month: string, by: 'WINDOW' | 'STAFF'): Promise<string> {
+    const assessment = await this.assessment(tenantId, month, by);
+    const bytes = await sheetWorkbook(
+      `${month}考核`,
+      CIRCULAR_HEADER,
+      assessment.rows.map(circularRow),
+      circularText(assessment),
+    );
+    return bytes.toString('base64');
   }
 
   /** A county's (or the province's) weights; refused unless they are whole and sum to 100. */

@@ -53,6 +53,16 @@ export class InsightPeriodInput {
   @MaxLength(64)
   itemCode?: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Only the items of this competent department, as the catalogue names it (insightItems' departments)",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  department?: string | null;
+
   @Field({
     nullable: true,
     description: 'The tenant alone instead of it with everything below it (default false)',
@@ -115,6 +125,20 @@ export class InsightFigureDefinitionModel {
 
   @Field({ description: 'Whether the cases behind it can be listed (not for consultations)' })
   listable!: boolean;
+}
+
+@ObjectType('InsightItem', {
+  description: 'An item figures can be filtered by: its code, name and competent department',
+})
+export class InsightItemModel {
+  @Field()
+  code!: string;
+
+  @Field()
+  name!: string;
+
+  @Field()
+  department!: string;
 }
 
 @ObjectType('InsightFigure')

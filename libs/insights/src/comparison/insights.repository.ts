@@ -7,6 +7,9 @@ import { counterColumn } from '../rollup/insight-facts.repository';
 /** Whose rows: one tenant's alone, or a tenant's and everything below it (its code's range). */
 export type InsightScope = { tenantId: string } | { divisionCode: string };
 
+/** Which items' rows: these codes only (an item, a department's items), or null for all. */
+export type ItemCodes = readonly string[] | null;
+
 export interface PeriodTotals extends Counters {
   openOverdue: number;
 }
@@ -58,9 +61,9 @@ const DAY_COLUMNS: Record<string, string> = {
  * Where a period's counters are summed from: whole months of all items from the monthly rows
  * (one per tenant and month), anything else from the daily rows per item.
  */
-function sourceOf(period: Period, itemCode: string | null) {
+function sourceOf(period: Period, items: ItemCodes) {
   if (
-    itemCode === null &&
+    items === null &&
     period.from === monthOf(period.from).from &&
     period.to === monthOf(period.to).to
   ) {
@@ -74,8 +77,8 @@ function sourceOf(period: Period, itemCode: string | null) {
   return {
     table: 'insight_counts',
     day: 'day',
-    item: (n: number) => `AND ($${n}::text IS NULL OR n.item_code = $${n})`,
-    itemParams: [itemCode] as unknown[],
+    item: (n: number) => `AND ($${n}::text[] IS NULL OR n.item_code = ANY($${n}::text[]))`,
+    itemParams: [items] as unknown[],
   };
 }
 
@@ -105,11 +108,11 @@ export class InsightsRepository {
     manager: EntityManager,
     scope: InsightScope,
     period: Period,
-    itemCode: string | null,
+    items: ItemCodes,
     now: Date,
   ): Promise<PeriodTotals> {
     const where = this.where('n', scope, 1);
-    const source = sourceOf(period, itemCode);
+    const source = sourceOf(period, items);
     const [counts] = await manager.query(
       `SELECT ${SUMS} FROM ${source.table} n
         WHERE ${where.sql} AND n.${source.day} BETWEEN $2::date AND $3::date ${source.item(4)}`,
@@ -117,7 +120,7 @@ export class InsightsRepository {
     );
     return {
       ...counts,
-      openOverdue: await this.openOverdue(manager, scope, period, itemCode, now),
+      openOverdue: await this.openOverdue(manager, scope, period, items, now),
     };
   }
 
@@ -126,10 +129,10 @@ export class InsightsRepository {
     manager: EntityManager,
     divisionCodes: readonly string[],
     period: Period,
-    itemCode: string | null,
+    items: ItemCodes,
     now: Date,
   ): Promise<Map<string, PeriodTotals>> {
-    const source = sourceOf(period, itemCode);
+    const source = sourceOf(period, items);
     const counts: ({ code: string } & Counters)[] = await manager.query(
       `WITH ${RANGES}
        SELECT c.code, ${SUMS}
@@ -146,9 +149,9 @@ export class InsightsRepository {
            ON f.tenant_division_code >= c.low AND f.tenant_division_code < c.high
           AND f.open AND f.promised_deadline >= $2 AND f.promised_deadline < $3
           AND f.promised_deadline < $5
-          AND ($4::text IS NULL OR f.item_code = $4)
+          AND ($4::text[] IS NULL OR f.item_code = ANY($4::text[]))
         GROUP BY c.code`,
-      [divisionCodes, periodInstants(period).start, periodInstants(period).end, itemCode, now],
+      [divisionCodes, periodInstants(period).start, periodInstants(period).end, items, now],
     );
     const overdueBy = new Map(overdue.map((row) => [row.code, row.n]));
     return new Map(
@@ -164,10 +167,10 @@ export class InsightsRepository {
     manager: EntityManager,
     scope: InsightScope,
     period: Period,
-    itemCode: string | null,
+    items: ItemCodes,
   ): Promise<({ month: string } & Counters)[]> {
     const where = this.where('n', scope, 1);
-    const source = sourceOf(period, itemCode);
+    const source = sourceOf(period, items);
     return manager.query(
       `SELECT to_char(n.${source.day}, 'YYYY-MM') AS month, ${SUMS} FROM ${source.table} n
         WHERE ${where.sql} AND n.${source.day} BETWEEN $2::date AND $3::date ${source.item(4)}
@@ -180,7 +183,7 @@ export class InsightsRepository {
     manager: EntityManager,
     scope: InsightScope,
     period: Period,
-    itemCode: string | null,
+    items: ItemCodes,
     now: Date,
   ): Promise<number> {
     const where = this.where('f', scope, 1);
@@ -188,8 +191,8 @@ export class InsightsRepository {
       `SELECT count(*)::int AS n FROM insight_facts f
         WHERE ${where.sql} AND f.open
           AND f.promised_deadline >= $2 AND f.promised_deadline < $3 AND f.promised_deadline < $5
-          AND ($4::text IS NULL OR f.item_code = $4)`,
-      [...where.params, periodInstants(period).start, periodInstants(period).end, itemCode, now],
+          AND ($4::text[] IS NULL OR f.item_code = ANY($4::text[]))`,
+      [...where.params, periodInstants(period).start, periodInstants(period).end, items, now],
     );
     return row.n;
   }
@@ -202,13 +205,13 @@ export class InsightsRepository {
     manager: EntityManager,
     scope: InsightScope,
     period: Period,
-    itemCode: string | null,
+    items: ItemCodes,
     now: Date,
     sources: (Counter | 'openOverdue')[],
     page: { after: { receiptNumber: string; applicationId: string } | null; limit: number },
   ): Promise<{ rows: InsightCaseRow[]; total: number }> {
     const where = this.where('f', scope, 1);
-    const params: unknown[] = [...where.params, period.from, period.to, itemCode];
+    const params: unknown[] = [...where.params, period.from, period.to, items];
     const either = sources.map((source) => {
       if (source === 'openOverdue') {
         params.push(periodInstants(period).start, periodInstants(period).end, now);
@@ -220,7 +223,7 @@ export class InsightsRepository {
       const day = `f.${DAY_COLUMNS[rule.day]}`;
       return `(${day} BETWEEN $2::date AND $3::date AND (${rule.sql}))`;
     });
-    const conditions = `${where.sql} AND ($4::text IS NULL OR f.item_code = $4)
+    const conditions = `${where.sql} AND ($4::text[] IS NULL OR f.item_code = ANY($4::text[]))
                         AND (${either.join(' OR ') || 'FALSE'})`;
     const [{ total }] = await manager.query(
       `SELECT count(*)::int AS total FROM insight_facts f WHERE ${conditions}`,

@@ -8,6 +8,7 @@ import {
   InsightComparisonModel,
   InsightFigureDefinitionModel,
   InsightFiguresModel,
+  InsightItemModel,
   InsightPeriodInput,
   InsightSeriesPointModel,
   InsightYearlySummaryModel,
@@ -24,6 +25,16 @@ export class InsightsResolver {
   })
   insightDefinitions(): InsightFigureDefinitionModel[] {
     return this.insights.definitions() as InsightFigureDefinitionModel[];
+  }
+
+  // The standard catalogues published above the reader (row-level security bounds them).
+  @RequireAbility('read', 'Application')
+  @Query(() => [InsightItemModel], {
+    description:
+      'The items figures can be filtered by (the published standard catalogues you can read), by code',
+  })
+  insightItems(): Promise<InsightItemModel[]> {
+    return this.insights.items();
   }
 
   // Whoever reads a tenant's applications reads its figures (the service checks the tenant).

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import {
   BadUserInputError,
   beijingDay,
+  CatalogueDirectory,
+  type DirectoryItem,
   Clock,
   type Page,
   pageOf,
@@ -17,7 +19,13 @@ import { meanOf, rankValues } from '../figures/league';
 import { type Period, periodProblem, previousPeriod, yearBefore } from '../figures/period';
 import { yearlySummary } from '../summary/yearly-summary';
 import { exportRefusal, sheetWorkbook } from '../export/insight-workbook';
-import { type InsightCaseRow, type InsightScope, InsightsRepository } from './insights.repository';
+import {
+  type InsightCaseRow,
+  type InsightScope,
+  InsightsRepository,
+  type ItemCodes,
+} from './insights.repository';
+import { EntityManager } from 'typeorm';
 
 export interface FigureValue {
   key: FigureKey;
@@ -29,6 +37,8 @@ export interface PeriodQuery {
   from: string;
   to: string;
   itemCode?: string | null;
+  /** Only the items of this competent department (exactly as the catalogue names it). */
+  department?: string | null;
   tenantOnly?: boolean | null;
 }
 
@@ -51,7 +61,23 @@ export class InsightsService {
     private readonly insights: InsightsRepository,
     private readonly clock: Clock,
     private readonly access: InsightAccess,
+    private readonly directory: CatalogueDirectory,
   ) {}
+
+  /** The items a filter can name: the published standard catalogues' items, by code. */
+  items(): Promise<DirectoryItem[]> {
+    return this.scope.run((manager) => this.directory.items(manager));
+  }
+
+  /** The item codes a query is about: one item, a department's, both, or all (null). */
+  private async itemCodesOf(manager: EntityManager, query: PeriodQuery): Promise<ItemCodes> {
+    const { itemCode, department } = query;
+    if (!department) return itemCode ? [itemCode] : null;
+    const codes = (await this.directory.items(manager))
+      .filter((item) => item.department === department)
+      .map((item) => item.code);
+    return itemCode ? codes.filter((code) => code === itemCode) : codes;
+  }
 
   definitions() {
     return FIGURES.map(({ key, unit, nameZh, nameEn, definitionZh, definitionEn, cases }) => ({
@@ -71,18 +97,18 @@ export class InsightsService {
       const tenant = await this.access.readable(manager, query.tenantId);
       const scope = scopeOf(tenant, query.tenantOnly);
       const now = this.clock.now();
-      const itemCode = query.itemCode ?? null;
+      const items = await this.itemCodesOf(manager, query);
       const previous = previousPeriod(period);
       const lastYear = yearBefore(period);
       return {
         tenantId: tenant.id,
         tenantName: tenant.name,
         period,
-        figures: valuesOf(await this.insights.totals(manager, scope, period, itemCode, now)),
+        figures: valuesOf(await this.insights.totals(manager, scope, period, items, now)),
         previousPeriod: previous,
-        previous: valuesOf(await this.insights.totals(manager, scope, previous, itemCode, now)),
+        previous: valuesOf(await this.insights.totals(manager, scope, previous, items, now)),
         yearBeforePeriod: lastYear,
-        yearBefore: valuesOf(await this.insights.totals(manager, scope, lastYear, itemCode, now)),
+        yearBefore: valuesOf(await this.insights.totals(manager, scope, lastYear, items, now)),
       };
     });
   }
@@ -101,12 +127,12 @@ export class InsightsService {
           : node.parentId === tenant.id,
       );
       const now = this.clock.now();
-      const itemCode = query.itemCode ?? null;
+      const items = await this.itemCodesOf(manager, query);
       const totals = await this.insights.totalsEach(
         manager,
         children.map((child) => child.divisionCode),
         period,
-        itemCode,
+        items,
         now,
       );
       const values = children.map((child) => figuresOf(totals.get(child.divisionCode)!));
@@ -135,7 +161,7 @@ export class InsightsService {
             manager,
             { divisionCode: tenant.divisionCode },
             period,
-            itemCode,
+            items,
             now,
           ),
         ),
@@ -159,7 +185,7 @@ export class InsightsService {
         manager,
         scopeOf(tenant, query.tenantOnly),
         period,
-        query.itemCode ?? null,
+        await this.itemCodesOf(manager, query),
       );
       // Open and overdue is a count of now, not of a month: left out of a trend.
       return months.map(({ month, ...counters }) => ({
@@ -216,7 +242,7 @@ export class InsightsService {
         manager,
         scopeOf(tenant, query.tenantOnly),
         period,
-        query.itemCode ?? null,
+        await this.itemCodesOf(manager, query),
         this.clock.now(),
         figure.cases as (Counter | 'openOverdue')[],
         { after: cursor, limit: first + 1 },
@@ -247,8 +273,8 @@ export class InsightsService {
       const scope = scopeOf(tenant, query.tenantOnly);
       const now = this.clock.now();
       const sources = figure.cases as (Counter | 'openOverdue')[];
-      const itemCode = query.itemCode ?? null;
-      const first = await this.insights.cases(manager, scope, period, itemCode, now, sources, {
+      const items = await this.itemCodesOf(manager, query);
+      const first = await this.insights.cases(manager, scope, period, items, now, sources, {
         after: null,
         limit: 0,
       });
@@ -265,7 +291,7 @@ export class InsightsService {
       async function* rows() {
         let after: { receiptNumber: string; applicationId: string } | null = null;
         for (;;) {
-          const page = await insights.cases(manager, scope, period, itemCode, now, sources, {
+          const page = await insights.cases(manager, scope, period, items, now, sources, {
             after,
             limit: 5_000,
           });

@@ -12,12 +12,14 @@ export function exportRefusal(total: number, limit = MAX_EXPORT_ROWS): string | 
 
 /**
  * One sheet as an XLSX file, written row by row (exceljs' streaming writer: the rows are not
- * held as a workbook), a bold header first.
+ * held as a workbook), a bold header first; before it, lines of text (a circular's title, bold,
+ * and paragraphs), one to a row, if given.
  */
 export async function sheetWorkbook(
   name: string,
   header: string[],
   rows: AsyncIterable<(string | number | null)[]> | Iterable<(string | number | null)[]>,
+  preamble: { title: string; paragraphs: readonly string[] } | null = null,
 ): Promise<Buffer> {
   const { default: ExcelJS } = await import('exceljs');
   const out = new PassThrough();
@@ -34,6 +36,13 @@ export async function sheetWorkbook(
   });
   const sheet = workbook.addWorksheet(name);
   sheet.columns = header.map(() => ({ width: 18 }));
+  if (preamble) {
+    const title = sheet.addRow([preamble.title]);
+    title.font = { bold: true, size: 14 };
+    title.commit();
+    for (const paragraph of preamble.paragraphs) sheet.addRow([paragraph]).commit();
+    sheet.addRow([]).commit();
+  }
   const top = sheet.addRow(header);
   top.font = { bold: true };
   top.commit();

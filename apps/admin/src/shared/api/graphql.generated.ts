@@ -290,6 +290,8 @@ export type ImportCatalogueInput = {
 
 export type InsightCasesInput = {
   after?: string | null | undefined;
+  /** Only the items of this competent department, as the catalogue names it (insightItems' departments) */
+  department?: string | null | undefined;
   /** The figure whose cases are listed */
   figure: InsightFigureKey;
   /** Page size, 1–500 (default 100) */
@@ -307,6 +309,8 @@ export type InsightCasesInput = {
 };
 
 export type InsightComparisonInput = {
+  /** Only the items of this competent department, as the catalogue names it (insightItems' departments) */
+  department?: string | null | undefined;
   /** First Beijing calendar day (YYYY-MM-DD) */
   from: string;
   /** Only this item (by code) */
@@ -349,6 +353,8 @@ export type InsightFigureKey =
 export type InsightFigureUnit = 'COUNT' | 'RATE' | 'WORKING_DAYS';
 
 export type InsightPeriodInput = {
+  /** Only the items of this competent department, as the catalogue names it (insightItems' departments) */
+  department?: string | null | undefined;
   /** First Beijing calendar day (YYYY-MM-DD) */
   from: string;
   /** Only this item (by code) */
