@@ -58,8 +58,8 @@ describe('the demo history plan', () => {
     expect(plan()).toEqual(planned);
   });
 
-  it('places every step in the four months before today, each after the one before', () => {
-    const earliest = new Date(now.getTime() - 150 * 86_400_000);
+  it('places every step in the thirteen months before today, each after the one before', () => {
+    const earliest = new Date(now.getTime() - 420 * 86_400_000);
     for (const application of planned) {
       const moments = application.steps.map((step) => step.at.getTime());
       expect(moments).toEqual([...moments].sort((a, b) => a - b));
@@ -71,7 +71,14 @@ describe('the demo history plan', () => {
     }
     // Spread over the months, not bunched up at the end.
     const firstIntake = Math.min(...planned.map((p) => p.steps[0].at.getTime()));
-    expect(now.getTime() - firstIntake).toBeGreaterThan(90 * 86_400_000);
+    expect(now.getTime() - firstIntake).toBeGreaterThan(365 * 86_400_000);
+  });
+
+  it('is busier in March than around the Spring Festival, as the seasons say', () => {
+    const intakes = (month: string) =>
+      planned.filter((p) => beijingDay(p.steps[0].at).slice(5, 7) === month).length;
+    expect(intakes('03')).toBeGreaterThan(intakes('02') * 1.4);
+    expect(intakes('12') + intakes('11')).toBeGreaterThan(0);
   });
 
   it('acts in business hours of working days, except after hours and at the weekend service', () => {

@@ -33,8 +33,19 @@ export interface PlannedApplication {
   steps: PlannedStep[];
 }
 
-/** How far back the history goes, in working days (about four months). */
-export const HISTORY_WORKING_DAYS = 85;
+/**
+ * How far back the history goes, in working days: about thirteen months, so that last month
+ * has a year-before to compare with and the charts show a whole year.
+ */
+export const HISTORY_WORKING_DAYS = 270;
+
+/**
+ * How busy a hall is in each month (January first), relative: fewer applications around the
+ * Spring Festival (February) and the National Day holidays (October), more when the year's
+ * business starts (March) and before it closes (December).
+ */
+export const SEASON = [1.0, 0.6, 1.25, 1.1, 1.0, 1.0, 0.9, 0.9, 1.1, 0.8, 1.0, 1.15];
+const BUSIEST = Math.max(...SEASON);
 
 /**
  * Every application of the stories with the moment of each step: deterministic (a seeded
@@ -72,7 +83,7 @@ export function planDemoHistory(input: {
         const last = days.length - 1;
         let start = story.idle
           ? last - gapDays(story.idle, item.promisedDays, random()) - span
-          : Math.floor(random() * Math.max(1, last - span + 1));
+          : seasonalStart(days, Math.max(1, last - span + 1), random);
         let steps = place(days, input.calendar, story.steps, gaps, draws, Math.max(0, start));
         // A step pushed to a later day (no room left that day) may run past yesterday: start
         // earlier by as much.
@@ -95,6 +106,15 @@ export function planDemoHistory(input: {
     }
   }
   return planned;
+}
+
+/** A first day among the first `limit` days, more likely in a busier month (SEASON). */
+function seasonalStart(days: readonly string[], limit: number, random: () => number): number {
+  for (;;) {
+    const start = Math.floor(random() * limit);
+    const month = Number(days[start].slice(5, 7)) - 1;
+    if (random() * BUSIEST < SEASON[month]) return start;
+  }
 }
 
 /** An item a township decides is, at its station, one taken in only, too. */
