@@ -60,7 +60,7 @@ export class AppModule {
           }),
         }),
         TerminusModule.forRoot({ errorLogStyle: 'json', logger: false }),
-        DatabaseModule.forRoot(runtime.dataSource),
+        DatabaseModule.forRoot(runtime.dataSource, runtime.insightsReplica),
         CoreModule.forRoot({ clock: clockFor(config) }),
         TenancyModule.forRoot(identityOptionsFor(runtime)),
         CatalogModule,

@@ -29,7 +29,11 @@ async function main(): Promise<void> {
   if (config.DATABASE_URL && (flags.has('--migrate') || seedDemoData)) {
     await prepareDatabase(config, logger, { seedDemo: seedDemoData, demoHistory });
   }
-  const runtime = await startRuntime(config, logger, 'api');
+  const runtime = await startRuntime(config, logger, 'api', {
+    redis: true,
+    connectAs: 'application',
+    readsReports: true,
+  });
   if (runtime.databaseMode === 'embedded') {
     // Only this process can open the embedded database, so it migrates it itself.
     await runMigrations(runtime.dataSource, logger);

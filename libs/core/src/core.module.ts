@@ -6,6 +6,7 @@ import { AuthorizationGuard } from './guards/authorization.guard';
 import { RequestContext } from './context/request-context';
 import { RequestLoaders } from './context/request-loaders';
 import { TenantScope } from './context/tenant-scope';
+import { ReportingScope } from './context/reporting-scope';
 import { JobContext } from './jobs/job-context';
 import { JobProcessorRegistry } from './jobs/job-processor.registry';
 import { JobRunner } from './jobs/job-runner';
@@ -27,6 +28,7 @@ import { Clock, SystemClock } from './vocabulary/clock';
     RequestContext,
     RequestLoaders,
     TenantScope,
+    ReportingScope,
     AuditRepository,
     AuthorizationGuard,
     JobContext,
@@ -38,6 +40,7 @@ import { Clock, SystemClock } from './vocabulary/clock';
     RequestContext,
     RequestLoaders,
     TenantScope,
+    ReportingScope,
     AuditRepository,
     AuthorizationGuard,
     JobRunner,

@@ -20,6 +20,7 @@ import './vocabulary/vocabulary.graphql';
 export { RequestContext, MissingRequestContextError } from './context/request-context';
 export { RequestLoaders, type BatchLoad } from './context/request-loaders';
 export { TenantScope, scopeOf, applyScope, SCOPE_SQL, type Scope } from './context/tenant-scope';
+export { ReportingScope, ReportingDataSource } from './context/reporting-scope';
 export { TenantTree, type TenantNode } from './context/tenant-tree';
 export { CenterMenus, type MenuApplied } from './context/center-menus';
 export { OpenApplications } from './context/open-applications';

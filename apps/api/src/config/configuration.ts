@@ -42,6 +42,11 @@ const schema = z
     DATABASE_URL: postgresUrl.optional(),
     /** The owner's connection, for migrations; defaults to DATABASE_URL. */
     MIGRATION_DATABASE_URL: postgresUrl.optional(),
+    /**
+     * A read replica (hot standby) the insights' figures, league tables and lists read from,
+     * as the application role; unset, they read the primary. Its pool is DATABASE_POOL_SIZE.
+     */
+    INSIGHTS_DATABASE_URL: postgresUrl.optional(),
     DATABASE_POOL_SIZE: positiveInt.default(10),
     DATABASE_CONNECT_ATTEMPTS: positiveInt.default(8),
     DATABASE_CONNECT_BACKOFF_MS: positiveInt.default(500),
@@ -98,6 +103,7 @@ const schema = z
 export const SECRET_FILE_VARIABLES = [
   'DATABASE_URL',
   'MIGRATION_DATABASE_URL',
+  'INSIGHTS_DATABASE_URL',
   'REDIS_URL',
   'JWT_PRIVATE_KEY',
   'JWT_PUBLIC_KEY',

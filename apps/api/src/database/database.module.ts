@@ -1,15 +1,26 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ReportingDataSource } from '@tongban/core';
 import { DataSource } from 'typeorm';
 
-/** Makes the process's one DataSource injectable everywhere. */
+/**
+ * Makes the process's DataSource injectable everywhere, and where reports read from (core's
+ * ReportingDataSource): the read replica when the process has one, else the primary.
+ */
 @Module({})
 export class DatabaseModule {
-  static forRoot(dataSource: DataSource): DynamicModule {
+  static forRoot(
+    dataSource: DataSource,
+    reportingReplica: DataSource | null = null,
+  ): DynamicModule {
+    const reporting: ReportingDataSource = { dataSource: reportingReplica };
     return {
       module: DatabaseModule,
       global: true,
-      providers: [{ provide: DataSource, useValue: dataSource }],
-      exports: [DataSource],
+      providers: [
+        { provide: DataSource, useValue: dataSource },
+        { provide: ReportingDataSource, useValue: reporting },
+      ],
+      exports: [DataSource, ReportingDataSource],
     };
   }
 }

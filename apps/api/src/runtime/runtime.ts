@@ -15,6 +15,8 @@ export interface Runtime {
   config: Configuration;
   logger: Logger;
   dataSource: DataSource;
+  /** The read replica the insights read from (INSIGHTS_DATABASE_URL), if any. */
+  insightsReplica: DataSource | null;
   databaseMode: 'postgres' | 'embedded';
   /** null in the embedded default: jobs run in-process, login counters live in memory. */
   redis: Redis | null;
@@ -31,7 +33,12 @@ export async function startRuntime(
   config: Configuration,
   logger: Logger,
   processName: string,
-  options: { redis: boolean; connectAs: 'application' | 'owner' } = {
+  options: {
+    redis: boolean;
+    connectAs: 'application' | 'owner';
+    /** Serves the insights: connects to their replica (INSIGHTS_DATABASE_URL) if set. */
+    readsReports?: boolean;
+  } = {
     redis: true,
     connectAs: 'application',
   },
@@ -69,6 +76,41 @@ export async function startRuntime(
     throw error;
   });
 
+  // Only the API reads reports, and only as the application role (RLS applies there too).
+  const insightsReplica =
+    config.INSIGHTS_DATABASE_URL &&
+    config.DATABASE_URL &&
+    options.readsReports &&
+    options.connectAs === 'application'
+      ? await connectWithRetry(
+          () =>
+            createDataSource({
+              url: config.INSIGHTS_DATABASE_URL!,
+              poolSize: config.DATABASE_POOL_SIZE,
+              connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+              statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+              applicationName: `tongban-${processName}-insights`,
+              onConnectionLost: (error) =>
+                logger.warn({ error: error.message }, 'insights replica connection lost'),
+            }),
+          {
+            attempts: config.DATABASE_CONNECT_ATTEMPTS,
+            backoffMs: config.DATABASE_CONNECT_BACKOFF_MS,
+            target: describeDatabaseUrl(config.INSIGHTS_DATABASE_URL),
+            logger,
+          },
+        ).catch(async (error) => {
+          await dataSource.destroy();
+          throw error;
+        })
+      : null;
+  if (insightsReplica) {
+    logger.info(
+      { replica: describeDatabaseUrl(config.INSIGHTS_DATABASE_URL!) },
+      'insights read from a replica',
+    );
+  }
+
   const redis =
     config.REDIS_URL && options.redis ? await connectRedis(config.REDIS_URL, logger) : null;
   const database = embedded ? 'the embedded database (PGlite)' : 'PostgreSQL';
@@ -89,15 +131,21 @@ export async function startRuntime(
     config,
     logger,
     dataSource,
+    insightsReplica,
     databaseMode: embedded ? 'embedded' : 'postgres',
     redis,
     async enterApplicationRole() {
-      if (!embedded) return assertUnprivilegedRole(dataSource);
+      if (!embedded) {
+        await assertUnprivilegedRole(dataSource);
+        if (insightsReplica) await assertUnprivilegedRole(insightsReplica);
+        return;
+      }
       // PGlite serves one session to the pool of one connection, kept open for good.
       await dataSource.query(`SET ROLE ${APPLICATION_ROLE}`);
     },
     async close() {
       if (dataSource.isInitialized) await dataSource.destroy();
+      if (insightsReplica?.isInitialized) await insightsReplica.destroy();
       redis?.disconnect();
       await embedded?.stop();
     },

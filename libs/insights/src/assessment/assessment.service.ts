@@ -5,6 +5,7 @@ import {
   BadUserInputError,
   Clock,
   ForbiddenError,
+  ReportingScope,
   RequestContext,
   subject,
   TenantKind,
@@ -40,6 +41,7 @@ export class AssessmentService {
   constructor(
     private readonly context: RequestContext,
     private readonly scope: TenantScope,
+    private readonly reporting: ReportingScope,
     private readonly tree: TenantTree,
     private readonly assessments: AssessmentRepository,
     private readonly names: WorkplaceNames,
@@ -56,7 +58,7 @@ export class AssessmentService {
       });
     }
     const period = monthOf(`${month}-01`);
-    return this.scope.run(async (manager) => {
+    return this.reporting.run(async (manager) => {
       const tenant = await this.access.readable(manager, tenantId);
       const { weights, from } = await this.weightsOf(manager, tenant);
       const units = await this.assessments.month(manager, tenant.id, by, period, this.clock.now());

@@ -9,7 +9,7 @@ import {
   pageOf,
   TenantKind,
   type TenantNode,
-  TenantScope,
+  ReportingScope,
   TenantTree,
 } from '@tongban/core';
 import { InsightAccess } from './insight-access';
@@ -56,7 +56,8 @@ const valuesOf = (totals: Parameters<typeof figuresOf>[0]): FigureValue[] => {
 @Injectable()
 export class InsightsService {
   constructor(
-    private readonly scope: TenantScope,
+    // The replica when one is configured: figures may lag the primary by a moment.
+    private readonly scope: ReportingScope,
     private readonly tree: TenantTree,
     private readonly insights: InsightsRepository,
     private readonly clock: Clock,
