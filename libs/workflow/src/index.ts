@@ -67,6 +67,7 @@ export {
   ratingFromNationalCode,
 } from './evaluation/rating';
 export { DeadlineSweepJob } from './supervision/deadline-sweep.job';
+export { InsightsBackfillJob } from './application/insights-backfill.job';
 export { NotificationDeliveryJob } from './notification/notification-delivery.job';
 export { ApplicationService, type ApplicationView } from './application/application.service';
 export { LifecycleService } from './application/lifecycle.service';

@@ -9,7 +9,12 @@ import {
 } from '@nestjs/common';
 import { InProcessJobQueue, JobQueue, JobRunner, RejectedJobError } from '@tongban/core';
 import { PurgeExpiredSessionsJob } from '@tongban/tenancy';
-import { DeadlineSweepJob, DefaultRatingsJob, NotificationDeliveryJob } from '@tongban/workflow';
+import {
+  DeadlineSweepJob,
+  DefaultRatingsJob,
+  InsightsBackfillJob,
+  NotificationDeliveryJob,
+} from '@tongban/workflow';
 import { BullJobQueue } from './bull-job-queue';
 
 export interface JobsOptions {
@@ -60,6 +65,9 @@ class JobLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     await this.queue.repeat(DeadlineSweepJob, this.options.sweepDeadlinesEveryMs);
     await this.queue.repeat(NotificationDeliveryJob, this.options.deliverNotificationsEveryMs);
     await this.queue.repeat(DefaultRatingsJob, this.options.defaultRatingsEveryMs);
+    // Once per start: the insights' facts of applications older than the insights (a pass
+    // over the applications' keys that records nothing once they are all there).
+    await this.queue.enqueue(InsightsBackfillJob, {});
     this.logger.log({ msg: 'processing jobs', jobs: this.runner.jobNames });
   }
 

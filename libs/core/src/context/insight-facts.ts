@@ -51,11 +51,19 @@ export interface ApplicationFact {
 
 /**
  * The insights' read model, written in the transaction of what it records. Provided by
- * @tongban/insights; workflow writes through this port and never reads it.
+ * @tongban/insights; workflow writes through this port, and reads of it only which
+ * applications it has no facts of yet (the backfill of applications taken in before it).
  */
 export abstract class InsightFacts {
   /** The application's facts as they are now (its counters move by the difference). */
   abstract recordApplication(manager: EntityManager, fact: ApplicationFact): Promise<void>;
+
+  /** Which of these applications of a tenant have no facts recorded yet. */
+  abstract unrecorded(
+    manager: EntityManager,
+    tenantId: string,
+    applicationIds: readonly string[],
+  ): Promise<string[]>;
 
   /** One consultation (咨询) logged. */
   abstract recordConsultation(

@@ -38,6 +38,22 @@ export class InsightFactsRepository {
     return row ?? null;
   }
 
+  /** Which of these applications of the tenant have no facts row. */
+  async unrecorded(
+    manager: EntityManager,
+    tenantId: string,
+    applicationIds: readonly string[],
+  ): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT id FROM unnest($2::uuid[]) AS id
+        WHERE NOT EXISTS (SELECT 1 FROM insight_facts f
+                           WHERE f.tenant_id = $1 AND f.application_id = id)
+        ORDER BY id`,
+      [tenantId, applicationIds],
+    );
+    return rows.map((row) => row.id);
+  }
+
   async writeFact(manager: EntityManager, fact: ApplicationFact): Promise<void> {
     await manager.query(
       `INSERT INTO insight_facts (tenant_id, application_id, receipt_number, item_code,

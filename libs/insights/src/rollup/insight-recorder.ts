@@ -33,6 +33,14 @@ export class InsightRecorder extends InsightFacts {
     await this.facts.writeFact(manager, fact);
   }
 
+  unrecorded(
+    manager: EntityManager,
+    tenantId: string,
+    applicationIds: readonly string[],
+  ): Promise<string[]> {
+    return this.facts.unrecorded(manager, tenantId, applicationIds);
+  }
+
   async recordConsultation(
     manager: EntityManager,
     consultation: { tenantId: string; itemCode: string | null; on: string },

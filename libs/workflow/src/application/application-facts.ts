@@ -35,4 +35,33 @@ export class ApplicationFacts {
     ).get(tenantId)!;
     await this.insights.recordApplication(manager, applicationFact(calendar, source));
   }
+
+  /**
+   * Records the facts of the applications in sight that have none (taken in before the
+   * insights existed), a batch at a time in the caller's transaction; returns where the pass
+   * got to (null when it is through) and how many it recorded. Idempotent: a second pass
+   * records nothing.
+   */
+  async backfillBatch(
+    manager: EntityManager,
+    after: { tenantId: string; id: string } | null,
+    limit: number,
+  ): Promise<{ next: { tenantId: string; id: string } | null; recorded: number }> {
+    if (!this.insights) return { next: null, recorded: 0 };
+    const batch = await this.lifecycle.idsAfter(manager, after, limit);
+    let recorded = 0;
+    const byTenant = new Map<string, string[]>();
+    for (const { tenantId, id } of batch) {
+      byTenant.set(tenantId, [...(byTenant.get(tenantId) ?? []), id]);
+    }
+    for (const [tenantId, ids] of byTenant) {
+      const missing = await this.insights.unrecorded(manager, tenantId, ids);
+      if (missing.length === 0) continue;
+      for (const id of await this.lifecycle.lockEachFree(manager, tenantId, missing)) {
+        await this.record(manager, tenantId, id);
+        recorded++;
+      }
+    }
+    return { next: batch.length < limit ? null : batch[batch.length - 1], recorded };
+  }
 }

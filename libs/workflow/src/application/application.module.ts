@@ -10,6 +10,7 @@ import { LifecycleRepository } from './lifecycle.repository';
 import { LifecycleResolver } from './lifecycle.resolver';
 import { LifecycleService } from './lifecycle.service';
 import { ProxyIntake } from './proxy-intake';
+import { InsightsBackfillJob } from './insights-backfill.job';
 
 /** Applications: intake, reading, the lifecycle and the work queue (DESIGN.md §4.3). Tenancy's ports come from its global module. */
 @Module({
@@ -24,6 +25,7 @@ import { ProxyIntake } from './proxy-intake';
     LifecycleResolver,
     ProxyIntake,
     ApplicationFacts,
+    InsightsBackfillJob,
   ],
   exports: [ApplicationRepository, LifecycleRepository, ApplicationClocks, ApplicationFacts],
 })

@@ -92,6 +92,37 @@ export class LifecycleRepository {
     return row;
   }
 
+  /** Applications in sight after a (tenant, id) position, in that order: a batch of a pass. */
+  async idsAfter(
+    manager: EntityManager,
+    after: { tenantId: string; id: string } | null,
+    limit: number,
+  ): Promise<{ tenantId: string; id: string }[]> {
+    return manager.query(
+      `SELECT a.tenant_id AS "tenantId", a.id FROM applications a
+        WHERE ($1::uuid IS NULL OR (a.tenant_id, a.id) > ($1::uuid, $2::uuid))
+        ORDER BY a.tenant_id, a.id LIMIT $3`,
+      [after?.tenantId ?? null, after?.id ?? null, limit],
+    );
+  }
+
+  /**
+   * These applications of a tenant, locked in id order; those another transaction holds are
+   * skipped (it is changing them, and records them itself).
+   */
+  async lockEachFree(
+    manager: EntityManager,
+    tenantId: string,
+    ids: readonly string[],
+  ): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT a.id FROM applications a WHERE a.tenant_id = $1 AND a.id = ANY($2::uuid[])
+        ORDER BY a.id FOR UPDATE SKIP LOCKED`,
+      [tenantId, ids],
+    );
+    return rows.map((row) => row.id);
+  }
+
   /** Open applications in sight (only those counted provisionally), locked in id order. */
   async lockOpen(manager: EntityManager, provisionalOnly: boolean): Promise<ActingRow[]> {
     return manager.query(
