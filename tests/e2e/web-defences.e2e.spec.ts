@@ -146,4 +146,17 @@ describe('web defences', () => {
     const index = await request(api.baseUrl).get('/tenants').set('Accept', 'text/html');
     expect(index.headers['cache-control']).toBe('no-cache');
   });
+
+  it('answers GraphQL with Cache-Control: no-store (one user’s data), errors included', async () => {
+    for (const query of ['{ insightDefinitions { key } }', '{ me { id } }', '{ nope }']) {
+      const res = await request(api.baseUrl)
+        .post('/graphql')
+        .set('Content-Type', 'application/json')
+        .send({ query });
+      expect({ query, cacheControl: res.headers['cache-control'] }).toEqual({
+        query,
+        cacheControl: 'no-store',
+      });
+    }
+  });
 });

@@ -8,6 +8,7 @@ import { CatalogModule } from '@tongban/catalog';
 import { AuthenticationGuard, TenancyModule } from '@tongban/tenancy';
 import { WorkflowModule } from '@tongban/workflow';
 import { InsightsModule } from '@tongban/insights';
+import { noStorePlugins } from './graphql/no-store';
 import { DatabaseModule } from './database/database.module';
 import { createErrorFormatter } from './graphql/error-format';
 import { graphqlLimits } from './graphql/limits';
@@ -44,6 +45,7 @@ export class AppModule {
           playground: false,
           introspection: !production,
           ...limits,
+          plugins: [...limits.plugins, ...noStorePlugins()],
           validationRules: [...limits.validationRules, NoSubscriptions],
           includeStacktraceInErrorResponses: false,
           allowBatchedHttpRequests: false,
